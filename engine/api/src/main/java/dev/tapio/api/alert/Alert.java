@@ -1,0 +1,43 @@
+package dev.tapio.api.alert;
+
+import dev.tapio.api.context.EnrichedEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A rule matched an event.
+ *
+ * @param id unique id of this alert; a sink that delivers at least once lets receivers drop
+ *     duplicates by it
+ * @param rule the rule's name
+ * @param priority the rule's priority
+ * @param output the rendered rule output
+ * @param outputFields every {@code %field} of the output by its Falco name (e.g. {@code
+ *     proc.aname[2]}); a value that could not be extracted is {@code null}
+ * @param tags the rule's tags
+ * @param source the rule source, {@code syscall} for kernel events
+ * @param timeNanos time of the triggering event, epoch nanoseconds
+ * @param event the triggering event with its enrichment
+ */
+public record Alert(
+    String id,
+    String rule,
+    Priority priority,
+    String output,
+    Map<String, @Nullable Object> outputFields,
+    Set<String> tags,
+    String source,
+    long timeNanos,
+    EnrichedEvent event) {
+
+  public Alert {
+    outputFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputFields));
+    tags = Set.copyOf(tags);
+  }
+
+  public String hostname() {
+    return event.hostname();
+  }
+}

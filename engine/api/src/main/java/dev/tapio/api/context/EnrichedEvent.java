@@ -1,0 +1,32 @@
+package dev.tapio.api.context;
+
+import dev.tapio.api.event.Event;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A kernel event with everything enrichment knows about its actor. This is the fact rules match on
+ * and the subject of every alert.
+ *
+ * @param event what the kernel reported
+ * @param lineage the acting process and its ancestors
+ * @param user the user and group, names resolved where possible
+ * @param container the container, or {@link ContainerInfo#HOST}
+ * @param pod the pod, when the container belongs to one
+ * @param hostname the node's host name
+ */
+public record EnrichedEvent(
+    Event event,
+    Lineage lineage,
+    UserInfo user,
+    ContainerInfo container,
+    @Nullable PodInfo pod,
+    String hostname) {
+
+  public ProcessInfo process() {
+    return lineage.process();
+  }
+
+  public String type() {
+    return event.type();
+  }
+}

@@ -1,0 +1,37 @@
+package dev.tapio.app.cli;
+
+import dev.tapio.app.BuildInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tapio}: the top-level command. */
+@Command(
+    name = "tapio",
+    mixinStandardHelpOptions = true,
+    versionProvider = TapioCommand.Version.class,
+    description = "Security detection engine for Linux and Kubernetes nodes.",
+    subcommands = {
+      VersionCommand.class,
+      RunCommand.class,
+      CommandLine.HelpCommand.class,
+    })
+public final class TapioCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new TapioCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"tapio " + BuildInfo.version()};
+    }
+  }
+}

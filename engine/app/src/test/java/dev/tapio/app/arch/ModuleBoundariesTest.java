@@ -1,0 +1,52 @@
+package dev.tapio.app.arch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.tapio.sensors.archfixture.ImportsTheCompositionRoot;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Fails the build when a module imports one it may not (DESIGN.md, "Modules and who may import whom"). */
+class ModuleBoundariesTest {
+
+  private static final JavaClasses PRODUCTION =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.tapio");
+
+  @TestFactory
+  Stream<DynamicTest> everyModuleKeepsToItsImports() {
+    return ModuleBoundaries.rules().stream()
+        .map(rule -> DynamicTest.dynamicTest(rule.getDescription(), () -> rule.check(PRODUCTION)));
+  }
+
+  @Test
+  void theProductionClassesOfEveryBuiltModuleAreChecked() {
+    assertThat(PRODUCTION.stream().map(c -> c.getPackageName()))
+        .anyMatch(p -> p.startsWith("dev.tapio.api"))
+        .anyMatch(p -> p.startsWith("dev.tapio.app"));
+  }
+
+  @Test
+  void aForbiddenImportFailsWithTheRuleItBreaks() {
+    JavaClasses offender = new ClassFileImporter().importClasses(ImportsTheCompositionRoot.class);
+    ArchRule sensorsRule =
+        ModuleBoundaries.rules().stream()
+            .filter(r -> r.getDescription().startsWith("module sensors"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThatThrownBy(() -> sensorsRule.check(offender))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Rule 'module sensors may import only engine/api' was violated")
+        .hasMessageContaining(ImportsTheCompositionRoot.class.getName())
+        .hasMessageContaining("dev.tapio.app.Main");
+  }
+}

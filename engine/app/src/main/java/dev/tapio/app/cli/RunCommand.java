@@ -25,13 +25,19 @@ public final class RunCommand implements Callable<Integer> {
       description = "Rule files, loaded in order (default: the bundled rules).")
   List<Path> rules = new ArrayList<>();
 
+  @Option(
+      names = "--rules-dir",
+      paramLabel = "DIR",
+      description = "Also load every *.yaml/*.yml file of DIR, in name order, after --rules.")
+  List<Path> ruleDirs = new ArrayList<>();
+
   @Option(names = "--print-events", description = "Print decoded events instead of alerts.")
   boolean printEvents;
 
   @Override
   public Integer call() throws InterruptedException {
     ShutdownSignal signal = ShutdownSignal.install();
-    try (Engine engine = new Engine(new EngineOptions(rules, printEvents))) {
+    try (Engine engine = new Engine(new EngineOptions(RuleFiles.collect(rules, ruleDirs), printEvents))) {
       engine.start();
       String reason = signal.await();
       log.info("{} received, stopping", reason);

@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's whole life in one place. Start-up is the ordered list in {@link #start()};
- * teardown is the same list in reverse.
+ * The engine's whole life in one place. Start-up is the ordered list in {@link #start()}; teardown
+ * is the same list in reverse.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);

@@ -15,7 +15,8 @@ public final class LibbpfVersion {
   /** {@code libbpf 1.1}, or {@value #NOT_FOUND}. */
   public static String describe() {
     try {
-      SymbolLookup lib = SymbolLookup.libraryLookup("libbpf.so.1", java.lang.foreign.Arena.global());
+      SymbolLookup lib =
+          SymbolLookup.libraryLookup("libbpf.so.1", java.lang.foreign.Arena.global());
       Linker linker = Linker.nativeLinker();
       FunctionDescriptor intFn = FunctionDescriptor.of(ValueLayout.JAVA_INT);
       MethodHandle major = linker.downcallHandle(lib.findOrThrow("libbpf_major_version"), intFn);

@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs named start-up steps in order and undoes them in reverse. A step returns what must be
- * closed at teardown; when a step fails, everything started before it is closed and the failure
- * propagates with the step's name.
+ * Runs named start-up steps in order and undoes them in reverse. A step returns what must be closed
+ * at teardown; when a step fails, everything started before it is closed and the failure propagates
+ * with the step's name.
  */
 public final class Lifecycle implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Lifecycle.class);

@@ -1,7 +1,6 @@
 package dev.tapio.app;
 
 import dev.tapio.app.cli.TapioCommand;
-import picocli.CommandLine;
 
 /** Entry point of {@code tapio.jar}. */
 public final class Main {

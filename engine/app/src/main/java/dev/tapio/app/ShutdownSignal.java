@@ -6,8 +6,8 @@ import sun.misc.Signal;
 
 /**
  * Turns SIGINT and SIGTERM into an orderly stop: the main thread waits in {@link #await()}, a
- * signal releases it, and teardown runs on the main thread before the process exits with status
- * 0. A second signal while stopping is left to the JVM's default (immediate exit).
+ * signal releases it, and teardown runs on the main thread before the process exits with status 0.
+ * A second signal while stopping is left to the JVM's default (immediate exit).
  */
 public final class ShutdownSignal {
   private final CountDownLatch stop = new CountDownLatch(1);

@@ -1,4 +1,6 @@
-/** The composition root: the {@code tapio} command line and the engine's life from start to stop. */
+/**
+ * The composition root: the {@code tapio} command line and the engine's life from start to stop.
+ */
 @NullMarked
 package dev.tapio.app;
 

@@ -31,4 +31,4 @@ final class RuleFiles {
     }
     return all;
   }
-
+}

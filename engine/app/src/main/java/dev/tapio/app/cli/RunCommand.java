@@ -37,7 +37,8 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ShutdownSignal signal = ShutdownSignal.install();
-    try (Engine engine = new Engine(new EngineOptions(RuleFiles.collect(rules, ruleDirs), printEvents))) {
+    try (Engine engine =
+        new Engine(new EngineOptions(RuleFiles.collect(rules, ruleDirs), printEvents))) {
       engine.start();
       String reason = signal.await();
       log.info("{} received, stopping", reason);

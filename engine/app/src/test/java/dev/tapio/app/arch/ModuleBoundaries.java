@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The module map of DESIGN.md as architecture rules: which module's packages may use which
- * other module's. Anything outside {@code dev.tapio} (the JDK, libraries) is not restricted here;
- * Maven scopes restrict that.
+ * The module map of DESIGN.md as architecture rules: which module's packages may use which other
+ * module's. Anything outside {@code dev.tapio} (the JDK, libraries) is not restricted here; Maven
+ * scopes restrict that.
  */
 final class ModuleBoundaries {
   private ModuleBoundaries() {}
@@ -50,7 +50,10 @@ final class ModuleBoundaries {
       String description =
           module.mayImport().isEmpty()
               ? "module " + module.name() + " may import no other Tapio module"
-              : "module " + module.name() + " may import only " + String.join(", ", module.mayImport());
+              : "module "
+                  + module.name()
+                  + " may import only "
+                  + String.join(", ", module.mayImport());
       rules.add(
           classes()
               .that()

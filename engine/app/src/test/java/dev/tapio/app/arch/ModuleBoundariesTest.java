@@ -13,7 +13,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Fails the build when a module imports one it may not (DESIGN.md, "Modules and who may import whom"). */
+/**
+ * Fails the build when a module imports one it may not (DESIGN.md, "Modules and who may import
+ * whom").
+ */
 class ModuleBoundariesTest {
 
   private static final JavaClasses PRODUCTION =

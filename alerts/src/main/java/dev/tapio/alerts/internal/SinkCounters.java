@@ -1,0 +1,58 @@
+package dev.tapio.alerts.internal;
+
+import dev.tapio.alerts.DropReason;
+import dev.tapio.alerts.SinkStats;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+
+/** The live counters of one sink. Thread-safe; {@link #snapshot} reads them all. */
+public final class SinkCounters {
+  private final String sink;
+  private final LongAdder accepted = new LongAdder();
+  private final LongAdder delivered = new LongAdder();
+  private final LongAdder retried = new LongAdder();
+  private final LongAdder spooled = new LongAdder();
+  private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+
+  public SinkCounters(String sink) {
+    this.sink = sink;
+    for (DropReason reason : DropReason.values()) {
+      dropped.put(reason, new LongAdder());
+    }
+  }
+
+  public void accepted() {
+    accepted.increment();
+  }
+
+  public void delivered(int count) {
+    delivered.add(count);
+  }
+
+  public void retried(int count) {
+    retried.add(count);
+  }
+
+  public void spooled(int count) {
+    spooled.add(count);
+  }
+
+  public void dropped(DropReason reason, int count) {
+    dropped.get(reason).add(count);
+  }
+
+  public SinkStats snapshot(LongSupplier pending) {
+    Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
+    dropped.forEach((reason, adder) -> drops.put(reason, adder.sum()));
+    return new SinkStats(
+        sink,
+        accepted.sum(),
+        delivered.sum(),
+        retried.sum(),
+        spooled.sum(),
+        pending.getAsLong(),
+        drops);
+  }
+}

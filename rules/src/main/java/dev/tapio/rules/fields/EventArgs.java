@@ -1,0 +1,135 @@
+package dev.tapio.rules.fields;
+
+import dev.tapio.api.event.Event;
+import dev.tapio.api.event.FileChange;
+import dev.tapio.api.event.FileOpen;
+import dev.tapio.api.event.LsmDenial;
+import dev.tapio.api.event.NamespaceChange;
+import dev.tapio.api.event.NetworkEvent;
+import dev.tapio.api.event.ProcessExec;
+import dev.tapio.api.event.ProcessExit;
+import dev.tapio.api.event.ProcessFork;
+import dev.tapio.api.event.SeccompViolation;
+import dev.tapio.api.event.SyscallEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The syscall parameters of an event by Falco's parameter names, as {@code evt.arg.<name>} and
+ * {@code evt.args} show them.
+ */
+final class EventArgs {
+
+  private EventArgs() {}
+
+  /** The parameters of {@code event}, in Falco's order. */
+  static Map<String, String> of(Event event) {
+    Map<String, String> m = new LinkedHashMap<>();
+    switch (event) {
+      case FileOpen o -> {
+        m.put("fd", Long.toString(o.result()));
+        m.put("dirfd", "AT_FDCWD");
+        m.put("name", o.path());
+        m.put("flags", KernelNames.openFlags(o.flags()));
+        m.put("mode", "0" + Integer.toOctalString(o.mode()));
+      }
+      case ProcessExec x -> {
+        m.put("res", "0");
+        m.put("exe", x.argv().isEmpty() ? x.filename() : x.argv().getFirst());
+        m.put("args", String.join(" ", x.argv().size() > 1 ? x.argv().subList(1, x.argv().size()) : java.util.List.of()));
+        m.put("filename", x.filename());
+        m.put("flags", execFlags(x));
+      }
+      case FileChange c -> {
+        m.put("res", Long.toString(c.result()));
+        switch (c.operation()) {
+          case RENAME, LINK -> {
+            m.put("oldpath", c.path());
+            m.put("newpath", c.target() == null ? "" : c.target());
+          }
+          case SYMLINK -> {
+            m.put("target", c.target() == null ? "" : c.target());
+            m.put("linkpath", c.path());
+          }
+          case UNLINK, RMDIR, MKDIR -> {
+            m.put("name", c.path());
+            m.put("path", c.path());
+          }
+          case CHMOD -> {
+            m.put("filename", c.path());
+            m.put("mode", "0" + Integer.toOctalString(c.mode()));
+          }
+        }
+        if (c.operation() == FileChange.Operation.MKDIR) {
+          m.put("mode", "0" + Integer.toOctalString(c.mode()));
+        }
+      }
+      case NetworkEvent n -> {
+        m.put("res", Long.toString(n.result()));
+        m.put("fd", Integer.toString(n.fd()));
+        if (n.remote() != null || n.local() != null) {
+          m.put("tuple", FdFields.tuple(n));
+        }
+      }
+      case NamespaceChange ns -> {
+        m.put("res", Long.toString(ns.result()));
+        m.put("flags", Long.toString(ns.flags()));
+        if (ns.path() != null) {
+          m.put("path", ns.path());
+          m.put("dir", ns.path());
+        }
+      }
+      case SyscallEvent s -> {
+        m.putAll(s.args());
+        m.putIfAbsent("res", Long.toString(s.result()));
+      }
+      case ProcessFork f -> {
+        m.put("res", Integer.toString(f.childPid()));
+        m.put("flags", Long.toString(f.cloneFlags()));
+      }
+      case ProcessExit x -> m.put("status", Integer.toString(x.exitCode()));
+      case SeccompViolation v -> m.put("syscall", v.syscall());
+      case LsmDenial d -> {
+        m.put("operation", d.operation());
+        if (d.path() != null) {
+          m.put("path", d.path());
+        }
+      }
+      default -> {}
+    }
+    return m;
+  }
+
+  static @Nullable String get(Event event, String name) {
+    if (event instanceof SyscallEvent s) {
+      String v = s.args().get(name);
+      return v != null || !name.equals("res") ? v : Long.toString(s.result());
+    }
+    return of(event).get(name);
+  }
+
+  static @Nullable Long result(Event event) {
+    return switch (event) {
+      case FileOpen o -> o.result();
+      case FileChange c -> c.result();
+      case NetworkEvent n -> n.result();
+      case NamespaceChange ns -> ns.result();
+      case SyscallEvent s -> s.result();
+      case ProcessExec x -> 0L;
+      case ProcessFork f -> (long) f.childPid();
+      default -> null;
+    };
+  }
+
+  private static String execFlags(ProcessExec x) {
+    StringBuilder b = new StringBuilder();
+    if (x.exeUpperLayer()) {
+      b.append("EXE_UPPER_LAYER");
+    }
+    if (x.exeFromMemfd()) {
+      b.append(b.isEmpty() ? "" : "|").append("EXE_FROM_MEMFD");
+    }
+    return b.isEmpty() ? "0" : b.toString();
+  }
+}

@@ -1,0 +1,10 @@
+package dev.tapio.rules.fields;
+
+import dev.tapio.api.context.EnrichedEvent;
+import org.jspecify.annotations.Nullable;
+
+/** Reads one field (with its argument bound) from an event; null when it cannot be extracted. */
+@FunctionalInterface
+public interface FieldAccessor {
+  @Nullable Object get(EnrichedEvent event);
+}

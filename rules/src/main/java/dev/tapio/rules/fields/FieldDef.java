@@ -1,0 +1,50 @@
+package dev.tapio.rules.fields;
+
+import dev.tapio.api.context.EnrichedEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One Falco field.
+ *
+ * @param name the field name ({@code proc.aname})
+ * @param type its value type
+ * @param arg whether it takes an argument
+ * @param description what it holds
+ * @param reader reads the value given the bound argument (null when none was written)
+ */
+public record FieldDef(
+    String name,
+    FieldType type,
+    Arg arg,
+    String description,
+    Reader reader) {
+
+  /** Reads the value of a field for an argument (null when none was written). */
+  @FunctionalInterface
+  public interface Reader {
+    @Nullable Object read(EnrichedEvent event, @Nullable String arg);
+  }
+
+  /** Whether and how a field takes a {@code [argument]}. */
+  public enum Arg {
+    /** No argument allowed. */
+    NONE,
+    /** An optional non-negative index; without it, "any level" in filters (proc.aname). */
+    OPTIONAL_INDEX,
+    /** A required index ({@code evt.arg[0]}). */
+    REQUIRED_INDEX,
+    /** A required key ({@code k8s.pod.label[app]}, {@code container.mount.dest[/x]}). */
+    REQUIRED_KEY
+  }
+
+  /** A field that takes no argument. */
+  public static FieldDef simple(
+      String name, FieldType type, String description, FieldAccessor accessor) {
+    return new FieldDef(name, type, Arg.NONE, description, (e, a) -> accessor.get(e));
+  }
+
+  /** The accessor with {@code arg} bound. */
+  public FieldAccessor bind(@Nullable String arg) {
+    return e -> reader.read(e, arg);
+  }
+}

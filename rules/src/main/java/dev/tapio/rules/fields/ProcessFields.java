@@ -1,0 +1,172 @@
+package dev.tapio.rules.fields;
+
+import static dev.tapio.rules.fields.FieldType.BOOL;
+import static dev.tapio.rules.fields.FieldType.NUMBER;
+import static dev.tapio.rules.fields.FieldType.STRING;
+
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.Credentials;
+import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/** {@code proc.*}, {@code thread.*}, {@code user.*} and {@code group.*}: read from the lineage. */
+final class ProcessFields {
+
+  private ProcessFields() {}
+
+  static void register(List<FieldDef> out) {
+    perProcess(out, "name", "the program name", ProcessInfo::name);
+    perProcess(out, "exe", "argv[0] as passed", ProcessInfo::exe);
+    perProcess(out, "exepath", "the resolved executable path", ProcessInfo::exePath);
+    perProcess(out, "cmdline", "name and arguments", ProcessInfo::cmdline);
+    perProcessNumber(out, "pid", "process id", p -> (long) p.pid());
+    out.add(
+        FieldDef.simple("proc.args", STRING, "arguments", e -> String.join(" ", proc(e).args())));
+    out.add(FieldDef.simple("proc.ppid", NUMBER, "parent pid", e -> (long) proc(e).ppid()));
+    out.add(FieldDef.simple("proc.vpid", NUMBER, "pid in its namespace", e -> (long) proc(e).vpid()));
+    out.add(FieldDef.simple("proc.tty", NUMBER, "controlling terminal", e -> (long) proc(e).tty()));
+    out.add(
+        FieldDef.simple(
+            "proc.cwd",
+            STRING,
+            "working directory",
+            e -> proc(e).cwd().isEmpty() ? null : withSlash(proc(e).cwd())));
+    out.add(FieldDef.simple("proc.sid", NUMBER, "session id", e -> (long) proc(e).sessionId()));
+    out.add(FieldDef.simple("proc.vpgid", NUMBER, "process group id", e -> (long) proc(e).pgid()));
+    out.add(
+        FieldDef.simple(
+            "proc.is_vpgid_leader",
+            BOOL,
+            "whether the process leads its group",
+            e -> proc(e).pid() == proc(e).pgid()));
+    out.add(
+        FieldDef.simple(
+            "proc.is_sid_leader",
+            BOOL,
+            "whether the process leads its session",
+            e -> proc(e).pid() == proc(e).sessionId()));
+    out.add(
+        FieldDef.simple(
+            "proc.sname", STRING, "session leader's name", e -> leader(e, proc(e).sessionId(), ProcessInfo::name)));
+    out.add(
+        FieldDef.simple(
+            "proc.vpgid.name", STRING, "group leader's name", e -> leader(e, proc(e).pgid(), ProcessInfo::name)));
+    out.add(
+        FieldDef.simple(
+            "proc.vpgid.exe", STRING, "group leader's exe", e -> leader(e, proc(e).pgid(), ProcessInfo::exe)));
+    out.add(
+        FieldDef.simple(
+            "proc.duration",
+            NUMBER,
+            "nanoseconds since the process started",
+            e -> proc(e).startTimeNanos() == 0 ? null : e.event().header().timeNanos() - proc(e).startTimeNanos()));
+    out.add(
+        FieldDef.simple(
+            "proc.ppid.duration",
+            NUMBER,
+            "nanoseconds since the parent started",
+            e -> {
+              ProcessInfo p = e.lineage().parent();
+              return p == null || p.startTimeNanos() == 0 ? null : e.event().header().timeNanos() - p.startTimeNanos();
+            }));
+    out.add(
+        FieldDef.simple(
+            "proc.is_exe_upper_layer", BOOL, "exe in an overlay upper layer", e -> proc(e).exeUpperLayer()));
+    out.add(
+        FieldDef.simple(
+            "proc.is_exe_from_memfd", BOOL, "exe is a memfd", e -> proc(e).exeFromMemfd()));
+    for (String name :
+        List.of("proc.env", "proc.exe_ino", "proc.exe_ino.ctime", "proc.exe_ino.mtime",
+            "proc.exe_ino.ctime_duration_proc_start", "proc.is_container_healthcheck",
+            "proc.is_container_liveness_probe", "proc.is_container_readiness_probe",
+            "proc.loginshellid", "proc.stdin.name", "proc.stdout.name", "proc.stderr.name")) {
+      out.add(FieldDef.simple(name, name.startsWith("proc.is_") ? BOOL : name.contains("ino") && !name.equals("proc.exe_ino") ? NUMBER : STRING,
+          "not collected by Tapio's sensors: never extracted", e -> null));
+    }
+
+    out.add(FieldDef.simple("thread.tid", NUMBER, "thread id", e -> (long) e.event().header().tid()));
+    out.add(FieldDef.simple("thread.vtid", NUMBER, "thread id", e -> (long) e.event().header().tid()));
+    capability(out, "thread.cap_effective", Credentials::capEffective);
+    capability(out, "thread.cap_permitted", Credentials::capPermitted);
+    capability(out, "thread.cap_inheritable", Credentials::capInheritable);
+
+    out.add(FieldDef.simple("user.uid", NUMBER, "user id", e -> (long) e.user().uid()));
+    out.add(FieldDef.simple("user.name", STRING, "user name", e -> e.user().name()));
+    out.add(FieldDef.simple("user.homedir", STRING, "home directory", e -> e.user().homeDir()));
+    out.add(FieldDef.simple("user.shell", STRING, "login shell", e -> e.user().shell()));
+    out.add(FieldDef.simple("user.loginuid", NUMBER, "login uid (-1 unset)", e -> (long) e.user().loginUid()));
+    out.add(FieldDef.simple("user.loginname", STRING, "login user name", e -> e.user().loginName()));
+    out.add(FieldDef.simple("group.gid", NUMBER, "group id", e -> (long) e.user().gid()));
+    out.add(FieldDef.simple("group.name", STRING, "group name", e -> e.user().groupName()));
+  }
+
+  static ProcessInfo proc(EnrichedEvent e) {
+    return e.process();
+  }
+
+  private static String withSlash(String dir) {
+    return dir.endsWith("/") ? dir : dir + "/";
+  }
+
+  private static @Nullable String leader(
+      EnrichedEvent e, int pid, Function<ProcessInfo, String> what) {
+    for (ProcessInfo p : e.lineage().chain()) {
+      if (p.pid() == pid) {
+        return what.apply(p);
+      }
+    }
+    return null;
+  }
+
+  /** {@code proc.X}, {@code proc.pX} and {@code proc.aX[N]} for one per-process string. */
+  private static void perProcess(
+      List<FieldDef> out, String suffix, String what, Function<ProcessInfo, String> get) {
+    out.add(FieldDef.simple("proc." + suffix, STRING, what, e -> get.apply(proc(e))));
+    out.add(
+        FieldDef.simple(
+            "proc.p" + suffix,
+            STRING,
+            "the parent's " + what,
+            e -> {
+              ProcessInfo p = e.lineage().parent();
+              return p == null ? null : get.apply(p);
+            }));
+    out.add(
+        new FieldDef(
+            "proc.a" + suffix,
+            STRING,
+            FieldDef.Arg.OPTIONAL_INDEX,
+            "an ancestor's " + what + " (0 = the process itself); without index: any ancestor",
+            (e, arg) -> {
+              ProcessInfo p = e.lineage().ancestor(arg == null ? 1 : Integer.parseInt(arg));
+              return p == null ? null : get.apply(p);
+            }));
+  }
+
+  private static void perProcessNumber(
+      List<FieldDef> out, String suffix, String what, Function<ProcessInfo, Long> get) {
+    out.add(
+        new FieldDef(
+            "proc.a" + suffix,
+            NUMBER,
+            FieldDef.Arg.OPTIONAL_INDEX,
+            "an ancestor's " + what,
+            (e, arg) -> {
+              ProcessInfo p = e.lineage().ancestor(arg == null ? 1 : Integer.parseInt(arg));
+              return p == null ? null : get.apply(p);
+            }));
+    out.add(FieldDef.simple("proc." + suffix, NUMBER, what, e -> get.apply(proc(e))));
+  }
+
+  private static void capability(
+      List<FieldDef> out, String name, java.util.function.ToLongFunction<Credentials> set) {
+    out.add(
+        FieldDef.simple(
+            name,
+            STRING,
+            "capability names, space separated",
+            e -> KernelNames.capabilities(set.applyAsLong(proc(e).credentials()))));
+  }
+}

@@ -1,0 +1,168 @@
+package dev.tapio.enrich;
+
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.Lineage;
+import dev.tapio.api.event.Event;
+import dev.tapio.api.event.EventHeader;
+import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.enrich.internal.ContainerContexts;
+import dev.tapio.enrich.internal.cgroup.CgroupResolver;
+import dev.tapio.enrich.internal.proc.ProcessTable;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Turns kernel events into {@link EnrichedEvent}s: the acting process and its ancestors, the user,
+ * the container and the pod. {@link #enrich} runs on the event path: it answers from in-memory
+ * tables and caches, never waits on a runtime or the Kubernetes API, and allocates little.
+ *
+ * <p>A container seen for the first time is emitted at once with its id and empty name and image
+ * while its metadata is fetched in the background; {@link #complete} and {@link #awaitComplete}
+ * fill it in later, for an alert about to be exported. Built with {@link #builder()}; owns the
+ * metadata sources it was given and closes them.
+ */
+public final class Enricher implements AutoCloseable {
+  static final String PROCESS_TABLE = "process table";
+  static final String CGROUPS = "cgroups";
+  static final String CONTAINERS = "containers";
+  static final String KUBERNETES = "kubernetes";
+  static final String NO_PROCFS = "no procfs: processes are known only from exec and fork events";
+  static final String NO_CGROUP2 =
+      "no cgroup v2 mount: containers are resolved from /proc/PID/cgroup";
+
+  private final ProcessTable processes;
+  private final CgroupResolver cgroups;
+  private final ContainerContexts contexts;
+  private final ContainerMetadataSource containers;
+  private final PodMetadataSource pods;
+  private final String hostname;
+  private final boolean procfs;
+  private final ExecutorService background;
+  private final AtomicLong partialContainers = new AtomicLong();
+
+  Enricher(
+      ProcessTable processes,
+      CgroupResolver cgroups,
+      ContainerMetadataSource containers,
+      PodMetadataSource pods,
+      String hostname,
+      boolean procfs,
+      ExecutorService background) {
+    this.processes = processes;
+    this.cgroups = cgroups;
+    this.containers = containers;
+    this.pods = pods;
+    this.contexts = new ContainerContexts(cgroups, containers, pods);
+    this.hostname = hostname;
+    this.procfs = procfs;
+    this.background = background;
+  }
+
+  public static EnricherBuilder builder() {
+    return new EnricherBuilder();
+  }
+
+  /**
+   * Applies {@code event} to the process table (exec, fork, exit) and returns it with its context.
+   * Never blocks on I/O other than procfs for a process the table has not seen.
+   */
+  public EnrichedEvent enrich(Event event) {
+    processes.apply(event);
+    EventHeader header = event.header();
+    Lineage lineage = processes.lineage(header.pid());
+    ContainerContexts.Context context = contexts.resolve(header.cgroupId(), header.pid());
+    if (!context.complete()) {
+      partialContainers.incrementAndGet();
+    }
+    return new EnrichedEvent(
+        event, lineage, processes.user(header.pid()), context.container(), context.pod(), hostname);
+  }
+
+  /**
+   * {@code enriched} with the container and pod metadata known now; the same instance when nothing
+   * new is known. Never blocks.
+   */
+  public EnrichedEvent complete(EnrichedEvent enriched) {
+    if (enriched.container().isHost()) {
+      return enriched;
+    }
+    EventHeader header = enriched.event().header();
+    ContainerContexts.Context now = contexts.resolve(header.cgroupId(), header.pid());
+    if (now.container().equals(enriched.container()) && Objects.equals(now.pod(), enriched.pod())) {
+      return enriched;
+    }
+    return new EnrichedEvent(
+        enriched.event(),
+        enriched.lineage(),
+        enriched.user(),
+        now.container(),
+        now.pod(),
+        enriched.hostname());
+  }
+
+  /**
+   * Like {@link #complete}, but waits up to {@code timeout} for a pending container lookup. For the
+   * alert export thread, never for the event path.
+   */
+  public EnrichedEvent awaitComplete(EnrichedEvent enriched, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    EnrichedEvent current = complete(enriched);
+    EventHeader header = enriched.event().header();
+    while (!current.container().isHost()
+        && !contexts.resolve(header.cgroupId(), header.pid()).complete()
+        && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      current = complete(current);
+    }
+    return current;
+  }
+
+  /** Each part's status, in a stable order: process table, cgroups, containers, kubernetes. */
+  public Map<String, SourceStatus> status() {
+    Map<String, SourceStatus> status = new LinkedHashMap<>();
+    status.put(
+        PROCESS_TABLE,
+        procfs
+            ? SourceStatus.enabled("procfs + exec/fork/exit events")
+            : SourceStatus.partial("exec/fork/exit events", NO_PROCFS));
+    status.put(
+        CGROUPS,
+        cgroups.cgroup2Root() != null
+            ? SourceStatus.enabled("cgroup2 at " + cgroups.cgroup2Root())
+            : SourceStatus.partial("procfs", NO_CGROUP2));
+    status.put(CONTAINERS, containers.status());
+    status.put(KUBERNETES, pods.status());
+    return status;
+  }
+
+  /** {@link #status()} as lines such as {@code containers: enabled (cri containerd 1.6.20)}. */
+  public List<String> statusLines() {
+    return status().entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList();
+  }
+
+  public EnrichMetrics metrics() {
+    return new EnrichMetrics(
+        processes.size(), processes.evictions(), cgroups.scans(), partialContainers.get());
+  }
+
+  /** Stops background work and closes the metadata sources. */
+  @Override
+  public void close() {
+    background.shutdownNow();
+    try {
+      containers.close();
+    } finally {
+      pods.close();
+    }
+  }
+}

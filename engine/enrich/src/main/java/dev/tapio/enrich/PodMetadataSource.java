@@ -1,0 +1,37 @@
+package dev.tapio.enrich;
+
+import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.spi.SourceStatus;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where pod details come from: the Kubernetes API through informers, or a fixed set in tests.
+ * {@link #lookup} is called on the event path and never blocks.
+ */
+public interface PodMetadataSource extends AutoCloseable {
+
+  /** A short name for status lines ({@code kubernetes}, {@code memory}, {@code none}). */
+  String name();
+
+  /**
+   * The pod with {@code uid}, or when the uid is empty or unknown, the pod {@code namespace/name};
+   * null when neither is known.
+   */
+  @Nullable PodInfo lookup(String uid, String namespace, String name);
+
+  SourceStatus status();
+
+  @Override
+  default void close() {}
+
+  /** Knows no pod. */
+  static PodMetadataSource noop() {
+    return NoopPodMetadataSource.INSTANCE;
+  }
+
+  /** Asks each source in order; the first that knows a pod answers. */
+  static PodMetadataSource composite(List<? extends PodMetadataSource> sources) {
+    return new CompositePodMetadataSource(sources);
+  }
+}

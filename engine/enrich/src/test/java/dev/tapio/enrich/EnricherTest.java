@@ -1,0 +1,219 @@
+package dev.tapio.enrich;
+
+import static dev.tapio.enrich.Events.exec;
+import static dev.tapio.enrich.Events.open;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.api.context.ContainerInfo;
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.Credentials;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnricherTest {
+  static final String ID = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+  static final String POD_UID = "11111111-2222-3333-4444-555555555555";
+
+  @TempDir Path etc;
+  @TempDir Path cgroup2;
+  long containerCgroup;
+  long hostCgroup;
+
+  final InMemoryContainerMetadataSource containers = new InMemoryContainerMetadataSource();
+  final InMemoryPodMetadataSource pods = new InMemoryPodMetadataSource();
+
+  @BeforeEach
+  void layout() throws IOException {
+    Files.writeString(
+        etc.resolve("passwd"),
+        "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/alice:/bin/sh\n");
+    Files.writeString(etc.resolve("group"), "root:x:0:\nalice:x:1000:\n");
+    Path container =
+        Files.createDirectories(cgroup2.resolve("kubepods/besteffort/pod" + POD_UID + "/" + ID));
+    Path host = Files.createDirectories(cgroup2.resolve("system.slice/ssh.service"));
+    containerCgroup = (Long) Files.getAttribute(container, "unix:ino");
+    hostCgroup = (Long) Files.getAttribute(host, "unix:ino");
+  }
+
+  Enricher enricher() {
+    return Enricher.builder()
+        .procRoot(null)
+        .etcRoot(etc)
+        .cgroup2Root(cgroup2)
+        .hostname("node-1")
+        .containers(containers)
+        .pods(pods)
+        .build();
+  }
+
+  static ContainerMetadata nginx() {
+    ContainerInfo info =
+        new ContainerInfo(
+            ID,
+            "web",
+            "docker.io/library/nginx:1.27",
+            "docker.io/library/nginx",
+            "1.27",
+            "sha256:abc",
+            "containerd",
+            false,
+            List.of(),
+            Map.of("io.kubernetes.pod.name", "web-0"),
+            5);
+    return new ContainerMetadata(info, null, 4242);
+  }
+
+  static PodInfo webPod() {
+    return new PodInfo(
+        "web-0",
+        POD_UID,
+        "shop",
+        Map.of("app", "web"),
+        Map.of(),
+        Map.of(),
+        List.of(),
+        "node-1",
+        null);
+  }
+
+  @Test
+  void aHostProcessGetsLineageUserAndHost() {
+    try (Enricher enricher = enricher()) {
+      enricher.enrich(
+          exec(10, 1, hostCgroup, new Credentials(0, 0, 0, 0, 1000, 0, 0, 0), "/bin/bash", "bash"));
+      EnrichedEvent event =
+          enricher.enrich(
+              exec(
+                  11,
+                  10,
+                  hostCgroup,
+                  new Credentials(1000, 1000, 1000, 1000, 1000, 0, 0, 0),
+                  "/usr/bin/id",
+                  "id",
+                  "-u"));
+
+      assertThat(event.lineage().chain())
+          .extracting(ProcessInfo::name)
+          .containsExactly("id", "bash");
+      assertThat(event.user().name()).isEqualTo("alice");
+      assertThat(event.user().loginName()).isEqualTo("alice");
+      assertThat(event.user().groupName()).isEqualTo("alice");
+      assertThat(event.container()).isSameAs(ContainerInfo.HOST);
+      assertThat(event.pod()).isNull();
+      assertThat(event.hostname()).isEqualTo("node-1");
+    }
+  }
+
+  @Test
+  void aNewContainerIsEmittedAtOnceAndCompletedLater() {
+    try (Enricher enricher = enricher()) {
+      EnrichedEvent first = enricher.enrich(open(50, containerCgroup, "/etc/shadow"));
+
+      assertThat(first.container().id()).isEqualTo(ID);
+      assertThat(first.container().image()).isEmpty();
+      assertThat(enricher.metrics().partialContainers()).isEqualTo(1);
+      assertThat(enricher.complete(first)).isSameAs(first);
+
+      containers.put(nginx());
+      pods.put(webPod());
+
+      EnrichedEvent completed = enricher.complete(first);
+      assertThat(completed.container().image()).isEqualTo("docker.io/library/nginx:1.27");
+      assertThat(completed.pod()).isEqualTo(webPod());
+      assertThat(completed.event()).isSameAs(first.event());
+
+      EnrichedEvent later = enricher.enrich(open(50, containerCgroup, "/etc/passwd"));
+      assertThat(later.container().name()).isEqualTo("web");
+      assertThat(later.pod().namespace()).isEqualTo("shop");
+      assertThat(enricher.metrics().partialContainers()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void awaitCompleteWaitsBoundedForAPendingLookup() {
+    try (Enricher enricher = enricher()) {
+      EnrichedEvent first = enricher.enrich(open(50, containerCgroup, "/etc/shadow"));
+      assertThat(enricher.awaitComplete(first, Duration.ofMillis(20)).container().name()).isEmpty();
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                sleep(30);
+                containers.put(nginx());
+              });
+      assertThat(enricher.awaitComplete(first, Duration.ofSeconds(5)).container().name())
+          .isEqualTo("web");
+    }
+  }
+
+  @Test
+  void theRuntimesPodStandsInWithoutKubernetes() {
+    PodInfo fromSandbox =
+        new PodInfo(
+            "web-0",
+            POD_UID,
+            "shop",
+            Map.of("app", "web"),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            "",
+            null);
+    containers.put(new ContainerMetadata(nginx().container(), fromSandbox, 4242));
+    try (Enricher enricher = enricher()) {
+      assertThat(enricher.enrich(open(50, containerCgroup, "/x")).pod()).isEqualTo(fromSandbox);
+    }
+  }
+
+  @Test
+  void statusSaysWhatIsMissing() {
+    try (Enricher enricher =
+        Enricher.builder().procRoot(null).etcRoot(etc).cgroup2Root(null).hostname("n").build()) {
+      assertThat(enricher.statusLines())
+          .containsExactly(
+              "process table: partial: no procfs: processes are known only from exec and fork events",
+              "cgroups: partial: no cgroup v2 mount: containers are resolved from /proc/PID/cgroup",
+              "containers: unavailable: no container runtime configured",
+              "kubernetes: unavailable: no Kubernetes API configured");
+      EnrichedEvent event = enricher.enrich(open(99, 12345, "/tmp/x"));
+      assertThat(event.container()).isSameAs(ContainerInfo.HOST);
+      assertThat(event.process().pid()).isEqualTo(99);
+    }
+  }
+
+  @Test
+  void statusWithEverythingPresent() {
+    try (Enricher enricher =
+        Enricher.builder()
+            .etcRoot(etc)
+            .cgroup2Root(cgroup2)
+            .hostname("n")
+            .containers(containers)
+            .pods(pods)
+            .build()) {
+      assertThat(enricher.statusLines())
+          .containsExactly(
+              "process table: enabled (procfs + exec/fork/exit events)",
+              "cgroups: enabled (cgroup2 at " + cgroup2 + ")",
+              "containers: enabled (memory)",
+              "kubernetes: enabled (memory)");
+      assertThat(enricher.metrics().processes()).isPositive();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.tapio.enrich;
+
+import dev.tapio.api.event.Credentials;
+import dev.tapio.api.event.EventHeader;
+import dev.tapio.api.event.FileOpen;
+import dev.tapio.api.event.Namespaces;
+import dev.tapio.api.event.ProcessExec;
+import dev.tapio.api.event.ProcessExit;
+import dev.tapio.api.event.ProcessFork;
+import java.util.List;
+
+/** Builds kernel events for tests. */
+public final class Events {
+  private Events() {}
+
+  public static EventHeader header(int pid, long cgroupId) {
+    return new EventHeader(1_700_000_000_000_000_000L, pid, pid, cgroupId, Namespaces.UNKNOWN);
+  }
+
+  public static ProcessExec exec(int pid, int ppid, String exePath, String... argv) {
+    return exec(
+        pid, ppid, 0, new Credentials(1000, 1000, 1000, 1000, 1000, 0, 0, 0), exePath, argv);
+  }
+
+  public static ProcessExec exec(
+      int pid, int ppid, long cgroupId, Credentials credentials, String exePath, String... argv) {
+    String comm = exePath.substring(exePath.lastIndexOf('/') + 1);
+    return new ProcessExec(
+        header(pid, cgroupId),
+        "execve",
+        exePath,
+        exePath,
+        List.of(argv),
+        "/home/alice",
+        comm.length() > 15 ? comm.substring(0, 15) : comm,
+        ppid,
+        pid,
+        pid,
+        34816,
+        credentials,
+        false,
+        false);
+  }
+
+  public static ProcessFork fork(int parent, int child) {
+    return new ProcessFork(header(parent, 0), "clone", child, child, 0x11, "bash");
+  }
+
+  public static ProcessFork thread(int parent, int tid) {
+    return new ProcessFork(header(parent, 0), "clone", parent, tid, 0x00010000L | 0x100, "bash");
+  }
+
+  public static ProcessExit exit(int pid) {
+    return new ProcessExit(header(pid, 0), 0, 0, true);
+  }
+
+  public static FileOpen open(int pid, long cgroupId, String path) {
+    return new FileOpen(header(pid, cgroupId), "openat", path, path, 0, 0, 3);
+  }
+}

@@ -1,0 +1,151 @@
+package dev.tapio.enrich.internal.proc;
+
+import static dev.tapio.enrich.Events.exec;
+import static dev.tapio.enrich.Events.exit;
+import static dev.tapio.enrich.Events.fork;
+import static dev.tapio.enrich.Events.thread;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.api.context.Lineage;
+import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.enrich.ProcessTableLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcessTableTest {
+  @TempDir Path etc;
+  final AtomicLong clock = new AtomicLong(1_000);
+
+  ProcessTable table(int maxEntries, int maxDepth) {
+    return new ProcessTable(
+        new ProcessTableLimits(maxEntries, maxDepth, Duration.ofSeconds(5)),
+        null,
+        new UserDirectory(etc, clock::get),
+        clock::get);
+  }
+
+  @Test
+  void execRecordsTheProgramAsFalcoNamesIt() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(100, 1, "/usr/bin/python3.11", "python3", "-c", "print(1)"));
+
+    ProcessInfo process = table.get(100);
+    assertThat(process).isNotNull();
+    assertThat(process.name()).isEqualTo("python3.11");
+    assertThat(process.exe()).isEqualTo("python3");
+    assertThat(process.exePath()).isEqualTo("/usr/bin/python3.11");
+    assertThat(process.args()).containsExactly("-c", "print(1)");
+    assertThat(process.cmdline()).isEqualTo("python3.11 -c print(1)");
+    assertThat(process.cwd()).isEqualTo("/home/alice");
+    assertThat(process.ppid()).isEqualTo(1);
+    assertThat(process.tty()).isEqualTo(34816);
+    assertThat(process.credentials().uid()).isEqualTo(1000);
+  }
+
+  @Test
+  void lineageWalksForkAndExecNearestFirst() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(10, 1, "/usr/sbin/sshd", "sshd"));
+    table.apply(fork(10, 11));
+    table.apply(exec(11, 10, "/bin/bash", "-bash"));
+    table.apply(fork(11, 12));
+    table.apply(exec(12, 11, "/usr/bin/curl", "curl", "http://example.invalid"));
+
+    Lineage lineage = table.lineage(12);
+
+    assertThat(lineage.chain())
+        .extracting(ProcessInfo::name)
+        .containsExactly("curl", "bash", "sshd");
+    assertThat(lineage.parent().pid()).isEqualTo(11);
+  }
+
+  @Test
+  void forkCopiesTheParentUntilTheChildExecs() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(10, 1, "/bin/bash", "bash", "-i"));
+    table.apply(fork(10, 20));
+
+    ProcessInfo child = table.get(20);
+    assertThat(child.name()).isEqualTo("bash");
+    assertThat(child.args()).containsExactly("-i");
+    assertThat(child.ppid()).isEqualTo(10);
+  }
+
+  @Test
+  void threadsDoNotBecomeProcesses() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(10, 1, "/usr/bin/java", "java"));
+    table.apply(thread(10, 15));
+
+    assertThat(table.get(15)).isNull();
+    assertThat(table.size()).isEqualTo(1);
+  }
+
+  @Test
+  void lineageIsBoundedByDepth() {
+    ProcessTable table = table(64, 3);
+    table.apply(exec(2, 1, "/a", "a"));
+    for (int pid = 3; pid < 10; pid++) {
+      table.apply(exec(pid, pid - 1, "/p" + pid, "p"));
+    }
+    assertThat(table.lineage(9).chain()).extracting(ProcessInfo::pid).containsExactly(9, 8, 7);
+  }
+
+  @Test
+  void aParentCycleStopsAtTheDepthBound() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(5, 6, "/a", "a"));
+    table.apply(exec(6, 5, "/b", "b"));
+    assertThat(table.lineage(5).chain()).hasSize(16);
+  }
+
+  @Test
+  void unknownPidGivesAPlaceholder() {
+    ProcessTable table = table(64, 16);
+    Lineage lineage = table.lineage(4242);
+    assertThat(lineage.process().pid()).isEqualTo(4242);
+    assertThat(lineage.process().name()).isEmpty();
+    assertThat(lineage.chain()).hasSize(1);
+  }
+
+  @Test
+  void exitedProcessesLingerThenGo() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(10, 1, "/bin/sh", "sh"));
+    table.apply(exit(10));
+
+    assertThat(table.get(10)).isNotNull();
+    clock.addAndGet(Duration.ofSeconds(6).toNanos());
+    table.apply(exec(11, 1, "/bin/true", "true")); // any change expires old exits
+    assertThat(table.get(10)).isNull();
+    assertThat(table.evictions()).isZero();
+  }
+
+  @Test
+  void aFullTableEvictsExitedFirstThenOldestAndCounts() {
+    ProcessTable table = table(16, 16);
+    table.apply(exec(2, 1, "/keep", "keep"));
+    table.apply(exec(3, 1, "/gone", "gone"));
+    table.apply(exit(3));
+    for (int pid = 100; pid < 115; pid++) {
+      table.apply(exec(pid, 2, "/w", "w"));
+    }
+
+    assertThat(table.size()).isLessThanOrEqualTo(16);
+    assertThat(table.get(3)).isNull();
+    assertThat(table.evictions()).isPositive();
+    assertThat(table.get(114)).isNotNull();
+  }
+
+  @Test
+  void reExecReplacesTheProgramAndKeepsCwdWhenTheEventHasNone() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(10, 1, "/bin/sh", "sh"));
+    table.apply(exec(10, 1, "/usr/bin/nc", "nc", "-l"));
+    assertThat(table.get(10).name()).isEqualTo("nc");
+    assertThat(table.size()).isEqualTo(1);
+  }
+}

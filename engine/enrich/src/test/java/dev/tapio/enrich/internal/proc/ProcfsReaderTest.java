@@ -1,0 +1,105 @@
+package dev.tapio.enrich.internal.proc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.Credentials;
+import dev.tapio.enrich.ProcessTableLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProcfsReaderTest {
+  @TempDir Path proc;
+
+  /** A procfs entry as the kernel lays it out, for a process that is not this test's. */
+  private void fakeProcess(int pid, int tgid, String comm, byte[] cmdline) throws IOException {
+    Path dir = Files.createDirectories(proc.resolve(Integer.toString(pid)));
+    Files.writeString(
+        dir.resolve("stat"),
+        pid
+            + " ("
+            + comm
+            + ") S 1 "
+            + pid
+            + " "
+            + pid
+            + " 34817 0 4194560 0 0 0 0 0 0 0 0 20 0 1 0 "
+            + "250 0 0\n");
+    Files.writeString(
+        dir.resolve("status"),
+        "Name:\t"
+            + comm
+            + "\nTgid:\t"
+            + tgid
+            + "\nNSpid:\t"
+            + pid
+            + "\t7\nUid:\t1000\t0\t0\t0\nGid:\t100\t100\t100\t100\nCapInh:\t0000000000000000\n"
+            + "CapPrm:\t000001ffffffffff\nCapEff:\t000001ffffffffff\n");
+    Files.write(dir.resolve("cmdline"), cmdline);
+    Files.writeString(dir.resolve("loginuid"), "4294967295");
+    Files.writeString(dir.resolve("cgroup"), "12:cpu:/\n0::/kubepods/pod1/abc\n");
+    Files.createSymbolicLink(dir.resolve("exe"), Path.of("/usr/bin/my (odd) prog"));
+    Files.createSymbolicLink(dir.resolve("cwd"), Path.of("/srv"));
+  }
+
+  @Test
+  void readsAProcessAsTheKernelShowsIt() throws IOException {
+    Files.writeString(proc.resolve("stat"), "cpu 1 2 3\nbtime 1700000000\n");
+    fakeProcess(321, 321, "my (odd) prog", "prog\0--flag\0value\0".getBytes());
+
+    ProcessInfo info = new ProcfsReader(proc).read(321);
+
+    assertThat(info).isNotNull();
+    assertThat(info.name()).isEqualTo("my (odd) prog");
+    assertThat(info.exe()).isEqualTo("prog");
+    assertThat(info.args()).containsExactly("--flag", "value");
+    assertThat(info.ppid()).isEqualTo(1);
+    assertThat(info.vpid()).isEqualTo(7);
+    assertThat(info.tty()).isEqualTo(34817);
+    assertThat(info.cwd()).isEqualTo("/srv");
+    assertThat(info.credentials())
+        .isEqualTo(new Credentials(1000, 100, 0, 100, -1, 0x1ffffffffffL, 0x1ffffffffffL, 0));
+    assertThat(info.startTimeNanos()).isEqualTo(1_700_000_002_500_000_000L);
+  }
+
+  @Test
+  void aThreadIdResolvesToItsProcess() throws IOException {
+    fakeProcess(400, 400, "java", "java\0".getBytes());
+    fakeProcess(401, 400, "C2 Compiler", new byte[0]);
+    assertThat(new ProcfsReader(proc).read(401).pid()).isEqualTo(400);
+  }
+
+  @Test
+  void readsTheUnifiedOrTheLegacyCgroupPath() throws IOException {
+    fakeProcess(500, 500, "x", "x\0".getBytes());
+    Files.writeString(
+        proc.resolve("500/cgroup"), "4:memory:/\n3:cpu:/docker/x\n0::/kubepods/pod1/abc\n");
+    ProcfsReader procfs = new ProcfsReader(proc);
+    assertThat(procfs.cgroupPath(500, true)).isEqualTo("/kubepods/pod1/abc");
+    assertThat(procfs.cgroupPath(500, false)).isEqualTo("/docker/x");
+    assertThat(procfs.cgroupPath(501, true)).isNull();
+  }
+
+  @Test
+  void seedsTheTableFromTheRealProcfs() {
+    ProcfsReader procfs = new ProcfsReader(Path.of("/proc"));
+    ProcessTable table =
+        new ProcessTable(
+            ProcessTableLimits.DEFAULT,
+            procfs,
+            new UserDirectory(Path.of("/etc"), System::nanoTime),
+            System::nanoTime);
+
+    assertThat(table.seed()).isPositive();
+
+    int self = (int) ProcessHandle.current().pid();
+    ProcessInfo me = table.get(self);
+    assertThat(me).isNotNull();
+    assertThat(me.name()).isEqualTo("java");
+    assertThat(me.ppid()).isEqualTo((int) ProcessHandle.current().parent().orElseThrow().pid());
+    assertThat(table.lineage(self).chain().getLast().pid()).isEqualTo(1);
+  }
+}

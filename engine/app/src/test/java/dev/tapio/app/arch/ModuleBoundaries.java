@@ -26,7 +26,9 @@ final class ModuleBoundaries {
           new Module("rules", "dev.tapio.rules", List.of("grammar", "engine/api")),
           new Module("sensors", "dev.tapio.sensors", List.of("engine/api")),
           new Module("engine/enrich", "dev.tapio.enrich", List.of("engine/api")),
-          new Module("alerts", "dev.tapio.alerts", List.of("engine/api")));
+          new Module("alerts", "dev.tapio.alerts", List.of("engine/api")),
+          new Module(
+              "engine/testing", "dev.tapio.testing", List.of("rules", "grammar", "engine/api")));
 
   private static final Map<String, String> PACKAGE_OF =
       Map.of(
@@ -36,6 +38,7 @@ final class ModuleBoundaries {
           "sensors", "dev.tapio.sensors",
           "engine/enrich", "dev.tapio.enrich",
           "alerts", "dev.tapio.alerts",
+          "engine/testing", "dev.tapio.testing",
           "engine/app", "dev.tapio.app");
 
   /** One rule per module, each named after what it allows. */

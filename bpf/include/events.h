@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The kernel -> Java ABI: every record a Tapio BPF program writes into a ring buffer.
+ *
+ * This is the only header shared with Java. The Java decoders (dev.tapio.sensors.internal.decode)
+ * check their offsets against the BTF of the compiled objects when a sensor loads, so changing a
+ * struct here without changing its decoder makes the sensor refuse to start instead of
+ * mis-decoding. Keep every field naturally aligned and every struct a multiple of 8 bytes.
+ *
+ * Variable-length data (paths, argv) follows the fixed part of a record, in the order of the
+ * *_len fields, without NUL terminators.
+ */
+#ifndef TAPIO_EVENTS_H
+#define TAPIO_EVENTS_H
+
+/* Longest string or path copied into a record; also the size of one variable-length piece. */
+#define TAPIO_STR_MAX 4096
+/* Deepest path walked; deeper paths lose their outermost components. */
+#define TAPIO_PATH_COMPONENTS_MAX 48
+/* Up to four variable-length pieces per record. */
+#define TAPIO_DATA_MAX (4 * TAPIO_STR_MAX)
+
+/* Record kinds; also the index into the per-CPU drop counters. */
+enum tapio_event_kind {
+	TAPIO_EV_EXEC = 1,
+	TAPIO_EV_FORK = 2,
+	TAPIO_EV_EXIT = 3,
+	TAPIO_EV_OPEN = 4,
+	TAPIO_EV_KIND_COUNT = 8,
+};
+
+/* Which syscall created a task (struct tapio_fork_event.syscall). */
+enum tapio_fork_syscall {
+	TAPIO_FORK_UNKNOWN = 0,
+	TAPIO_FORK_CLONE = 1,
+	TAPIO_FORK_CLONE3 = 2,
+	TAPIO_FORK_FORK = 3,
+	TAPIO_FORK_VFORK = 4,
+};
+
+/* Which syscall opened a file (struct tapio_open_event.syscall). */
+enum tapio_open_syscall {
+	TAPIO_OPEN_OPEN = 1,
+	TAPIO_OPEN_OPENAT = 2,
+	TAPIO_OPEN_OPENAT2 = 3,
+	TAPIO_OPEN_CREAT = 4,
+};
+
+/* What struct tapio_open_event's resolved path is (path_kind). */
+enum tapio_path_kind {
+	TAPIO_PATH_NONE = 0,	/* nothing resolved: raw path is absolute or unresolvable */
+	TAPIO_PATH_FILE = 1,	/* the opened file itself, from the new fd */
+	TAPIO_PATH_BASE = 2,	/* the directory a relative raw path is relative to (dirfd or cwd) */
+};
+
+/* Namespace inode numbers, as /proc/PID/ns shows them. */
+struct tapio_namespaces {
+	__u32 mnt;
+	__u32 pid;
+	__u32 net;
+	__u32 uts;
+	__u32 ipc;
+	__u32 user;
+	__u32 cgroup;
+	__u32 pad;
+};
+
+/* Starts every record. */
+struct tapio_header {
+	__u64 boot_ns;		/* bpf_ktime_get_boot_ns() */
+	__u64 cgroup_id;	/* bpf_get_current_cgroup_id() */
+	__u32 pid;		/* thread-group id */
+	__u32 tid;		/* thread id */
+	__u16 kind;		/* enum tapio_event_kind */
+	__u16 pad;
+	__u32 size;		/* bytes of the whole record, variable part included */
+	struct tapio_namespaces ns;
+};
+
+/* sched_process_exec: the task runs a new program. Followed by filename, argv, exe, cwd. */
+struct tapio_exec_event {
+	struct tapio_header hdr;
+	__u32 ppid;
+	__u32 sid;
+	__u32 pgid;
+	__u32 tty;		/* (major << 20) | minor, 0 without a controlling terminal */
+	__u32 uid;
+	__u32 gid;
+	__u32 euid;
+	__u32 egid;
+	__u32 loginuid;
+	__u32 pad;
+	__u64 cap_effective;
+	__u64 cap_permitted;
+	__u64 cap_inheritable;
+	char comm[16];
+	__u16 filename_len;
+	__u16 argv_len;		/* NUL-separated arguments */
+	__u16 exe_len;
+	__u16 cwd_len;
+	__u8 data[];
+};
+
+/* sched_process_fork: a new task. The header is the parent's. */
+struct tapio_fork_event {
+	struct tapio_header hdr;
+	__u32 child_pid;
+	__u32 child_tid;
+	__u64 clone_flags;
+	__u32 syscall;		/* enum tapio_fork_syscall */
+	__u32 pad;
+	char comm[16];
+};
+
+/* sched_process_exit: a task ended. */
+struct tapio_exit_event {
+	struct tapio_header hdr;
+	__u32 exit_code;	/* as wait(2) encodes it */
+	__u32 group_dead;	/* 1 when the last thread of the process ended */
+};
+
+/* sys_exit_open*: an open finished. Followed by the raw path, then the resolved path. */
+struct tapio_open_event {
+	struct tapio_header hdr;
+	__s64 result;		/* new fd or -errno */
+	__s32 dfd;
+	__u32 flags;
+	__u32 mode;
+	__u16 syscall;		/* enum tapio_open_syscall */
+	__u16 path_kind;	/* enum tapio_path_kind */
+	__u16 raw_len;
+	__u16 path_len;
+	__u32 pad;
+	__u8 data[];
+};
+
+/* Settings Java writes into the config map (key 0) before attaching. */
+struct tapio_config {
+	__u32 self_tgid;	/* events of this process are not emitted */
+	__u32 pad;
+};
+
+/* Ring-buffer fill level, per CPU (the fill map, key 0). */
+struct tapio_fill {
+	__u64 last;		/* bytes waiting after this CPU's last write */
+	__u64 high;		/* most bytes ever seen waiting */
+};
+
+#endif

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Builds the exec record, shared by the tp_btf and tracepoint flavors of process/exec.c. */
+#ifndef TAPIO_EXEC_H
+#define TAPIO_EXEC_H
+
+#include "common.h"
+#include "path.h"
+#include "task.h"
+
+/*
+ * Runs after the new program's memory is set up (sched_process_exec fires at the end of
+ * exec_binprm), so mm->arg_start..arg_end already holds the new argv and mm->exe_file the new
+ * executable. filename is a kernel string (bprm->filename or the tracepoint's copy).
+ */
+static __always_inline void tapio_exec(const char *filename)
+{
+	if (tapio_is_self())
+		return;
+	struct tapio_exec_event *ev = tapio_scratch_buf();
+	if (!ev)
+		return;
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+
+	tapio_fill_header(&ev->hdr, TAPIO_EV_EXEC);
+	ev->ppid = BPF_CORE_READ(task, real_parent, tgid);
+	ev->sid = tapio_signal_pid(task, PIDTYPE_SID);
+	ev->pgid = tapio_signal_pid(task, PIDTYPE_PGID);
+	ev->tty = tapio_tty(task);
+	tapio_fill_creds(task, ev);
+	ev->pad = 0;
+	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
+
+	__u32 off = 0;
+	__u32 len = tapio_put_kernel_str(ev->data, filename);
+	ev->filename_len = len;
+	off += len;
+
+	struct mm_struct *mm = BPF_CORE_READ(task, mm);
+	unsigned long arg_start = BPF_CORE_READ(mm, arg_start);
+	unsigned long arg_end = BPF_CORE_READ(mm, arg_end);
+	len = arg_end > arg_start ? (arg_end - arg_start) : 0;
+	len &= TAPIO_STR_MASK;
+	if (bpf_probe_read_user(&ev->data[off], len, (void *)arg_start) != 0)
+		len = 0;
+	ev->argv_len = len;
+	off += len;
+
+	len = tapio_put_file_path(&ev->data[off], BPF_CORE_READ(mm, exe_file));
+	ev->exe_len = len;
+	off += len;
+
+	len = tapio_put_cwd(&ev->data[off], task);
+	ev->cwd_len = len;
+	off += len;
+
+	__u64 size = sizeof(*ev) + off;
+	ev->hdr.size = size;
+	tapio_emit(ev, size, TAPIO_EV_EXEC);
+}
+
+#endif

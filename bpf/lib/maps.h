@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Maps every program of a sensor object shares. lib/maps.c defines them once (TAPIO_MAPS_OWNER);
+ * each hook file sees them as extern, and bpftool's static linker merges them into one object
+ * per sensor, so one sensor has one ring buffer and one set of counters.
+ */
+#ifndef TAPIO_MAPS_H
+#define TAPIO_MAPS_H
+
+#ifdef TAPIO_MAPS_OWNER
+#define TAPIO_MAP
+#else
+#define TAPIO_MAP extern
+#endif
+
+/* Records to user space. Java sets the size (bpf_map__set_max_entries) before loading. */
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_RINGBUF);
+	__uint(max_entries, 256 * 1024);
+} tapio_events SEC(".maps");
+
+/* Records that found the ring buffer full, per CPU and per enum tapio_event_kind. */
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, TAPIO_EV_KIND_COUNT);
+	__type(key, __u32);
+	__type(value, __u64);
+} tapio_drops SEC(".maps");
+
+/* Ring-buffer fill level as the writers saw it, per CPU. */
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tapio_fill);
+} tapio_fill SEC(".maps");
+
+/* struct tapio_config at key 0. */
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tapio_config);
+} tapio_config SEC(".maps");
+
+/*
+ * Per-CPU scratch space where a record is assembled before bpf_ringbuf_output copies the used
+ * part: records have a variable size, and a ring-buffer reservation needs a constant one.
+ */
+struct tapio_scratch {
+	__u8 buf[sizeof(struct tapio_exec_event) + TAPIO_DATA_MAX + 512];
+};
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tapio_scratch);
+} tapio_scratch SEC(".maps");
+
+/* Per-CPU list of the name pointers of one path walk, leaf first (see path.h). */
+struct tapio_pathbuf {
+	__u64 names[TAPIO_PATH_COMPONENTS_MAX];
+	__u32 lens[TAPIO_PATH_COMPONENTS_MAX];
+};
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tapio_pathbuf);
+} tapio_pathbuf SEC(".maps");
+
+#endif

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Opens, paired per thread: sys_enter_* remembers the arguments, sys_exit_* reports them with
+ * the result, so a failed open is seen with its errno. A successful open is resolved from the
+ * new fd (symlinks, "..", dirfd and cwd already applied by the kernel); a failed relative one
+ * carries the path of the directory it was relative to, and Java joins the two.
+ */
+#ifndef TAPIO_OPEN_H
+#define TAPIO_OPEN_H
+
+#include "common.h"
+#include "path.h"
+
+#define TAPIO_O_WRONLY 01
+#define TAPIO_O_CREAT 0100
+#define TAPIO_O_TRUNC 01000
+
+struct tapio_open_args {
+	__u64 filename; /* user pointer */
+	__s32 dfd;
+	__u32 flags;
+	__u32 mode;
+	__u32 syscall; /* enum tapio_open_syscall */
+};
+
+#ifdef TAPIO_OPEN_ARGS_OWNER
+struct {
+#else
+extern struct {
+#endif
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u64);
+	__type(value, struct tapio_open_args);
+} tapio_open_args SEC(".maps");
+
+static __always_inline void tapio_open_enter(__u32 syscall, __s32 dfd, __u64 filename, __u32 flags,
+					     __u32 mode)
+{
+	if (tapio_is_self())
+		return;
+	__u64 key = bpf_get_current_pid_tgid();
+	struct tapio_open_args args = {
+		.filename = filename, .dfd = dfd, .flags = flags, .mode = mode, .syscall = syscall};
+	bpf_map_update_elem(&tapio_open_args, &key, &args, BPF_ANY);
+}
+
+static __always_inline void tapio_open_exit(long ret)
+{
+	__u64 key = bpf_get_current_pid_tgid();
+	struct tapio_open_args *args = bpf_map_lookup_elem(&tapio_open_args, &key);
+	if (!args)
+		return;
+	struct tapio_open_args a = *args;
+	bpf_map_delete_elem(&tapio_open_args, &key);
+
+	struct tapio_open_event *ev = tapio_scratch_buf();
+	if (!ev)
+		return;
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	tapio_fill_header(&ev->hdr, TAPIO_EV_OPEN);
+	ev->result = ret;
+	ev->dfd = a.dfd;
+	ev->flags = a.flags;
+	ev->mode = a.mode;
+	ev->syscall = a.syscall;
+	ev->pad = 0;
+
+	__u32 off = tapio_put_user_str(ev->data, (const void *)a.filename);
+	ev->raw_len = off;
+	__u32 len = 0;
+	if (ret >= 0) {
+		ev->path_kind = TAPIO_PATH_FILE;
+		len = tapio_put_file_path(&ev->data[off], tapio_fd_file(task, ret));
+	} else if (off > 0 && ev->data[0] != '/') {
+		ev->path_kind = TAPIO_PATH_BASE;
+		if (a.dfd == TAPIO_AT_FDCWD)
+			len = tapio_put_cwd(&ev->data[off], task);
+		else
+			len = tapio_put_file_path(&ev->data[off], tapio_fd_file(task, a.dfd));
+	} else {
+		ev->path_kind = TAPIO_PATH_NONE;
+	}
+	ev->path_len = len;
+	__u64 size = sizeof(*ev) + off + len;
+	ev->hdr.size = size;
+	tapio_emit(ev, size, TAPIO_EV_OPEN);
+}
+
+#endif

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Hook: sched_process_exec, the end of a successful execve/execveat.
+ * Flavors: tp_btf (typed arguments, no tracefs needed) and the classic tracepoint.
+ */
+#include "exec.h"
+
+SEC("tp_btf/sched_process_exec")
+int BPF_PROG(tapio_exec_btf, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	tapio_exec(BPF_CORE_READ(bprm, filename));
+	return 0;
+}
+
+SEC("tracepoint/sched/sched_process_exec")
+int tapio_exec_tp(struct trace_event_raw_sched_process_exec *ctx)
+{
+	/* __data_loc: low 16 bits are the offset of the string inside the record. */
+	unsigned int loc = BPF_CORE_READ(ctx, __data_loc_filename);
+	tapio_exec((const char *)ctx + (loc & 0xffff));
+	return 0;
+}

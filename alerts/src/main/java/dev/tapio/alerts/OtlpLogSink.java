@@ -1,0 +1,346 @@
+package dev.tapio.alerts;
+
+import dev.tapio.alerts.internal.DeliveryQueue;
+import dev.tapio.alerts.internal.LogEntry;
+import dev.tapio.alerts.internal.LogEntryCodec;
+import dev.tapio.alerts.internal.OtlpEnvironment;
+import dev.tapio.alerts.internal.OtlpMapper;
+import dev.tapio.alerts.internal.OtlpTransport;
+import dev.tapio.api.alert.Alert;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
+import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporterBuilder;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.resources.Resource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Exports each alert as one OTLP log record (gRPC or HTTP/protobuf) through opentelemetry-java's
+ * exporters. Body = the rendered output; severity from the rule priority; event name {@value
+ * OtlpAttributes#EVENT_NAME}; timestamp = the event's time; attributes as {@link OtlpAttributes}
+ * lists them. The resource carries {@code service.name=tapio}, {@code service.version}, {@code
+ * host.name}, {@code k8s.node.name} and {@code k8s.cluster.name}.
+ *
+ * <p>The sink owns the bounded queue in front of the exporter (the SDK's batch processor would drop
+ * silently), exports off the event path in batches, retries with backoff and jitter, spools to disk
+ * when configured, and counts every alert it finally drops. Delivery is at least once: receivers
+ * drop duplicates by {@value OtlpAttributes#ALERT_ID}.
+ */
+public final class OtlpLogSink implements CountedAlertSink {
+  private final DeliveryQueue<LogEntry> delivery;
+
+  private OtlpLogSink(DeliveryQueue<LogEntry> delivery) {
+    this.delivery = delivery;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public String name() {
+    return "otlp";
+  }
+
+  @Override
+  public void send(Alert alert) {
+    delivery.offer(alert);
+  }
+
+  @Override
+  public void flush() {
+    delivery.flush();
+  }
+
+  @Override
+  public void close() {
+    delivery.close();
+  }
+
+  @Override
+  public SinkStats stats() {
+    return delivery.stats();
+  }
+
+  /** Settings of an {@link OtlpLogSink}; every setter validates at once. */
+  public static final class Builder {
+    static final String CLIENT_TLS_HALF = "client TLS needs both a private key and a certificate";
+    static final String NO_COMPRESSION = "unsupported OTLP compression '%s': use gzip or none";
+
+    private OtlpProtocol protocol = OtlpProtocol.HTTP_PROTOBUF;
+    private @Nullable String endpoint;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String compression = "none";
+    private Duration timeout = Duration.ofSeconds(10);
+    private byte @Nullable [] trustedCertificates;
+    private byte @Nullable [] clientKey;
+    private byte @Nullable [] clientCertificate;
+    private String serviceVersion = defaultVersion();
+    private @Nullable String hostName;
+    private @Nullable String nodeName;
+    private @Nullable String clusterName;
+    private final Map<String, String> resourceAttributes = new LinkedHashMap<>();
+    private DeliveryPolicy delivery = DeliveryPolicy.defaults();
+    private @Nullable LogRecordExporter exporter;
+
+    private Builder() {}
+
+    /**
+     * Applies the standard {@code OTEL_EXPORTER_OTLP_*} and {@code OTEL_EXPORTER_OTLP_LOGS_*}
+     * variables (endpoint, protocol, headers, compression, timeout, certificate, client key and
+     * certificate). Setters called afterwards override them.
+     */
+    public Builder fromEnvironment(Map<String, String> env) {
+      OtlpEnvironment settings = OtlpEnvironment.read(env);
+      if (settings.protocol() != null) {
+        protocol(OtlpProtocol.parse(settings.protocol()));
+      }
+      if (settings.endpoint() != null) {
+        endpoint =
+            protocol == OtlpProtocol.HTTP_PROTOBUF
+                ? settings.httpEndpoint().orElseThrow()
+                : settings.endpoint();
+      }
+      headers.putAll(settings.headers());
+      if (settings.compression() != null) {
+        compression(settings.compression());
+      }
+      if (settings.timeout() != null) {
+        timeout(settings.timeout());
+      }
+      if (settings.certificate() != null) {
+        trustedCertificates(Path.of(settings.certificate()));
+      }
+      if (settings.clientKey() != null || settings.clientCertificate() != null) {
+        if (settings.clientKey() == null || settings.clientCertificate() == null) {
+          throw new IllegalArgumentException(CLIENT_TLS_HALF);
+        }
+        clientTls(Path.of(settings.clientKey()), Path.of(settings.clientCertificate()));
+      }
+      return this;
+    }
+
+    public Builder protocol(OtlpProtocol protocol) {
+      this.protocol = Objects.requireNonNull(protocol);
+      return this;
+    }
+
+    /**
+     * {@code http://host:4317} for gRPC, {@code http://host:4318/v1/logs} for HTTP; {@code https}
+     * for TLS.
+     */
+    public Builder endpoint(String endpoint) {
+      java.net.URI uri = java.net.URI.create(endpoint);
+      if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+        throw new IllegalArgumentException(
+            "OTLP endpoint must be http:// or https://: " + endpoint);
+      }
+      this.endpoint = endpoint;
+      return this;
+    }
+
+    public Builder header(String name, String value) {
+      headers.put(name, value);
+      return this;
+    }
+
+    /** {@code gzip} or {@code none}. */
+    public Builder compression(String compression) {
+      if (!compression.equals("gzip") && !compression.equals("none")) {
+        throw new IllegalArgumentException(NO_COMPRESSION.formatted(compression));
+      }
+      this.compression = compression;
+      return this;
+    }
+
+    /** How long one export may take. */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("OTLP timeout must be positive: " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** PEM certificates of the certificate authorities to trust instead of the system's. */
+    public Builder trustedCertificates(byte[] pem) {
+      this.trustedCertificates = pem.clone();
+      return this;
+    }
+
+    public Builder trustedCertificates(Path pemFile) {
+      return trustedCertificates(read(pemFile));
+    }
+
+    /** A client certificate for mutual TLS: PKCS#8 PEM private key and PEM certificate chain. */
+    public Builder clientTls(byte[] privateKeyPem, byte[] certificatePem) {
+      this.clientKey = privateKeyPem.clone();
+      this.clientCertificate = certificatePem.clone();
+      return this;
+    }
+
+    public Builder clientTls(Path privateKeyPem, Path certificatePem) {
+      return clientTls(read(privateKeyPem), read(certificatePem));
+    }
+
+    public Builder serviceVersion(String version) {
+      this.serviceVersion = version;
+      return this;
+    }
+
+    /** {@code host.name}; the local host name when not set. */
+    public Builder hostName(String name) {
+      this.hostName = name;
+      return this;
+    }
+
+    /** {@code k8s.node.name}. */
+    public Builder nodeName(String name) {
+      this.nodeName = name;
+      return this;
+    }
+
+    /** {@code k8s.cluster.name}. */
+    public Builder clusterName(String name) {
+      this.clusterName = name;
+      return this;
+    }
+
+    /** Any further resource attribute. */
+    public Builder resourceAttribute(String key, String value) {
+      resourceAttributes.put(key, value);
+      return this;
+    }
+
+    public Builder delivery(DeliveryPolicy policy) {
+      this.delivery = Objects.requireNonNull(policy);
+      return this;
+    }
+
+    /**
+     * Exports through {@code exporter} instead of building an OTLP one from the settings above (for
+     * an in-memory exporter in tests, or a composite).
+     */
+    public Builder exporter(LogRecordExporter exporter) {
+      this.exporter = exporter;
+      return this;
+    }
+
+    public OtlpLogSink build() {
+      LogRecordExporter chosen = exporter != null ? exporter : buildExporter();
+      OtlpTransport transport = new OtlpTransport(chosen, resource(), scope(), timeout);
+      OtlpMapper mapper = new OtlpMapper(Builder::nowNanos);
+      return new OtlpLogSink(
+          new DeliveryQueue<>("otlp", delivery, new LogEntryCodec(mapper), transport));
+    }
+
+    Resource resource() {
+      AttributesBuilder attributes = Attributes.builder();
+      resourceAttributes.forEach((k, v) -> attributes.put(AttributeKey.stringKey(k), v));
+      attributes.put(AttributeKey.stringKey("service.name"), "tapio");
+      attributes.put(AttributeKey.stringKey("service.version"), serviceVersion);
+      attributes.put(
+          AttributeKey.stringKey("host.name"), hostName != null ? hostName : localHostName());
+      if (nodeName != null) {
+        attributes.put(AttributeKey.stringKey("k8s.node.name"), nodeName);
+      }
+      if (clusterName != null) {
+        attributes.put(AttributeKey.stringKey("k8s.cluster.name"), clusterName);
+      }
+      return Resource.create(attributes.build());
+    }
+
+    private InstrumentationScopeInfo scope() {
+      return InstrumentationScopeInfo.builder("dev.tapio.alerts")
+          .setVersion(serviceVersion)
+          .build();
+    }
+
+    private LogRecordExporter buildExporter() {
+      return switch (protocol) {
+        case GRPC -> {
+          OtlpGrpcLogRecordExporterBuilder b =
+              OtlpGrpcLogRecordExporter.builder()
+                  .setEndpoint(endpoint != null ? endpoint : "http://localhost:4317")
+                  .setTimeout(timeout)
+                  .setCompression(compression)
+                  .setRetryPolicy(null);
+          headers.forEach(b::addHeader);
+          if (trustedCertificates != null) {
+            b.setTrustedCertificates(trustedCertificates);
+          }
+          if (clientKey != null && clientCertificate != null) {
+            b.setClientTls(clientKey, clientCertificate);
+          }
+          yield b.build();
+        }
+        case HTTP_PROTOBUF -> {
+          OtlpHttpLogRecordExporterBuilder b =
+              OtlpHttpLogRecordExporter.builder()
+                  .setEndpoint(endpoint != null ? endpoint : "http://localhost:4318/v1/logs")
+                  .setTimeout(timeout)
+                  .setCompression(compression)
+                  .setRetryPolicy(null);
+          headers.forEach(b::addHeader);
+          if (trustedCertificates != null) {
+            b.setTrustedCertificates(trustedCertificates);
+          }
+          if (clientKey != null && clientCertificate != null) {
+            b.setClientTls(clientKey, clientCertificate);
+          }
+          yield b.build();
+        }
+      };
+    }
+
+    /** The effective endpoint (for status lines and tests). */
+    public String effectiveEndpoint() {
+      if (endpoint != null) {
+        return endpoint;
+      }
+      return protocol == OtlpProtocol.GRPC
+          ? "http://localhost:4317"
+          : "http://localhost:4318/v1/logs";
+    }
+
+    private static byte[] read(Path file) {
+      try {
+        return Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file, e);
+      }
+    }
+
+    private static String localHostName() {
+      try {
+        return InetAddress.getLocalHost().getHostName();
+      } catch (IOException e) {
+        return "unknown";
+      }
+    }
+
+    private static String defaultVersion() {
+      String version = OtlpLogSink.class.getPackage().getImplementationVersion();
+      return version != null ? version : "0.1.0-SNAPSHOT";
+    }
+
+    private static long nowNanos() {
+      java.time.Instant now = java.time.Instant.now();
+      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tapio.grammar;
+
+import java.util.List;
+
+/**
+ * {@code a or b or ...}: true when some child is true.
+ *
+ * @param children the operands, in source order; the parser always gives at least two
+ * @param position where the first operand starts
+ */
+public record Or(List<Expr> children, Position position) implements Expr {
+
+  public Or {
+    children = List.copyOf(children);
+    if (children.isEmpty()) {
+      throw new IllegalArgumentException("an 'or' needs operands");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return ConditionPrinter.print(this);
+  }
+}

@@ -1,6 +1,7 @@
 package dev.tapio.testing.events;
 
 import dev.tapio.api.context.ContainerInfo;
+import dev.tapio.api.context.ImageReference;
 import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.context.ProcessInfo;
@@ -179,14 +180,14 @@ final class ContextReader {
     t.onlyKeys(CONTAINER_KEYS);
     String id = t.text("id", "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
     String image = t.text("image", "");
-    String repository = t.text("image_repository", ImageRef.repository(image));
+    ImageReference ref = ImageReference.parse(image);
     return new ContainerInfo(
         id,
         t.text("name", id.equals(ContainerInfo.HOST_ID) ? "host" : "test-container"),
         image,
-        repository,
-        t.text("image_tag", ImageRef.tag(image)),
-        t.text("image_digest", ImageRef.digest(image)),
+        t.text("image_repository", ref.repository()),
+        t.text("image_tag", ref.tag()),
+        t.text("image_digest", ref.digest()),
         t.text("runtime", id.equals(ContainerInfo.HOST_ID) ? "" : "containerd"),
         t.bool("privileged", false),
         t.list(

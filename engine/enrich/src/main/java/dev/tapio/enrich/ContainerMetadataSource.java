@@ -1,6 +1,7 @@
 package dev.tapio.enrich;
 
 import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.enrich.internal.cri.CriMetadataSource;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -34,5 +35,13 @@ public interface ContainerMetadataSource extends AutoCloseable {
   /** Asks each source in order; the first that knows a container answers. */
   static ContainerMetadataSource composite(List<? extends ContainerMetadataSource> sources) {
     return new CompositeContainerMetadataSource(sources);
+  }
+
+  /**
+   * Asks the container runtime over CRI, caching answers; the runtime is found with {@code
+   * settings}. Lookups never wait for the runtime.
+   */
+  static ContainerMetadataSource cri(CriSettings settings) {
+    return CriMetadataSource.start(settings);
   }
 }

@@ -40,6 +40,7 @@ public final class DeliveryQueue<E> implements AutoCloseable {
   private final @Nullable DiskSpool spool;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Thread worker;
+  private final Object wake = new Object();
   private volatile boolean closing;
   private volatile boolean stopped;
   private long spoolBackoffMillis;
@@ -125,7 +126,7 @@ public final class DeliveryQueue<E> implements AutoCloseable {
         }
       }
     } catch (InterruptedException e) {
-      // close() interrupts a waiting worker: deliver or spool what was taken.
+      Thread.currentThread().interrupt();
     }
     return batch;
   }
@@ -265,13 +266,19 @@ public final class DeliveryQueue<E> implements AutoCloseable {
     spoolBackoffMillis = Math.min(spoolBackoffMillis * 2, policy.maxBackoff().toMillis());
   }
 
+  /** Waits, waking early when the sink stops; false when it stopped. */
   private boolean sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-      return !stopped;
-    } catch (InterruptedException e) {
-      return false;
+    synchronized (wake) {
+      try {
+        if (!stopped) {
+          wake.wait(millis);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
     }
+    return !stopped;
   }
 
   /**
@@ -311,7 +318,10 @@ public final class DeliveryQueue<E> implements AutoCloseable {
     closing = true;
     flush();
     stopped = true;
-    worker.interrupt();
+    // No interrupt: it would close a spool file under a write. The worker polls and waits briefly.
+    synchronized (wake) {
+      wake.notifyAll();
+    }
     try {
       worker.join(policy.flushTimeout().toMillis() + 1000);
     } catch (InterruptedException e) {

@@ -1,0 +1,162 @@
+package dev.tapio.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The receiver goes away and comes back: nothing is lost silently, order per source holds. */
+class OtlpDeliveryFaultTest {
+  private static final int PER_SOURCE = 1000;
+  private static final List<String> SOURCES = List.of("syscall", "k8s_audit");
+
+  private static DeliveryPolicy.Builder policy(Path spool) {
+    return DeliveryPolicy.builder()
+        .batchSize(50)
+        .batchDelay(Duration.ofMillis(5))
+        .maxAttempts(2)
+        .backoff(Duration.ofMillis(10), Duration.ofMillis(100))
+        .flushTimeout(Duration.ofSeconds(15))
+        .spool(SpoolConfig.at(spool));
+  }
+
+  @Test
+  void receiverOutageUnderSteadyStreamLosesNothing(@TempDir Path spool) throws Exception {
+    try (OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiver.Mode.GRPC)) {
+      OtlpLogSink sink = OtlpLogSinkTest.sinkFor(receiver).delivery(policy(spool).build()).build();
+      long spooledDuringOutage = 0;
+      int i = 0;
+      for (; i < 300; i++) {
+        sendPair(sink, i);
+      }
+      receiver.stop();
+      long outageStarted = System.nanoTime();
+      while (sink.stats().spooled() == 0 || System.nanoTime() - outageStarted < 300_000_000L) {
+        sendPair(sink, i++);
+      }
+      spooledDuringOutage = sink.stats().spooled();
+      receiver.start();
+      for (; i < PER_SOURCE; i++) {
+        sendPair(sink, i);
+      }
+      sink.flush();
+      SinkStats stats = sink.stats();
+      sink.close();
+
+      assertThat(spooledDuringOutage).as("alerts went through the spool").isPositive();
+      assertThat(stats.totalDropped()).isZero();
+      assertThat(stats.pending()).isZero();
+      assertThat(stats.delivered()).isEqualTo(PER_SOURCE * SOURCES.size());
+      assertThat(stats.retried()).isPositive();
+
+      Map<String, List<Long>> arrival = new HashMap<>();
+      for (OtlpReceiver.Received r : receiver.records()) {
+        arrival
+            .computeIfAbsent(r.string("tapio.source"), s -> new ArrayList<>())
+            .add(r.attributes().get("seq").getIntValue());
+      }
+      for (String source : SOURCES) {
+        // At least once: a batch cut off mid-flight may arrive twice; keep first arrivals.
+        List<Long> firstArrivals = List.copyOf(new LinkedHashSet<>(arrival.get(source)));
+        assertThat(firstArrivals).as(source).hasSize(PER_SOURCE).isSorted();
+      }
+      try (Stream<Path> left = Files.list(spool)) {
+        assertThat(left).as("the spool is empty again").isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void aFullSpoolDropsAndCountsThenDrainsInOrder(@TempDir Path spool) throws Exception {
+    OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiver.Mode.HTTP);
+    receiver.stop();
+    SpoolConfig small = SpoolConfig.at(spool).withMaxBytes(64 * 1024).withSegmentBytes(8 * 1024);
+    try (OtlpLogSink sink =
+        OtlpLogSinkTest.sinkFor(receiver)
+            .delivery(policy(spool).maxAttempts(1).spool(small).build())
+            .build()) {
+      for (int i = 0; i < 500; i++) {
+        sink.send(TestAlerts.numbered("syscall", i));
+      }
+      SinkStats full = awaitSpoolSettled(sink, 500);
+      assertThat(full.dropped(DropReason.SPOOL_FULL)).isPositive();
+      assertThat(full.spooled() + full.dropped(DropReason.SPOOL_FULL)).isEqualTo(500);
+      assertThat(full.pending()).isEqualTo(full.spooled());
+      assertThat(full.toString()).contains("spool_full=" + full.dropped(DropReason.SPOOL_FULL));
+      try (Stream<Path> files = Files.list(spool)) {
+        for (Path file : files.toList()) {
+          assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+              .isEqualTo("rw-------");
+        }
+      }
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(spool)))
+          .isIn("rwx------", "rwxr-xr-x"); // a directory the test framework made may be wider
+
+      receiver.start();
+      sink.flush();
+      SinkStats after = sink.stats();
+      assertThat(after.delivered()).isEqualTo(full.spooled());
+      assertThat(after.pending()).isZero();
+      List<Long> seqs =
+          receiver.records().stream().map(r -> r.attributes().get("seq").getIntValue()).toList();
+      assertThat(seqs).hasSize((int) full.spooled()).isSorted().startsWith(0L, 1L, 2L);
+    } finally {
+      receiver.close();
+    }
+  }
+
+  @Test
+  void spoolSurvivesARestartOfTheSink(@TempDir Path spool) throws Exception {
+    OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiver.Mode.GRPC);
+    receiver.stop();
+    DeliveryPolicy p = policy(spool).maxAttempts(1).flushTimeout(Duration.ofMillis(300)).build();
+    try (OtlpLogSink sink = OtlpLogSinkTest.sinkFor(receiver).delivery(p).build()) {
+      for (int i = 0; i < 100; i++) {
+        sink.send(TestAlerts.numbered("syscall", i));
+      }
+    }
+    receiver.start();
+    try (OtlpLogSink sink = OtlpLogSinkTest.sinkFor(receiver).delivery(p).build()) {
+      assertThat(sink.stats().pending()).isEqualTo(100);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (sink.stats().delivered() < 100 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(sink.stats().delivered()).as(sink.stats().toString()).isEqualTo(100);
+    } finally {
+      receiver.close();
+    }
+    Set<Long> seqs = new LinkedHashSet<>();
+    receiver.records().forEach(r -> seqs.add(r.attributes().get("seq").getIntValue()));
+    assertThat(List.copyOf(seqs)).hasSize(100).isSorted();
+  }
+
+  /** A steady stream: one alert per source about every millisecond. */
+  private static void sendPair(OtlpLogSink sink, int i) throws InterruptedException {
+    for (String source : SOURCES) {
+      sink.send(TestAlerts.numbered(source, i));
+    }
+    Thread.sleep(1);
+  }
+
+  private static SinkStats awaitSpoolSettled(OtlpLogSink sink, int sent) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    SinkStats stats = sink.stats();
+    while (stats.spooled() + stats.totalDropped() < sent && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      stats = sink.stats();
+    }
+    return stats;
+  }
+}

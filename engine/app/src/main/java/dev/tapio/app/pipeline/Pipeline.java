@@ -1,0 +1,137 @@
+package dev.tapio.app.pipeline;
+
+import dev.tapio.api.alert.Alert;
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.event.Event;
+import dev.tapio.api.spi.AlertSink;
+import dev.tapio.api.spi.EventSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The event path after the sensors. Sources hand events over on their own threads through a bounded
+ * queue (a full queue drops and counts, never blocks a sensor); one pipeline thread enriches,
+ * matches and hands alerts to the sink, so enrichment state and the rule session are only ever
+ * touched by that thread.
+ */
+public final class Pipeline implements EventSink, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+  private static final int BATCH = 256;
+
+  private final Function<Event, EnrichedEvent> enricher;
+  private final RuleMatcher matcher;
+  private final AlertSink sink;
+  private final Consumer<EnrichedEvent> eventTap;
+  private final BlockingQueue<Event> queue;
+  private final Thread thread;
+
+  private final LongAdder received = new LongAdder();
+  private final LongAdder dropped = new LongAdder();
+  private final AtomicLong processed = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong alerts = new AtomicLong();
+  private volatile boolean running = true;
+
+  /**
+   * @param eventTap sees every enriched event before matching ({@code --print-events}, {@code tapio
+   *     record}); a no-op otherwise
+   */
+  public Pipeline(
+      Function<Event, EnrichedEvent> enricher,
+      RuleMatcher matcher,
+      AlertSink sink,
+      Consumer<EnrichedEvent> eventTap,
+      int queueCapacity) {
+    this.enricher = enricher;
+    this.matcher = matcher;
+    this.sink = sink;
+    this.eventTap = eventTap;
+    this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.thread = Thread.ofPlatform().name("tapio-pipeline").daemon(false).unstarted(this::loop);
+  }
+
+  public Pipeline start() {
+    thread.start();
+    return this;
+  }
+
+  /** Called by sources on their threads. Never blocks; a full queue counts a drop. */
+  @Override
+  public void accept(Event event) {
+    received.increment();
+    if (!queue.offer(event)) {
+      dropped.increment();
+    }
+  }
+
+  public PipelineStats stats() {
+    return new PipelineStats(
+        received.sum(), dropped.sum(), processed.get(), failed.get(), alerts.get());
+  }
+
+  private void loop() {
+    List<Event> batch = new ArrayList<>(BATCH);
+    while (running || !queue.isEmpty()) {
+      try {
+        Event first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, BATCH - 1);
+        for (Event event : batch) {
+          process(event);
+        }
+        batch.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void process(Event event) {
+    try {
+      EnrichedEvent enriched = enricher.apply(event);
+      eventTap.accept(enriched);
+      for (Alert alert : matcher.match(enriched)) {
+        alerts.incrementAndGet();
+        sink.send(alert);
+      }
+      processed.incrementAndGet();
+    } catch (RuntimeException e) {
+      if (failed.getAndIncrement() == 0) {
+        log.error("event processing failed (later failures are only counted)", e);
+      }
+    }
+  }
+
+  /** Stops taking work, finishes what is queued, and returns. The sink is not closed here. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    PipelineStats s = stats();
+    log.info(
+        "pipeline stopped: {} events received, {} processed, {} dropped (queue full), {} failed,"
+            + " {} alerts",
+        s.received(),
+        s.processed(),
+        s.droppedQueueFull(),
+        s.failed(),
+        s.alerts());
+  }
+}

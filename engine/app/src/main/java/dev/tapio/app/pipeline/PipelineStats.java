@@ -1,0 +1,13 @@
+package dev.tapio.app.pipeline;
+
+/**
+ * Counters of the event path, as the status line and the metrics report them.
+ *
+ * @param received events handed over by the sources
+ * @param droppedQueueFull events dropped because the pipeline fell behind (never silent)
+ * @param processed events enriched and matched
+ * @param failed events whose enrichment or matching threw (logged, counted, skipped)
+ * @param alerts alerts produced
+ */
+public record PipelineStats(
+    long received, long droppedQueueFull, long processed, long failed, long alerts) {}

@@ -1,0 +1,139 @@
+package dev.tapio.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.api.alert.Alert;
+import dev.tapio.api.alert.Priority;
+import dev.tapio.api.context.ContainerInfo;
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.Lineage;
+import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.context.UserInfo;
+import dev.tapio.api.event.Credentials;
+import dev.tapio.api.event.Event;
+import dev.tapio.api.event.EventHeader;
+import dev.tapio.api.event.FileOpen;
+import dev.tapio.api.event.Namespaces;
+import dev.tapio.api.spi.InMemoryAlertSink;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+class PipelineTest {
+
+  static FileOpen open(int i, String path) {
+    return new FileOpen(
+        new EventHeader(i, 100, 100, 0, Namespaces.UNKNOWN), "openat", path, path, 0, 0, 3);
+  }
+
+  static final Function<Event, EnrichedEvent> ENRICH =
+      e -> {
+        var p =
+            new ProcessInfo(
+                e.header().pid(),
+                e.header().pid(),
+                1,
+                "cat",
+                "cat",
+                "/usr/bin/cat",
+                List.of(),
+                "/",
+                1,
+                1,
+                0,
+                Credentials.root(),
+                0,
+                false,
+                false);
+        return new EnrichedEvent(
+            e,
+            Lineage.of(p),
+            new UserInfo(0, "root", null, null, -1, null, 0, "root"),
+            ContainerInfo.HOST,
+            null,
+            "node");
+      };
+
+  static List<Alert> shadowRule(EnrichedEvent e) {
+    if (e.event() instanceof FileOpen o && o.path().equals("/etc/shadow")) {
+      return List.of(
+          new Alert(
+              "a" + o.header().timeNanos(),
+              "Shadow read",
+              Priority.WARNING,
+              "read " + o.path(),
+              Map.of(),
+              Set.of(),
+              "syscall",
+              o.header().timeNanos(),
+              e));
+    }
+    return List.of();
+  }
+
+  @Test
+  void eventsFlowInOrderFromSourceToSink() {
+    var sink = new InMemoryAlertSink();
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    try (var pipeline =
+        new Pipeline(ENRICH, PipelineTest::shadowRule, sink, e -> seen.add(e.type()), 64).start()) {
+      for (int i = 0; i < 50; i++) {
+        pipeline.accept(open(i, i % 10 == 0 ? "/etc/shadow" : "/tmp/f" + i));
+      }
+    }
+    assertThat(seen).hasSize(50);
+    assertThat(sink.alerts())
+        .extracting(a -> a.timeNanos())
+        .containsExactly(0L, 10L, 20L, 30L, 40L);
+  }
+
+  @Test
+  void aPipelineThatFallsBehindDropsAndCountsNeverBlocksTheSource() throws Exception {
+    var release = new CountDownLatch(1);
+    RuleMatcher slow =
+        e -> {
+          try {
+            release.await();
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+          return List.of();
+        };
+    var pipeline = new Pipeline(ENRICH, slow, new InMemoryAlertSink(), e -> {}, 8).start();
+    for (int i = 0; i < 1_000; i++) {
+      pipeline.accept(open(i, "/tmp/x"));
+    }
+    release.countDown();
+    pipeline.close();
+
+    PipelineStats stats = pipeline.stats();
+    assertThat(stats.received()).isEqualTo(1_000);
+    assertThat(stats.droppedQueueFull()).isPositive();
+    assertThat(stats.processed() + stats.droppedQueueFull()).isEqualTo(1_000);
+  }
+
+  @Test
+  void aFailingEventIsCountedAndTheRestGoOn() {
+    var sink = new InMemoryAlertSink();
+    Function<Event, EnrichedEvent> flaky =
+        e -> {
+          if (e.header().timeNanos() == 3) {
+            throw new IllegalStateException("broken event");
+          }
+          return ENRICH.apply(e);
+        };
+    var pipeline = new Pipeline(flaky, PipelineTest::shadowRule, sink, e -> {}, 64).start();
+    for (int i = 0; i < 6; i++) {
+      pipeline.accept(open(i, "/etc/shadow"));
+    }
+    pipeline.close();
+    assertThat(pipeline.stats().failed()).isEqualTo(1);
+    assertThat(pipeline.stats().processed()).isEqualTo(5);
+    assertThat(sink.alerts()).hasSize(5);
+  }
+}

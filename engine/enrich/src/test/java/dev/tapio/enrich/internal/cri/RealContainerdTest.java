@@ -1,0 +1,314 @@
+package dev.tapio.enrich.internal.cri;
+
+import static dev.tapio.enrich.Events.open;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.PodInfo;
+import dev.tapio.enrich.ContainerMetadataSource;
+import dev.tapio.enrich.CriSettings;
+import dev.tapio.enrich.Enricher;
+import dev.tapio.enrich.internal.cgroup.CgroupResolver;
+import dev.tapio.enrich.internal.cri.v1.ContainerConfig;
+import dev.tapio.enrich.internal.cri.v1.ContainerMetadata;
+import dev.tapio.enrich.internal.cri.v1.ImageSpec;
+import dev.tapio.enrich.internal.cri.v1.LinuxPodSandboxConfig;
+import dev.tapio.enrich.internal.cri.v1.LinuxSandboxSecurityContext;
+import dev.tapio.enrich.internal.cri.v1.NamespaceMode;
+import dev.tapio.enrich.internal.cri.v1.NamespaceOption;
+import dev.tapio.enrich.internal.cri.v1.PodSandboxConfig;
+import dev.tapio.enrich.internal.cri.v1.PodSandboxMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real containerd with its CRI plugin: a pod sandbox and a container created through Tapio's
+ * CRI client, and the enricher mapping the container's process to the container, image and pod.
+ * Needs root and the Debian packages containerd, runc, busybox-static and gcc with libc6-dev.
+ */
+@Tag("privileged")
+class RealContainerdTest {
+  static final String IMAGE = "docker.io/tapio/busybox:e2e";
+  static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+
+  Path dir;
+  ContainerdDaemon daemon;
+  CriClient cri;
+  String podUid = UUID.randomUUID().toString();
+  final List<String> sandboxes = new ArrayList<>();
+  final List<Path> createdCgroups = new ArrayList<>();
+
+  @BeforeEach
+  void startContainerd() throws Exception {
+    assumeTrue(isRoot(), "SKIPPED LOUDLY: the real-containerd test needs root");
+    ensureTools();
+    dir = Files.createTempDirectory(Path.of("/tmp"), "tapio-cri-");
+    rememberCgroupsToCreate();
+    daemon = ContainerdDaemon.start(dir);
+    daemon.importImage(OciImages.pause(dir, ContainerdDaemon.SANDBOX_IMAGE));
+    daemon.importImage(OciImages.busybox(dir, IMAGE));
+    cri = new CriClient(daemon.socket, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void cleanUp() throws Exception {
+    if (dir == null) {
+      return;
+    }
+    try {
+      if (cri != null) {
+        for (String sandbox : sandboxes) {
+          try {
+            cri.stopPodSandbox(sandbox);
+            cri.removePodSandbox(sandbox);
+          } catch (RuntimeException e) {
+            System.err.println("cleanup: sandbox " + sandbox + ": " + e);
+          }
+        }
+        cri.close();
+      }
+    } finally {
+      if (daemon != null) {
+        daemon.close();
+      }
+      killShims();
+      unmountUnder(dir);
+      removeCgroups();
+      deleteTree(dir);
+    }
+  }
+
+  @Test
+  void mapsAContainersProcessToItsContainerImageAndPod() throws Exception {
+    PodSandboxConfig sandbox =
+        PodSandboxConfig.newBuilder()
+            .setMetadata(
+                PodSandboxMetadata.newBuilder()
+                    .setName("checkout-7d9f")
+                    .setNamespace("shop")
+                    .setUid(podUid))
+            .setHostname("") // host network: the runtime may not set a host name
+            .setLogDirectory(dir.resolve("logs").toString())
+            .putLabels("app", "checkout")
+            .putLabels("io.kubernetes.pod.name", "checkout-7d9f")
+            .putLabels("io.kubernetes.pod.namespace", "shop")
+            .putLabels("io.kubernetes.pod.uid", podUid)
+            .putAnnotations("team", "payments")
+            .setLinux(
+                LinuxPodSandboxConfig.newBuilder()
+                    .setCgroupParent("/kubepods/besteffort/pod" + podUid)
+                    .setSecurityContext(
+                        LinuxSandboxSecurityContext.newBuilder()
+                            .setNamespaceOptions(
+                                NamespaceOption.newBuilder().setNetwork(NamespaceMode.NODE))))
+            .build();
+    String sandboxId = cri.runPodSandbox(sandbox);
+    sandboxes.add(sandboxId);
+    String containerId =
+        cri.createContainer(
+            sandboxId,
+            ContainerConfig.newBuilder()
+                .setMetadata(ContainerMetadata.newBuilder().setName("app"))
+                .setImage(ImageSpec.newBuilder().setImage(IMAGE))
+                .addCommand("/bin/sleep")
+                .addArgs("60")
+                .setLogPath("app.log")
+                .putLabels("io.kubernetes.pod.name", "checkout-7d9f")
+                .putLabels("io.kubernetes.pod.namespace", "shop")
+                .putLabels("io.kubernetes.pod.uid", podUid)
+                .putLabels("io.kubernetes.container.name", "app")
+                .build(),
+            sandbox);
+    cri.startContainer(containerId);
+
+    int pid = CriMetadata.extra(cri.containerStatus(containerId, true).getInfoMap()).pid();
+    assertThat(pid).as("container pid from the verbose status").isPositive();
+    Path cgroup2 = CgroupResolver.findCgroup2Root(Path.of("/proc/self/mountinfo"));
+    String cgroupPath = cgroupV2Path(pid);
+    assertThat(cgroupPath).isEqualTo("/kubepods/besteffort/pod" + podUid + "/" + containerId);
+    long cgroupId = (Long) Files.getAttribute(cgroup2.resolve(cgroupPath.substring(1)), "unix:ino");
+
+    try (Enricher enricher =
+        Enricher.builder()
+            .containers(ContainerMetadataSource.cri(CriSettings.DEFAULT.withSocket(daemon.socket)))
+            .build()) {
+      EnrichedEvent first = enricher.enrich(open(pid, cgroupId, "/etc/hostname"));
+      assertThat(first.container().id()).isEqualTo(containerId);
+      assertThat(first.process().name()).isEqualTo("busybox");
+
+      EnrichedEvent event = enricher.awaitComplete(first, Duration.ofSeconds(20));
+
+      assertThat(event.container().id()).isEqualTo(containerId);
+      assertThat(event.container().name()).isEqualTo("app");
+      assertThat(event.container().image()).isEqualTo(IMAGE);
+      assertThat(event.container().imageRepository()).isEqualTo("docker.io/tapio/busybox");
+      assertThat(event.container().imageTag()).isEqualTo("e2e");
+      assertThat(event.container().runtime()).isEqualTo("containerd");
+      assertThat(event.container().labels()).containsEntry("io.kubernetes.container.name", "app");
+      PodInfo pod = event.pod();
+      assertThat(pod).isNotNull();
+      assertThat(pod.name()).isEqualTo("checkout-7d9f");
+      assertThat(pod.namespace()).isEqualTo("shop");
+      assertThat(pod.uid()).isEqualTo(podUid);
+      assertThat(pod.labels()).isEqualTo(Map.of("app", "checkout"));
+      assertThat(pod.annotations()).containsEntry("team", "payments");
+      assertThat(enricher.statusLines())
+          .contains("containers: enabled (cri containerd 1.6.20~ds1 at " + daemon.socket + ")");
+    }
+  }
+
+  private static String cgroupV2Path(int pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/cgroup"))) {
+      if (line.startsWith("0::")) {
+        return line.substring(3);
+      }
+    }
+    throw new IOException("no cgroup v2 line for " + pid);
+  }
+
+  private static boolean isRoot() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream()
+          .anyMatch(line -> line.startsWith("Uid:") && line.split("\\s+")[1].equals("0"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Installs the Debian packages when a tool is missing; skips loudly when that fails. */
+  private static void ensureTools() throws InterruptedException {
+    List<String> tools =
+        List.of(
+            "/usr/bin/containerd",
+            "/usr/bin/ctr",
+            "/usr/sbin/runc",
+            "/bin/busybox",
+            "/usr/bin/gcc");
+    if (tools.stream().allMatch(t -> Files.isExecutable(Path.of(t)))
+        && Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libc.a"))) {
+      return;
+    }
+    try {
+      OciImages.run(
+          Path.of("/tmp"),
+          "apt-get",
+          "install",
+          "-y",
+          "-q",
+          "containerd",
+          "runc",
+          "containernetworking-plugins",
+          "busybox-static",
+          "gcc",
+          "libc6-dev");
+    } catch (IOException e) {
+      System.err.println("apt-get install failed: " + e.getMessage());
+    }
+    for (String tool : tools) {
+      assumeTrue(
+          Files.isExecutable(Path.of(tool)),
+          "SKIPPED LOUDLY: "
+              + tool
+              + " is missing (apt-get install containerd runc containernetworking-plugins busybox-static gcc libc6-dev)");
+    }
+  }
+
+  /** Notes which cgroup directories of the pod (and its parents) do not exist yet. */
+  private void rememberCgroupsToCreate() throws IOException {
+    try (Stream<Path> hierarchies = Files.list(CGROUP_ROOT)) {
+      for (Path hierarchy : hierarchies.toList()) {
+        for (String relative :
+            List.of("kubepods", "kubepods/besteffort", "kubepods/besteffort/pod" + podUid)) {
+          Path candidate = hierarchy.resolve(relative);
+          if (Files.isDirectory(hierarchy) && !Files.exists(candidate)) {
+            createdCgroups.add(candidate);
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Removes the cgroup directories this test caused, deepest first; a cgroup is removed by rmdir.
+   */
+  private void removeCgroups() throws IOException {
+    List<Path> ordered = new ArrayList<>(createdCgroups);
+    ordered.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+    for (Path cgroup : ordered) {
+      if (!Files.isDirectory(cgroup)) {
+        continue;
+      }
+      try (Stream<Path> children = Files.list(cgroup)) {
+        for (Path child : children.filter(Files::isDirectory).toList()) {
+          rmdir(child);
+        }
+      }
+      rmdir(cgroup);
+    }
+  }
+
+  private static void rmdir(Path cgroup) {
+    try {
+      OciImages.run(Path.of("/"), "rmdir", cgroup.toString());
+    } catch (IOException | InterruptedException e) {
+      System.err.println("cleanup: " + e.getMessage());
+    }
+  }
+
+  /** Kills, one pid at a time, container shims that were started for this test's daemon. */
+  private void killShims() {
+    String socket = daemon == null ? dir.toString() : daemon.socket.toString();
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(socket))
+        .forEach(
+            p -> {
+              p.destroyForcibly();
+              p.onExit()
+                  .orTimeout(5, java.util.concurrent.TimeUnit.SECONDS)
+                  .exceptionally(e -> p)
+                  .join();
+            });
+  }
+
+  private static void unmountUnder(Path dir) throws IOException, InterruptedException {
+    List<String> mounts = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+      String mountPoint = line.split(" ")[4];
+      if (mountPoint.startsWith(dir.toString())) {
+        mounts.add(mountPoint);
+      }
+    }
+    mounts.sort(Comparator.comparingInt(String::length).reversed());
+    for (String mount : mounts) {
+      try {
+        OciImages.run(Path.of("/"), "umount", "-l", mount);
+      } catch (IOException e) {
+        System.err.println("cleanup: " + e.getMessage());
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}

@@ -83,6 +83,7 @@ public final class Messages {
   public static final String UNDEFINED_MACRO = "Undefined macro '%s' used in filter.";
   public static final String MACRO_LOOP = "reference loop in macro '%s'";
   public static final String UNKNOWN_FIELD = "filter_check called with nonexistent field %s";
+  public static final String UNDEFINED_LIST = "list '%s' is not defined";
   public static final String UNKNOWN_EVENT_TYPE = "unknown event type %s";
   public static final String FIELD_ARG_REQUIRED = "filter field '%s' requires an argument";
   public static final String FIELD_ARG_NOT_ALLOWED = "filter field '%s' does not take an argument";

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The text replacements made to a condition (list substitution) and text appended after it
- * (exceptions), so an offset in the result maps back to the original text.
+ * The replacements made to a condition text, in the order made (list substitution), so an offset
+ * in the final text maps back to the original. Text appended after the original (exceptions) maps
+ * to the original's end.
  */
 public final class TextEdits {
 
-  private record Edit(int originalStart, int originalEnd, int newStart, int newEnd) {}
+  private record Edit(int start, int originalEnd, int newEnd) {}
 
   private final List<Edit> edits = new ArrayList<>();
   private int originalLength = Integer.MAX_VALUE;
@@ -18,28 +19,25 @@ public final class TextEdits {
     return new TextEdits();
   }
 
-  /** Records that {@code [originalStart, originalEnd)} became {@code [newStart, newEnd)}. */
-  public void replaced(int originalStart, int originalEnd, int newStart, int newEnd) {
-    edits.add(new Edit(originalStart, originalEnd, newStart, newEnd));
+  /** In the current text, {@code [start, originalEnd)} was replaced by {@code [start, newEnd)}. */
+  public void replaced(int start, int originalEnd, int newEnd) {
+    edits.add(new Edit(start, originalEnd, newEnd));
   }
 
-  /** Text beyond {@code length} of the original was added (exceptions): map it to the end. */
   public void originalLength(int length) {
-    originalLength = length;
+    originalLength = Math.min(originalLength, length);
   }
 
-  /** Composes: this text went through {@code earlier} first. */
   public int toOriginal(int offset) {
-    int shift = 0;
-    for (Edit e : edits) {
-      if (offset < e.newStart()) {
-        break;
+    int o = offset;
+    for (int i = edits.size() - 1; i >= 0; i--) {
+      Edit e = edits.get(i);
+      if (o >= e.newEnd()) {
+        o -= e.newEnd() - e.originalEnd();
+      } else if (o > e.start()) {
+        o = e.start();
       }
-      if (offset < e.newEnd()) {
-        return e.originalStart();
-      }
-      shift = e.originalEnd() - e.newEnd();
     }
-    return Math.min(offset + shift, originalLength);
+    return Math.min(o, originalLength);
   }
 }

@@ -1,0 +1,106 @@
+package dev.tapio.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * The compiled rules and their Drools rule base (executable model). Building takes seconds: do it
+ * off the hot path, then keep one long-lived session ({@link #newSession}) and per event insert,
+ * fire, delete.
+ */
+public final class CompiledRuleSet {
+
+  private static final java.util.concurrent.atomic.AtomicLong BUILDS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  private final List<CompiledRule> rules;
+  private final RuleMatching matching;
+  private final String drl;
+  private final KieBase kieBase;
+
+  private CompiledRuleSet(
+      List<CompiledRule> rules, RuleMatching matching, String drl, KieBase kieBase) {
+    this.rules = List.copyOf(rules);
+    this.matching = matching;
+    this.drl = drl;
+    this.kieBase = kieBase;
+  }
+
+  /** Builds the Drools rule base of {@code rules}. */
+  public static CompiledRuleSet build(List<CompiledRule> rules, RuleMatching matching) {
+    String drl = DrlEmitter.emit(rules);
+    KieServices ks = KieServices.Factory.get();
+    ReleaseId id =
+        ks.newReleaseId("dev.tapio.rules", "generated", "1.0." + BUILDS.incrementAndGet());
+    KieFileSystem kfs = ks.newKieFileSystem().generateAndWritePomXML(id);
+    kfs.write("src/main/resources/dev/tapio/rules/generated/rules.drl", drl);
+    KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+    List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("generated rules do not build: " + errors);
+    }
+    KieBase base = ks.newKieContainer(id).getKieBase();
+    return new CompiledRuleSet(rules, matching, drl, base);
+  }
+
+  public List<CompiledRule> rules() {
+    return rules;
+  }
+
+  public Optional<CompiledRule> rule(String name) {
+    return rules.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  public RuleMatching matching() {
+    return matching;
+  }
+
+  public KieBase kieBase() {
+    return kieBase;
+  }
+
+  /** The generated DRL. */
+  public String drl() {
+    return drl;
+  }
+
+  /** Every event type some enabled rule can match, or every known type if one matches all. */
+  public Set<String> eventTypes() {
+    Set<String> out = new TreeSet<>();
+    for (CompiledRule r : rules) {
+      if (r.enabled()) {
+        if (r.anyEventType()) {
+          return dev.tapio.rules.internal.compiler.EventTypes.KNOWN;
+        }
+        out.addAll(r.eventTypes());
+      }
+    }
+    return out;
+  }
+
+  /** A stateful session with its {@code tapio} global bound to {@code listener}. */
+  public KieSession newSession(MatchListener listener) {
+    KieSession session = kieBase.newKieSession();
+    session.setGlobal("tapio", new RuleRuntime(rules, matching, listener));
+    return session;
+  }
+
+  /** Writes the generated DRL to {@code dir}/rules.drl, for inspection. */
+  public Path writeDrl(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return Files.writeString(dir.resolve("rules.drl"), drl);
+  }
+}

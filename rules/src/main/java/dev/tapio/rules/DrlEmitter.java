@@ -1,0 +1,53 @@
+package dev.tapio.rules;
+
+import java.util.List;
+
+/**
+ * Writes compiled rules as Drools DRL: one Drools rule per (enabled rule, event type), so the
+ * {@code type == "x"} constraints are hashed across rules and do the event-type dispatch; a rule
+ * that can match every type gets one rule without a type constraint. The condition itself is the
+ * compiled predicate, called through the {@code tapio} global ({@link RuleRuntime}). Salience
+ * follows definition order, so the first rule to fire is the first defined.
+ */
+public final class DrlEmitter {
+
+  public static final String PACKAGE = "dev.tapio.rules.generated";
+
+  private DrlEmitter() {}
+
+  public static String emit(List<CompiledRule> rules) {
+    StringBuilder drl = new StringBuilder();
+    drl.append("package ").append(PACKAGE).append(";\n\n");
+    drl.append("import dev.tapio.api.context.EnrichedEvent;\n\n");
+    drl.append("global dev.tapio.rules.RuleRuntime tapio;\n");
+    for (CompiledRule r : rules) {
+      if (!r.enabled()) {
+        continue;
+      }
+      drl.append("\n// ").append(comment(r.name())).append(" (").append(r.priority().falcoName());
+      drl.append(")\n");
+      if (r.anyEventType()) {
+        rule(drl, r, null);
+      } else {
+        for (String type : r.eventTypes()) {
+          rule(drl, r, type);
+        }
+      }
+    }
+    return drl.toString();
+  }
+
+  private static void rule(StringBuilder drl, CompiledRule r, String type) {
+    drl.append("rule \"r").append(r.index()).append('_').append(type == null ? "any" : type);
+    drl.append("\" salience ").append(-r.index()).append("\nwhen\n  $e : EnrichedEvent( ");
+    if (type != null) {
+      drl.append("type == \"").append(type).append("\", ");
+    }
+    drl.append("tapio.test(").append(r.index()).append(", this) )\nthen\n");
+    drl.append("  tapio.matched(").append(r.index()).append(", $e);\nend\n");
+  }
+
+  private static String comment(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ');
+  }
+}

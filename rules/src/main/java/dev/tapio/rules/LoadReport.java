@@ -1,0 +1,44 @@
+package dev.tapio.rules;
+
+import dev.tapio.rules.diagnostics.FileResult;
+import dev.tapio.rules.diagnostics.LoadReports;
+import java.util.List;
+
+/**
+ * The outcome of loading rule files: one result per file (in load order) and the rules compiled
+ * from all of them together.
+ */
+public record LoadReport(List<FileResult> files, List<CompiledRule> rules, RuleMatching matching) {
+
+  public LoadReport {
+    files = List.copyOf(files);
+    rules = List.copyOf(rules);
+  }
+
+  public boolean successful() {
+    return files.stream().allMatch(FileResult::successful);
+  }
+
+  /** 1 when any file is invalid, else 0 ({@code tapio rules validate}). */
+  public int exitStatus() {
+    return successful() ? 0 : 1;
+  }
+
+  /** {@code falco --validate} text; warnings included when {@code withWarnings}. */
+  public String text(boolean withWarnings) {
+    return LoadReports.text(files, withWarnings);
+  }
+
+  /** {@code {"falco_load_results": [...]}}. */
+  public String json() {
+    return LoadReports.jsonText(files);
+  }
+
+  /** Builds the Drools rule base (seconds; keep it off the hot path). */
+  public CompiledRuleSet buildRuleSet() {
+    if (!successful()) {
+      throw new IllegalStateException("rule files are invalid:\n" + text(false));
+    }
+    return CompiledRuleSet.build(rules, matching);
+  }
+}

@@ -1,0 +1,11 @@
+package dev.tapio.rules;
+
+import dev.tapio.api.context.EnrichedEvent;
+
+/** Receives rule matches from a Drools session. Called on the session's thread. */
+@FunctionalInterface
+public interface MatchListener {
+  void matched(CompiledRule rule, EnrichedEvent event);
+
+  MatchListener NOOP = (r, e) -> {};
+}

@@ -1,0 +1,280 @@
+package dev.tapio.rules.internal.eval;
+
+import dev.tapio.rules.fields.FieldType;
+import dev.tapio.rules.internal.match.Ascii;
+import dev.tapio.rules.internal.match.Glob;
+import dev.tapio.rules.internal.match.Network;
+import dev.tapio.rules.internal.match.PathPrefix;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The operators' semantics (docs §3): exact, case-sensitive comparisons except {@code icontains}
+ * and {@code iglob}; whole-string globs with {@code *} crossing {@code /}; {@code pmatch} by path
+ * components; full-match regular expressions; networks for IP fields.
+ */
+public final class Operators {
+
+  private Operators() {}
+
+  /** A right-hand value that does not fit the field type. */
+  public static final class BadValue extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public BadValue(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Parses a right-hand text into the field type's representation for {@code op}. */
+  public static Object parse(FieldType type, String op, String text) throws BadValue {
+    if (op.equals("bcontains") || op.equals("bstartswith")) {
+      try {
+        return HexFormat.of().parseHex(text.toLowerCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new BadValue("hex");
+      }
+    }
+    return switch (type) {
+      case NUMBER -> {
+        Long n = parseNumber(text);
+        if (n == null) {
+          throw new BadValue("number");
+        }
+        yield n;
+      }
+      case BOOL -> {
+        if (text.equals("true")) {
+          yield Boolean.TRUE;
+        }
+        if (text.equals("false")) {
+          yield Boolean.FALSE;
+        }
+        throw new BadValue("bool");
+      }
+      case IPADDR, IPNET -> {
+        Network n = Network.parse(text);
+        if (n == null) {
+          throw new BadValue("ip");
+        }
+        yield n;
+      }
+      case STRING, STRING_LIST, BYTES -> {
+        if (op.equals("regex")) {
+          try {
+            yield Pattern.compile(text, Pattern.DOTALL);
+          } catch (PatternSyntaxException e) {
+            throw new BadValue("regex: " + e.getDescription());
+          }
+        }
+        yield text;
+      }
+    };
+  }
+
+  static @org.jspecify.annotations.Nullable Long parseNumber(String text) {
+    try {
+      String t = text.trim();
+      boolean neg = t.startsWith("-");
+      String u = neg || t.startsWith("+") ? t.substring(1) : t;
+      long v;
+      if (u.startsWith("0x") || u.startsWith("0X")) {
+        v = Long.parseUnsignedLong(u.substring(2), 16);
+      } else if (u.matches("\\d+")) {
+        v = Long.parseLong(u);
+      } else {
+        v = (long) Double.parseDouble(u);
+      }
+      return neg ? -v : v;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The test of {@code value op constant} for a single-value operator. */
+  public static ValueTest single(FieldType type, String op, Object c) {
+    if (type == FieldType.IPADDR || type == FieldType.IPNET) {
+      Network n = (Network) c;
+      return switch (op) {
+        case "=", "==" -> v -> n.contains((InetAddress) v);
+        case "!=" -> v -> !n.contains((InetAddress) v);
+        default -> throw new IllegalArgumentException(op);
+      };
+    }
+    if (type == FieldType.NUMBER) {
+      long n = (Long) c;
+      return switch (op) {
+        case "=", "==" -> v -> (Long) v == n;
+        case "!=" -> v -> (Long) v != n;
+        case "<" -> v -> (Long) v < n;
+        case "<=" -> v -> (Long) v <= n;
+        case ">" -> v -> (Long) v > n;
+        case ">=" -> v -> (Long) v >= n;
+        default -> throw new IllegalArgumentException(op);
+      };
+    }
+    if (type == FieldType.BOOL) {
+      return switch (op) {
+        case "=", "==" -> v -> v.equals(c);
+        case "!=" -> v -> !v.equals(c);
+        default -> throw new IllegalArgumentException(op);
+      };
+    }
+    if (c instanceof byte[] bytes) {
+      return switch (op) {
+        case "bcontains" -> v -> indexOf(bytes(v), bytes) >= 0;
+        case "bstartswith" -> v -> startsWith(bytes(v), bytes);
+        default -> throw new IllegalArgumentException(op);
+      };
+    }
+    if (c instanceof Pattern p) {
+      return v -> p.matcher(v.toString()).matches();
+    }
+    String s = (String) c;
+    return switch (op) {
+      case "=", "==" -> v -> s.equals(v.toString());
+      case "!=" -> v -> !s.equals(v.toString());
+      case "contains" -> v -> v.toString().contains(s);
+      case "icontains" -> v -> Ascii.containsIgnoreCase(v.toString(), s);
+      case "startswith" -> v -> v.toString().startsWith(s);
+      case "endswith" -> v -> v.toString().endsWith(s);
+      case "glob" -> v -> Glob.matches(s, v.toString(), false);
+      case "iglob" -> v -> Glob.matches(s, v.toString(), true);
+      case "<" -> v -> v.toString().compareTo(s) < 0;
+      case "<=" -> v -> v.toString().compareTo(s) <= 0;
+      case ">" -> v -> v.toString().compareTo(s) > 0;
+      case ">=" -> v -> v.toString().compareTo(s) >= 0;
+      default -> throw new IllegalArgumentException(op);
+    };
+  }
+
+  /** {@code in}, {@code intersects} or {@code pmatch} against a list of parsed constants. */
+  @SuppressWarnings("unchecked")
+  public static ValueTest list(FieldType type, String op, List<Object> items) {
+    if (op.equals("pmatch")) {
+      PathPrefix prefix = new PathPrefix(items.stream().map(Object::toString).toList());
+      return v -> prefix.matches(v.toString());
+    }
+    if (type == FieldType.IPADDR || type == FieldType.IPNET) {
+      List<Network> nets = items.stream().map(Network.class::cast).toList();
+      return v -> {
+        for (Network n : nets) {
+          if (n.contains((InetAddress) v)) {
+            return true;
+          }
+        }
+        return false;
+      };
+    }
+    Set<Object> set = new HashSet<>(items);
+    if (type == FieldType.STRING_LIST) {
+      boolean all = op.equals("in");
+      return v -> {
+        List<String> values = (List<String>) v;
+        for (String x : values) {
+          if (set.contains(x) != all) {
+            return !all;
+          }
+        }
+        return all;
+      };
+    }
+    return set::contains;
+  }
+
+  /** {@code op anyof|allof|oneof (items)}. */
+  public static ValueTest modified(FieldType type, String op, String modifier, List<Object> items) {
+    ValueTest[] tests = items.stream().map(i -> single(type, op, i)).toArray(ValueTest[]::new);
+    return switch (modifier) {
+      case "anyof" -> v -> {
+        for (ValueTest t : tests) {
+          if (t.test(v)) {
+            return true;
+          }
+        }
+        return false;
+      };
+      case "allof" -> v -> {
+        for (ValueTest t : tests) {
+          if (!t.test(v)) {
+            return false;
+          }
+        }
+        return true;
+      };
+      case "oneof" -> v -> {
+        int n = 0;
+        for (ValueTest t : tests) {
+          if (t.test(v)) {
+            n++;
+          }
+        }
+        return n == 1;
+      };
+      default -> throw new IllegalArgumentException(modifier);
+    };
+  }
+
+  /** {@code value op other} where both were extracted ({@code val()} on the right). */
+  public static boolean dynamic(FieldType type, String op, Object v, Object o) {
+    if (v instanceof Long a && o instanceof Long b) {
+      return switch (op) {
+        case "=", "==", "in", "intersects" -> a.longValue() == b.longValue();
+        case "!=" -> a.longValue() != b.longValue();
+        case "<" -> a < b;
+        case "<=" -> a <= b;
+        case ">" -> a > b;
+        case ">=" -> a >= b;
+        default -> false;
+      };
+    }
+    String other = o instanceof InetAddress ia ? ia.getHostAddress() : o.toString();
+    if (op.equals("in") || op.equals("intersects")) {
+      return v.toString().equals(other);
+    }
+    Object c = other;
+    if (type == FieldType.IPADDR || type == FieldType.IPNET) {
+      Network n = Network.parse(other);
+      if (n == null) {
+        return false;
+      }
+      c = n;
+    }
+    if (type == FieldType.NUMBER) {
+      Long n = parseNumber(other);
+      if (n == null) {
+        return false;
+      }
+      c = n;
+    }
+    return single(type == FieldType.STRING_LIST ? FieldType.STRING : type, op, c).test(v);
+  }
+
+  private static byte[] bytes(Object v) {
+    return v instanceof byte[] b ? b : v.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private static boolean startsWith(byte[] hay, byte[] prefix) {
+    return prefix.length <= hay.length && indexOf(java.util.Arrays.copyOf(hay, prefix.length), prefix) == 0;
+  }
+}

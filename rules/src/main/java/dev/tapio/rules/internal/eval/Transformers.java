@@ -1,0 +1,72 @@
+package dev.tapio.rules.internal.eval;
+
+import dev.tapio.rules.fields.FieldAccessor;
+import dev.tapio.rules.fields.FieldType;
+import dev.tapio.rules.internal.match.Ascii;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Field transformers: {@code tolower}, {@code toupper}, {@code b64}, {@code basename}, {@code len}. */
+public final class Transformers {
+
+  private Transformers() {}
+
+  /** The type a transformer yields from {@code input}, or null when it does not apply. */
+  public static @Nullable FieldType resultType(String transformer, FieldType input) {
+    return switch (transformer) {
+      case "tolower", "toupper", "basename" -> input == FieldType.STRING ? FieldType.STRING : null;
+      case "b64" -> input == FieldType.STRING || input == FieldType.BYTES ? FieldType.STRING : null;
+      case "len" ->
+          input == FieldType.STRING || input == FieldType.BYTES || input == FieldType.STRING_LIST
+              ? FieldType.NUMBER
+              : null;
+      default -> null;
+    };
+  }
+
+  public static FieldAccessor apply(String transformer, FieldAccessor inner) {
+    return switch (transformer) {
+      case "tolower" -> e -> map(inner.get(e), v -> Ascii.lower(v.toString()));
+      case "toupper" -> e -> map(inner.get(e), v -> Ascii.upper(v.toString()));
+      case "basename" ->
+          e ->
+              map(
+                  inner.get(e),
+                  v -> {
+                    String s = v.toString();
+                    return s.substring(s.lastIndexOf('/') + 1);
+                  });
+      case "b64" ->
+          e ->
+              map(
+                  inner.get(e),
+                  v -> {
+                    try {
+                      byte[] in =
+                          v instanceof byte[] b ? b : v.toString().getBytes(StandardCharsets.UTF_8);
+                      return new String(Base64.getDecoder().decode(in), StandardCharsets.UTF_8);
+                    } catch (IllegalArgumentException x) {
+                      return null;
+                    }
+                  });
+      case "len" ->
+          e ->
+              map(
+                  inner.get(e),
+                  v ->
+                      switch (v) {
+                        case byte[] b -> (long) b.length;
+                        case List<?> l -> (long) l.size();
+                        default -> (long) v.toString().length();
+                      });
+      default -> throw new IllegalArgumentException(transformer);
+    };
+  }
+
+  private static @Nullable Object map(
+      @Nullable Object v, java.util.function.Function<Object, @Nullable Object> f) {
+    return v == null ? null : f.apply(v);
+  }
+}

@@ -1,0 +1,5 @@
+/** Predicate objects that evaluate compiled conditions over enriched events. */
+@NullMarked
+package dev.tapio.rules.internal.eval;
+
+import org.jspecify.annotations.NullMarked;

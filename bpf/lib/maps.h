@@ -46,9 +46,17 @@ TAPIO_MAP struct {
 /*
  * Per-CPU scratch space where a record is assembled before bpf_ringbuf_output copies the used
  * part: records have a variable size, and a ring-buffer reservation needs a constant one.
+ * Naming every record type here also puts them all into the object's BTF, where Java checks its
+ * decoders against them.
  */
 struct tapio_scratch {
-	__u8 buf[sizeof(struct tapio_exec_event) + TAPIO_DATA_MAX + 512];
+	union {
+		struct tapio_exec_event exec;
+		struct tapio_fork_event fork;
+		struct tapio_exit_event exit;
+		struct tapio_open_event open;
+		__u8 buf[sizeof(struct tapio_exec_event) + TAPIO_DATA_MAX + 512];
+	};
 };
 TAPIO_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);

@@ -1,0 +1,234 @@
+package dev.tapio.sensors;
+
+import dev.tapio.api.spi.EventSink;
+import dev.tapio.api.spi.EventSource;
+import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.sensors.internal.decode.EventDecoder;
+import dev.tapio.sensors.internal.decode.Records;
+import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.ffm.Clocks;
+import dev.tapio.sensors.internal.ffm.RingReader;
+import dev.tapio.sensors.internal.load.Backend;
+import dev.tapio.sensors.internal.load.LoadResult;
+import dev.tapio.sensors.internal.load.Poller;
+import dev.tapio.sensors.internal.load.Retry;
+import dev.tapio.sensors.internal.load.RunningSensor;
+import dev.tapio.sensors.internal.load.SensorLoader;
+import dev.tapio.sensors.internal.load.StatusMessages;
+import dev.tapio.sensors.internal.spec.SensorSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * All eBPF sensors as one event source. {@link #start} probes the kernel (unless the config carries
+ * probed features), loads each sensor with the best mechanism that works, and starts one polling
+ * thread; a sensor that cannot load reports why in {@link #statuses()} and the others run. {@link
+ * #close} stops polling and detaches everything.
+ */
+public final class SensorSet implements EventSource {
+  static final String ALREADY_STARTED = "sensors already started";
+  static final String LOAD_CRASHED = "loading failed: %s";
+  private static final String[] KIND_NAMES = {"", "exec", "fork", "exit", "open", "", "", ""};
+
+  private final SensorConfig config;
+  private final List<SensorSpec> specs;
+  private final SensorLoader loader;
+  private final Supplier<KernelFeatures> probe;
+  private final Supplier<Long> clockOffset;
+  private final List<RunningSensor> running = new ArrayList<>();
+  private @Nullable KernelFeatures features;
+  private @Nullable Poller poller;
+  private boolean started;
+  private boolean closed;
+
+  SensorSet(SensorConfig config, List<SensorSpec> specs, Backend backend, Retry retry) {
+    this(config, specs, backend, retry, FeatureProbe::probe, Clocks::bootToEpochOffset);
+  }
+
+  SensorSet(
+      SensorConfig config,
+      List<SensorSpec> specs,
+      Backend backend,
+      Retry retry,
+      Supplier<KernelFeatures> probe,
+      Supplier<Long> clockOffset) {
+    this.config = config;
+    this.specs = List.copyOf(specs);
+    this.loader = new SensorLoader(backend, retry);
+    this.probe = probe;
+    this.clockOffset = clockOffset;
+  }
+
+  @Override
+  public String name() {
+    return "ebpf";
+  }
+
+  /**
+   * Loads and attaches the sensors that produce any of {@code eventTypes} and starts delivering
+   * those events to {@code sink} on the polling thread. Never throws for kernel refusals: see
+   * {@link #statuses()}.
+   */
+  @Override
+  public synchronized void start(Set<String> eventTypes, EventSink sink) {
+    if (started) {
+      throw new IllegalStateException(ALREADY_STARTED);
+    }
+    started = true;
+    KernelFeatures probed = config.features() != null ? config.features() : probe.get();
+    this.features = probed;
+    for (SensorSpec spec : specs) {
+      LoadResult result;
+      try {
+        result = loader.load(spec, probed, eventTypes);
+      } catch (RuntimeException e) {
+        result =
+            new LoadResult(
+                SourceStatus.unavailable(LOAD_CRASHED.formatted(e)), null, List.of(), Map.of());
+      }
+      running.add(new RunningSensor(spec.name(), result, ring(result)));
+    }
+    if (running.stream().anyMatch(s -> s.ring() != null)) {
+      Poller p =
+          new Poller(
+              running,
+              new EventDecoder(clockOffset.get()),
+              eventTypes,
+              sink,
+              config.batchSize(),
+              config.pollTimeout());
+      p.start();
+      poller = p;
+    }
+  }
+
+  private @Nullable RingReader ring(LoadResult result) {
+    Backend.Loaded loaded = result.loaded();
+    if (loaded == null) {
+      return null;
+    }
+    try {
+      int fd = loaded.ringFd();
+      return fd < 0 ? null : new RingReader(fd, config.ringBufferBytes());
+    } catch (BpfException e) {
+      return null;
+    }
+  }
+
+  /** The features the sensors were chosen by, once started. */
+  public synchronized @Nullable KernelFeatures features() {
+    return features;
+  }
+
+  /** Each sensor's status, in catalog order: {@code enabled (tp_btf)}, {@code partial: ...}. */
+  public synchronized Map<String, SourceStatus> statuses() {
+    Map<String, SourceStatus> out = new LinkedHashMap<>();
+    if (!started) {
+      specs.forEach(s -> out.put(s.name(), SourceStatus.unavailable(StatusMessages.NOT_STARTED)));
+    } else {
+      running.forEach(
+          s ->
+              out.put(
+                  s.name(), closed ? SourceStatus.unavailable(StatusMessages.CLOSED) : s.status()));
+    }
+    return out;
+  }
+
+  /**
+   * All sensors together: enabled when every started sensor is, partial when some run, unavailable
+   * when none does. Sensors nothing asked for do not count.
+   */
+  @Override
+  public synchronized SourceStatus status() {
+    Map<String, SourceStatus> all = statuses();
+    Map<String, SourceStatus> relevant = new LinkedHashMap<>();
+    all.forEach(
+        (name, st) -> {
+          if (!st.reason().equals(StatusMessages.NOT_REQUESTED)) {
+            relevant.put(name, st);
+          }
+        });
+    if (relevant.isEmpty()) {
+      relevant.putAll(all);
+    }
+    List<String> mechanisms =
+        relevant.values().stream()
+            .filter(s -> s.state() != SourceStatus.State.UNAVAILABLE)
+            .map(SourceStatus::mechanism)
+            .distinct()
+            .toList();
+    String details =
+        relevant.entrySet().stream()
+            .filter(e -> e.getValue().state() != SourceStatus.State.ENABLED)
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining("; "));
+    if (mechanisms.isEmpty()) {
+      return SourceStatus.unavailable(details);
+    }
+    String mechanism = String.join("+", mechanisms);
+    return details.isEmpty()
+        ? SourceStatus.enabled(mechanism)
+        : SourceStatus.partial(mechanism, details);
+  }
+
+  /** Records lost to full ring buffers, by record kind, over all sensors. */
+  public synchronized Map<String, Long> dropCounters() {
+    Map<String, Long> out = new TreeMap<>();
+    for (SensorStats s : stats()) {
+      s.dropped().forEach((k, v) -> out.merge(k, v, Long::sum));
+    }
+    return out;
+  }
+
+  /** Counters and ring-buffer fill per started sensor. */
+  public synchronized List<SensorStats> stats() {
+    List<SensorStats> out = new ArrayList<>();
+    for (RunningSensor s : running) {
+      if (s.ring() == null || closed) {
+        continue;
+      }
+      long[] drops = s.drops();
+      Map<String, Long> dropped = new TreeMap<>();
+      for (int kind = 1; kind < Math.min(drops.length, Records.KIND_COUNT); kind++) {
+        if (!KIND_NAMES[kind].isEmpty() && drops[kind] > 0) {
+          dropped.put(KIND_NAMES[kind], drops[kind]);
+        }
+      }
+      long[] fill = s.fill();
+      RingReader ring = s.ring();
+      out.add(
+          new SensorStats(
+              s.name(),
+              s.received(),
+              dropped,
+              s.decodeErrors(),
+              s.sinkErrors(),
+              ring.pending(),
+              fill[1],
+              ring.capacity()));
+    }
+    return out;
+  }
+
+  /** Stops the polling thread (after a last drain), then detaches and frees every sensor. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (poller != null) {
+      poller.close();
+    }
+    for (RunningSensor s : running.reversed()) {
+      s.close();
+    }
+  }
+}

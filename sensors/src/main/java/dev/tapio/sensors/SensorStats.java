@@ -1,0 +1,33 @@
+package dev.tapio.sensors;
+
+import java.util.Map;
+
+/**
+ * Counters of one sensor since start.
+ *
+ * @param received records read from the ring buffer
+ * @param dropped records the kernel could not write because the ring buffer was full, by record
+ *     kind ({@code exec}, {@code fork}, {@code exit}, {@code open})
+ * @param decodeErrors records that could not be decoded
+ * @param sinkErrors events the sink threw on
+ * @param ringPending bytes waiting in the ring buffer now
+ * @param ringHighWater most bytes the kernel ever saw waiting
+ * @param ringCapacity the ring buffer's size
+ */
+public record SensorStats(
+    String sensor,
+    long received,
+    Map<String, Long> dropped,
+    long decodeErrors,
+    long sinkErrors,
+    long ringPending,
+    long ringHighWater,
+    long ringCapacity) {
+  public SensorStats {
+    dropped = Map.copyOf(dropped);
+  }
+
+  public long droppedTotal() {
+    return dropped.values().stream().mapToLong(Long::longValue).sum();
+  }
+}

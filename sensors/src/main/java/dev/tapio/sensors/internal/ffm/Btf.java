@@ -1,0 +1,61 @@
+package dev.tapio.sensors.internal.ffm;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Struct layouts read from an object's BTF through libbpf's {@code btf__} functions. Valid while
+ * the owning {@link BpfObject} is open.
+ */
+public final class Btf {
+  private static final int KIND_STRUCT = 4;
+  private static final int TYPE_HEADER_BYTES = 12;
+  private static final int MEMBER_BYTES = 12;
+
+  /** A struct member: byte offset and size. */
+  public record Member(long offset, long size) {}
+
+  /** A struct: total size and members by name, in declaration order. */
+  public record Struct(String name, long size, Map<String, Member> members) {}
+
+  private final MemorySegment btf;
+  private final Arena arena;
+
+  Btf(MemorySegment btf, Arena arena) {
+    this.btf = btf;
+    this.arena = arena;
+  }
+
+  public Optional<Struct> struct(String name) {
+    int id = Libbpf1.btfFind(btf, arena.allocateFrom(name), KIND_STRUCT);
+    if (id < 0) {
+      return Optional.empty();
+    }
+    MemorySegment type = Libbpf1.btfType(btf, id).reinterpret(TYPE_HEADER_BYTES + 65535L * 12);
+    int info = type.get(JAVA_INT, 4);
+    int vlen = info & 0xffff;
+    boolean bitfieldEncoding = (info >>> 31) != 0;
+    long size = Integer.toUnsignedLong(type.get(JAVA_INT, 8));
+    Map<String, Member> members = new LinkedHashMap<>();
+    for (int i = 0; i < vlen; i++) {
+      long base = TYPE_HEADER_BYTES + (long) i * MEMBER_BYTES;
+      int nameOff = type.get(JAVA_INT, base);
+      int memberType = type.get(JAVA_INT, base + 4);
+      int bits = type.get(JAVA_INT, base + 8);
+      long bitOffset = bitfieldEncoding ? (bits & 0xffffff) : Integer.toUnsignedLong(bits);
+      long memberSize = Libbpf1.btfResolveSize(btf, memberType);
+      members.put(name(nameOff), new Member(bitOffset / 8, Math.max(memberSize, 0)));
+    }
+    return Optional.of(new Struct(name, size, members));
+  }
+
+  private String name(int offset) {
+    MemorySegment s = Libbpf1.btfName(btf, offset);
+    return s.equals(MemorySegment.NULL) ? "" : s.reinterpret(4096).getString(0);
+  }
+}

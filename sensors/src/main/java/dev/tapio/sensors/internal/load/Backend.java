@@ -1,0 +1,50 @@
+package dev.tapio.sensors.internal.load;
+
+import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.spec.SensorSpec;
+import java.util.Set;
+
+/** Loads sensor objects into the kernel; the real one is libbpf, tests use a scripted one. */
+public interface Backend {
+  /**
+   * Opens the sensor's object, loads only {@code programs} (plus the maps), and configures it.
+   *
+   * @throws AbiMismatchException when the object's records differ from the decoders
+   */
+  Loaded load(SensorSpec spec, Set<String> programs) throws BpfException;
+
+  /** A loaded sensor object. */
+  interface Loaded extends AutoCloseable {
+    /** Attaches one loaded program; closing the result detaches it. */
+    AutoCloseable attach(String program) throws BpfException;
+
+    /** The ring buffer's map fd. */
+    int ringFd() throws BpfException;
+
+    /** Records dropped on a full ring buffer, summed over CPUs, indexed by record kind. */
+    long[] drops() throws BpfException;
+
+    /**
+     * Ring-buffer bytes waiting as last seen by writers, and the most ever seen (max over CPUs).
+     */
+    long[] fill() throws BpfException;
+
+    @Override
+    void close();
+  }
+
+  /** The object's records do not match the decoders: never fall back, fail loudly. */
+  final class AbiMismatchException extends BpfException {
+    private static final long serialVersionUID = 1L;
+    private final String differences;
+
+    public AbiMismatchException(String differences) {
+      super("check record layout", dev.tapio.sensors.internal.ffm.Errno.EINVAL);
+      this.differences = differences;
+    }
+
+    public String differences() {
+      return differences;
+    }
+  }
+}

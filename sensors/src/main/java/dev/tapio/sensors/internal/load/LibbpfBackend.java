@@ -1,0 +1,114 @@
+package dev.tapio.sensors.internal.load;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.tapio.sensors.internal.decode.AbiCheck;
+import dev.tapio.sensors.internal.decode.Records;
+import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.ffm.BpfObject;
+import dev.tapio.sensors.internal.ffm.Btf;
+import dev.tapio.sensors.internal.spec.Attachment;
+import dev.tapio.sensors.internal.spec.ProgramSpec;
+import dev.tapio.sensors.internal.spec.SensorSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Set;
+
+/** Loads sensor objects from the jar's resources through libbpf. */
+public final class LibbpfBackend implements Backend {
+  private final int ringBytes;
+  private final int selfTgid;
+
+  /**
+   * @param ringBytes ring-buffer size per sensor: a power of two, a multiple of the page size
+   * @param selfTgid the process whose events the kernel filters out
+   */
+  public LibbpfBackend(int ringBytes, int selfTgid) {
+    this.ringBytes = ringBytes;
+    this.selfTgid = selfTgid;
+  }
+
+  /** The object file of a sensor, from the jar. */
+  public static byte[] objectBytes(String resource) {
+    try (InputStream in = LibbpfBackend.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("BPF object missing from the jar: " + resource);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Loaded load(SensorSpec spec, Set<String> programs) throws BpfException {
+    BpfObject obj = BpfObject.open(spec.name(), objectBytes(spec.resource()));
+    try {
+      checkAbi(obj);
+      for (ProgramSpec p : spec.programs()) {
+        for (Attachment a : p.ladder()) {
+          obj.setAutoload(a.program(), programs.contains(a.program()));
+        }
+      }
+      obj.setMaxEntries(SensorSpec.RING_MAP, ringBytes);
+      obj.load();
+      obj.updateArray(SensorSpec.CONFIG_MAP, 0, v -> v.set(JAVA_INT, 0, selfTgid));
+      return new LoadedObject(obj);
+    } catch (BpfException | RuntimeException e) {
+      obj.close();
+      throw e;
+    }
+  }
+
+  /** Fails when the decoders' record layouts differ from the object's BTF. */
+  static void checkAbi(BpfObject obj) throws BpfException {
+    Btf btf = obj.btf();
+    List<String> diffs = AbiCheck.differences(Records.LAYOUTS, btf::struct, true);
+    if (!diffs.isEmpty()) {
+      throw new AbiMismatchException(String.join("; ", diffs));
+    }
+    if (btf.struct("tapio_header").isEmpty()) {
+      throw new AbiMismatchException("struct tapio_header is not in the object's BTF");
+    }
+  }
+
+  private record LoadedObject(BpfObject obj) implements Loaded {
+    @Override
+    public AutoCloseable attach(String program) throws BpfException {
+      return obj.attach(program);
+    }
+
+    @Override
+    public int ringFd() throws BpfException {
+      return obj.mapFd(SensorSpec.RING_MAP);
+    }
+
+    @Override
+    public long[] drops() throws BpfException {
+      long[] sum = new long[Records.KIND_COUNT];
+      for (int kind = 0; kind < Records.KIND_COUNT; kind++) {
+        for (long[] cpu : obj.lookupPerCpu(SensorSpec.DROPS_MAP, kind)) {
+          sum[kind] += cpu[0];
+        }
+      }
+      return sum;
+    }
+
+    @Override
+    public long[] fill() throws BpfException {
+      long[] out = new long[2];
+      for (long[] cpu : obj.lookupPerCpu(SensorSpec.FILL_MAP, 0)) {
+        out[0] = Math.max(out[0], cpu[0]);
+        out[1] = Math.max(out[1], cpu[1]);
+      }
+      return out;
+    }
+
+    @Override
+    public void close() {
+      obj.close();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package dev.tapio.sensors.internal.load;
+
+import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.ffm.RingReader;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One sensor after start: its load result, its ring reader, and the counters the polling thread
+ * keeps. Closing detaches the programs, unmaps the ring and frees the object, in that order.
+ */
+public final class RunningSensor implements AutoCloseable {
+  private final String name;
+  private final LoadResult result;
+  private final @Nullable RingReader ring;
+  final AtomicLong received = new AtomicLong();
+  final AtomicLong decodeErrors = new AtomicLong();
+  final AtomicLong sinkErrors = new AtomicLong();
+  final AtomicLong filtered = new AtomicLong();
+
+  public RunningSensor(String name, LoadResult result, @Nullable RingReader ring) {
+    this.name = name;
+    this.result = result;
+    this.ring = ring;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public SourceStatus status() {
+    return result.status();
+  }
+
+  public LoadResult result() {
+    return result;
+  }
+
+  public @Nullable RingReader ring() {
+    return ring;
+  }
+
+  public long received() {
+    return received.get();
+  }
+
+  public long decodeErrors() {
+    return decodeErrors.get();
+  }
+
+  public long sinkErrors() {
+    return sinkErrors.get();
+  }
+
+  /** Drops per record kind, or zeros when nothing is loaded. */
+  public long[] drops() {
+    Backend.Loaded loaded = result.loaded();
+    try {
+      return loaded == null ? new long[0] : loaded.drops();
+    } catch (BpfException e) {
+      return new long[0];
+    }
+  }
+
+  /** {@code {last, high}} bytes waiting as the kernel saw them. */
+  public long[] fill() {
+    Backend.Loaded loaded = result.loaded();
+    try {
+      return loaded == null ? new long[2] : loaded.fill();
+    } catch (BpfException e) {
+      return new long[2];
+    }
+  }
+
+  @Override
+  public void close() {
+    SensorLoader.closeAll(result.links());
+    if (ring != null) {
+      ring.close();
+    }
+    Backend.Loaded loaded = result.loaded();
+    if (loaded != null) {
+      loaded.close();
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package dev.tapio.sensors.internal.load;
+
+import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.sensors.Feature;
+import dev.tapio.sensors.KernelFeatures;
+import dev.tapio.sensors.Mechanism;
+import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.spec.Attachment;
+import dev.tapio.sensors.internal.spec.ProgramSpec;
+import dev.tapio.sensors.internal.spec.SensorSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Loads one sensor, walking each hook's ladder: mechanisms the feature probe refused are skipped; a
+ * hook whose program fails to load or attach moves to its next mechanism and the object is loaded
+ * again; transient errors are retried with backoff. A hook with no working mechanism is reported,
+ * never fatal to the others.
+ */
+public final class SensorLoader {
+  private static final int MAX_ROUNDS = 16;
+
+  private final Backend backend;
+  private final Retry retry;
+
+  public SensorLoader(Backend backend, Retry retry) {
+    this.backend = backend;
+    this.retry = retry;
+  }
+
+  /** Per hook: the ladder position being tried and the failures so far. */
+  private static final class Hook {
+    final ProgramSpec spec;
+    int rung = -1;
+    final List<String> failures = new ArrayList<>();
+
+    Hook(ProgramSpec spec) {
+      this.spec = spec;
+    }
+
+    boolean live() {
+      return rung < spec.ladder().size();
+    }
+
+    Attachment current() {
+      return spec.ladder().get(rung);
+    }
+
+    /** Moves to the next rung the kernel supports, noting the skipped ones. */
+    void advance(KernelFeatures features) {
+      rung++;
+      while (live() && !features.supports(current().mechanism().feature())) {
+        Mechanism m = current().mechanism();
+        failures.add(
+            StatusMessages.NOT_SUPPORTED.formatted(
+                m.label(), features.result(m.feature()).detail()));
+        rung++;
+      }
+    }
+
+    void fail(String why, KernelFeatures features) {
+      failures.add(StatusMessages.FAILED.formatted(current().mechanism().label(), why));
+      advance(features);
+    }
+  }
+
+  public LoadResult load(SensorSpec spec, KernelFeatures features, Set<String> eventTypes) {
+    List<Hook> hooks =
+        spec.programs().stream().filter(p -> p.wanted(eventTypes)).map(Hook::new).toList();
+    if (hooks.isEmpty()) {
+      return LoadResult.unavailable(StatusMessages.NOT_REQUESTED);
+    }
+    if (!features.supports(Feature.BTF)) {
+      return LoadResult.unavailable(StatusMessages.NO_BTF);
+    }
+    if (!features.supports(Feature.RING_BUFFER)) {
+      return LoadResult.unavailable(StatusMessages.NO_RING_BUFFER);
+    }
+    hooks.forEach(h -> h.advance(features));
+
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<Hook> active = hooks.stream().filter(Hook::live).toList();
+      if (active.isEmpty()) {
+        break;
+      }
+      Backend.Loaded loaded;
+      try {
+        loaded = retry.run(() -> backend.load(spec, programs(active)));
+      } catch (Backend.AbiMismatchException e) {
+        return LoadResult.unavailable(StatusMessages.ABI_MISMATCH.formatted(e.differences()));
+      } catch (BpfException e) {
+        blameLoad(spec, active, e, features);
+        continue;
+      }
+      List<AutoCloseable> links = new ArrayList<>();
+      boolean reload = false;
+      for (Hook h : active) {
+        try {
+          links.add(retry.run(() -> loaded.attach(h.current().program())));
+        } catch (BpfException e) {
+          h.fail(e.getMessage(), features);
+          reload = true;
+        }
+      }
+      if (!reload) {
+        return result(hooks, loaded, links);
+      }
+      closeAll(links);
+      loaded.close();
+    }
+    return result(hooks, null, List.of());
+  }
+
+  /**
+   * The object did not load. With one hook active it is to blame; with several, each is loaded
+   * alone to find which (the others keep their mechanism).
+   */
+  private void blameLoad(
+      SensorSpec spec, List<Hook> active, BpfException whole, KernelFeatures features) {
+    if (active.size() == 1) {
+      active.getFirst().fail(whole.getMessage(), features);
+      return;
+    }
+    boolean blamed = false;
+    for (Hook h : active) {
+      try {
+        retry.run(() -> backend.load(spec, Set.of(h.current().program()))).close();
+      } catch (BpfException e) {
+        h.fail(e.getMessage(), features);
+        blamed = true;
+      }
+    }
+    if (!blamed) {
+      active.forEach(h -> h.fail(whole.getMessage(), features));
+    }
+  }
+
+  private static Set<String> programs(List<Hook> active) {
+    return active.stream()
+        .map(h -> h.current().program())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  private static LoadResult result(
+      List<Hook> hooks,
+      Backend.@org.jspecify.annotations.Nullable Loaded loaded,
+      List<AutoCloseable> links) {
+    Map<String, Mechanism> chosen = new LinkedHashMap<>();
+    List<String> failed = new ArrayList<>();
+    for (Hook h : hooks) {
+      if (h.live() && loaded != null) {
+        chosen.put(h.spec.hook(), h.current().mechanism());
+      } else {
+        failed.add(
+            StatusMessages.HOOK_FAILED.formatted(h.spec.hook(), String.join(", ", h.failures)));
+      }
+    }
+    String mechanisms =
+        Arrays.stream(Mechanism.values())
+            .filter(chosen::containsValue)
+            .map(Mechanism::label)
+            .collect(Collectors.joining("+"));
+    SourceStatus status;
+    if (chosen.isEmpty()) {
+      status = SourceStatus.unavailable(String.join("; ", failed));
+    } else if (failed.isEmpty()) {
+      status = SourceStatus.enabled(mechanisms);
+    } else {
+      status =
+          SourceStatus.partial(
+              mechanisms, StatusMessages.PARTIAL.formatted(String.join("; ", failed)));
+    }
+    return new LoadResult(status, chosen.isEmpty() ? null : loaded, links, chosen);
+  }
+
+  static void closeAll(List<AutoCloseable> links) {
+    for (AutoCloseable l : links.reversed()) {
+      try {
+        l.close();
+      } catch (Exception ignored) {
+        // detaching failed: the kernel drops the link with the process anyway
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.tapio.sensors.internal.load;
+
+/** The texts sensors report in their statuses; tests assert them word for word. */
+public final class StatusMessages {
+  private StatusMessages() {}
+
+  public static final String NOT_REQUESTED = "none of its event types was requested";
+  public static final String NO_RING_BUFFER =
+      "the kernel has no BPF ring buffer (the perf buffer fallback is not implemented)";
+  public static final String NO_BTF = "the kernel has no BTF (/sys/kernel/btf/vmlinux)";
+
+  /** {@code %s} = mechanism, feature probe detail. */
+  public static final String NOT_SUPPORTED = "%s not supported by the kernel (%s)";
+
+  /** {@code %s} = mechanism, failure. */
+  public static final String FAILED = "%s failed (%s)";
+
+  /** {@code %s} = hook, its failed attempts. */
+  public static final String HOOK_FAILED = "%s: %s";
+
+  /** {@code %s} = differences. */
+  public static final String ABI_MISMATCH = "record layout differs from the decoder: %s";
+
+  /** {@code %s} = hooks that did not attach. */
+  public static final String PARTIAL = "running without %s";
+
+  public static final String NOT_STARTED = "not started";
+  public static final String CLOSED = "closed";
+}

@@ -1,0 +1,107 @@
+package dev.tapio.sensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.api.event.ProcessExec;
+import dev.tapio.api.event.ProcessExit;
+import dev.tapio.api.event.ProcessFork;
+import dev.tapio.api.spi.SourceStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("privileged")
+class ProcessSensorPrivilegedTest {
+  private static final Path TMP = Path.of("/tmp");
+  private static SensorSet sensors;
+  private static Privileged.Collector events;
+
+  @BeforeAll
+  static void start() {
+    Privileged.assumeBpf();
+    events = new Privileged.Collector();
+    sensors = Sensors.open(SensorConfig.builder().ringBufferBytes(1 << 20).build());
+    sensors.start(Set.of("execve", "clone", "clone3", "fork", "vfork", "procexit"), events);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (sensors != null) {
+      sensors.close();
+    }
+  }
+
+  @Test
+  void processSensorIsEnabledOnTypedTracepoints() {
+    assertThat(sensors.statuses().get("process").state()).isEqualTo(SourceStatus.State.ENABLED);
+    assertThat(sensors.statuses().get("file").toString())
+        .isEqualTo("unavailable: none of its event types was requested");
+  }
+
+  @Test
+  void execWithArgumentsAndItsParent() throws Exception {
+    String marker = "tapio-" + UUID.randomUUID();
+    Process sh = Privileged.run(TMP, "/bin/sh", "-c", "/bin/true " + marker + " two; exit 0");
+
+    ProcessExec exec =
+        events.await(ProcessExec.class, e -> e.argv().contains(marker)).orElseThrow();
+    assertThat(exec.argv()).containsExactly("/bin/true", marker, "two");
+    assertThat(exec.filename()).isEqualTo("/bin/true");
+    assertThat(exec.exePath()).endsWith("/true").startsWith("/");
+    assertThat(exec.ppid()).isEqualTo((int) sh.pid());
+    assertThat(exec.cwd()).isEqualTo("/tmp");
+    assertThat(exec.comm()).isEqualTo("true");
+    assertThat(exec.credentials().uid()).isZero();
+    assertThat(exec.header().pid()).isEqualTo(exec.header().tid());
+    assertThat(exec.header().cgroupId()).isPositive();
+    assertThat(exec.header().namespaces().mnt()).isEqualTo(Privileged.namespace("mnt"));
+    long now = System.currentTimeMillis() * 1_000_000L;
+    assertThat(exec.header().timeNanos()).isBetween(now - 60_000_000_000L, now + 1_000_000_000L);
+
+    ProcessFork fork =
+        events.await(ProcessFork.class, f -> f.childPid() == exec.header().pid()).orElseThrow();
+    assertThat(fork.header().pid()).isEqualTo((int) sh.pid());
+    assertThat(fork.isThread()).isFalse();
+    assertThat(fork.type()).isIn("clone", "clone3", "fork", "vfork");
+  }
+
+  @Test
+  void exitCarriesTheWaitStatus() throws Exception {
+    Process sh = Privileged.run(TMP, "/bin/sh", "-c", "exit 3");
+    ProcessExit exit =
+        events.await(ProcessExit.class, e -> e.header().pid() == sh.pid()).orElseThrow();
+    assertThat(exit.exitCode()).isEqualTo(3 << 8);
+    assertThat(exit.signal()).isZero();
+    assertThat(exit.groupLeader()).isTrue();
+  }
+
+  @Test
+  void processInNewNamespacesCarriesTheirInodes() throws Exception {
+    String marker = "tapio-ns-" + UUID.randomUUID();
+    Privileged.run(TMP, "unshare", "-m", "-p", "-n", "-f", "/bin/true", marker);
+    ProcessExec exec =
+        events
+            .await(ProcessExec.class, e -> e.argv().equals(List.of("/bin/true", marker)))
+            .orElseThrow();
+    var ns = exec.header().namespaces();
+    assertThat(ns.mnt()).isNotEqualTo(Privileged.namespace("mnt")).isPositive();
+    assertThat(ns.pid()).isNotEqualTo(Privileged.namespace("pid")).isPositive();
+    assertThat(ns.net()).isNotEqualTo(Privileged.namespace("net")).isPositive();
+    assertThat(ns.uts()).isEqualTo(Privileged.namespace("uts"));
+    assertThat(ns.user()).isEqualTo(Privileged.namespace("user"));
+  }
+
+  @Test
+  void ownProcessIsFilteredInTheKernel() throws Exception {
+    String marker = "tapio-self-" + UUID.randomUUID();
+    Privileged.run(TMP, "/bin/true", marker);
+    assertThat(events.await(ProcessExec.class, e -> e.argv().contains(marker))).isPresent();
+    int self = (int) ProcessHandle.current().pid();
+    assertThat(events.all(ProcessFork.class, f -> f.header().pid() == self)).isEmpty();
+  }
+}

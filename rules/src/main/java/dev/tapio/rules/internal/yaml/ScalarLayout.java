@@ -67,6 +67,7 @@ public record ScalarLayout(List<Segment> segments) {
     if (!value.contains("\n") && !value.contains(" ") && !segs.isEmpty()) {
       return new ScalarLayout(segs);
     }
+    int contentIndent = -1;
     for (int i = next; i < lines.size() && valuePos < value.length(); i++) {
       String l = lines.get(i);
       String stripped = l.strip();
@@ -78,8 +79,13 @@ public record ScalarLayout(List<Segment> segments) {
       if (indent <= baseIndent(first) && (indicator == '>' || indicator == '|' || !segs.isEmpty())) {
         break;
       }
-      segs.add(new Segment(valuePos, i + 1, indent + 1, lineOffsets[i] + indent));
-      valuePos += stripped.length() + 1;
+      boolean block = indicator == '>' || indicator == '|';
+      if (block && contentIndent < 0) {
+        contentIndent = indent;
+      }
+      int from = block ? Math.min(indent, contentIndent) : indent;
+      segs.add(new Segment(valuePos, i + 1, from + 1, lineOffsets[i] + from));
+      valuePos += l.stripTrailing().length() - from + 1;
     }
     return segs.isEmpty() ? SINGLE : new ScalarLayout(segs);
   }

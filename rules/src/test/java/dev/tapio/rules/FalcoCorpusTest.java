@@ -1,0 +1,54 @@
+package dev.tapio.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tapio.rules.diagnostics.FileResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Falco's own rule files (read from the shared folder beside the repository) load cleanly. */
+class FalcoCorpusTest {
+
+  static final Path DIR = Path.of("..", "..", "shared", "falco-rules").toAbsolutePath().normalize();
+  static final Path STABLE = DIR.resolve("falco_rules.yaml");
+  static final Path INCUBATING = DIR.resolve("falco-incubating_rules.yaml");
+  static final Path SANDBOX = DIR.resolve("falco-sandbox_rules.yaml");
+
+  @BeforeAll
+  static void corpusPresent() {
+    boolean present = Files.isRegularFile(STABLE);
+    if (!present) {
+      System.err.println(
+          "!!!!! Falco rule corpus not found at " + DIR + ": corpus tests SKIPPED !!!!!");
+    }
+    assumeTrue(present, "Falco rule corpus missing at " + DIR);
+  }
+
+  @Test
+  void eachFileValidatesAlone() {
+    for (Path p : List.of(STABLE, INCUBATING, SANDBOX)) {
+      LoadReport report = RuleLoader.create().load(List.of(p));
+      System.out.println(report.text(true));
+      assertThat(report.files().getFirst().errors()).as(p.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void allThreeTogetherCompileIntoOneRuleBase() {
+    LoadReport report = RuleLoader.create().load(List.of(STABLE, INCUBATING, SANDBOX));
+    System.out.println(report.text(false));
+    assertThat(report.files()).extracting(FileResult::successful).containsOnly(true);
+    assertThat(report.exitStatus()).isZero();
+    CompiledRuleSet set = report.buildRuleSet();
+    long enabled = report.rules().stream().filter(CompiledRule::enabled).count();
+    System.out.println("rules " + report.rules().size() + " enabled " + enabled);
+    assertThat(enabled).isPositive();
+    assertThat(set.rule("Terminal shell in container")).get().extracting(CompiledRule::enabled).isEqualTo(true);
+    assertThat(report.rules()).anyMatch(r -> !r.enabled());
+    assertThat(set.drl()).doesNotContain("r-1");
+  }
+}

@@ -31,45 +31,46 @@ public final class ConditionPrinter {
     };
   }
 
-  public static String print(FieldExpr expr) {
+  public static String printField(FieldExpr expr) {
     return switch (expr) {
       case FieldRef field -> field.name() + argument(field.argument());
       case Transformer transformer ->
           transformer.kind().spelling()
               + "("
-              + join(transformer.args(), ", ", ConditionPrinter::print)
+              + join(transformer.args(), ", ", ConditionPrinter::printArgument)
               + ")"
               + argument(transformer.argument());
     };
   }
 
-  public static String print(Value value) {
+  public static String printValue(Value value) {
     return switch (value) {
       case Literal literal -> literal(literal);
       case ListValue list -> "(" + join(list.items(), ", ", ConditionPrinter::listItem) + ")";
       case FieldValue field ->
-          "val(" + print((FieldExpr) field.field()) + ")" + argument(field.argument());
-      case Transformer transformer -> print((FieldExpr) transformer);
+          "val(" + printField(field.field()) + ")" + argument(field.argument());
+      case Transformer transformer -> printField(transformer);
     };
   }
 
-  public static String print(TransformerArg arg) {
+  public static String printArgument(TransformerArg arg) {
     return switch (arg) {
-      case FieldRef field -> print((FieldExpr) field);
-      case Transformer transformer -> print((FieldExpr) transformer);
+      case FieldRef field -> printField(field);
+      case Transformer transformer -> printField(transformer);
       case Literal literal -> literal(literal);
-      case TransformerList list -> "(" + join(list.items(), ", ", ConditionPrinter::print) + ")";
+      case TransformerList list ->
+          "(" + join(list.items(), ", ", ConditionPrinter::printArgument) + ")";
     };
   }
 
   private static String check(Check check) {
-    StringBuilder text = new StringBuilder(print(check.lhs()));
+    StringBuilder text = new StringBuilder(printField(check.lhs()));
     text.append(' ').append(check.operator().spelling());
     if (check.modifier() != null) {
       text.append(' ').append(check.modifier().spelling());
     }
     if (check.rhs() != null) {
-      text.append(' ').append(print(check.rhs()));
+      text.append(' ').append(printValue(check.rhs()));
     }
     return text.toString();
   }

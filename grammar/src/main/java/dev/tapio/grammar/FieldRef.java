@@ -24,6 +24,6 @@ public record FieldRef(String name, @Nullable String argument, Position position
 
   @Override
   public String toString() {
-    return ConditionPrinter.print((FieldExpr) this);
+    return ConditionPrinter.printField(this);
   }
 }

@@ -22,6 +22,6 @@ public record FieldValue(FieldRef field, @Nullable String argument, Position pos
 
   @Override
   public String toString() {
-    return ConditionPrinter.print(this);
+    return ConditionPrinter.printValue(this);
   }
 }

@@ -16,6 +16,6 @@ public record ListValue(List<String> items, Position position) implements Value 
 
   @Override
   public String toString() {
-    return ConditionPrinter.print(this);
+    return ConditionPrinter.printValue(this);
   }
 }

@@ -16,6 +16,6 @@ public record Literal(String value, boolean quoted, Position position)
 
   @Override
   public String toString() {
-    return ConditionPrinter.print((Value) this);
+    return ConditionPrinter.printValue(this);
   }
 }

@@ -14,8 +14,11 @@ public record ParserOptions(int maxDepth) {
   /** The depth limit of libsinsp's filter parser when nobody changes it. */
   public static final int LIBSINSP_DEFAULT_MAX_DEPTH = 100;
 
-  /** The deepest limit accepted; deeper recursion would risk the thread's stack. */
-  public static final int MAX_SUPPORTED_DEPTH = 10_000;
+  /**
+   * The deepest limit accepted: about 400 levels of parentheses, which a thread with the JVM's
+   * default 1 MB stack parses with room to spare.
+   */
+  public static final int MAX_SUPPORTED_DEPTH = 2_000;
 
   private static final ParserOptions DEFAULTS = new ParserOptions(RULE_LOADER_MAX_DEPTH);
 

@@ -32,6 +32,6 @@ public record Transformer(
 
   @Override
   public String toString() {
-    return ConditionPrinter.print((FieldExpr) this);
+    return ConditionPrinter.printField(this);
   }
 }

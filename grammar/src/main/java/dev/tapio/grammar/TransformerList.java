@@ -23,6 +23,6 @@ public record TransformerList(List<TransformerArg> items, Position position)
 
   @Override
   public String toString() {
-    return ConditionPrinter.print(this);
+    return ConditionPrinter.printArgument(this);
   }
 }

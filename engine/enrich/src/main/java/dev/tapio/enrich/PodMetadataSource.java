@@ -2,6 +2,8 @@ package dev.tapio.enrich;
 
 import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.enrich.internal.kube.KubernetesMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -33,5 +35,15 @@ public interface PodMetadataSource extends AutoCloseable {
   /** Asks each source in order; the first that knows a pod answers. */
   static PodMetadataSource composite(List<? extends PodMetadataSource> sources) {
     return new CompositePodMetadataSource(sources);
+  }
+
+  /**
+   * Watches pods, namespaces, workloads and this node through {@code client} with informers;
+   * lookups answer from their caches. The caller keeps ownership of the client. An API server that
+   * cannot be reached or refuses a watch degrades the source (see {@link #status()}), never the
+   * caller.
+   */
+  static KubernetesPodSource kubernetes(KubernetesClient client, KubernetesSettings settings) {
+    return KubernetesMetadata.start(client, settings);
   }
 }

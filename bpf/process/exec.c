@@ -1,12 +1,21 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Hook: sched_process_exec, the end of a successful execve/execveat.
- * Flavors: tp_btf (typed arguments, no tracefs needed) and the classic tracepoint.
+ * Flavors: tp_btf (typed arguments), raw_tp (same arguments, untyped) and the classic
+ * tracepoint (needs tracefs).
  */
 #include "exec.h"
 
 SEC("tp_btf/sched_process_exec")
 int BPF_PROG(tapio_exec_btf, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
+{
+	tapio_exec(BPF_CORE_READ(bprm, filename));
+	return 0;
+}
+
+/* Raw tracepoints pass the same arguments untyped; every access goes through probe reads. */
+SEC("raw_tp/sched_process_exec")
+int BPF_PROG(tapio_exec_raw, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
 	tapio_exec(BPF_CORE_READ(bprm, filename));
 	return 0;

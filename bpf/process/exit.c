@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Hook: sched_process_exit, in the exiting task, late in do_exit.
- * Flavors: tp_btf and the classic tracepoint. Both read what they need from the task: by then
+ * Flavors: tp_btf, raw_tp and the classic tracepoint. Both read what they need from the task: by then
  * exit_code holds the wait(2) status and signal->live has dropped to 0 if this was the last
  * thread (the tracepoint's own group_dead field only exists since 6.16).
  */
@@ -24,6 +24,13 @@ static __always_inline void tapio_exit(void)
 
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(tapio_exit_btf, struct task_struct *p)
+{
+	tapio_exit();
+	return 0;
+}
+
+SEC("raw_tp/sched_process_exit")
+int BPF_PROG(tapio_exit_raw, struct task_struct *p)
 {
 	tapio_exit();
 	return 0;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Hook: sched_process_fork, in the parent, after copy_process created the child.
- * Flavors: tp_btf (gets the child task) and the classic tracepoint (gets only the child's pid,
+ * Flavors: tp_btf and raw_tp (get the child task) and the classic tracepoint (gets only the child's pid,
  * so it finds the child task in the parent's lists; a CLONE_PARENT child is missed there).
  */
 #define TAPIO_CLONE_ARGS_OWNER
@@ -9,6 +9,13 @@
 
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(tapio_fork_btf, struct task_struct *parent, struct task_struct *child)
+{
+	tapio_fork(child);
+	return 0;
+}
+
+SEC("raw_tp/sched_process_fork")
+int BPF_PROG(tapio_fork_raw, struct task_struct *parent, struct task_struct *child)
 {
 	tapio_fork(child);
 	return 0;

@@ -86,7 +86,7 @@ public final class FeatureProbe {
       return FeatureResult.refused(f, NO_TRACEFS);
     }
     String name = PROGRAMS.get(f);
-    try (BpfObject obj = BpfObject.open("probes", elf)) {
+    try (BpfObject obj = BpfObject.open(name, elf)) {
       for (String other : PROGRAMS.values()) {
         obj.setAutoload(other, other.equals(name));
       }

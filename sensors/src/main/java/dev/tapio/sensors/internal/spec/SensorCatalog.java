@@ -1,5 +1,6 @@
 package dev.tapio.sensors.internal.spec;
 
+import static dev.tapio.sensors.Mechanism.RAW_TRACEPOINT;
 import static dev.tapio.sensors.Mechanism.TP_BTF;
 import static dev.tapio.sensors.Mechanism.TRACEPOINT;
 
@@ -24,9 +25,33 @@ public final class SensorCatalog {
           "process",
           "process.bpf.o",
           List.of(
-              ProgramSpec.of("exec", EXEC, TP_BTF, "tapio_exec_btf", TRACEPOINT, "tapio_exec_tp"),
-              ProgramSpec.of("fork", FORK, TP_BTF, "tapio_fork_btf", TRACEPOINT, "tapio_fork_tp"),
-              ProgramSpec.of("exit", EXIT, TP_BTF, "tapio_exit_btf", TRACEPOINT, "tapio_exit_tp"),
+              ProgramSpec.of(
+                  "exec",
+                  EXEC,
+                  TP_BTF,
+                  "tapio_exec_btf",
+                  RAW_TRACEPOINT,
+                  "tapio_exec_raw",
+                  TRACEPOINT,
+                  "tapio_exec_tp"),
+              ProgramSpec.of(
+                  "fork",
+                  FORK,
+                  TP_BTF,
+                  "tapio_fork_btf",
+                  RAW_TRACEPOINT,
+                  "tapio_fork_raw",
+                  TRACEPOINT,
+                  "tapio_fork_tp"),
+              ProgramSpec.of(
+                  "exit",
+                  EXIT,
+                  TP_BTF,
+                  "tapio_exit_btf",
+                  RAW_TRACEPOINT,
+                  "tapio_exit_raw",
+                  TRACEPOINT,
+                  "tapio_exit_tp"),
               // Clone flags and the syscall name; without them forks are still reported.
               ProgramSpec.of("clone_args", Set.of("clone"), TRACEPOINT, "tapio_enter_clone"),
               ProgramSpec.of("clone3_args", Set.of("clone3"), TRACEPOINT, "tapio_enter_clone3"),

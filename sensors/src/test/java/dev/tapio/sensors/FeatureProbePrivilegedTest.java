@@ -1,0 +1,33 @@
+package dev.tapio.sensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+@Tag("privileged")
+class FeatureProbePrivilegedTest {
+  @Test
+  void probesWhatEverySupportedKernelHas() {
+    Privileged.assumeBpf();
+    KernelFeatures features = FeatureProbe.probe();
+    features.list().forEach(r -> System.out.println("feature " + r));
+    // The tracepoint tier the sensors rely on (5.8+ with BTF).
+    for (Feature f :
+        new Feature[] {
+          Feature.BTF,
+          Feature.RING_BUFFER,
+          Feature.PERF_BUFFER,
+          Feature.TP_BTF,
+          Feature.RAW_TRACEPOINT,
+          Feature.TRACEPOINT,
+          Feature.CGROUP_SKB
+        }) {
+      assertThat(features.result(f).supported()).as(f.label()).isTrue();
+    }
+    // Refused features say which probe failed and how.
+    features.list().stream()
+        .filter(r -> !r.supported())
+        .forEach(r -> assertThat(r.detail()).matches("(load|attach) .+: E[A-Z0-9]+"));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.tapio.sensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.sensors.internal.ffm.Errno;
+import dev.tapio.sensors.internal.load.Retry;
+import dev.tapio.sensors.internal.load.ScriptedBackend;
+import dev.tapio.sensors.internal.spec.SensorCatalog;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Statuses and lifecycle of the whole set, on a scripted backend (no kernel). */
+class SensorSetTest {
+  private final ScriptedBackend backend = new ScriptedBackend();
+
+  private SensorSet set(KernelFeatures features) {
+    return new SensorSet(
+        SensorConfig.builder().features(features).build(),
+        SensorCatalog.ALL,
+        backend,
+        new Retry(1, Duration.ZERO, d -> {}),
+        () -> {
+          throw new AssertionError("features come from the config");
+        },
+        () -> 0L);
+  }
+
+  @Test
+  void beforeStartEverySensorSaysSo() {
+    try (SensorSet s = set(KernelFeatures.all())) {
+      assertThat(s.statuses().values())
+          .extracting(Object::toString)
+          .containsOnly("unavailable: not started");
+    }
+  }
+
+  @Test
+  void statusesAreReportedPerSensorAndTogether() {
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Set.of("execve", "openat"), e -> {});
+      assertThat(s.statuses())
+          .containsEntry("process", SourceStatus.enabled("tp_btf"))
+          .containsEntry("file", SourceStatus.enabled("tracepoint"));
+      assertThat(s.status().toString()).isEqualTo("enabled (tp_btf+tracepoint)");
+      assertThat(s.features()).isEqualTo(KernelFeatures.all());
+    }
+  }
+
+  @Test
+  void oneFailingSensorDoesNotStopTheOthers() {
+    backend.refuseAttach("tapio_enter_openat", Errno.EACCES);
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Set.of("execve", "openat"), e -> {});
+      assertThat(s.statuses().get("process")).isEqualTo(SourceStatus.enabled("tp_btf"));
+      assertThat(s.statuses().get("file").toString())
+          .isEqualTo(
+              "partial: running without sys_enter_openat: tracepoint failed (attach"
+                  + " tapio_enter_openat: EACCES)");
+      assertThat(s.status().toString())
+          .isEqualTo(
+              "partial: file partial: running without sys_enter_openat: tracepoint failed"
+                  + " (attach tapio_enter_openat: EACCES)");
+    }
+  }
+
+  @Test
+  void sensorsNobodyAskedForDoNotCountAgainstTheWhole() {
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Set.of("execve"), e -> {});
+      assertThat(s.statuses().get("file").toString())
+          .isEqualTo("unavailable: none of its event types was requested");
+      assertThat(s.status()).isEqualTo(SourceStatus.enabled("tp_btf"));
+    }
+  }
+
+  @Test
+  void startsOnceAndClosesEverything() {
+    SensorSet s = set(KernelFeatures.all());
+    s.start(Set.of("execve"), e -> {});
+    assertThatThrownBy(() -> s.start(Set.of("execve"), e -> {}))
+        .hasMessage("sensors already started");
+    s.close();
+    assertThat(backend.detached).containsExactly("tapio_exec_btf");
+    assertThat(backend.closedObjects).isEqualTo(1);
+    assertThat(s.statuses().get("process").toString()).isEqualTo("unavailable: closed");
+    s.close();
+    assertThat(backend.closedObjects).isEqualTo(1);
+  }
+}

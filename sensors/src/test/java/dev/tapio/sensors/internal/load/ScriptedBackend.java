@@ -1,0 +1,95 @@
+package dev.tapio.sensors.internal.load;
+
+import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.spec.SensorSpec;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A backend that refuses what a test tells it to: loading a program (as a verifier would) or
+ * attaching it, permanently or a number of times with a transient errno. Records every call.
+ */
+public final class ScriptedBackend implements Backend {
+  final Map<String, Integer> loadRefusals = new HashMap<>();
+  final Map<String, Integer> attachRefusals = new HashMap<>();
+  final Map<String, Deque<Integer>> transientAttach = new HashMap<>();
+  final List<Set<String>> loads = new ArrayList<>();
+  final List<String> attached = new ArrayList<>();
+  public final List<String> detached = new ArrayList<>();
+  public int closedObjects;
+  BpfException abiMismatch;
+
+  public ScriptedBackend refuseLoad(String program, int errno) {
+    loadRefusals.put(program, errno);
+    return this;
+  }
+
+  public ScriptedBackend refuseAttach(String program, int errno) {
+    attachRefusals.put(program, errno);
+    return this;
+  }
+
+  public ScriptedBackend failAttachTransiently(String program, int... errnos) {
+    Deque<Integer> q = new ArrayDeque<>();
+    for (int e : errnos) {
+      q.add(e);
+    }
+    transientAttach.put(program, q);
+    return this;
+  }
+
+  @Override
+  public Loaded load(SensorSpec spec, Set<String> programs) throws BpfException {
+    loads.add(new LinkedHashSet<>(programs));
+    if (abiMismatch != null) {
+      throw abiMismatch;
+    }
+    for (String p : programs) {
+      Integer errno = loadRefusals.get(p);
+      if (errno != null) {
+        throw new BpfException("load " + spec.name(), errno);
+      }
+    }
+    return new Loaded() {
+      @Override
+      public AutoCloseable attach(String program) throws BpfException {
+        Deque<Integer> q = transientAttach.get(program);
+        if (q != null && !q.isEmpty()) {
+          throw new BpfException("attach " + program, q.poll());
+        }
+        Integer errno = attachRefusals.get(program);
+        if (errno != null) {
+          throw new BpfException("attach " + program, errno);
+        }
+        attached.add(program);
+        return () -> detached.add(program);
+      }
+
+      @Override
+      public int ringFd() {
+        return -1;
+      }
+
+      @Override
+      public long[] drops() {
+        return new long[8];
+      }
+
+      @Override
+      public long[] fill() {
+        return new long[2];
+      }
+
+      @Override
+      public void close() {
+        closedObjects++;
+      }
+    };
+  }
+}

@@ -1,0 +1,197 @@
+package dev.tapio.sensors.internal.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.sensors.Feature;
+import dev.tapio.sensors.KernelFeatures;
+import dev.tapio.sensors.Mechanism;
+import dev.tapio.sensors.internal.ffm.Errno;
+import dev.tapio.sensors.internal.spec.SensorCatalog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The feature ladder without a kernel: refused features and failing programs, simulated. */
+class SensorLoaderTest {
+  private static final Set<String> PROCESS_TYPES =
+      Set.of("execve", "clone", "clone3", "fork", "vfork", "procexit");
+  private static final Set<String> OPEN_TYPES = Set.of("open", "openat", "openat2", "creat");
+
+  private final List<Duration> sleeps = new ArrayList<>();
+  private final ScriptedBackend backend = new ScriptedBackend();
+  private final SensorLoader loader =
+      new SensorLoader(backend, new Retry(4, Duration.ofMillis(25), sleeps::add));
+
+  private LoadResult process(KernelFeatures features) {
+    return loader.load(SensorCatalog.PROCESS, features, PROCESS_TYPES);
+  }
+
+  @Test
+  void everythingSupportedPicksTheBestRungOfEachHook() {
+    LoadResult r = process(KernelFeatures.all());
+    assertThat(r.status().toString()).isEqualTo("enabled (tp_btf+tracepoint)");
+    assertThat(r.chosen())
+        .containsEntry("exec", Mechanism.TP_BTF)
+        .containsEntry("fork", Mechanism.TP_BTF)
+        .containsEntry("exit", Mechanism.TP_BTF)
+        .containsEntry("clone_args", Mechanism.TRACEPOINT);
+    assertThat(backend.loads).hasSize(1);
+    assertThat(backend.attached).hasSize(7);
+  }
+
+  @Test
+  void refusedTpBtfFallsBackToRawTracepoints() {
+    LoadResult r = process(KernelFeatures.all().refuse(Feature.TP_BTF, "load probe_tp_btf: EPERM"));
+    assertThat(r.status().toString()).isEqualTo("enabled (raw_tp+tracepoint)");
+    assertThat(r.chosen()).containsEntry("exec", Mechanism.RAW_TRACEPOINT);
+    assertThat(backend.loads.getFirst())
+        .contains("tapio_exec_raw")
+        .doesNotContain("tapio_exec_btf");
+  }
+
+  @Test
+  void refusedTpBtfAndRawTracepointsFallBackToClassicTracepoints() {
+    LoadResult r =
+        process(
+            KernelFeatures.all()
+                .refuse(Feature.TP_BTF, "load probe_tp_btf: EPERM")
+                .refuse(Feature.RAW_TRACEPOINT, "attach probe_raw_tp: EINVAL"));
+    assertThat(r.status().toString()).isEqualTo("enabled (tracepoint)");
+    assertThat(r.chosen()).containsEntry("fork", Mechanism.TRACEPOINT);
+  }
+
+  @Test
+  void missingTracefsLeavesForksWithoutCloneFlags() {
+    LoadResult r = process(KernelFeatures.all().refuse(Feature.TRACEPOINT, "tracefs not mounted"));
+    assertThat(r.status().toString())
+        .isEqualTo(
+            "partial: running without "
+                + "clone_args: tracepoint not supported by the kernel (tracefs not mounted); "
+                + "clone3_args: tracepoint not supported by the kernel (tracefs not mounted); "
+                + "fork_args: tracepoint not supported by the kernel (tracefs not mounted); "
+                + "vfork_args: tracepoint not supported by the kernel (tracefs not mounted)");
+    assertThat(r.status().mechanism()).isEqualTo("tp_btf");
+    assertThat(r.loaded()).isNotNull();
+  }
+
+  @Test
+  void nothingWorkingMakesTheSensorUnavailableWithEveryReason() {
+    LoadResult r =
+        loader.load(
+            SensorCatalog.FILE,
+            KernelFeatures.all().refuse(Feature.TRACEPOINT, "tracefs not mounted"),
+            Set.of("openat"));
+    assertThat(r.status().toString())
+        .isEqualTo(
+            "unavailable: sys_enter_openat: tracepoint not supported by the kernel (tracefs not"
+                + " mounted); sys_exit_openat: tracepoint not supported by the kernel (tracefs not"
+                + " mounted)");
+    assertThat(r.loaded()).isNull();
+    assertThat(backend.loads).isEmpty();
+  }
+
+  @Test
+  void anAttachFailureMovesThatHookDownTheLadderOnly() {
+    backend.refuseAttach("tapio_exec_btf", Errno.ENOENT);
+    LoadResult r = process(KernelFeatures.all());
+    assertThat(r.chosen())
+        .containsEntry("exec", Mechanism.RAW_TRACEPOINT)
+        .containsEntry("fork", Mechanism.TP_BTF);
+    assertThat(r.status().toString()).isEqualTo("enabled (tp_btf+raw_tp+tracepoint)");
+    assertThat(backend.loads).hasSize(2);
+    assertThat(backend.closedObjects).isEqualTo(1);
+    assertThat(backend.detached).isNotEmpty();
+  }
+
+  @Test
+  void aProgramTheVerifierRejectsIsFoundAndReplaced() {
+    backend.refuseLoad("tapio_fork_btf", Errno.E2BIG);
+    LoadResult r = process(KernelFeatures.all());
+    assertThat(r.chosen())
+        .containsEntry("fork", Mechanism.RAW_TRACEPOINT)
+        .containsEntry("exec", Mechanism.TP_BTF);
+    assertThat(r.status().state()).isEqualTo(dev.tapio.api.spi.SourceStatus.State.ENABLED);
+  }
+
+  @Test
+  void aHookWhoseEveryRungFailsIsReportedWithEachFailure() {
+    backend
+        .refuseAttach("tapio_exit_btf", Errno.ENOENT)
+        .refuseAttach("tapio_exit_raw", Errno.EINVAL)
+        .refuseAttach("tapio_exit_tp", Errno.EACCES);
+    LoadResult r = process(KernelFeatures.all());
+    assertThat(r.status().toString())
+        .isEqualTo(
+            "partial: running without exit: tp_btf failed (attach tapio_exit_btf: ENOENT), raw_tp"
+                + " failed (attach tapio_exit_raw: EINVAL), tracepoint failed (attach"
+                + " tapio_exit_tp: EACCES)");
+  }
+
+  @Test
+  void transientFailuresAreRetriedWithExponentialBackoff() {
+    backend.failAttachTransiently("tapio_exec_btf", Errno.EAGAIN, Errno.EBUSY, Errno.EINTR);
+    LoadResult r = process(KernelFeatures.all());
+    assertThat(r.chosen()).containsEntry("exec", Mechanism.TP_BTF);
+    assertThat(sleeps)
+        .containsExactly(Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100));
+  }
+
+  @Test
+  void transientFailuresBeyondTheRetriesCountAsFailures() {
+    backend.failAttachTransiently(
+        "tapio_exec_btf", Errno.EAGAIN, Errno.EAGAIN, Errno.EAGAIN, Errno.EAGAIN);
+    LoadResult r = process(KernelFeatures.all());
+    assertThat(r.chosen()).containsEntry("exec", Mechanism.RAW_TRACEPOINT);
+    assertThat(sleeps).hasSize(3);
+  }
+
+  @Test
+  void noRingBufferMeansUnavailable() {
+    LoadResult r = process(KernelFeatures.all().refuse(Feature.RING_BUFFER, "map type 27 refused"));
+    assertThat(r.status().toString())
+        .isEqualTo(
+            "unavailable: the kernel has no BPF ring buffer (the perf buffer fallback is not"
+                + " implemented)");
+  }
+
+  @Test
+  void noKernelBtfMeansUnavailable() {
+    LoadResult r = process(KernelFeatures.all().refuse(Feature.BTF, "no"));
+    assertThat(r.status().toString())
+        .isEqualTo("unavailable: the kernel has no BTF (/sys/kernel/btf/vmlinux)");
+  }
+
+  @Test
+  void onlyHooksOfRequestedTypesAreLoaded() {
+    LoadResult r = process(KernelFeatures.all());
+    assertThat(r.status().state()).isNotNull();
+    backend.loads.clear();
+    LoadResult exec = loader.load(SensorCatalog.PROCESS, KernelFeatures.all(), Set.of("execve"));
+    assertThat(exec.status().toString()).isEqualTo("enabled (tp_btf)");
+    assertThat(backend.loads).containsExactly(Set.of("tapio_exec_btf"));
+  }
+
+  @Test
+  void aSensorNobodyAskedForDoesNotLoad() {
+    LoadResult r = loader.load(SensorCatalog.FILE, KernelFeatures.all(), PROCESS_TYPES);
+    assertThat(r.status().toString())
+        .isEqualTo("unavailable: none of its event types was requested");
+    assertThat(backend.loads).isEmpty();
+  }
+
+  @Test
+  void aRecordLayoutMismatchFailsLoudlyWithoutFallback() {
+    backend.abiMismatch =
+        new Backend.AbiMismatchException(
+            "tapio_open_event.result is at offset 72 size 8, the"
+                + " decoder expects offset 64 size 8");
+    LoadResult r = loader.load(SensorCatalog.FILE, KernelFeatures.all(), OPEN_TYPES);
+    assertThat(r.status().toString())
+        .isEqualTo(
+            "unavailable: record layout differs from the decoder: tapio_open_event.result is at"
+                + " offset 72 size 8, the decoder expects offset 64 size 8");
+    assertThat(backend.loads).hasSize(1);
+  }
+}

@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Loads rule files in order into one rule set, as {@code falco -V a.yaml -V b.yaml} does: each
- * file is read, collected (later files may redefine, append to or override earlier items), and
- * the whole collection is compiled after each file, so problems are reported against the file
- * that caused them.
+ * Loads rule files in order into one rule set, as {@code falco -V a.yaml -V b.yaml} does: each file
+ * is read, collected (later files may redefine, append to or override earlier items), and the whole
+ * collection is compiled after each file, so problems are reported against the file that caused
+ * them.
  */
 public final class RuleLoader {
 

@@ -134,7 +134,8 @@ class ConditionSemanticsTest {
 
   @Test
   void bytesOperatorsTakeHex() {
-    EnrichedEvent e = Events.of(Events.syscall("ptrace", Map.of("request", "PTRACE_ATTACH")), "gdb");
+    EnrichedEvent e =
+        Events.of(Events.syscall("ptrace", Map.of("request", "PTRACE_ATTACH")), "gdb");
     assertThat(matches("evt.arg.request bcontains 415454", e)).isTrue(); // "ATT"
     assertThat(matches("evt.arg.request bstartswith 50545241", e)).isTrue(); // "PTRA"
     assertThat(matches("evt.arg.request = PTRACE_ATTACH and evt.type = ptrace", e)).isTrue();

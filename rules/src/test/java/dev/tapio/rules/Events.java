@@ -24,13 +24,27 @@ final class Events {
 
   private Events() {}
 
-  static final EventHeader HEADER = new EventHeader(1_000_000_000L, 100, 100, 1, Namespaces.UNKNOWN);
+  static final EventHeader HEADER =
+      new EventHeader(1_000_000_000L, 100, 100, 1, Namespaces.UNKNOWN);
   static final UserInfo ROOT = new UserInfo(0, "root", "/root", "/bin/bash", -1, null, 0, "root");
 
   static ProcessInfo process(int pid, String name, String exePath, String... args) {
     return new ProcessInfo(
-        pid, pid, pid - 1, name, name, exePath, List.of(args), "/tmp", 1, pid, 0,
-        Credentials.root(), 0, false, false);
+        pid,
+        pid,
+        pid - 1,
+        name,
+        name,
+        exePath,
+        List.of(args),
+        "/tmp",
+        1,
+        pid,
+        0,
+        Credentials.root(),
+        0,
+        false,
+        false);
   }
 
   /** An event whose process is {@code names[0]}, with ancestors {@code names[1..]}. */
@@ -48,8 +62,20 @@ final class Events {
 
   static ProcessExec exec(String path, String... argv) {
     return new ProcessExec(
-        HEADER, "execve", path, path, List.of(argv), "/", path.substring(path.lastIndexOf('/') + 1),
-        1, 1, 1, 0, Credentials.root(), false, false);
+        HEADER,
+        "execve",
+        path,
+        path,
+        List.of(argv),
+        "/",
+        path.substring(path.lastIndexOf('/') + 1),
+        1,
+        1,
+        1,
+        0,
+        Credentials.root(),
+        false,
+        false);
   }
 
   static SyscallEvent syscall(String type, Map<String, String> args) {
@@ -58,8 +84,13 @@ final class Events {
 
   static NetworkEvent connect(String ip, int port) throws Exception {
     return new NetworkEvent(
-        HEADER, "connect", 2, 6, 5,
+        HEADER,
+        "connect",
+        2,
+        6,
+        5,
         SocketAddress.inet(InetAddress.getByName("10.0.0.1"), 40000),
-        SocketAddress.inet(InetAddress.getByName(ip), port), 0);
+        SocketAddress.inet(InetAddress.getByName(ip), port),
+        0);
   }
 }

@@ -47,7 +47,10 @@ class FalcoCorpusTest {
     long enabled = report.rules().stream().filter(CompiledRule::enabled).count();
     System.out.println("rules " + report.rules().size() + " enabled " + enabled);
     assertThat(enabled).isPositive();
-    assertThat(set.rule("Terminal shell in container")).get().extracting(CompiledRule::enabled).isEqualTo(true);
+    assertThat(set.rule("Terminal shell in container"))
+        .get()
+        .extracting(CompiledRule::enabled)
+        .isEqualTo(true);
     assertThat(report.rules()).anyMatch(r -> !r.enabled());
     assertThat(set.drl()).doesNotContain("r-1");
   }

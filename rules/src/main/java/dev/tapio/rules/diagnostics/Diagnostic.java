@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param code what kind of problem
  * @param message the problem in words; messages come from {@link Messages}
- * @param context where it happened, outermost first (the file, then the item, then the place in
- *     the item)
+ * @param context where it happened, outermost first (the file, then the item, then the place in the
+ *     item)
  * @param snippet the source line with a caret under the position, or empty
  */
 public record Diagnostic(

@@ -1,8 +1,8 @@
 package dev.tapio.rules.diagnostics;
 
 /**
- * One link of a diagnostic's context chain: what kind of item ({@code rules content}, {@code
- * rule}, {@code macro}, {@code rule condition}, ...), its name, and where it is.
+ * One link of a diagnostic's context chain: what kind of item ({@code rules content}, {@code rule},
+ * {@code macro}, {@code rule condition}, ...), its name, and where it is.
  */
 public record Location(String itemType, String itemName, SourcePosition position) {
 

@@ -20,15 +20,38 @@ final class ContainerFields {
   private ContainerFields() {}
 
   static void register(List<FieldDef> out) {
-    out.add(FieldDef.simple("container.id", STRING, "short container id, or host", e -> e.container().shortId()));
-    out.add(FieldDef.simple("container.full_id", STRING, "full container id, or host", e -> e.container().id()));
+    out.add(
+        FieldDef.simple(
+            "container.id", STRING, "short container id, or host", e -> e.container().shortId()));
+    out.add(
+        FieldDef.simple(
+            "container.full_id", STRING, "full container id, or host", e -> e.container().id()));
     out.add(FieldDef.simple("container.name", STRING, "container name", e -> e.container().name()));
-    out.add(FieldDef.simple("container.image", STRING, "image reference", e -> e.container().image()));
-    out.add(FieldDef.simple("container.image.repository", STRING, "image repository", e -> e.container().imageRepository()));
-    out.add(FieldDef.simple("container.image.tag", STRING, "image tag", e -> e.container().imageTag()));
-    out.add(FieldDef.simple("container.image.digest", STRING, "image digest", e -> e.container().imageDigest()));
-    out.add(FieldDef.simple("container.type", STRING, "container runtime", e -> e.container().isHost() ? "host" : e.container().runtime()));
-    out.add(FieldDef.simple("container.privileged", BOOL, "privileged container", e -> e.container().isHost() ? null : e.container().privileged()));
+    out.add(
+        FieldDef.simple("container.image", STRING, "image reference", e -> e.container().image()));
+    out.add(
+        FieldDef.simple(
+            "container.image.repository",
+            STRING,
+            "image repository",
+            e -> e.container().imageRepository()));
+    out.add(
+        FieldDef.simple("container.image.tag", STRING, "image tag", e -> e.container().imageTag()));
+    out.add(
+        FieldDef.simple(
+            "container.image.digest", STRING, "image digest", e -> e.container().imageDigest()));
+    out.add(
+        FieldDef.simple(
+            "container.type",
+            STRING,
+            "container runtime",
+            e -> e.container().isHost() ? "host" : e.container().runtime()));
+    out.add(
+        FieldDef.simple(
+            "container.privileged",
+            BOOL,
+            "privileged container",
+            e -> e.container().isHost() ? null : e.container().privileged()));
     out.add(
         FieldDef.simple(
             "container.start_ts",
@@ -43,7 +66,14 @@ final class ContainerFields {
             e -> {
               StringJoiner j = new StringJoiner(",");
               for (ContainerInfo.Mount m : e.container().mounts()) {
-                j.add(m.source() + ":" + m.destination() + "::" + !m.readWrite() + ":" + m.propagation());
+                j.add(
+                    m.source()
+                        + ":"
+                        + m.destination()
+                        + "::"
+                        + !m.readWrite()
+                        + ":"
+                        + m.propagation());
               }
               return j.toString();
             }));

@@ -37,7 +37,11 @@ final class EventArgs {
       case ProcessExec x -> {
         m.put("res", "0");
         m.put("exe", x.argv().isEmpty() ? x.filename() : x.argv().getFirst());
-        m.put("args", String.join(" ", x.argv().size() > 1 ? x.argv().subList(1, x.argv().size()) : java.util.List.of()));
+        m.put(
+            "args",
+            String.join(
+                " ",
+                x.argv().size() > 1 ? x.argv().subList(1, x.argv().size()) : java.util.List.of()));
         m.put("filename", x.filename());
         m.put("flags", execFlags(x));
       }

@@ -20,9 +20,18 @@ final class EventFields {
     out.add(FieldDef.simple("evt.type", STRING, "event type", e -> e.type()));
     out.add(FieldDef.simple("evt.source", STRING, "rule source", e -> e.event().ruleSource()));
     out.add(FieldDef.simple("evt.hostname", STRING, "host name", e -> e.hostname()));
-    out.add(FieldDef.simple("evt.time", NUMBER, "epoch nanoseconds", e -> e.event().header().timeNanos()));
-    out.add(FieldDef.simple("evt.rawtime", NUMBER, "epoch nanoseconds", e -> e.event().header().timeNanos()));
-    out.add(FieldDef.simple("evt.time.s", NUMBER, "epoch seconds", e -> e.event().header().timeNanos() / 1_000_000_000L));
+    out.add(
+        FieldDef.simple(
+            "evt.time", NUMBER, "epoch nanoseconds", e -> e.event().header().timeNanos()));
+    out.add(
+        FieldDef.simple(
+            "evt.rawtime", NUMBER, "epoch nanoseconds", e -> e.event().header().timeNanos()));
+    out.add(
+        FieldDef.simple(
+            "evt.time.s",
+            NUMBER,
+            "epoch seconds",
+            e -> e.event().header().timeNanos() / 1_000_000_000L));
     out.add(
         FieldDef.simple(
             "evt.time.iso8601",
@@ -30,16 +39,23 @@ final class EventFields {
             "ISO 8601 time",
             e -> {
               long t = e.event().header().timeNanos();
-              return Instant.ofEpochSecond(Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L)).toString();
+              return Instant.ofEpochSecond(
+                      Math.floorDiv(t, 1_000_000_000L), Math.floorMod(t, 1_000_000_000L))
+                  .toString();
             }));
-    out.add(FieldDef.simple("evt.num", NUMBER, "event number: not counted by Tapio, never extracted", e -> null));
+    out.add(
+        FieldDef.simple(
+            "evt.num", NUMBER, "event number: not counted by Tapio, never extracted", e -> null));
     out.add(FieldDef.simple("evt.dir", STRING, "deprecated: always <", e -> "<"));
     for (String l : List.of("evt.latency", "evt.latency.s", "evt.latency.ns", "evt.wait_latency")) {
       out.add(FieldDef.simple(l, NUMBER, "deprecated: always 0", e -> 0L));
     }
     out.add(FieldDef.simple("evt.latency.human", STRING, "deprecated", e -> "0ns"));
-    out.add(FieldDef.simple("evt.buffer", BYTES, "I/O buffer: not collected, never extracted", e -> null));
-    out.add(FieldDef.simple("evt.rawres", NUMBER, "return value", e -> EventArgs.result(e.event())));
+    out.add(
+        FieldDef.simple(
+            "evt.buffer", BYTES, "I/O buffer: not collected, never extracted", e -> null));
+    out.add(
+        FieldDef.simple("evt.rawres", NUMBER, "return value", e -> EventArgs.result(e.event())));
     out.add(
         FieldDef.simple(
             "evt.res",
@@ -101,6 +117,9 @@ final class EventFields {
             "evt.is_open_exec",
             BOOL,
             "an open creating an executable file",
-            e -> e.event() instanceof FileOpen o ? (o.flags() & 0100) != 0 && (o.mode() & 0111) != 0 : null));
+            e ->
+                e.event() instanceof FileOpen o
+                    ? (o.flags() & 0100) != 0 && (o.mode() & 0111) != 0
+                    : null));
   }
 }

@@ -32,7 +32,12 @@ final class FdFields {
 
   static void register(List<FieldDef> out) {
     out.add(FieldDef.simple("fd.name", STRING, "file path or connection tuple", FdFields::name));
-    out.add(FieldDef.simple("fd.nameraw", STRING, "the path as passed", e -> e.event() instanceof FileOpen o ? o.rawPath() : name(e)));
+    out.add(
+        FieldDef.simple(
+            "fd.nameraw",
+            STRING,
+            "the path as passed",
+            e -> e.event() instanceof FileOpen o ? o.rawPath() : name(e)));
     out.add(
         FieldDef.simple(
             "fd.directory",
@@ -44,7 +49,10 @@ final class FdFields {
             "fd.filename",
             STRING,
             "the file name without directory",
-            e -> e.event() instanceof FileOpen o ? o.path().substring(o.path().lastIndexOf('/') + 1) : null));
+            e ->
+                e.event() instanceof FileOpen o
+                    ? o.path().substring(o.path().lastIndexOf('/') + 1)
+                    : null));
     out.add(FieldDef.simple("fd.type", STRING, "file, ipv4, ipv6 or unix", FdFields::type));
     out.add(
         FieldDef.simple(
@@ -53,24 +61,27 @@ final class FdFields {
             "f, 4, 6 or u",
             e -> {
               String t = type(e);
-              return t == null ? null : switch (t) {
-                case "file" -> "f";
-                case "ipv4" -> "4";
-                case "ipv6" -> "6";
-                case "unix" -> "u";
-                default -> "o";
-              };
+              return t == null
+                  ? null
+                  : switch (t) {
+                    case "file" -> "f";
+                    case "ipv4" -> "4";
+                    case "ipv6" -> "6";
+                    case "unix" -> "u";
+                    default -> "o";
+                  };
             }));
     out.add(
         FieldDef.simple(
             "fd.num",
             NUMBER,
             "the descriptor number",
-            e -> switch (e.event()) {
-              case FileOpen o -> o.result() >= 0 ? o.result() : null;
-              case NetworkEvent n -> (long) n.fd();
-              default -> null;
-            }));
+            e ->
+                switch (e.event()) {
+                  case FileOpen o -> o.result() >= 0 ? o.result() : null;
+                  case NetworkEvent n -> (long) n.fd();
+                  default -> null;
+                }));
     out.add(
         FieldDef.simple(
             "fd.sockfamily",
@@ -98,27 +109,60 @@ final class FdFields {
             "fd.connected",
             BOOL,
             "whether the socket is connected",
-            e -> e.event() instanceof NetworkEvent n ? n.remote() != null && n.result() >= 0 : null));
-    out.add(FieldDef.simple("fd.name_changed", BOOL, "whether the name changed", e -> e.event() instanceof FileOpen || e.event() instanceof NetworkEvent ? false : null));
+            e ->
+                e.event() instanceof NetworkEvent n
+                    ? n.remote() != null && n.result() >= 0
+                    : null));
+    out.add(
+        FieldDef.simple(
+            "fd.name_changed",
+            BOOL,
+            "whether the name changed",
+            e ->
+                e.event() instanceof FileOpen || e.event() instanceof NetworkEvent ? false : null));
     endpoint(out, "c", FdFields::client);
     endpoint(out, "s", FdFields::server);
     endpoint(out, "l", e -> e.event() instanceof NetworkEvent n ? n.local() : null);
     endpoint(out, "r", e -> e.event() instanceof NetworkEvent n ? n.remote() : null);
     // fd.ip, fd.port, fd.net: either end
     out.add(either("fd.ip", IPADDR, "client or server address", a -> a.address()));
-    out.add(either("fd.net", IPNET, "client or server address, compared as a network", a -> a.address()));
-    out.add(either("fd.port", NUMBER, "client or server port", a -> a.port() == 0 ? null : (long) a.port()));
+    out.add(
+        either(
+            "fd.net", IPNET, "client or server address, compared as a network", a -> a.address()));
+    out.add(
+        either(
+            "fd.port",
+            NUMBER,
+            "client or server port",
+            a -> a.port() == 0 ? null : (long) a.port()));
     out.add(either("fd.proto", STRING, "client or server protocol", a -> null));
 
-    out.add(FieldDef.simple("fs.path.name", STRING, "path of a file-system change", e -> e.event() instanceof FileChange c ? c.path() : null));
-    out.add(FieldDef.simple("fs.path.source", STRING, "source path of a rename or link", e -> e.event() instanceof FileChange c && c.target() != null ? c.path() : null));
-    out.add(FieldDef.simple("fs.path.target", STRING, "target path of a rename or link", e -> e.event() instanceof FileChange c ? c.target() : null));
+    out.add(
+        FieldDef.simple(
+            "fs.path.name",
+            STRING,
+            "path of a file-system change",
+            e -> e.event() instanceof FileChange c ? c.path() : null));
+    out.add(
+        FieldDef.simple(
+            "fs.path.source",
+            STRING,
+            "source path of a rename or link",
+            e -> e.event() instanceof FileChange c && c.target() != null ? c.path() : null));
+    out.add(
+        FieldDef.simple(
+            "fs.path.target",
+            STRING,
+            "target path of a rename or link",
+            e -> e.event() instanceof FileChange c ? c.target() : null));
   }
 
   private static void endpoint(
       List<FieldDef> out, String p, Function<EnrichedEvent, @Nullable SocketAddress> end) {
     out.add(FieldDef.simple("fd." + p + "ip", IPADDR, "address", e -> addr(end.apply(e))));
-    out.add(FieldDef.simple("fd." + p + "net", IPNET, "address, compared as a network", e -> addr(end.apply(e))));
+    out.add(
+        FieldDef.simple(
+            "fd." + p + "net", IPNET, "address, compared as a network", e -> addr(end.apply(e))));
     out.add(
         FieldDef.simple(
             "fd." + p + "port",
@@ -128,8 +172,14 @@ final class FdFields {
               SocketAddress a = end.apply(e);
               return a == null || a.address() == null ? null : (long) a.port();
             }));
-    out.add(FieldDef.simple("fd." + p + "ip.name", STRING, "DNS name: not resolved by Tapio, never extracted", e -> null));
-    out.add(FieldDef.simple("fd." + p + "proto", STRING, "protocol name: never extracted", e -> null));
+    out.add(
+        FieldDef.simple(
+            "fd." + p + "ip.name",
+            STRING,
+            "DNS name: not resolved by Tapio, never extracted",
+            e -> null));
+    out.add(
+        FieldDef.simple("fd." + p + "proto", STRING, "protocol name: never extracted", e -> null));
   }
 
   /**
@@ -183,12 +233,13 @@ final class FdFields {
   private static @Nullable String type(EnrichedEvent e) {
     return switch (e.event()) {
       case FileOpen o -> o.path().endsWith("/") ? "directory" : "file";
-      case NetworkEvent n -> switch (n.family()) {
-        case 2 -> "ipv4";
-        case 10 -> "ipv6";
-        case 1 -> "unix";
-        default -> null;
-      };
+      case NetworkEvent n ->
+          switch (n.family()) {
+            case 2 -> "ipv4";
+            case 10 -> "ipv6";
+            case 1 -> "unix";
+            default -> null;
+          };
       default -> null;
     };
   }

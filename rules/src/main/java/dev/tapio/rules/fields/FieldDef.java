@@ -12,12 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param description what it holds
  * @param reader reads the value given the bound argument (null when none was written)
  */
-public record FieldDef(
-    String name,
-    FieldType type,
-    Arg arg,
-    String description,
-    Reader reader) {
+public record FieldDef(String name, FieldType type, Arg arg, String description, Reader reader) {
 
   /** Reads the value of a field for an argument (null when none was written). */
   @FunctionalInterface

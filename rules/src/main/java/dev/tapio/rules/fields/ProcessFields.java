@@ -25,7 +25,8 @@ final class ProcessFields {
     out.add(
         FieldDef.simple("proc.args", STRING, "arguments", e -> String.join(" ", proc(e).args())));
     out.add(FieldDef.simple("proc.ppid", NUMBER, "parent pid", e -> (long) proc(e).ppid()));
-    out.add(FieldDef.simple("proc.vpid", NUMBER, "pid in its namespace", e -> (long) proc(e).vpid()));
+    out.add(
+        FieldDef.simple("proc.vpid", NUMBER, "pid in its namespace", e -> (long) proc(e).vpid()));
     out.add(FieldDef.simple("proc.tty", NUMBER, "controlling terminal", e -> (long) proc(e).tty()));
     out.add(
         FieldDef.simple(
@@ -49,19 +50,31 @@ final class ProcessFields {
             e -> proc(e).pid() == proc(e).sessionId()));
     out.add(
         FieldDef.simple(
-            "proc.sname", STRING, "session leader's name", e -> leader(e, proc(e).sessionId(), ProcessInfo::name)));
+            "proc.sname",
+            STRING,
+            "session leader's name",
+            e -> leader(e, proc(e).sessionId(), ProcessInfo::name)));
     out.add(
         FieldDef.simple(
-            "proc.vpgid.name", STRING, "group leader's name", e -> leader(e, proc(e).pgid(), ProcessInfo::name)));
+            "proc.vpgid.name",
+            STRING,
+            "group leader's name",
+            e -> leader(e, proc(e).pgid(), ProcessInfo::name)));
     out.add(
         FieldDef.simple(
-            "proc.vpgid.exe", STRING, "group leader's exe", e -> leader(e, proc(e).pgid(), ProcessInfo::exe)));
+            "proc.vpgid.exe",
+            STRING,
+            "group leader's exe",
+            e -> leader(e, proc(e).pgid(), ProcessInfo::exe)));
     out.add(
         FieldDef.simple(
             "proc.duration",
             NUMBER,
             "nanoseconds since the process started",
-            e -> proc(e).startTimeNanos() == 0 ? null : e.event().header().timeNanos() - proc(e).startTimeNanos()));
+            e ->
+                proc(e).startTimeNanos() == 0
+                    ? null
+                    : e.event().header().timeNanos() - proc(e).startTimeNanos()));
     out.add(
         FieldDef.simple(
             "proc.ppid.duration",
@@ -69,25 +82,47 @@ final class ProcessFields {
             "nanoseconds since the parent started",
             e -> {
               ProcessInfo p = e.lineage().parent();
-              return p == null || p.startTimeNanos() == 0 ? null : e.event().header().timeNanos() - p.startTimeNanos();
+              return p == null || p.startTimeNanos() == 0
+                  ? null
+                  : e.event().header().timeNanos() - p.startTimeNanos();
             }));
     out.add(
         FieldDef.simple(
-            "proc.is_exe_upper_layer", BOOL, "exe in an overlay upper layer", e -> proc(e).exeUpperLayer()));
+            "proc.is_exe_upper_layer",
+            BOOL,
+            "exe in an overlay upper layer",
+            e -> proc(e).exeUpperLayer()));
     out.add(
         FieldDef.simple(
             "proc.is_exe_from_memfd", BOOL, "exe is a memfd", e -> proc(e).exeFromMemfd()));
     for (String name :
-        List.of("proc.env", "proc.exe_ino", "proc.exe_ino.ctime", "proc.exe_ino.mtime",
-            "proc.exe_ino.ctime_duration_proc_start", "proc.is_container_healthcheck",
-            "proc.is_container_liveness_probe", "proc.is_container_readiness_probe",
-            "proc.loginshellid", "proc.stdin.name", "proc.stdout.name", "proc.stderr.name")) {
-      out.add(FieldDef.simple(name, name.startsWith("proc.is_") ? BOOL : name.contains("ino") && !name.equals("proc.exe_ino") ? NUMBER : STRING,
-          "not collected by Tapio's sensors: never extracted", e -> null));
+        List.of(
+            "proc.env",
+            "proc.exe_ino",
+            "proc.exe_ino.ctime",
+            "proc.exe_ino.mtime",
+            "proc.exe_ino.ctime_duration_proc_start",
+            "proc.is_container_healthcheck",
+            "proc.is_container_liveness_probe",
+            "proc.is_container_readiness_probe",
+            "proc.loginshellid",
+            "proc.stdin.name",
+            "proc.stdout.name",
+            "proc.stderr.name")) {
+      out.add(
+          FieldDef.simple(
+              name,
+              name.startsWith("proc.is_")
+                  ? BOOL
+                  : name.contains("ino") && !name.equals("proc.exe_ino") ? NUMBER : STRING,
+              "not collected by Tapio's sensors: never extracted",
+              e -> null));
     }
 
-    out.add(FieldDef.simple("thread.tid", NUMBER, "thread id", e -> (long) e.event().header().tid()));
-    out.add(FieldDef.simple("thread.vtid", NUMBER, "thread id", e -> (long) e.event().header().tid()));
+    out.add(
+        FieldDef.simple("thread.tid", NUMBER, "thread id", e -> (long) e.event().header().tid()));
+    out.add(
+        FieldDef.simple("thread.vtid", NUMBER, "thread id", e -> (long) e.event().header().tid()));
     capability(out, "thread.cap_effective", Credentials::capEffective);
     capability(out, "thread.cap_permitted", Credentials::capPermitted);
     capability(out, "thread.cap_inheritable", Credentials::capInheritable);
@@ -96,8 +131,11 @@ final class ProcessFields {
     out.add(FieldDef.simple("user.name", STRING, "user name", e -> e.user().name()));
     out.add(FieldDef.simple("user.homedir", STRING, "home directory", e -> e.user().homeDir()));
     out.add(FieldDef.simple("user.shell", STRING, "login shell", e -> e.user().shell()));
-    out.add(FieldDef.simple("user.loginuid", NUMBER, "login uid (-1 unset)", e -> (long) e.user().loginUid()));
-    out.add(FieldDef.simple("user.loginname", STRING, "login user name", e -> e.user().loginName()));
+    out.add(
+        FieldDef.simple(
+            "user.loginuid", NUMBER, "login uid (-1 unset)", e -> (long) e.user().loginUid()));
+    out.add(
+        FieldDef.simple("user.loginname", STRING, "login user name", e -> e.user().loginName()));
     out.add(FieldDef.simple("group.gid", NUMBER, "group id", e -> (long) e.user().gid()));
     out.add(FieldDef.simple("group.name", STRING, "group name", e -> e.user().groupName()));
   }

@@ -16,12 +16,39 @@ public final class ExceptionShape {
 
   private static final Set<String> OPERATORS =
       Set.of(
-          "=", "==", "!=", "<", "<=", ">", ">=", "contains", "icontains", "bcontains", "startswith",
-          "bstartswith", "endswith", "glob", "iglob", "regex", "in", "intersects", "pmatch");
+          "=",
+          "==",
+          "!=",
+          "<",
+          "<=",
+          ">",
+          ">=",
+          "contains",
+          "icontains",
+          "bcontains",
+          "startswith",
+          "bstartswith",
+          "endswith",
+          "glob",
+          "iglob",
+          "regex",
+          "in",
+          "intersects",
+          "pmatch");
   private static final Set<String> STRING_OPERATORS =
       Set.of(
-          "=", "==", "!=", "contains", "icontains", "bcontains", "startswith", "bstartswith",
-          "endswith", "glob", "iglob", "regex");
+          "=",
+          "==",
+          "!=",
+          "contains",
+          "icontains",
+          "bcontains",
+          "startswith",
+          "bstartswith",
+          "endswith",
+          "glob",
+          "iglob",
+          "regex");
   private static final Set<String> MODIFIERS = Set.of("oneof", "anyof", "allof");
   private static final Set<String> LIST_OPERATORS = Set.of("in", "intersects", "pmatch");
 

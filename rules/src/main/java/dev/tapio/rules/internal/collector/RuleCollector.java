@@ -266,7 +266,8 @@ public final class RuleCollector {
   private boolean appendRule(RuleInfo existing, RuleDef r, String key) {
     switch (key) {
       case "condition" ->
-          existing.condition = existing.condition + " " + Objects.requireNonNull(r.condition()).text();
+          existing.condition =
+              existing.condition + " " + Objects.requireNonNull(r.condition()).text();
       case "output" -> existing.output = existing.output + " " + Objects.requireNonNull(r.output());
       case "desc" -> existing.desc = existing.desc + " " + Objects.requireNonNull(r.desc());
       case "tags" -> existing.tags.addAll(Objects.requireNonNull(r.tags()));
@@ -287,7 +288,8 @@ public final class RuleCollector {
       case "output" -> existing.output = Objects.requireNonNull(r.output());
       case "desc" -> existing.desc = Objects.requireNonNull(r.desc());
       case "priority" -> existing.priority = Objects.requireNonNull(r.priority());
-      case "tags" -> existing.tags = new java.util.LinkedHashSet<>(Objects.requireNonNull(r.tags()));
+      case "tags" ->
+          existing.tags = new java.util.LinkedHashSet<>(Objects.requireNonNull(r.tags()));
       case "exceptions" -> {
         existing.exceptions = new ArrayList<>();
         return addExceptions(existing, Objects.requireNonNull(r.exceptions()), false);
@@ -308,7 +310,10 @@ public final class RuleCollector {
     for (ExceptionDef e : defs) {
       if (!seen.add(e.name())) {
         reporter.warn(
-            LOAD_EXCEPTION_NAME_NOT_UNIQUE, e.context(), Messages.EXCEPTION_NAME_NOT_UNIQUE, e.name());
+            LOAD_EXCEPTION_NAME_NOT_UNIQUE,
+            e.context(),
+            Messages.EXCEPTION_NAME_NOT_UNIQUE,
+            e.name());
       }
       int idx = indexOf(rule.exceptions, e.name());
       if (append && idx >= 0) {

@@ -1,6 +1,6 @@
 /**
- * The collector: rule-file items from every file, in load order, into one set; redefinition,
- * {@code append}, {@code override} and {@code enabled} applied.
+ * The collector: rule-file items from every file, in load order, into one set; redefinition, {@code
+ * append}, {@code override} and {@code enabled} applied.
  */
 @NullMarked
 package dev.tapio.rules.internal.collector;

@@ -11,7 +11,8 @@ public final class CompileError extends Exception {
   private final DiagnosticCode code;
   private final boolean unknownFilter;
 
-  public CompileError(DiagnosticCode code, String message, @Nullable Pos pos, boolean unknownFilter) {
+  public CompileError(
+      DiagnosticCode code, String message, @Nullable Pos pos, boolean unknownFilter) {
     super(message, null, false, false);
     this.code = code;
     this.pos = pos;

@@ -53,7 +53,13 @@ public final class ConditionParsing {
   }
 
   public static Parsed parse(String text, Origin origin) {
-    ParseResult<Expr> r = FalcoConditionParser.tryParse(text, ParserOptions.defaults());
+    ParseResult<Expr> r;
+    try {
+      r = FalcoConditionParser.tryParse(text, ParserOptions.defaults());
+    } catch (IllegalArgumentException e) {
+      // the parser reports some escape problems by exception, without a position
+      return new Parsed.Error(String.valueOf(e.getMessage()), 0);
+    }
     return switch (r) {
       case ParseResult.Success<Expr> s -> new Parsed.Ok(cond(s.value(), origin));
       case ParseResult.Failure<Expr> f -> {
@@ -107,8 +113,7 @@ public final class ConditionParsing {
       case Transformer t -> {
         if (t.args().size() != 1 || t.argument() != null) {
           throw new Unsupported(
-              "transformer '" + t.kind().spelling() + "' is not supported",
-              t.position().offset());
+              "transformer '" + t.kind().spelling() + "' is not supported", t.position().offset());
         }
         TransformerArg arg = t.args().getFirst();
         Operand inner =

@@ -145,7 +145,8 @@ public final class EventTypes {
 
   private static Set<String> load() {
     Set<String> out = new LinkedHashSet<>();
-    try (InputStream in = EventTypes.class.getResourceAsStream("/dev/tapio/rules/event-types.txt")) {
+    try (InputStream in =
+        EventTypes.class.getResourceAsStream("/dev/tapio/rules/event-types.txt")) {
       if (in == null) {
         throw new IllegalStateException("event-types.txt missing");
       }

@@ -37,8 +37,7 @@ public final class ExceptionText {
 
   private ExceptionText() {}
 
-  public static String build(String condition, List<ExceptionDef> exceptions)
-      throws BadException {
+  public static String build(String condition, List<ExceptionDef> exceptions) throws BadException {
     StringBuilder out = new StringBuilder("(").append(condition).append(")");
     for (ExceptionDef ex : exceptions) {
       if (ex.fields() == null || ex.values() == null) {

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Falco's list substitution, reproduced at the string level to be bug-compatible: every
- * occurrence of a list name bounded by the text's ends, a blank or one of {@code ( ) , =} is
- * replaced by the items joined with {@code ", "}; blanks around the name are absorbed; an item with
- * a space that does not start with a quote is wrapped in double quotes; an empty list also removes
- * one neighbouring comma.
+ * Falco's list substitution, reproduced at the string level to be bug-compatible: every occurrence
+ * of a list name bounded by the text's ends, a blank or one of {@code ( ) , =} is replaced by the
+ * items joined with {@code ", "}; blanks around the name are absorbed; an item with a space that
+ * does not start with a quote is wrapped in double quotes; an empty list also removes one
+ * neighbouring comma.
  */
 public final class ListSubstitution {
 

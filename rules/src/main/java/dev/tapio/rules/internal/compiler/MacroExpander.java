@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Replaces macro references by copies of the macros' trees, recursively. Only the macros in
- * {@code visible} can be used; a macro being expanded that is met again is a loop.
+ * Replaces macro references by copies of the macros' trees, recursively. Only the macros in {@code
+ * visible} can be used; a macro being expanded that is met again is a loop.
  */
 public final class MacroExpander {
 

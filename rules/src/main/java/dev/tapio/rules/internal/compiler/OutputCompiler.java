@@ -54,7 +54,10 @@ public final class OutputCompiler {
       }
       parts.add(
           new OutputFormat.Token(
-              token.name, width, token.operand instanceof Operand.Transform, token.resolved.accessor()));
+              token.name,
+              width,
+              token.operand instanceof Operand.Transform,
+              token.resolved.accessor()));
       i = token.end;
     }
     if (!text.isEmpty()) {
@@ -73,7 +76,9 @@ public final class OutputCompiler {
     if (first instanceof ParseResult.Success<FieldExpressionMatch> s) {
       for (int e = s.value().end(); e > start; e--) {
         ParseResult<FieldExpressionMatch> r =
-            e == s.value().end() ? s : FalcoConditionParser.tryParseFieldExpression(format, start, e);
+            e == s.value().end()
+                ? s
+                : FalcoConditionParser.tryParseFieldExpression(format, start, e);
         if (r instanceof ParseResult.Success<FieldExpressionMatch> ok && ok.value().end() == e) {
           try {
             Operand op = ConditionParsing.operand(ok.value().expression(), origin);

@@ -269,7 +269,8 @@ public final class PredicateCompiler {
     switch (def.arg()) {
       case NONE -> {
         if (arg != null) {
-          throw new CompileError(Messages.format(Messages.FIELD_ARG_NOT_ALLOWED, f.name()), f.pos());
+          throw new CompileError(
+              Messages.format(Messages.FIELD_ARG_NOT_ALLOWED, f.name()), f.pos());
         }
       }
       case OPTIONAL_INDEX -> {

@@ -212,8 +212,8 @@ public final class RuleCompiler {
   }
 
   /**
-   * The context chain of a position: inside the item itself, or, for a node that came from a
-   * macro, the item followed by the macro and the place in the macro.
+   * The context chain of a position: inside the item itself, or, for a node that came from a macro,
+   * the item followed by the macro and the place in the macro.
    */
   static Context where(Pos pos, Context itemContext) {
     Origin o = pos.origin();

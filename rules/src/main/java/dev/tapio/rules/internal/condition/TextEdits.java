@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The replacements made to a condition text, in the order made (list substitution), so an offset
- * in the final text maps back to the original. Text appended after the original (exceptions) maps
- * to the original's end.
+ * The replacements made to a condition text, in the order made (list substitution), so an offset in
+ * the final text maps back to the original. Text appended after the original (exceptions) maps to
+ * the original's end.
  */
 public final class TextEdits {
 

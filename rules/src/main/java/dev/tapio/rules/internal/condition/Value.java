@@ -9,8 +9,8 @@ public sealed interface Value {
   record None() implements Value {}
 
   /**
-   * A string or number as written; {@code quoted} when it came from quotes (a quoted value is
-   * never taken for a field name).
+   * A string or number as written; {@code quoted} when it came from quotes (a quoted value is never
+   * taken for a field name).
    */
   record Literal(String text, boolean quoted, Pos pos) implements Value {}
 

@@ -193,31 +193,34 @@ public final class Operators {
   public static ValueTest modified(FieldType type, String op, String modifier, List<Object> items) {
     ValueTest[] tests = items.stream().map(i -> single(type, op, i)).toArray(ValueTest[]::new);
     return switch (modifier) {
-      case "anyof" -> v -> {
-        for (ValueTest t : tests) {
-          if (t.test(v)) {
-            return true;
-          }
-        }
-        return false;
-      };
-      case "allof" -> v -> {
-        for (ValueTest t : tests) {
-          if (!t.test(v)) {
+      case "anyof" ->
+          v -> {
+            for (ValueTest t : tests) {
+              if (t.test(v)) {
+                return true;
+              }
+            }
             return false;
-          }
-        }
-        return true;
-      };
-      case "oneof" -> v -> {
-        int n = 0;
-        for (ValueTest t : tests) {
-          if (t.test(v)) {
-            n++;
-          }
-        }
-        return n == 1;
-      };
+          };
+      case "allof" ->
+          v -> {
+            for (ValueTest t : tests) {
+              if (!t.test(v)) {
+                return false;
+              }
+            }
+            return true;
+          };
+      case "oneof" ->
+          v -> {
+            int n = 0;
+            for (ValueTest t : tests) {
+              if (t.test(v)) {
+                n++;
+              }
+            }
+            return n == 1;
+          };
       default -> throw new IllegalArgumentException(modifier);
     };
   }
@@ -275,6 +278,7 @@ public final class Operators {
   }
 
   private static boolean startsWith(byte[] hay, byte[] prefix) {
-    return prefix.length <= hay.length && indexOf(java.util.Arrays.copyOf(hay, prefix.length), prefix) == 0;
+    return prefix.length <= hay.length
+        && indexOf(java.util.Arrays.copyOf(hay, prefix.length), prefix) == 0;
   }
 }

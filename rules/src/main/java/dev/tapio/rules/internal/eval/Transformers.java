@@ -8,7 +8,9 @@ import java.util.Base64;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Field transformers: {@code tolower}, {@code toupper}, {@code b64}, {@code basename}, {@code len}. */
+/**
+ * Field transformers: {@code tolower}, {@code toupper}, {@code b64}, {@code basename}, {@code len}.
+ */
 public final class Transformers {
 
   private Transformers() {}

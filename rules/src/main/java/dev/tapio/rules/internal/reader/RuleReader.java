@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns a rules file into positioned items. Structural problems are reported; the first error
- * stops the reading of the file, as in Falco.
+ * Turns a rules file into positioned items. Structural problems are reported; the first error stops
+ * the reading of the file, as in Falco.
  */
 public final class RuleReader {
 
@@ -90,7 +90,10 @@ public final class RuleReader {
       docs = YamlTreeReader.read(source);
     } catch (YamlTreeReader.YamlSyntaxException e) {
       reporter.error(
-          LOAD_ERR_YAML_PARSE, fileCtx.in("yaml", e.position()), Messages.YAML_PARSE, e.getMessage());
+          LOAD_ERR_YAML_PARSE,
+          fileCtx.in("yaml", e.position()),
+          Messages.YAML_PARSE,
+          e.getMessage());
       return List.of();
     }
     List<RuleFileItem> items = new ArrayList<>();
@@ -106,8 +109,7 @@ public final class RuleReader {
               }
             }
           }
-          default ->
-              fail(fileCtx.in("rules content", doc.position()), Messages.NOT_A_SEQUENCE);
+          default -> fail(fileCtx.in("rules content", doc.position()), Messages.NOT_A_SEQUENCE);
         }
       }
     } catch (Stop stop) {
@@ -204,7 +206,8 @@ public final class RuleReader {
     if (priorityText != null) {
       Optional<Priority> p = Priority.parse(priorityText);
       if (p.isEmpty()) {
-        fail(keyCtx(ctx, map, "priority"), Messages.format(Messages.INVALID_PRIORITY, priorityText));
+        fail(
+            keyCtx(ctx, map, "priority"), Messages.format(Messages.INVALID_PRIORITY, priorityText));
       }
       priority = p.orElse(null);
     }
@@ -257,7 +260,9 @@ public final class RuleReader {
   private List<ExceptionDef> exceptions(Context ctx, YMap map) {
     YNode node = map.get("exceptions");
     if (!(node instanceof YSeq seq)) {
-      fail(keyCtx(ctx, map, "exceptions"), Messages.format(Messages.NOT_A_STRING_LIST, "exceptions"));
+      fail(
+          keyCtx(ctx, map, "exceptions"),
+          Messages.format(Messages.NOT_A_STRING_LIST, "exceptions"));
       throw new AssertionError();
     }
     List<ExceptionDef> out = new ArrayList<>();
@@ -330,10 +335,10 @@ public final class RuleReader {
     if (node == null) {
       return null;
     }
-    if (node instanceof YScalar s) {
+    if (node instanceof YScalar s && !s.text().isBlank()) {
       return s;
     }
-    if (node instanceof YNull n) {
+    if (node instanceof YNull || node instanceof YScalar) {
       fail(keyCtx(ctx, map, "condition"), Messages.format(Messages.EMPTY_VALUE, "condition"));
     }
     fail(keyCtx(ctx, map, "condition"), Messages.format(Messages.NOT_A_SCALAR, "condition"));
@@ -397,7 +402,8 @@ public final class RuleReader {
   private void unknownKeys(Context ctx, YMap map, Set<String> known) {
     for (YNode.Entry e : map.entries().values()) {
       if (!known.contains(e.key())) {
-        reporter.warn(LOAD_UNKNOWN_KEY, ctx.in("key", e.keyPosition()), Messages.UNKNOWN_KEY, e.key());
+        reporter.warn(
+            LOAD_UNKNOWN_KEY, ctx.in("key", e.keyPosition()), Messages.UNKNOWN_KEY, e.key());
       }
     }
   }

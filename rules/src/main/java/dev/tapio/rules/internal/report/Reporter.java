@@ -62,8 +62,7 @@ public final class Reporter {
   }
 
   public int errorCount() {
-    return (int)
-        byFile.values().stream().flatMap(List::stream).filter(Diagnostic::isError).count();
+    return (int) byFile.values().stream().flatMap(List::stream).filter(Diagnostic::isError).count();
   }
 
   public Map<String, List<Diagnostic>> byFile() {

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where the content lines of a scalar start in its source: segment {@code i} of the value starts
- * at value offset {@code valueStart[i]} and source {@code line[i]:column[i]} (offset {@code
+ * Where the content lines of a scalar start in its source: segment {@code i} of the value starts at
+ * value offset {@code valueStart[i]} and source {@code line[i]:column[i]} (offset {@code
  * sourceOffset[i]}). Folding turns line breaks into single characters, so mapping back is exact for
  * plain, folded and literal scalars without blank lines, and close otherwise.
  */
@@ -76,7 +76,8 @@ public record ScalarLayout(List<Segment> segments) {
         continue;
       }
       int indent = l.length() - l.stripLeading().length();
-      if (indent <= baseIndent(first) && (indicator == '>' || indicator == '|' || !segs.isEmpty())) {
+      if (indent <= baseIndent(first)
+          && (indicator == '>' || indicator == '|' || !segs.isEmpty())) {
         break;
       }
       boolean block = indicator == '>' || indicator == '|';

@@ -37,8 +37,8 @@ public sealed interface YNode {
   }
 
   /**
-   * A scalar: its text as written (numbers and booleans too), how it was written, and where each
-   * of its content lines starts in the source, so a position inside the text maps back to the file.
+   * A scalar: its text as written (numbers and booleans too), how it was written, and where each of
+   * its content lines starts in the source, so a position inside the text maps back to the file.
    */
   record YScalar(SourcePosition position, String text, ScalarLayout layout) implements YNode {
 

@@ -29,7 +29,7 @@ public record CompiledRule(
 
   public CompiledRule {
     tags = Set.copyOf(tags);
-    eventTypes = Set.copyOf(eventTypes);
+    eventTypes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(eventTypes));
   }
 
   /** The tags in a stable order. */

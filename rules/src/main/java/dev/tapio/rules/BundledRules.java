@@ -1,0 +1,36 @@
+package dev.tapio.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rule files shipped inside Tapio, loaded when no rule file is given. */
+public final class BundledRules {
+  /** The bundled files, in load order. */
+  public static final List<String> FILES = List.of("tapio_rules.yaml");
+
+  private static final String DIRECTORY = "/dev/tapio/rules/defaults/";
+
+  private BundledRules() {}
+
+  /** Their texts, named {@code bundled:<file>} in diagnostics. */
+  public static List<RuleLoader.Source> sources() {
+    List<RuleLoader.Source> out = new ArrayList<>();
+    for (String file : FILES) {
+      try (InputStream in = BundledRules.class.getResourceAsStream(DIRECTORY + file)) {
+        if (in == null) {
+          throw new IllegalStateException("bundled rule file missing from the jar: " + file);
+        }
+        out.add(
+            new RuleLoader.Source(
+                "bundled:" + file, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+}

@@ -26,6 +26,7 @@ enum tapio_event_kind {
 	TAPIO_EV_FORK = 2,
 	TAPIO_EV_EXIT = 3,
 	TAPIO_EV_OPEN = 4,
+	TAPIO_EV_CHANGE = 5,
 	TAPIO_EV_KIND_COUNT = 8,
 };
 
@@ -44,6 +45,25 @@ enum tapio_open_syscall {
 	TAPIO_OPEN_OPENAT = 2,
 	TAPIO_OPEN_OPENAT2 = 3,
 	TAPIO_OPEN_CREAT = 4,
+};
+
+/* Which syscall changed a name or an attribute (struct tapio_change_event.syscall). */
+enum tapio_change_syscall {
+	TAPIO_CHG_RENAME = 1,
+	TAPIO_CHG_RENAMEAT = 2,
+	TAPIO_CHG_RENAMEAT2 = 3,
+	TAPIO_CHG_UNLINK = 4,
+	TAPIO_CHG_UNLINKAT = 5,
+	TAPIO_CHG_RMDIR = 6,
+	TAPIO_CHG_MKDIR = 7,
+	TAPIO_CHG_MKDIRAT = 8,
+	TAPIO_CHG_CHMOD = 9,
+	TAPIO_CHG_FCHMODAT = 10,
+	TAPIO_CHG_FCHMOD = 11,
+	TAPIO_CHG_SYMLINK = 12,
+	TAPIO_CHG_SYMLINKAT = 13,
+	TAPIO_CHG_LINK = 14,
+	TAPIO_CHG_LINKAT = 15,
 };
 
 /* What struct tapio_open_event's resolved path is (path_kind). */
@@ -130,6 +150,26 @@ struct tapio_open_event {
 	__u16 path_kind;	/* enum tapio_path_kind */
 	__u16 raw_len;
 	__u16 path_len;
+	__u32 pad;
+	__u8 data[];
+};
+
+/*
+ * sys_exit_<rename|unlink|rmdir|mkdir|chmod|symlink|link...>: a change to the file system's names
+ * or attributes. Followed by the path as passed, the directory it is relative to (empty when it
+ * is absolute; for fchmod the file's own path), the second path as passed (rename/link: the new
+ * name; symlink: the link's content) and the directory that one is relative to.
+ */
+struct tapio_change_event {
+	struct tapio_header hdr;
+	__s64 result;		/* 0 or -errno */
+	__u32 syscall;		/* enum tapio_change_syscall */
+	__u32 mode;		/* mkdir, chmod */
+	__u32 flags;		/* unlinkat, renameat2, linkat */
+	__u16 path_len;
+	__u16 path_base_len;
+	__u16 target_len;
+	__u16 target_base_len;
 	__u32 pad;
 	__u8 data[];
 };

@@ -55,6 +55,7 @@ struct tapio_scratch {
 		struct tapio_fork_event fork;
 		struct tapio_exit_event exit;
 		struct tapio_open_event open;
+		struct tapio_change_event change;
 		__u8 buf[sizeof(struct tapio_exec_event) + TAPIO_DATA_MAX + 512];
 	};
 };

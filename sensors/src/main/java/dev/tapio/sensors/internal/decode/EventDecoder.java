@@ -56,6 +56,7 @@ public final class EventDecoder {
       case KIND_FORK -> fork(need(record, kind, FORK_SIZE));
       case KIND_EXIT -> exit(need(record, kind, EXIT_SIZE));
       case KIND_OPEN -> open(need(record, kind, OPEN_DATA));
+      case KIND_CHANGE -> FileChanges.decode(this, need(record, kind, CHG_DATA));
       default -> throw new IllegalArgumentException(UNKNOWN_KIND.formatted(kind));
     };
   }
@@ -167,6 +168,11 @@ public final class EventDecoder {
         r.get(JAVA_LONG_UNALIGNED, OPEN_RESULT));
   }
 
+  static String string(MemorySegment r, long at, int len) {
+    long n = Math.min(len, Math.max(0, r.byteSize() - at));
+    return new String(r.asSlice(at, n).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
+  }
+
   private static List<String> splitArgs(byte[] bytes) {
     List<String> out = new ArrayList<>();
     int start = 0;
@@ -181,7 +187,7 @@ public final class EventDecoder {
     return out;
   }
 
-  private static int i32(MemorySegment r, long off) {
+  static int i32(MemorySegment r, long off) {
     return r.get(JAVA_INT_UNALIGNED, off);
   }
 
@@ -189,7 +195,7 @@ public final class EventDecoder {
     return Integer.toUnsignedLong(r.get(JAVA_INT_UNALIGNED, off));
   }
 
-  private static int u16(MemorySegment r, long off) {
+  static int u16(MemorySegment r, long off) {
     return Short.toUnsignedInt(r.get(JAVA_SHORT_UNALIGNED, off));
   }
 

@@ -15,6 +15,7 @@ public final class Records {
   public static final int KIND_FORK = 2;
   public static final int KIND_EXIT = 3;
   public static final int KIND_OPEN = 4;
+  public static final int KIND_CHANGE = 5;
   public static final int KIND_COUNT = 8;
 
   // struct tapio_namespaces
@@ -81,6 +82,17 @@ public final class Records {
   static final int OPEN_PATH_LEN = 90;
   static final int OPEN_DATA = 96;
 
+  // struct tapio_change_event
+  static final int CHG_RESULT = 64;
+  static final int CHG_SYSCALL = 72;
+  static final int CHG_MODE = 76;
+  static final int CHG_FLAGS = 80;
+  static final int CHG_PATH_LEN = 84;
+  static final int CHG_PATH_BASE_LEN = 86;
+  static final int CHG_TARGET_LEN = 88;
+  static final int CHG_TARGET_BASE_LEN = 90;
+  static final int CHG_DATA = 96;
+
   static final int COMM_LEN = 16;
 
   public static final List<RecordLayout> LAYOUTS =
@@ -144,5 +156,16 @@ public final class Records {
               .field("raw_len", OPEN_RAW_LEN, 2)
               .field("path_len", OPEN_PATH_LEN, 2)
               .field("data", OPEN_DATA, 0)
+              .build(),
+          RecordLayout.of("tapio_change_event", CHG_DATA)
+              .field("result", CHG_RESULT, 8)
+              .field("syscall", CHG_SYSCALL, 4)
+              .field("mode", CHG_MODE, 4)
+              .field("flags", CHG_FLAGS, 4)
+              .field("path_len", CHG_PATH_LEN, 2)
+              .field("path_base_len", CHG_PATH_BASE_LEN, 2)
+              .field("target_len", CHG_TARGET_LEN, 2)
+              .field("target_base_len", CHG_TARGET_BASE_LEN, 2)
+              .field("data", CHG_DATA, 0)
               .build());
 }

@@ -6,6 +6,7 @@ import static dev.tapio.sensors.Mechanism.TRACEPOINT;
 
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Every sensor, in one place. Adding a sensor: write its hooks under {@code bpf/} (one file each),
@@ -58,24 +59,44 @@ public final class SensorCatalog {
               ProgramSpec.of("fork_args", Set.of("fork"), TRACEPOINT, "tapio_enter_fork"),
               ProgramSpec.of("vfork_args", Set.of("vfork"), TRACEPOINT, "tapio_enter_vfork")));
 
-  /** File opens, enter and exit paired per thread. */
+  /** Syscalls that change names or attributes; each has an enter and an exit hook. */
+  static final List<String> CHANGES =
+      List.of(
+          "rename",
+          "renameat",
+          "renameat2",
+          "unlink",
+          "unlinkat",
+          "rmdir",
+          "mkdir",
+          "mkdirat",
+          "chmod",
+          "fchmodat",
+          "fchmod",
+          "symlink",
+          "symlinkat",
+          "link",
+          "linkat");
+
+  /** File opens and changes to names and attributes, enter and exit paired per thread. */
   public static final SensorSpec FILE =
       new SensorSpec(
           "file",
           "file.bpf.o",
-          List.of(
-              open("open", "tapio_enter_open"),
-              open("open", "tapio_exit_open"),
-              open("openat", "tapio_enter_openat"),
-              open("openat", "tapio_exit_openat"),
-              open("openat2", "tapio_enter_openat2"),
-              open("openat2", "tapio_exit_openat2"),
-              open("creat", "tapio_enter_creat"),
-              open("creat", "tapio_exit_creat")));
+          Stream.concat(Stream.of("open", "openat", "openat2", "creat"), CHANGES.stream())
+              .flatMap(SensorCatalog::pairedSyscall)
+              .toList());
 
-  private static ProgramSpec open(String syscall, String program) {
-    String hook = program.replace("tapio_", "sys_");
-    return ProgramSpec.of(hook, Set.of(syscall), TRACEPOINT, program);
+  /** The sys_enter and sys_exit hooks of one syscall, attached as classic tracepoints. */
+  private static Stream<ProgramSpec> pairedSyscall(String syscall) {
+    return Stream.of("enter", "exit")
+        .map(
+            side ->
+                ProgramSpec.of(
+                    "sys_" + side + "_" + syscall,
+                    Set.of(syscall),
+                    TRACEPOINT,
+                    "tapio_" + side + "_" + syscall));
   }
 
   public static final List<SensorSpec> ALL = List.of(PROCESS, FILE);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tapio.api.event.Credentials;
+import dev.tapio.api.event.FileChange;
 import dev.tapio.api.event.FileOpen;
 import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.ProcessExec;
@@ -174,6 +175,50 @@ class EventDecoderTest {
     assertThat(o.type()).isEqualTo("open");
     assertThat(o.path()).isEqualTo("/etc/shadow");
     assertThat(open(4, 0, -13, "/x", "").type()).isEqualTo("creat");
+  }
+
+  private FileChange change(int syscall, int mode, int flags, String... pieces) {
+    byte[][] data = new byte[4][];
+    for (int i = 0; i < 4; i++) {
+      data[i] = bytes(pieces[i]);
+    }
+    ByteBuffer b = record(5, 96, data);
+    b.putLong(64, 0).putInt(72, syscall).putInt(76, mode).putInt(80, flags);
+    for (int i = 0; i < 4; i++) {
+      b.putShort(84 + 2 * i, (short) data[i].length);
+    }
+    return (FileChange) decoder.decode(seg(b));
+  }
+
+  @Test
+  void renameJoinsEachPathToItsOwnBase() {
+    FileChange c = change(3, 0, 1, "a", "/home/u", "../b", "/srv/x");
+    assertThat(c.type()).isEqualTo("renameat2");
+    assertThat(c.operation()).isEqualTo(FileChange.Operation.RENAME);
+    assertThat(c.path()).isEqualTo("/home/u/a");
+    assertThat(c.target()).isEqualTo("/srv/b");
+    assertThat(c.mode()).isZero();
+  }
+
+  @Test
+  void unlinkatWithRemovedirIsAnRmdir() {
+    FileChange c = change(5, 0, 0x200, "/tmp/d", "", "", "");
+    assertThat(c.operation()).isEqualTo(FileChange.Operation.RMDIR);
+    assertThat(c.target()).isNull();
+    assertThat(change(5, 0, 0, "/tmp/f", "", "", "").operation())
+        .isEqualTo(FileChange.Operation.UNLINK);
+  }
+
+  @Test
+  void fchmodTakesThePathOfItsFileAndSymlinkKeepsItsContent() {
+    FileChange fchmod = change(11, 0640, 0, "", "/etc/app.conf", "", "");
+    assertThat(fchmod.operation()).isEqualTo(FileChange.Operation.CHMOD);
+    assertThat(fchmod.path()).isEqualTo("/etc/app.conf");
+    assertThat(fchmod.mode()).isEqualTo(0640);
+    FileChange ln = change(13, 0, 0, "link", "/tmp", "../../target", "");
+    assertThat(ln.operation()).isEqualTo(FileChange.Operation.SYMLINK);
+    assertThat(ln.path()).isEqualTo("/tmp/link");
+    assertThat(ln.target()).isEqualTo("../../target");
   }
 
   @Test

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Hook: syscalls/sys_exit_linkat. Reports the change remembered at sys_enter_linkat with its result. */
+#include "change.h"
+
+SEC("tracepoint/syscalls/sys_exit_linkat")
+int tapio_exit_linkat(struct trace_event_raw_sys_exit *ctx)
+{
+	tapio_change_exit(ctx->ret);
+	return 0;
+}

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Hook: syscalls/sys_exit_rmdir. Reports the change remembered at sys_enter_rmdir with its result. */
+#include "change.h"
+
+SEC("tracepoint/syscalls/sys_exit_rmdir")
+int tapio_exit_rmdir(struct trace_event_raw_sys_exit *ctx)
+{
+	tapio_change_exit(ctx->ret);
+	return 0;
+}

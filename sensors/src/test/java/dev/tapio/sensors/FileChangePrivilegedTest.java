@@ -1,0 +1,113 @@
+package dev.tapio.sensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.api.event.FileChange;
+import dev.tapio.api.event.FileChange.Operation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Renames, links, mode changes and removals by coreutils, with relative paths resolved. */
+@Tag("privileged")
+class FileChangePrivilegedTest {
+  private static final Set<String> TYPES =
+      Set.of(
+          "rename",
+          "renameat",
+          "renameat2",
+          "unlink",
+          "unlinkat",
+          "rmdir",
+          "mkdir",
+          "mkdirat",
+          "chmod",
+          "fchmodat",
+          "fchmod",
+          "symlink",
+          "symlinkat",
+          "link",
+          "linkat");
+  private static SensorSet sensors;
+  private static Privileged.Collector events;
+  private static Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    Privileged.assumeBpf();
+    events = new Privileged.Collector();
+    sensors = Sensors.open(SensorConfig.builder().ringBufferBytes(1 << 20).build());
+    sensors.start(TYPES, events);
+    dir = Files.createTempDirectory("tapio-change").toRealPath();
+    Privileged.run(
+        dir,
+        "/bin/sh",
+        "-c",
+        "mkdir d && touch a && mv a b && ln -s b s && chmod 600 b && ln b h && rm b && rmdir d;"
+            + " rm missing; exit 0");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (sensors != null) {
+      sensors.close();
+    }
+    if (dir != null) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private FileChange change(Operation op, String name, long result) {
+    String path = dir.resolve(name).toString();
+    return events
+        .await(
+            FileChange.class,
+            c -> c.operation() == op && c.path().equals(path) && c.result() == result)
+        .orElseThrow(() -> new AssertionError(op + " " + path + " not seen: " + events.events));
+  }
+
+  @Test
+  void fileSensorIsEnabled() {
+    assertThat(sensors.statuses().get("file").toString()).isEqualTo("enabled (tracepoint)");
+  }
+
+  @Test
+  void mkdirAndRmdir() {
+    assertThat(change(Operation.MKDIR, "d", 0).mode()).isEqualTo(0777);
+    assertThat(change(Operation.RMDIR, "d", 0).target()).isNull();
+  }
+
+  @Test
+  void renameCarriesBothResolvedPaths() {
+    FileChange mv = change(Operation.RENAME, "a", 0);
+    assertThat(mv.target()).isEqualTo(dir.resolve("b").toString());
+    assertThat(mv.type()).isIn("rename", "renameat", "renameat2");
+  }
+
+  @Test
+  void symlinkKeepsItsContentAsGiven() {
+    assertThat(change(Operation.SYMLINK, "s", 0).target()).isEqualTo("b");
+  }
+
+  @Test
+  void chmodLinkAndUnlink() {
+    assertThat(change(Operation.CHMOD, "b", 0).mode()).isEqualTo(0600);
+    assertThat(change(Operation.LINK, "b", 0).target()).isEqualTo(dir.resolve("h").toString());
+    assertThat(change(Operation.UNLINK, "b", 0).type()).isIn("unlink", "unlinkat");
+  }
+
+  @Test
+  void failedUnlinkCarriesItsErrno() {
+    assertThat(change(Operation.UNLINK, "missing", -2).result()).isEqualTo(-2);
+  }
+}

@@ -39,8 +39,20 @@ public final class CompiledRuleSet {
     this.kieBase = kieBase;
   }
 
-  /** Builds the Drools rule base of {@code rules}. */
+  /** Builds the Drools rule base of {@code rules} with the executable-model API (milliseconds). */
   public static CompiledRuleSet build(List<CompiledRule> rules, RuleMatching matching) {
+    return new CompiledRuleSet(
+        rules,
+        matching,
+        DrlEmitter.emit(rules),
+        dev.tapio.rules.internal.drools.RuleModel.build(rules));
+  }
+
+  /**
+   * Builds the same rule base by compiling the generated DRL (seconds: Drools generates and
+   * compiles Java source). Proves the emitted DRL is what runs; use {@link #build} otherwise.
+   */
+  public static CompiledRuleSet buildFromDrl(List<CompiledRule> rules, RuleMatching matching) {
     String drl = DrlEmitter.emit(rules);
     KieServices ks = KieServices.Factory.get();
     ReleaseId id =

@@ -13,6 +13,9 @@ public final class DrlEmitter {
 
   public static final String PACKAGE = "dev.tapio.rules.generated";
 
+  /** The name of the session global that holds the {@link RuleRuntime}. */
+  public static final String GLOBAL = "tapio";
+
   private DrlEmitter() {}
 
   public static String emit(List<CompiledRule> rules) {
@@ -37,14 +40,20 @@ public final class DrlEmitter {
     return drl.toString();
   }
 
-  private static void rule(StringBuilder drl, CompiledRule r, String type) {
-    drl.append("rule \"r").append(r.index()).append('_').append(type == null ? "any" : type);
+  private static void rule(
+      StringBuilder drl, CompiledRule r, @org.jspecify.annotations.Nullable String type) {
+    drl.append("rule \"").append(ruleName(r, type));
     drl.append("\" salience ").append(-r.index()).append("\nwhen\n  $e : EnrichedEvent( ");
     if (type != null) {
       drl.append("type == \"").append(type).append("\", ");
     }
     drl.append("tapio.test(").append(r.index()).append(", this) )\nthen\n");
     drl.append("  tapio.matched(").append(r.index()).append(", $e);\nend\n");
+  }
+
+  /** The Drools rule name of {@code r} for {@code type} (null: any type). */
+  public static String ruleName(CompiledRule r, @org.jspecify.annotations.Nullable String type) {
+    return "r" + r.index() + "_" + (type == null ? "any" : type);
   }
 
   private static String comment(String s) {

@@ -178,6 +178,8 @@ class LoadingTest {
 
   @Test
   void droolsSessionFiresFirstMatchingRuleOnly(@TempDir Path dir) throws Exception {
+    assertThat(CompiledRuleSet.build(load(BASE).rules(), RuleMatching.ALL).drl())
+        .isEqualTo(DrlEmitter.emit(load(BASE).rules()));
     String both =
         BASE
             + "- rule: Any exec\n  desc: d\n  output: o\n  priority: INFO\n"
@@ -185,7 +187,12 @@ class LoadingTest {
     for (RuleMatching mode : RuleMatching.values()) {
       LoadReport r =
           RuleLoader.create(mode).loadSources(List.of(new RuleLoader.Source("f.yaml", both)));
-      CompiledRuleSet set = r.buildRuleSet();
+      // the default build (executable-model API) for both modes; the emitted DRL, compiled by
+      // Drools, must behave the same
+      CompiledRuleSet set =
+          mode == RuleMatching.FIRST
+              ? CompiledRuleSet.buildFromDrl(r.rules(), mode)
+              : r.buildRuleSet();
       List<String> fired = new ArrayList<>();
       KieSession session = set.newSession((rule, event) -> fired.add(rule.name()));
       try {

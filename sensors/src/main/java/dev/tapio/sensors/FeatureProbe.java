@@ -4,6 +4,7 @@ import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.BpfLink;
 import dev.tapio.sensors.internal.ffm.BpfObject;
 import dev.tapio.sensors.internal.ffm.DirFd;
+import dev.tapio.sensors.internal.ffm.Errno;
 import dev.tapio.sensors.internal.ffm.Libbpf1;
 import dev.tapio.sensors.internal.ffm.TraceFs;
 import dev.tapio.sensors.internal.load.LibbpfBackend;
@@ -22,6 +23,10 @@ import java.util.Optional;
  * result.
  */
 public final class FeatureProbe {
+  /** Why everything is refused when the process lacks the capabilities BPF needs. */
+  public static final String NO_PRIVILEGES =
+      "BPF needs root or CAP_BPF and CAP_PERFMON (CAP_SYS_ADMIN on kernels before 5.8)";
+
   static final String NO_VMLINUX_BTF = "/sys/kernel/btf/vmlinux not readable";
   static final String NO_TRACEFS = "tracefs not mounted at /sys/kernel/tracing and cannot be";
   static final String NO_CGROUP2 = "no cgroup2 mount";
@@ -46,9 +51,13 @@ public final class FeatureProbe {
   /** Probes every {@link Feature}. Needs root (CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN). */
   public static KernelFeatures probe() {
     Map<Feature, FeatureResult> results = new EnumMap<>(Feature.class);
-    if (!Libbpf1.available()) {
+    Optional<String> blocker =
+        !Libbpf1.available()
+            ? Optional.of(Libbpf.NOT_FOUND)
+            : privileged() ? Optional.empty() : Optional.of(NO_PRIVILEGES);
+    if (blocker.isPresent()) {
       for (Feature f : Feature.values()) {
-        results.put(f, FeatureResult.refused(f, Libbpf.NOT_FOUND));
+        results.put(f, FeatureResult.refused(f, blocker.get()));
       }
       return new KernelFeatures(results);
     }
@@ -76,9 +85,11 @@ public final class FeatureProbe {
 
   private static FeatureResult map(Feature f, int type) {
     int rc = Libbpf1.probeMapType(type);
-    return rc == 1
-        ? FeatureResult.supported(f)
-        : FeatureResult.refused(f, MAP_REFUSED.formatted(type));
+    if (rc == 1) {
+      return FeatureResult.supported(f);
+    }
+    return FeatureResult.refused(
+        f, MAP_REFUSED.formatted(type) + (rc < 0 ? ": " + Errno.name(rc) : ""));
   }
 
   private static FeatureResult program(Feature f, byte[] elf) {
@@ -107,6 +118,27 @@ public final class FeatureProbe {
     } catch (BpfException e) {
       return FeatureResult.refused(f, e.getMessage());
     }
+  }
+
+  /** Whether the effective capabilities include CAP_SYS_ADMIN, or CAP_BPF with CAP_PERFMON. */
+  static boolean privileged() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("CapEff:")) {
+          long caps = Long.parseUnsignedLong(line.substring(7).strip(), 16);
+          return hasCaps(caps);
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return true; // cannot tell: let the kernel answer
+    }
+    return true;
+  }
+
+  static boolean hasCaps(long caps) {
+    long sysAdmin = 1L << 21;
+    long bpfAndPerfmon = (1L << 39) | (1L << 38);
+    return (caps & sysAdmin) != 0 || (caps & bpfAndPerfmon) == bpfAndPerfmon;
   }
 
   /** Where cgroup v2 is mounted (the unified hierarchy), from /proc/self/mountinfo. */

@@ -77,7 +77,9 @@ public final class SensorLoader {
       return LoadResult.unavailable(StatusMessages.NOT_REQUESTED);
     }
     if (!features.supports(Feature.BTF)) {
-      return LoadResult.unavailable(StatusMessages.NO_BTF);
+      String why = features.result(Feature.BTF).detail();
+      return LoadResult.unavailable(
+          StatusMessages.GLOBAL_REASONS.contains(why) ? why : StatusMessages.NO_BTF);
     }
     if (!features.supports(Feature.RING_BUFFER)) {
       return LoadResult.unavailable(StatusMessages.NO_RING_BUFFER);

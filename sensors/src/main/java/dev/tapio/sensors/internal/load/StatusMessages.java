@@ -25,5 +25,14 @@ public final class StatusMessages {
   public static final String PARTIAL = "running without %s";
 
   public static final String NOT_STARTED = "not started";
+
+  /**
+   * Feature-probe details that are about this process, not the kernel: every feature is refused for
+   * them, and a sensor reports them as they are.
+   */
+  public static final java.util.Set<String> GLOBAL_REASONS =
+      java.util.Set.of(
+          dev.tapio.sensors.Libbpf.NOT_FOUND, dev.tapio.sensors.FeatureProbe.NO_PRIVILEGES);
+
   public static final String CLOSED = "closed";
 }

@@ -164,6 +164,22 @@ class SensorLoaderTest {
   }
 
   @Test
+  void processWideBlockersAreReportedAsThemselves() {
+    KernelFeatures none = KernelFeatures.all();
+    KernelFeatures noPrivileges = KernelFeatures.all();
+    for (Feature f : Feature.values()) {
+      none = none.refuse(f, "libbpf not found: install libbpf1");
+      noPrivileges = noPrivileges.refuse(f, dev.tapio.sensors.FeatureProbe.NO_PRIVILEGES);
+    }
+    assertThat(process(none).status().toString())
+        .isEqualTo("unavailable: libbpf not found: install libbpf1");
+    assertThat(process(noPrivileges).status().toString())
+        .isEqualTo(
+            "unavailable: BPF needs root or CAP_BPF and CAP_PERFMON (CAP_SYS_ADMIN on kernels"
+                + " before 5.8)");
+  }
+
+  @Test
   void onlyHooksOfRequestedTypesAreLoaded() {
     LoadResult r = process(KernelFeatures.all());
     assertThat(r.status().state()).isNotNull();

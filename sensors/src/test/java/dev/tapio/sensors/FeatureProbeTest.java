@@ -1,0 +1,16 @@
+package dev.tapio.sensors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FeatureProbeTest {
+  @Test
+  void capabilitiesThatAllowBpf() {
+    assertThat(FeatureProbe.hasCaps(0x000001ffffffffffL)).isTrue(); // root
+    assertThat(FeatureProbe.hasCaps((1L << 39) | (1L << 38))).isTrue(); // CAP_BPF + CAP_PERFMON
+    assertThat(FeatureProbe.hasCaps(1L << 21)).isTrue(); // CAP_SYS_ADMIN
+    assertThat(FeatureProbe.hasCaps(1L << 39)).isFalse(); // CAP_BPF alone
+    assertThat(FeatureProbe.hasCaps(0)).isFalse();
+  }
+}

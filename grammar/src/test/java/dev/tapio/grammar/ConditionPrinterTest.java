@@ -4,6 +4,7 @@ import static dev.tapio.grammar.Syntax.P;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,13 +73,11 @@ class ConditionPrinterTest {
     for (String value : values) {
       Check check = Check.binary(Syntax.field("a.b"), Operator.EQUALS, Syntax.bare(value), P);
       Expr reparsed = FalcoConditionParser.parse(ConditionPrinter.print(check));
-      assertThat(((Literal) ((Check) reparsed).rhs()).value())
-          .as("value %s", value)
-          .isEqualTo(value);
+      assertThat(((Literal) rhs(reparsed)).value()).as("value %s", value).isEqualTo(value);
       ListValue list = new ListValue(List.of(value, "x"), P);
       Check in = Check.binary(Syntax.field("a.b"), Operator.IN, list, P);
       Expr reparsedList = FalcoConditionParser.parse(ConditionPrinter.print(in));
-      assertThat(((ListValue) ((Check) reparsedList).rhs()).items()).isEqualTo(list.items());
+      assertThat(((ListValue) rhs(reparsedList)).items()).isEqualTo(list.items());
       FieldRef field = new FieldRef("evt.arg", value, P);
       FieldExpr reparsedField =
           FalcoConditionParser.parseFieldExpression(ConditionPrinter.printField(field), 0)
@@ -108,5 +107,9 @@ class ConditionPrinterTest {
   void printedTextParsesToTheSameTree(String input) {
     Expr parsed = FalcoConditionParser.parse(input);
     Syntax.assertTree(ConditionPrinter.print(parsed), parsed);
+  }
+
+  private static Value rhs(Expr check) {
+    return Objects.requireNonNull(((Check) check).rhs());
   }
 }

@@ -3,6 +3,7 @@ package dev.tapio.grammar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /** Every node says where it starts: 1-based line and column, 0-based offset. */
@@ -24,24 +25,22 @@ class PositionTest {
     Check bash = (Check) and.children().get(0);
     assertThat(bash.position()).isEqualTo(new Position(1, 1, 0));
     assertThat(bash.lhs().position()).isEqualTo(new Position(1, 1, 0));
-    assertThat(bash.rhs()).isNotNull();
-    assertThat(bash.rhs().position()).isEqualTo(new Position(1, 13, 12));
+    assertThat(rhs(bash).position()).isEqualTo(new Position(1, 13, 12));
 
     Not not = (Not) and.children().get(1);
     assertThat(not.position()).isEqualTo(new Position(2, 3, 23));
     Check in = (Check) not.child();
     assertThat(in.position()).isEqualTo(new Position(2, 7, 27));
     assertThat(in.lhs().position()).isEqualTo(new Position(2, 7, 27));
-    assertThat(in.rhs()).isInstanceOf(ListValue.class);
-    assertThat(in.rhs().position()).isEqualTo(new Position(2, 18, 38));
+    assertThat(rhs(in)).isInstanceOf(ListValue.class);
+    assertThat(rhs(in).position()).isEqualTo(new Position(2, 18, 38));
 
     Check ge = (Check) or.children().get(1);
     assertThat(ge.position()).isEqualTo(new Position(3, 6, 50));
     Transformer tolower = (Transformer) ge.lhs();
     assertThat(tolower.position()).isEqualTo(new Position(3, 6, 50));
     assertThat(tolower.args().getFirst().position()).isEqualTo(new Position(3, 14, 58));
-    FieldValue val = (FieldValue) ge.rhs();
-    assertThat(val).isNotNull();
+    FieldValue val = (FieldValue) rhs(ge);
     assertThat(val.position()).isEqualTo(new Position(3, 22, 66));
     assertThat(val.field().position()).isEqualTo(new Position(3, 26, 70));
   }
@@ -59,11 +58,9 @@ class PositionTest {
     assertThat(items.position()).isEqualTo(new Position(1, 18, 17));
     assertThat(items.items().stream().map(TransformerArg::position).toList())
         .isEqualTo(List.of(new Position(1, 19, 18), new Position(1, 24, 23)));
-    assertThat(join.rhs()).isNotNull();
-    assertThat(join.rhs().position()).isEqualTo(new Position(1, 30, 29));
+    assertThat(rhs(join).position()).isEqualTo(new Position(1, 30, 29));
     Check in = (Check) and.children().get(2);
-    assertThat(in.rhs()).isNotNull();
-    assertThat(in.rhs().position()).isEqualTo(new Position(1, 43, 42));
+    assertThat(rhs(in).position()).isEqualTo(new Position(1, 43, 42));
   }
 
   @Test
@@ -101,5 +98,9 @@ class PositionTest {
         .isEqualTo(
             new ConditionSyntaxError(SyntaxMessages.EXPECTED_LIST_ITEM, new Position(3, 13, 32)));
     assertThat(error.toString()).isEqualTo("3:13: " + SyntaxMessages.EXPECTED_LIST_ITEM);
+  }
+
+  private static Value rhs(Check check) {
+    return Objects.requireNonNull(check.rhs());
   }
 }

@@ -79,10 +79,7 @@ public final class RuleCollector {
     for (RuleFileItem item : items) {
       boolean ok =
           switch (item) {
-            case RuleFileItem.EngineVersion v -> {
-              engineVersions.add(v.version());
-              yield true;
-            }
+            case RuleFileItem.EngineVersion v -> engineVersion(v);
             case RuleFileItem.PluginVersions p -> true;
             case ListDef l -> list(l);
             case MacroDef m -> macro(m);
@@ -92,6 +89,46 @@ public final class RuleCollector {
         return;
       }
     }
+  }
+
+  /** The engine version whose rule language Tapio implements (Falco 0.42). */
+  public static final String ENGINE_VERSION = "0.57.0";
+
+  private boolean engineVersion(RuleFileItem.EngineVersion v) {
+    int[] required = semver(v.version());
+    if (required == null) {
+      reporter.error(LOAD_ERR_YAML_VALIDATE, v.context(), Messages.INVALID_ENGINE_VERSION);
+      return false;
+    }
+    int[] engine = java.util.Objects.requireNonNull(semver(ENGINE_VERSION));
+    if (java.util.Arrays.compare(required, engine) > 0) {
+      reporter.error(
+          LOAD_ERR_VALIDATE,
+          v.context(),
+          Messages.ENGINE_VERSION_TOO_NEW,
+          required[0] + "." + required[1] + "." + required[2],
+          ENGINE_VERSION);
+      return false;
+    }
+    engineVersions.add(v.version());
+    return true;
+  }
+
+  /** {@code x.y.z}, or a bare integer N meaning {@code 0.N.0}; null when neither. */
+  static int @org.jspecify.annotations.Nullable [] semver(String text) {
+    String t = text.strip();
+    try {
+      if (t.matches("\\d+")) {
+        return new int[] {0, Integer.parseInt(t), 0};
+      }
+      if (t.matches("\\d+\\.\\d+\\.\\d+")) {
+        String[] p = t.split("\\.", -1);
+        return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])};
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    return null;
   }
 
   private boolean list(ListDef l) {

@@ -248,7 +248,7 @@ public final class Scrubber {
      */
     public Builder pattern(String name, String regex) {
       try {
-        extra.add(new ScrubRule(name, Pattern.compile(regex), List.of(), n -> false));
+        extra.add(new ScrubRule(name, Pattern.compile(regex), List.of(), false, n -> false));
       } catch (PatternSyntaxException e) {
         throw new IllegalArgumentException(BAD_PATTERN.formatted(name, e.getDescription()), e);
       }

@@ -24,14 +24,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** Realistic alerts for the sink tests: a shell in a pod, a connect from the host. */
-final class TestAlerts {
-  static final long TIME_NANOS = 1_795_684_443_123_456_789L; // 2026-11-26T09:14:03.123456789Z
-  static final String CONTAINER_ID =
+public final class TestAlerts {
+  public static final long TIME_NANOS =
+      1_795_684_443_123_456_789L; // 2026-11-26T09:14:03.123456789Z
+  public static final String CONTAINER_ID =
       "3f9d2c1b0a4e5d6c7b8a9f0e1d2c3b4a5f6e7d8c9b0a1f2e3d4c5b6a7f8e9d0c";
 
   private TestAlerts() {}
 
-  static ProcessInfo bash() {
+  public static ProcessInfo bash() {
     return new ProcessInfo(
         4242,
         17,
@@ -50,7 +51,7 @@ final class TestAlerts {
         false);
   }
 
-  static ContainerInfo container() {
+  public static ContainerInfo container() {
     return new ContainerInfo(
         CONTAINER_ID,
         "web",
@@ -65,7 +66,7 @@ final class TestAlerts {
         0);
   }
 
-  static PodInfo pod() {
+  public static PodInfo pod() {
     return new PodInfo(
         "web-7d9c5b6f4-x2x9z",
         "9f1c0c6e-0000-4000-8000-000000000001",
@@ -80,7 +81,7 @@ final class TestAlerts {
         "10.0.0.7");
   }
 
-  static EnrichedEvent shellInPod() {
+  public static EnrichedEvent shellInPod() {
     Event exec =
         new ProcessExec(
             new EventHeader(TIME_NANOS, 4242, 4242, 77, Namespaces.UNKNOWN),
@@ -106,7 +107,7 @@ final class TestAlerts {
         "node-1");
   }
 
-  static EnrichedEvent connectFromHost() {
+  public static EnrichedEvent connectFromHost() {
     try {
       Event connect =
           new NetworkEvent(
@@ -130,7 +131,7 @@ final class TestAlerts {
     }
   }
 
-  static Map<String, @Nullable Object> shellFields() {
+  public static Map<String, @Nullable Object> shellFields() {
     Map<String, @Nullable Object> fields = new LinkedHashMap<>();
     fields.put("proc.name", "bash");
     fields.put("proc.pid", 4242L);
@@ -143,7 +144,7 @@ final class TestAlerts {
     return fields;
   }
 
-  static Alert shellAlert(String id) {
+  public static Alert shellAlert(String id) {
     return new Alert(
         id,
         "Terminal shell in container",
@@ -157,7 +158,7 @@ final class TestAlerts {
   }
 
   /** The n-th alert of a stream from one source, numbered in its output and id. */
-  static Alert numbered(String source, int n) {
+  public static Alert numbered(String source, int n) {
     Map<String, @Nullable Object> fields = new LinkedHashMap<>();
     fields.put("seq", (long) n);
     return new Alert(

@@ -9,6 +9,11 @@ public final class DefaultScrubRules {
       "(?:password|passwd|passphrase|secret|token|api[-_]?key|apikey|access[-_]?key"
           + "|private[-_]?key|client[-_]?secret|credentials?|auth[-_]?key)";
 
+  /** Where each of {@link #SECRET_WORDS} starts. */
+  private static final String[] SECRET_ANCHORS = {
+    "pass", "secret", "token", "api", "access", "private", "client", "credential", "auth"
+  };
+
   /** Names that merely point at or describe a secret: {@code --token-file}, {@code secretName}. */
   private static final Predicate<String> NOT_A_SECRET_VALUE =
       name ->
@@ -25,8 +30,7 @@ public final class DefaultScrubRules {
             "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\\s\\S]*?"
                 + "(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$)",
             "private key-----"),
-        ScrubRule.of(
-            "url-credentials", "(?i)\\b[a-z][a-z0-9+.\\-]*://[^/\\s:@]*:(?<s>[^/\\s@]+)@", "://"),
+        ScrubRule.of("url-credentials", "://[^/\\s:@]*:(?<s>[^/\\s@]+)@", "://"),
         ScrubRule.of(
             "authorization-header",
             "(?i)\\b(?:proxy-)?authorization\\s*[:=]\\s*(?:[a-z]+\\s+)?(?<s>[^\\s'\"]{4,})",
@@ -43,30 +47,22 @@ public final class DefaultScrubRules {
             "auth-token",
             "vault-token",
             "private-token"),
-        ScrubRule.named(
+        ScrubRule.anchored(
             "secret-flag",
-            "(?i)(?<![\\w-])--?(?<n>[a-z0-9_.-]*"
+            "(?i)(?<n>"
                 + SECRET_WORDS
                 + "[a-z0-9_.-]*)(?:=|\\s+)"
                 + "(?<s>\"[^\"]*\"|'[^']*'|[^\\s\"'-][^\\s\"']*)",
-            NOT_A_SECRET_VALUE,
-            "pass",
-            "secret",
-            "token",
-            "key",
-            "credential"),
-        ScrubRule.named(
+            name -> !name.startsWith("-") || NOT_A_SECRET_VALUE.test(name),
+            SECRET_ANCHORS),
+        ScrubRule.anchored(
             "secret-assignment",
-            "(?i)(?<![\\w.-])[\"']?(?<n>[a-z0-9_.-]*"
+            "(?i)(?<n>"
                 + SECRET_WORDS
                 + "[a-z0-9_]*)[\"']?\\s*[=:]\\s*"
                 + "(?<s>\"[^\"]+\"|'[^']+'|[^\\s\"'&,;}]{4,})",
             NOT_A_SECRET_VALUE,
-            "pass",
-            "secret",
-            "token",
-            "key",
-            "credential"),
+            SECRET_ANCHORS),
         ScrubRule.of(
             "mysql-password",
             "\\b(?:mysql|mysqldump|mysqladmin|mariadb)\\b[^\\n]*?\\s-p(?<s>[^\\s-]\\S*)",
@@ -105,7 +101,14 @@ public final class DefaultScrubRules {
             "azure-client-secret",
             "(?<![\\w~.-])[a-zA-Z0-9_~.-]{3}\\dQ~[a-zA-Z0-9_~.-]{31,34}",
             "q~"),
-        ScrubRule.of("github-token", "\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\\b", "gh"),
+        ScrubRule.of(
+            "github-token",
+            "\\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\\b",
+            "ghp_",
+            "gho_",
+            "ghu_",
+            "ghs_",
+            "ghr_"),
         ScrubRule.of(
             "github-fine-grained-token", "\\bgithub_pat_[A-Za-z0-9_]{22,255}", "github_pat_"),
         ScrubRule.of("gitlab-token", "\\bglpat-[A-Za-z0-9\\-_]{20,}", "glpat-"),

@@ -13,4 +13,11 @@ public interface KubernetesPodSource extends PodMetadataSource {
 
   /** This node's labels as last seen, empty until known. */
   Map<String, String> nodeLabels();
+
+  /**
+   * Container details from the pods' statuses (name, image, runtime, privileged), for nodes whose
+   * runtime socket cannot be reached; put it after the CRI source in a composite. Closing it does
+   * nothing: this source owns the informers.
+   */
+  ContainerMetadataSource containers();
 }

@@ -1,7 +1,10 @@
 package dev.tapio.enrich.internal.kube;
 
+import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.enrich.ContainerMetadata;
+import dev.tapio.enrich.ContainerMetadataSource;
 import dev.tapio.enrich.KubernetesPodSource;
 import dev.tapio.enrich.KubernetesSettings;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -30,12 +33,15 @@ import org.jspecify.annotations.Nullable;
  */
 public final class KubernetesMetadata implements KubernetesPodSource {
   static final String WAITING = "waiting for the first list of pods from the API server";
+  static final String FAILED_PODS = "pods: %s (%s)";
   static final String UID_INDEX = "uid";
+  static final String CONTAINER_INDEX = "container";
   private static final int MAX_CACHED = 4096;
 
   private record Cached(PodInfo pod, long generation) {}
 
   private final KubernetesSettings settings;
+  private final String apiServer;
   private final Map<String, SharedIndexInformer<? extends HasMetadata>> informers =
       new LinkedHashMap<>();
   private final Map<String, String> failures = new ConcurrentHashMap<>();
@@ -49,6 +55,7 @@ public final class KubernetesMetadata implements KubernetesPodSource {
 
   private KubernetesMetadata(KubernetesClient client, KubernetesSettings settings) {
     this.settings = settings;
+    this.apiServer = String.valueOf(client.getMasterUrl());
     long resync = settings.resync().toMillis();
     var podQuery = client.pods().inAnyNamespace();
     this.pods =
@@ -56,7 +63,11 @@ public final class KubernetesMetadata implements KubernetesPodSource {
             ? podQuery.withField("spec.nodeName", settings.nodeName()).runnableInformer(resync)
             : podQuery.runnableInformer(resync);
     pods.addIndexers(
-        Map.of(UID_INDEX, pod -> List.of(Owners.nullToEmpty(pod.getMetadata().getUid()))));
+        Map.of(
+            UID_INDEX,
+            pod -> List.of(Owners.nullToEmpty(pod.getMetadata().getUid())),
+            CONTAINER_INDEX,
+            PodContainers::ids));
     this.namespaces = client.namespaces().runnableInformer(resync);
     this.replicaSets = client.apps().replicaSets().inAnyNamespace().runnableInformer(resync);
     this.jobs = client.batch().v1().jobs().inAnyNamespace().runnableInformer(resync);
@@ -158,6 +169,38 @@ public final class KubernetesMetadata implements KubernetesPodSource {
     return info;
   }
 
+  @Override
+  public ContainerMetadataSource containers() {
+    return new ContainerMetadataSource() {
+      @Override
+      public String name() {
+        return "kubernetes";
+      }
+
+      @Override
+      public @Nullable ContainerMetadata lookup(String containerId) {
+        List<Pod> found = pods.getIndexer().byIndex(CONTAINER_INDEX, containerId);
+        if (found.isEmpty()) {
+          return null;
+        }
+        Pod pod = found.getFirst();
+        ContainerInfo container = PodContainers.container(pod, containerId);
+        return container == null
+            ? null
+            : new ContainerMetadata(
+                container,
+                KubernetesMetadata.this.lookup(
+                    Owners.nullToEmpty(pod.getMetadata().getUid()), "", ""),
+                0);
+      }
+
+      @Override
+      public SourceStatus status() {
+        return KubernetesMetadata.this.status();
+      }
+    };
+  }
+
   private PodInfo build(Pod pod) {
     var meta = pod.getMetadata();
     Namespace namespace = namespaces.getStore().getByKey(meta.getNamespace());
@@ -223,7 +266,10 @@ public final class KubernetesMetadata implements KubernetesPodSource {
             + String.join(", ", informers.keySet().stream().skip(1).toList());
     String podFailure = failures.get("pods");
     if (!pods.hasSynced()) {
-      return SourceStatus.unavailable(podFailure != null ? "pods: " + podFailure : WAITING);
+      return SourceStatus.unavailable(
+          podFailure != null
+              ? FAILED_PODS.formatted(podFailure, apiServer)
+              : WAITING + " (" + apiServer + ")");
     }
     String problems =
         informers.entrySet().stream()

@@ -1,0 +1,75 @@
+package dev.tapio.testing;
+
+import dev.tapio.api.alert.Alert;
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.BundledRules;
+import dev.tapio.rules.CompiledRule;
+import dev.tapio.rules.CompiledRuleSet;
+import dev.tapio.rules.LoadReport;
+import dev.tapio.rules.RuleLoader;
+import dev.tapio.rules.RuleMatching;
+import dev.tapio.rules.RuleSession;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Rule files compiled exactly as the engine compiles them, run in a Drools session with every
+ * matching rule reported ({@code rule_matching: all}), so a case sees each rule it trips.
+ */
+public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
+  private final CompiledRuleSet rules;
+  private final RuleSession session;
+  private final Set<String> names = new LinkedHashSet<>();
+
+  private CompiledRulesHarness(CompiledRuleSet rules) {
+    this.rules = rules;
+    this.session = new RuleSession(rules);
+    rules.rules().forEach(r -> names.add(r.name()));
+  }
+
+  /** Loads {@code files} in order; no files means the bundled rules. */
+  public static CompiledRulesHarness load(List<Path> files) {
+    RuleLoader loader = RuleLoader.create(RuleMatching.ALL);
+    LoadReport report =
+        files.isEmpty() ? loader.loadSources(BundledRules.sources()) : loader.load(files);
+    if (!report.successful()) {
+      throw new CaseFormatException("the rules under test do not load:\n" + report.text(false));
+    }
+    return new CompiledRulesHarness(report.buildRuleSet());
+  }
+
+  @Override
+  public List<Alert> evaluate(EnrichedEvent event) {
+    return session.match(event);
+  }
+
+  @Override
+  public List<String> explain(String rule, EnrichedEvent event) {
+    CompiledRule r = rules.rule(rule).orElseThrow();
+    if (!r.anyEventType() && !r.eventTypes().contains(event.type())) {
+      return List.of(
+          "evt.type is '"
+              + event.type()
+              + "': the rule only looks at "
+              + r.eventTypes().stream().sorted().toList());
+    }
+    return ConditionTrace.explain(r, event);
+  }
+
+  @Override
+  public Set<String> ruleNames() {
+    return names;
+  }
+
+  @Override
+  public boolean isEnabled(String rule) {
+    return rules.rule(rule).map(CompiledRule::enabled).orElse(false);
+  }
+
+  @Override
+  public void close() {
+    session.close();
+  }
+}

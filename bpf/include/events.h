@@ -109,7 +109,7 @@ struct tapio_exec_event {
 	__u32 euid;
 	__u32 egid;
 	__u32 loginuid;
-	__u32 pad;
+	__u32 execveat;		/* 1 when the syscall was execveat (needs the execveat hooks) */
 	__u64 cap_effective;
 	__u64 cap_permitted;
 	__u64 cap_inheritable;

@@ -8,6 +8,21 @@
 #include "task.h"
 
 /*
+ * Threads in an execveat, set at its sys_enter and cleared at every sys_enter_execve, so a failed
+ * execveat does not mislabel the thread's next execve.
+ */
+#ifdef TAPIO_EXECVEAT_OWNER
+struct {
+#else
+extern struct {
+#endif
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, __u8);
+} tapio_execveat SEC(".maps");
+
+/*
  * Runs after the new program's memory is set up (sched_process_exec fires at the end of
  * exec_binprm), so mm->arg_start..arg_end already holds the new argv and mm->exe_file the new
  * executable. filename is a kernel string (bprm->filename or the tracepoint's copy).
@@ -27,7 +42,10 @@ static __always_inline void tapio_exec(const char *filename)
 	ev->pgid = tapio_signal_pid(task, PIDTYPE_PGID);
 	ev->tty = tapio_tty(task);
 	tapio_fill_creds(task, ev);
-	ev->pad = 0;
+	__u64 key = bpf_get_current_pid_tgid();
+	ev->execveat = bpf_map_lookup_elem(&tapio_execveat, &key) != NULL;
+	if (ev->execveat)
+		bpf_map_delete_elem(&tapio_execveat, &key);
 	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
 
 	__u32 off = 0;

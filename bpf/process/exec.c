@@ -4,6 +4,7 @@
  * Flavors: tp_btf (typed arguments), raw_tp (same arguments, untyped) and the classic
  * tracepoint (needs tracefs).
  */
+#define TAPIO_EXECVEAT_OWNER
 #include "exec.h"
 
 SEC("tp_btf/sched_process_exec")

@@ -104,7 +104,7 @@ public final class EventDecoder {
             r.get(JAVA_LONG_UNALIGNED, EXEC_CAP_INHERITABLE));
     return new ProcessExec(
         header(r),
-        "execve",
+        i32(r, EXEC_EXECVEAT) != 0 ? "execveat" : "execve",
         filename,
         exe,
         argv,

@@ -92,7 +92,7 @@ public final class BpfObject implements AutoCloseable {
     LibbpfLog.clear();
     int rc = Libbpf1.load(obj);
     if (rc < 0) {
-      throw new BpfException("load " + name, rc);
+      throw new BpfException("load " + name, rc, LibbpfLog.lines());
     }
   }
 
@@ -102,7 +102,7 @@ public final class BpfObject implements AutoCloseable {
     LibbpfLog.clear();
     MemorySegment link = Libbpf1.attach(capture, program(program));
     if (link.equals(MemorySegment.NULL)) {
-      throw new BpfException("attach " + program, Native.errno(capture));
+      throw new BpfException("attach " + program, Native.errno(capture), LibbpfLog.lines());
     }
     return new BpfLink(link, program);
   }

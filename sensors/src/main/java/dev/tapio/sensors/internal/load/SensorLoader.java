@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  */
 public final class SensorLoader {
   private static final int MAX_ROUNDS = 16;
+  private static final System.Logger LOG = System.getLogger(SensorLoader.class.getName());
 
   private final Backend backend;
   private final Retry retry;
@@ -64,8 +65,13 @@ public final class SensorLoader {
       }
     }
 
-    void fail(String why, KernelFeatures features) {
-      failures.add(StatusMessages.FAILED.formatted(current().mechanism().label(), why));
+    void fail(BpfException e, KernelFeatures features) {
+      failures.add(StatusMessages.FAILED.formatted(current().mechanism().label(), e.getMessage()));
+      if (!e.log().isEmpty()) {
+        LOG.log(
+            System.Logger.Level.DEBUG,
+            () -> spec.hook() + ": " + e.getMessage() + "\n" + String.join("\n", e.log()));
+      }
       advance(features);
     }
   }
@@ -106,7 +112,7 @@ public final class SensorLoader {
         try {
           links.add(retry.run(() -> loaded.attach(h.current().program())));
         } catch (BpfException e) {
-          h.fail(e.getMessage(), features);
+          h.fail(e, features);
           reload = true;
         }
       }
@@ -126,7 +132,7 @@ public final class SensorLoader {
   private void blameLoad(
       SensorSpec spec, List<Hook> active, BpfException whole, KernelFeatures features) {
     if (active.size() == 1) {
-      active.getFirst().fail(whole.getMessage(), features);
+      active.getFirst().fail(whole, features);
       return;
     }
     boolean blamed = false;
@@ -134,12 +140,12 @@ public final class SensorLoader {
       try {
         retry.run(() -> backend.load(spec, Set.of(h.current().program()))).close();
       } catch (BpfException e) {
-        h.fail(e.getMessage(), features);
+        h.fail(e, features);
         blamed = true;
       }
     }
     if (!blamed) {
-      active.forEach(h -> h.fail(whole.getMessage(), features));
+      active.forEach(h -> h.fail(whole, features));
     }
   }
 

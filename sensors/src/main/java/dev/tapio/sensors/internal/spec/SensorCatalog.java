@@ -53,6 +53,11 @@ public final class SensorCatalog {
                   "tapio_exit_raw",
                   TRACEPOINT,
                   "tapio_exit_tp"),
+              // Which exec syscall ran; without these every exec reports as execve.
+              ProgramSpec.of(
+                  "execveat_mark", Set.of("execveat"), TRACEPOINT, "tapio_enter_execveat"),
+              ProgramSpec.of(
+                  "execveat_unmark", Set.of("execveat"), TRACEPOINT, "tapio_enter_execve"),
               // Clone flags and the syscall name; without them forks are still reported.
               ProgramSpec.of("clone_args", Set.of("clone"), TRACEPOINT, "tapio_enter_clone"),
               ProgramSpec.of("clone3_args", Set.of("clone3"), TRACEPOINT, "tapio_enter_clone3"),

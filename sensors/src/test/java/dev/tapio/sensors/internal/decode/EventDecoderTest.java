@@ -113,6 +113,9 @@ class EventDecoderTest {
     assertThat(e.argv()).containsExactly("a", "bc");
     assertThat(e.exeFromMemfd()).isTrue();
     assertThat(e.cwd()).isEmpty();
+    assertThat(e.type()).isEqualTo("execve");
+    b.putInt(100, 1);
+    assertThat(decoder.decode(seg(b)).type()).isEqualTo("execveat");
   }
 
   @Test

@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -281,9 +284,20 @@ public final class KubernetesMetadata implements KubernetesPodSource {
         : SourceStatus.partial(mechanism, problems);
   }
 
+  /** Stops the informers and waits briefly for their watches to end. */
   @Override
   public void close() {
     informers.values().forEach(SharedIndexInformer::close);
+    for (SharedIndexInformer<? extends HasMetadata> informer : informers.values()) {
+      try {
+        informer.stopped().toCompletableFuture().get(2, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (ExecutionException | TimeoutException | RuntimeException e) {
+        // stopping is best effort; the informer's threads are daemons
+      }
+    }
   }
 
   private static String describe(Throwable error) {

@@ -6,7 +6,8 @@ import java.util.List;
  * {@code a and b and ...}: true when every child is true.
  *
  * @param children the operands, in source order; the parser always gives at least two
- * @param position where the first operand starts
+ * @param position where the text of the first operand starts, including a parenthesis or {@code
+ *     not} before it; for the outermost {@code or}, the start of the condition
  */
 public record And(List<Expr> children, Position position) implements Expr {
 

@@ -64,11 +64,45 @@ class PositionTest {
   }
 
   @Test
-  void groupsStartAtTheirFirstOperand() {
+  void groupsStartWhereTheTextOfTheirFirstOperandStarts() {
     And and = (And) FalcoConditionParser.parse("  (  a or b) and not not(c)");
-    assertThat(and.position()).isEqualTo(new Position(1, 6, 5));
+    assertThat(and.position()).isEqualTo(new Position(1, 3, 2));
     assertThat(and.children().get(0).position()).isEqualTo(new Position(1, 6, 5));
     assertThat(and.children().get(1).position()).isEqualTo(new Position(1, 26, 25));
+    Or or = (Or) FalcoConditionParser.parse("a or not b and c or (d)");
+    assertThat(or.children().get(1).position()).isEqualTo(new Position(1, 6, 5));
+    assertThat(or.children().get(2).position()).isEqualTo(new Position(1, 22, 21));
+  }
+
+  @Test
+  void theOutermostOrStartsAtTheStartOfTheText() {
+    Or or = (Or) FalcoConditionParser.parse("\n  a or b");
+    assertThat(or.position()).isEqualTo(new Position(1, 1, 0));
+    assertThat(or.children().get(0).position()).isEqualTo(new Position(2, 3, 3));
+    Or inner = (Or) FalcoConditionParser.parse("\n  (  a or b)");
+    assertThat(inner.position()).isEqualTo(new Position(2, 6, 6));
+  }
+
+  @Test
+  void nodesOfAComplexConditionAreWhereLibsinspPutsThem() {
+    Or or =
+        (Or)
+            FalcoConditionParser.parse(
+                "(proc.aname[2]=nginx and evt.type in (connect,accept)) or (not fd.name exists) or "
+                    + "(proc.name=apache and evt.type=switch)");
+    And first = (And) or.children().get(0);
+    assertThat(first.position().offset()).isEqualTo(1);
+    Check in = (Check) first.children().get(1);
+    assertThat(List.of(in.position().offset(), rhs(in).position().offset()))
+        .isEqualTo(List.of(25, 37));
+    Not not = (Not) or.children().get(1);
+    assertThat(List.of(not.position().offset(), not.child().position().offset()))
+        .isEqualTo(List.of(59, 63));
+    And last = (And) or.children().get(2);
+    assertThat(last.position().offset()).isEqualTo(83);
+    Check eq = (Check) last.children().get(1);
+    assertThat(List.of(eq.position().offset(), rhs(eq).position().offset()))
+        .isEqualTo(List.of(104, 113));
   }
 
   @Test

@@ -41,7 +41,8 @@ final class AstBuilder {
   }
 
   Expr condition(FalcoCondition.ConditionContext ctx) {
-    return or(ctx.orExpr());
+    // libsinsp places the outermost 'or' where parsing began, before any leading blanks.
+    return or(ctx.orExpr(), source.position(0));
   }
 
   FieldExpr fieldExpression(FalcoCondition.FieldExpressionContext ctx) {
@@ -49,6 +50,10 @@ final class AstBuilder {
   }
 
   private Expr or(FalcoCondition.OrExprContext ctx) {
+    return or(ctx, position(ctx.getStart()));
+  }
+
+  private Expr or(FalcoCondition.OrExprContext ctx, Position position) {
     List<Expr> children = new ArrayList<>();
     for (ParseTree child : ctx.children) {
       if (child instanceof FalcoCondition.AndExprContext and) {
@@ -57,7 +62,7 @@ final class AstBuilder {
         children.add(or(embedded.orExpr()));
       }
     }
-    return children.size() == 1 ? children.getFirst() : new Or(children, first(children));
+    return children.size() == 1 ? children.getFirst() : new Or(children, position);
   }
 
   private Expr and(FalcoCondition.AndExprContext ctx) {
@@ -69,7 +74,7 @@ final class AstBuilder {
         children.add(or(embedded.orExpr()));
       }
     }
-    return children.size() == 1 ? children.getFirst() : new And(children, first(children));
+    return children.size() == 1 ? children.getFirst() : new And(children, position(ctx.getStart()));
   }
 
   private Expr not(FalcoCondition.NotExprContext ctx) {
@@ -236,9 +241,5 @@ final class AstBuilder {
 
   private Position position(Token token) {
     return source.position(token.getStartIndex());
-  }
-
-  private static Position first(List<Expr> children) {
-    return children.getFirst().position();
   }
 }

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * <p>libsinsp works on bytes, so {@code \xHH} yields a raw byte; here the decoded bytes are read
  * back as UTF-8, which gives the same text whenever the escapes spell valid UTF-8.
  */
-public final class Escapes {
+final class Escapes {
 
   private Escapes() {}
 
@@ -23,7 +23,7 @@ public final class Escapes {
    * @throws IllegalArgumentException with one of the {@link SyntaxMessages} when an escape is
    *     invalid
    */
-  public static String decode(String quoted) {
+  static String decode(String quoted) {
     char quote = quoted.charAt(0);
     int close = quoted.length() - 1;
     if (quoted.indexOf('\\') < 0) {

@@ -15,6 +15,7 @@ import java.util.Map;
  * @param spooled alerts written to the on-disk spool
  * @param pending alerts waiting now, in memory or in the spool
  * @param dropped alerts finally given up, by reason
+ * @param lastError the last delivery failure, empty when there was none
  */
 public record SinkStats(
     String sink,
@@ -23,7 +24,8 @@ public record SinkStats(
     long retried,
     long spooled,
     long pending,
-    Map<DropReason, Long> dropped) {
+    Map<DropReason, Long> dropped,
+    String lastError) {
 
   public SinkStats {
     EnumMap<DropReason, Long> copy = new EnumMap<>(DropReason.class);
@@ -66,6 +68,9 @@ public record SinkStats(
             line.append(' ').append(reason.metricName()).append('=').append(count);
           }
         });
+    if (!lastError.isEmpty()) {
+      line.append(" last_error=").append(lastError);
+    }
     return line.toString();
   }
 }

@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SyslogSinkTest {
+  /** Quick batches, and retries for a few seconds while a fresh rsyslogd settles. */
   private static final DeliveryPolicy FAST =
       DeliveryPolicy.builder()
           .batchDelay(Duration.ofMillis(5))
+          .maxAttempts(30)
           .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
           .build();
+
   private static final String PID = Long.toString(ProcessHandle.current().pid());
 
   @Test
@@ -136,7 +139,7 @@ class SyslogSinkTest {
               .build()) {
         tls.send(TestAlerts.shellAlert("tls-shell"));
         tls.flush();
-        assertThat(tls.stats().delivered()).isEqualTo(1);
+        assertThat(tls.stats().delivered()).as(tls.stats().toString()).isEqualTo(1);
       }
       List<JsonNode> messages = rsyslog.awaitMessages(1);
       assertThat(messages).hasSize(1);
@@ -147,18 +150,12 @@ class SyslogSinkTest {
   @Test
   @Tag("privileged")
   void rsyslogRestartIsBridgedByRetries(@TempDir Path dir) throws Exception {
-    DeliveryPolicy patient =
-        DeliveryPolicy.builder()
-            .batchDelay(Duration.ofMillis(5))
-            .maxAttempts(30)
-            .backoff(Duration.ofMillis(20), Duration.ofMillis(200))
-            .build();
     RsyslogReceiver rsyslog = RsyslogReceiver.start(dir, null);
     try (SyslogSink sink =
         SyslogSink.builder()
             .port(rsyslog.tcpPort)
             .transport(SyslogTransport.TCP)
-            .delivery(patient)
+            .delivery(FAST)
             .build()) {
       sink.send(TestAlerts.numbered("syscall", 0));
       sink.flush();

@@ -150,6 +150,7 @@ public final class DeliveryQueue<E> implements AutoCloseable {
         counters.delivered(batch.size());
         return;
       } catch (Exception e) {
+        counters.failed(e);
         if (attempt >= policy.maxAttempts() || stopped) {
           spoolOrDrop(batch, stopped ? DropReason.SHUTDOWN : DropReason.RETRIES_EXHAUSTED);
           return;
@@ -253,9 +254,10 @@ public final class DeliveryQueue<E> implements AutoCloseable {
       spoolBackoffMillis = policy.initialBackoff().toMillis();
       nextSpoolAttemptMillis = 0;
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, () -> SPOOL_FAILED.formatted(name, e));
+      counters.failed(e);
       failedSpoolAttempt();
     } catch (Exception e) {
+      counters.failed(e);
       counters.retried(1);
       failedSpoolAttempt();
     }

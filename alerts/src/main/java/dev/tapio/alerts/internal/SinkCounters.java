@@ -35,6 +35,18 @@ public final class SinkCounters {
     retried.add(count);
   }
 
+  private volatile String lastError = "";
+
+  /** Remembers why the last delivery attempt failed. */
+  public void failed(Throwable error) {
+    String message = error.getMessage();
+    Throwable cause = error.getCause();
+    if (cause != null && cause.getMessage() != null) {
+      message = message + ": " + cause.getMessage();
+    }
+    lastError = error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+  }
+
   public void spooled(int count) {
     spooled.add(count);
   }
@@ -53,6 +65,7 @@ public final class SinkCounters {
         retried.sum(),
         spooled.sum(),
         pending.getAsLong(),
-        drops);
+        drops,
+        lastError);
   }
 }

@@ -12,6 +12,8 @@ import java.util.Set;
  * @param eventTypes the event types it can match; when {@code anyEventType}, every type
  * @param anyEventType whether it can match every event type (Drools then does no type dispatch)
  * @param predicate the condition with macros expanded, evaluating Falco's semantics
+ * @param predicatesByType for each of {@code eventTypes}, the predicate folded for that type (its
+ *     {@code evt.type} checks decided): what the Drools rule for that type runs
  */
 public record CompiledRule(
     int index,
@@ -25,11 +27,18 @@ public record CompiledRule(
     Set<String> eventTypes,
     boolean anyEventType,
     EventPredicate predicate,
+    java.util.Map<String, EventPredicate> predicatesByType,
     OutputFormat output) {
 
   public CompiledRule {
     tags = Set.copyOf(tags);
+    predicatesByType = java.util.Map.copyOf(predicatesByType);
     eventTypes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(eventTypes));
+  }
+
+  /** The predicate to run for events of {@code type}. */
+  public EventPredicate predicateFor(String type) {
+    return predicatesByType.getOrDefault(type, predicate);
   }
 
   /** The tags in a stable order. */

@@ -27,7 +27,7 @@ public final class RuleRuntime {
 
   /** Whether rule {@code index}'s condition holds for {@code event}. */
   public boolean test(int index, EnrichedEvent event) {
-    return rules[index].predicate().test(event);
+    return rules[index].predicateFor(event.type()).test(event);
   }
 
   /** A rule's consequence: rule {@code index} matched {@code event}. */

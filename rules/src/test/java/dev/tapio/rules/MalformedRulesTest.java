@@ -104,7 +104,7 @@ class MalformedRulesTest {
             R + "'proc.name = \"a\\q\"'\n",
             "LOAD_ERR_COMPILE_CONDITION",
             "unsupported string escape sequence: \\q",
-            "t.yaml:5:15"),
+            "t.yaml:5:32"),
         Arguments.of(
             "empty field argument",
             R + "proc.aname[] = x\n",
@@ -212,11 +212,18 @@ class MalformedRulesTest {
             "LOAD_ERR_COMPILE_OUTPUT",
             "invalid formatting token proc.nam: unknown filter",
             "t.yaml:1:3"),
-        Arguments.of("engine too new", "- required_engine_version: 0.99.0\n", "LOAD_ERR_VALIDATE",
-            "Rules require engine version 0.99.0, but engine version is 0.57.0", "t.yaml:1:3"),
-        Arguments.of("engine version not a version", "- required_engine_version: latest\n",
+        Arguments.of(
+            "engine too new",
+            "- required_engine_version: 0.99.0\n",
+            "LOAD_ERR_VALIDATE",
+            "Rules require engine version 0.99.0, but engine version is 0.57.0",
+            "t.yaml:1:3"),
+        Arguments.of(
+            "engine version not a version",
+            "- required_engine_version: latest\n",
             "LOAD_ERR_YAML_VALIDATE",
-            "Value of required_engine_version must be a number or a semver string", "t.yaml:1:3"),
+            "Value of required_engine_version must be a number or a semver string",
+            "t.yaml:1:3"),
         Arguments.of(
             "error inside a macro used by a rule",
             "- macro: m\n  condition: proc.nme = x\n" + R + "m\n",

@@ -158,26 +158,55 @@ public class RuleEngineBenchmark {
     UserInfo user = new UserInfo(1000, "app", "/home/app", "/bin/sh", 1000, "app", 1000, "app");
     ContainerInfo container =
         new ContainerInfo(
-            "3f9d2c1b0a4e5f6a7b8c9d0e", "web", "docker.io/library/nginx:1.27",
-            "docker.io/library/nginx", "1.27", "", "containerd", false, List.of(), Map.of(), 0);
+            "3f9d2c1b0a4e5f6a7b8c9d0e",
+            "web",
+            "docker.io/library/nginx:1.27",
+            "docker.io/library/nginx",
+            "1.27",
+            "",
+            "containerd",
+            false,
+            List.of(),
+            Map.of(),
+            0);
     List<EnrichedEvent> out = new ArrayList<>();
-    String[] libs = {"/usr/lib/x86_64-linux-gnu/libc.so.6", "/var/www/html/index.html", "/tmp/cache/x"};
+    String[] libs = {
+      "/usr/lib/x86_64-linux-gnu/libc.so.6", "/var/www/html/index.html", "/tmp/cache/x"
+    };
     for (int i = 0; i < BATCH - 1; i++) {
       ProcessInfo nginx = process(4242, "nginx", "/usr/sbin/nginx", List.of("-g", "daemon off;"));
       ProcessInfo parent = process(1, "containerd-shim", "/usr/bin/containerd-shim", List.of());
       Lineage lineage = new Lineage(List.of(nginx, parent));
       var event =
           switch (i % 3) {
-            case 0 -> new FileOpen(h, "openat", libs[i % libs.length], libs[i % libs.length], 0, 0, 5);
+            case 0 ->
+                new FileOpen(h, "openat", libs[i % libs.length], libs[i % libs.length], 0, 0, 5);
             case 1 ->
                 new NetworkEvent(
-                    h, "connect", 2, 6, 9,
+                    h,
+                    "connect",
+                    2,
+                    6,
+                    9,
                     SocketAddress.inet(InetAddress.getByName("10.0.0.5"), 40000 + i),
-                    SocketAddress.inet(InetAddress.getByName("10.0.0.9"), 8080), 0);
+                    SocketAddress.inet(InetAddress.getByName("10.0.0.9"), 8080),
+                    0);
             default ->
                 new ProcessExec(
-                    h, "execve", "/usr/sbin/nginx", "/usr/sbin/nginx", List.of("nginx"), "/", "nginx",
-                    1, 1, 1, 0, Credentials.root(), false, false);
+                    h,
+                    "execve",
+                    "/usr/sbin/nginx",
+                    "/usr/sbin/nginx",
+                    List.of("nginx"),
+                    "/",
+                    "nginx",
+                    1,
+                    1,
+                    1,
+                    0,
+                    Credentials.root(),
+                    false,
+                    false);
           };
       out.add(new EnrichedEvent(event, lineage, user, container, null, "node1"));
     }
@@ -186,13 +215,29 @@ public class RuleEngineBenchmark {
         new EnrichedEvent(
             new FileOpen(h, "openat", "/etc/shadow", "/etc/shadow", 0, 0, 5),
             new Lineage(List.of(stranger, process(4242, "nginx", "/usr/sbin/nginx", List.of()))),
-            user, container, null, "node1"));
+            user,
+            container,
+            null,
+            "node1"));
     return out.toArray(EnrichedEvent[]::new);
   }
 
   static ProcessInfo process(int pid, String name, String exe, List<String> args) {
     return new ProcessInfo(
-        pid, pid, 1, name, exe, exe, args, "/", 1, pid, 0, Credentials.root(),
-        1_699_999_000_000_000_000L, false, false);
+        pid,
+        pid,
+        1,
+        name,
+        exe,
+        exe,
+        args,
+        "/",
+        1,
+        pid,
+        0,
+        Credentials.root(),
+        1_699_999_000_000_000_000L,
+        false,
+        false);
   }
 }

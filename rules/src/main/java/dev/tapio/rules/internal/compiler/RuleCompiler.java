@@ -171,8 +171,19 @@ public final class RuleCompiler {
       for (PredicateCompiler.Warning w : predicates.warnings()) {
         reporter.warn(w.code(), where(w.pos(), r.context), "%s", w.message());
       }
-      Set<String> types = EventTypes.of(expanded);
+      Set<String> types = new java.util.TreeSet<>(EventTypes.of(expanded));
       boolean any = types.size() > NO_EVTTYPE_THRESHOLD;
+      Map<String, EventPredicate> byType = new LinkedHashMap<>();
+      if (!any) {
+        PredicateCompiler quiet = new PredicateCompiler(catalog);
+        for (String type : List.copyOf(types)) {
+          switch (TypeSpecializer.fold(expanded, type)) {
+            case TypeSpecializer.Folded.True t -> byType.put(type, EventPredicate.ALWAYS);
+            case TypeSpecializer.Folded.False f -> types.remove(type);
+            case TypeSpecializer.Folded.Left l -> byType.put(type, quiet.compile(l.cond()));
+          }
+        }
+      }
       if (any && r.warnEvttypes) {
         reporter.warn(LOAD_NO_EVTTYPE, r.context, Messages.NO_EVTTYPE);
       }
@@ -188,6 +199,7 @@ public final class RuleCompiler {
           any ? Set.of() : types,
           any,
           predicate,
+          byType,
           output);
     } catch (CompileError e) {
       if (r.skipIfUnknownFilter && e.unknownFilter()) {

@@ -53,7 +53,7 @@ public final class RuleModel {
   private static Rule droolsRule(
       CompiledRule r, @org.jspecify.annotations.Nullable String type, Global<RuleRuntime> tapio) {
     Variable<EnrichedEvent> event = declarationOf(EnrichedEvent.class);
-    EventPredicate predicate = r.predicate();
+    EventPredicate predicate = type == null ? r.predicate() : r.predicateFor(type);
     int index = r.index();
     var pattern = pattern(event);
     if (type != null) {

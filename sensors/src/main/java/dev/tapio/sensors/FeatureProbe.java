@@ -33,6 +33,7 @@ public final class FeatureProbe {
   static final String MAP_REFUSED = "map type %d refused";
   static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
   private static final String OBJECT = "/dev/tapio/bpf/probes.bpf.o";
+  private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile(" ");
   private static final int MAP_PERF_EVENT_ARRAY = 4;
   private static final int MAP_RINGBUF = 27;
 
@@ -96,7 +97,7 @@ public final class FeatureProbe {
     if (f == Feature.TRACEPOINT && !TraceFs.ensureMounted()) {
       return FeatureResult.refused(f, NO_TRACEFS);
     }
-    String name = PROGRAMS.get(f);
+    String name = java.util.Objects.requireNonNull(PROGRAMS.get(f), f.label());
     try (BpfObject obj = BpfObject.open(name, elf)) {
       for (String other : PROGRAMS.values()) {
         obj.setAutoload(other, other.equals(name));
@@ -108,15 +109,15 @@ public final class FeatureProbe {
           return FeatureResult.refused(f, NO_CGROUP2);
         }
         try (DirFd dir = DirFd.open(cgroup.get());
-            BpfLink link = obj.attachCgroup(name, dir.fd())) {
+            BpfLink _ = obj.attachCgroup(name, dir.fd())) {
           return FeatureResult.supported(f);
         }
       }
-      try (BpfLink link = obj.attach(name)) {
+      try (BpfLink _ = obj.attach(name)) {
         return FeatureResult.supported(f);
       }
     } catch (BpfException e) {
-      return FeatureResult.refused(f, e.getMessage());
+      return FeatureResult.refused(f, String.valueOf(e.getMessage()));
     }
   }
 
@@ -145,9 +146,12 @@ public final class FeatureProbe {
   static Optional<Path> cgroup2Mount() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-        String[] halves = line.split(" - ", 2);
-        if (halves.length == 2 && halves[1].startsWith("cgroup2 ")) {
-          return Optional.of(Path.of(halves[0].split(" ")[4]));
+        int dash = line.indexOf(" - ");
+        if (dash > 0 && line.startsWith("cgroup2 ", dash + 3)) {
+          List<String> fields = List.of(SPACE.split(line.substring(0, dash)));
+          if (fields.size() > 4) {
+            return Optional.of(Path.of(fields.get(4)));
+          }
         }
       }
     } catch (IOException e) {

@@ -9,6 +9,8 @@ import java.util.Deque;
  * result is what the caller asked for, not necessarily what exists.
  */
 final class Paths {
+  private static final java.util.regex.Pattern SLASH = java.util.regex.Pattern.compile("/");
+
   private Paths() {}
 
   static String lexical(String base, String raw) {
@@ -20,7 +22,7 @@ final class Paths {
       return raw; // relative with nothing to resolve against: keep it as given
     }
     Deque<String> parts = new ArrayDeque<>();
-    for (String part : joined.split("/")) {
+    for (String part : SLASH.split(joined)) {
       if (part.isEmpty() || part.equals(".")) {
         continue;
       }

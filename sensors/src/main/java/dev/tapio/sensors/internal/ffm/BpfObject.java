@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 public final class BpfObject implements AutoCloseable {
   private final Arena arena = Arena.ofShared();
   private final String name;
-  private MemorySegment obj;
+  private MemorySegment obj = MemorySegment.NULL;
 
   private BpfObject(String name) {
     this.name = name;
@@ -175,7 +175,7 @@ public final class BpfObject implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (obj != null && !obj.equals(MemorySegment.NULL)) {
+    if (!obj.equals(MemorySegment.NULL)) {
       Libbpf1.close(obj);
       obj = MemorySegment.NULL;
       arena.close();

@@ -72,7 +72,7 @@ public final class LibbpfLog {
       }
       String text = buf.getString(0, StandardCharsets.UTF_8).stripTrailing();
       Deque<String> lines = LINES.get();
-      for (String line : text.split("\n")) {
+      for (String line : text.lines().toList()) {
         if (lines.size() == KEEP_LINES) {
           lines.removeFirst();
         }

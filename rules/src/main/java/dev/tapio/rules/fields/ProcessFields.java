@@ -177,10 +177,11 @@ final class ProcessFields {
             STRING,
             FieldDef.Arg.OPTIONAL_INDEX,
             "an ancestor's " + what + " (0 = the process itself); without index: any ancestor",
-            (e, arg) -> {
-              ProcessInfo p = e.lineage().ancestor(arg == null ? 1 : Integer.parseInt(arg));
-              return p == null ? null : get.apply(p);
-            }));
+            new FieldDef.ByLevel(
+                (e, level) -> {
+                  ProcessInfo p = e.lineage().ancestor(level);
+                  return p == null ? null : get.apply(p);
+                })));
   }
 
   private static void perProcessNumber(
@@ -191,10 +192,11 @@ final class ProcessFields {
             NUMBER,
             FieldDef.Arg.OPTIONAL_INDEX,
             "an ancestor's " + what,
-            (e, arg) -> {
-              ProcessInfo p = e.lineage().ancestor(arg == null ? 1 : Integer.parseInt(arg));
-              return p == null ? null : get.apply(p);
-            }));
+            new FieldDef.ByLevel(
+                (e, level) -> {
+                  ProcessInfo p = e.lineage().ancestor(level);
+                  return p == null ? null : get.apply(p);
+                })));
     out.add(FieldDef.simple("proc." + suffix, NUMBER, what, e -> get.apply(proc(e))));
   }
 

@@ -14,6 +14,7 @@ import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.CompiledRuleSet;
+import dev.tapio.rules.EventPredicate;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
 import java.net.InetAddress;
@@ -60,6 +61,7 @@ public class RuleEngineBenchmark {
   private EnrichedEvent[] events;
   private KieSession session;
   private Map<String, CompiledRule[]> byType;
+  private Map<String, EventPredicate[]> predicatesByType;
   private CompiledRule[] anyType;
   private long matches;
 
@@ -89,7 +91,13 @@ public class RuleEngineBenchmark {
       }
     }
     byType = new HashMap<>();
-    types.forEach((k, v) -> byType.put(k, v.toArray(CompiledRule[]::new)));
+    predicatesByType = new HashMap<>();
+    types.forEach(
+        (k, v) -> {
+          byType.put(k, v.toArray(CompiledRule[]::new));
+          predicatesByType.put(
+              k, v.stream().map(r -> r.predicateFor(k)).toArray(EventPredicate[]::new));
+        });
     anyType = any.toArray(CompiledRule[]::new);
     events = mix();
     for (EnrichedEvent e : events) {
@@ -124,9 +132,11 @@ public class RuleEngineBenchmark {
       CompiledRule[] rules = byType.get(e.type());
       CompiledRule first = null;
       if (rules != null) {
-        for (CompiledRule r : rules) {
-          if (r.predicate().test(e) && (first == null || r.index() < first.index())) {
-            first = r;
+        EventPredicate[] predicates = predicatesByType.get(e.type());
+        for (int i = 0; i < rules.length; i++) {
+          if (predicates[i].test(e)) {
+            first = rules[i]; // rules are in definition order: the first match wins
+            break;
           }
         }
       }

@@ -5,6 +5,6 @@
 SEC("tracepoint/syscalls/sys_exit_creat")
 int tapio_exit_creat(struct trace_event_raw_sys_exit *ctx)
 {
-	tapio_open_exit(ctx->ret);
+	tapio_open_exit(ctx, ctx->ret);
 	return 0;
 }

@@ -5,6 +5,6 @@
 SEC("tracepoint/syscalls/sys_exit_renameat")
 int tapio_exit_renameat(struct trace_event_raw_sys_exit *ctx)
 {
-	tapio_change_exit(ctx->ret);
+	tapio_change_exit(ctx, ctx->ret);
 	return 0;
 }

@@ -77,7 +77,7 @@ static __always_inline __u32 tapio_put_base(__u8 *data, struct task_struct *task
 	return tapio_put_file_path(data, tapio_fd_file(task, dfd));
 }
 
-static __always_inline void tapio_change_exit(long ret)
+static __always_inline void tapio_change_exit(void *ctx, long ret)
 {
 	__u64 key = bpf_get_current_pid_tgid();
 	struct tapio_change_args *args = bpf_map_lookup_elem(&tapio_change_args, &key);
@@ -129,7 +129,7 @@ static __always_inline void tapio_change_exit(long ret)
 
 	__u64 size = sizeof(*ev) + off;
 	ev->hdr.size = size;
-	tapio_emit(ev, size, TAPIO_EV_CHANGE);
+	tapio_emit(ctx, ev, size, TAPIO_EV_CHANGE);
 }
 
 #endif

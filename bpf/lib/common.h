@@ -74,19 +74,27 @@ static __always_inline void tapio_fill_header(struct tapio_header *hdr, __u16 ki
 }
 
 /*
- * Copies a finished record from scratch space into the ring buffer. A full ring buffer is
- * counted per CPU and kind, never silent; the fill level is sampled after every write.
+ * Copies a finished record from scratch space into the ring buffer (or the perf buffer of this
+ * CPU). A full buffer is counted per CPU and kind, never silent; the ring buffer's fill level is
+ * sampled after every write.
  */
-static __always_inline void tapio_emit(void *record, __u64 size, __u16 kind)
+static __always_inline void tapio_emit(void *ctx, void *record, __u64 size, __u16 kind)
 {
 	__u32 key = 0;
-	if (bpf_ringbuf_output(&tapio_events, record, size, 0) != 0) {
+	long rc;
+	if (tapio_use_perf)
+		rc = bpf_perf_event_output(ctx, &tapio_perf, BPF_F_CURRENT_CPU, record, size);
+	else
+		rc = bpf_ringbuf_output(&tapio_events, record, size, 0);
+	if (rc != 0) {
 		__u32 k = kind;
 		__u64 *count = bpf_map_lookup_elem(&tapio_drops, &k);
 		if (count)
 			*count += 1;
 		return;
 	}
+	if (tapio_use_perf)
+		return;
 	struct tapio_fill *f = bpf_map_lookup_elem(&tapio_fill, &key);
 	if (f) {
 		__u64 avail = bpf_ringbuf_query(&tapio_events, BPF_RB_AVAIL_DATA);

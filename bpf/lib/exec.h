@@ -27,7 +27,7 @@ extern struct {
  * exec_binprm), so mm->arg_start..arg_end already holds the new argv and mm->exe_file the new
  * executable. filename is a kernel string (bprm->filename or the tracepoint's copy).
  */
-static __always_inline void tapio_exec(const char *filename)
+static __always_inline void tapio_exec(void *ctx, const char *filename)
 {
 	if (tapio_is_self())
 		return;
@@ -73,7 +73,7 @@ static __always_inline void tapio_exec(const char *filename)
 
 	__u64 size = sizeof(*ev) + off;
 	ev->hdr.size = size;
-	tapio_emit(ev, size, TAPIO_EV_EXEC);
+	tapio_emit(ctx, ev, size, TAPIO_EV_EXEC);
 }
 
 #endif

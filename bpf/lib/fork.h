@@ -40,7 +40,7 @@ static __always_inline void tapio_remember_clone(__u64 flags, __u32 syscall)
 	bpf_map_update_elem(&tapio_clone_args, &key, &args, BPF_ANY);
 }
 
-static __always_inline void tapio_fork(struct task_struct *child)
+static __always_inline void tapio_fork(void *ctx, struct task_struct *child)
 {
 	if (tapio_is_self())
 		return;
@@ -65,7 +65,7 @@ static __always_inline void tapio_fork(struct task_struct *child)
 		ev->syscall = TAPIO_FORK_UNKNOWN;
 	}
 	ev->hdr.size = sizeof(*ev);
-	tapio_emit(ev, sizeof(*ev), TAPIO_EV_FORK);
+	tapio_emit(ctx, ev, sizeof(*ev), TAPIO_EV_FORK);
 }
 
 #endif

@@ -19,6 +19,23 @@ TAPIO_MAP struct {
 	__uint(max_entries, 256 * 1024);
 } tapio_events SEC(".maps");
 
+/*
+ * The fallback for kernels without ring buffers (before 5.8): one perf buffer per CPU. Java picks
+ * one before loading, through tapio_use_perf, and does not create the other map; the verifier
+ * drops the branch that would use it, because tapio_use_perf is a read-only constant.
+ */
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(__u32));
+} tapio_perf SEC(".maps");
+
+#ifdef TAPIO_MAPS_OWNER
+const volatile __u32 tapio_use_perf SEC(".rodata.tapio") = 0;
+#else
+extern const volatile __u32 tapio_use_perf;
+#endif
+
 /* Records that found the ring buffer full, per CPU and per enum tapio_event_kind. */
 TAPIO_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);

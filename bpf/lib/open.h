@@ -45,7 +45,7 @@ static __always_inline void tapio_open_enter(__u32 syscall, __s32 dfd, __u64 fil
 	bpf_map_update_elem(&tapio_open_args, &key, &args, BPF_ANY);
 }
 
-static __always_inline void tapio_open_exit(long ret)
+static __always_inline void tapio_open_exit(void *ctx, long ret)
 {
 	__u64 key = bpf_get_current_pid_tgid();
 	struct tapio_open_args *args = bpf_map_lookup_elem(&tapio_open_args, &key);
@@ -84,7 +84,7 @@ static __always_inline void tapio_open_exit(long ret)
 	ev->path_len = len;
 	__u64 size = sizeof(*ev) + off + len;
 	ev->hdr.size = size;
-	tapio_emit(ev, size, TAPIO_EV_OPEN);
+	tapio_emit(ctx, ev, size, TAPIO_EV_OPEN);
 }
 
 #endif

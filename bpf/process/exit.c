@@ -7,7 +7,7 @@
  */
 #include "common.h"
 
-static __always_inline void tapio_exit(void)
+static __always_inline void tapio_exit(void *ctx)
 {
 	if (tapio_is_self())
 		return;
@@ -19,26 +19,26 @@ static __always_inline void tapio_exit(void)
 	ev->exit_code = BPF_CORE_READ(task, exit_code);
 	ev->group_dead = BPF_CORE_READ(task, signal, live.counter) == 0;
 	ev->hdr.size = sizeof(*ev);
-	tapio_emit(ev, sizeof(*ev), TAPIO_EV_EXIT);
+	tapio_emit(ctx, ev, sizeof(*ev), TAPIO_EV_EXIT);
 }
 
 SEC("tp_btf/sched_process_exit")
 int BPF_PROG(tapio_exit_btf, struct task_struct *p)
 {
-	tapio_exit();
+	tapio_exit(ctx);
 	return 0;
 }
 
 SEC("raw_tp/sched_process_exit")
 int BPF_PROG(tapio_exit_raw, struct task_struct *p)
 {
-	tapio_exit();
+	tapio_exit(ctx);
 	return 0;
 }
 
 SEC("tracepoint/sched/sched_process_exit")
 int tapio_exit_tp(void *ctx)
 {
-	tapio_exit();
+	tapio_exit(ctx);
 	return 0;
 }

@@ -10,14 +10,14 @@
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(tapio_fork_btf, struct task_struct *parent, struct task_struct *child)
 {
-	tapio_fork(child);
+	tapio_fork(ctx, child);
 	return 0;
 }
 
 SEC("raw_tp/sched_process_fork")
 int BPF_PROG(tapio_fork_raw, struct task_struct *parent, struct task_struct *child)
 {
-	tapio_fork(child);
+	tapio_fork(ctx, child);
 	return 0;
 }
 
@@ -39,6 +39,6 @@ int tapio_fork_tp(struct trace_event_raw_sched_process_fork *ctx)
 	}
 	if (BPF_CORE_READ(child, pid) != child_pid)
 		return 0;
-	tapio_fork(child);
+	tapio_fork(ctx, child);
 	return 0;
 }

@@ -7,7 +7,7 @@ import dev.tapio.sensors.internal.decode.EventDecoder;
 import dev.tapio.sensors.internal.decode.Records;
 import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.Clocks;
-import dev.tapio.sensors.internal.ffm.RingReader;
+import dev.tapio.sensors.internal.ffm.RecordSource;
 import dev.tapio.sensors.internal.load.Backend;
 import dev.tapio.sensors.internal.load.LoadResult;
 import dev.tapio.sensors.internal.load.Poller;
@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
 public final class SensorSet implements EventSource {
   static final String ALREADY_STARTED = "sensors already started";
   static final String LOAD_CRASHED = "loading failed: %s";
+  static final String SOURCE_FAILED = "cannot read its records: %s";
   private static final String[] KIND_NAMES = {"", "exec", "fork", "exit", "open", "", "", ""};
 
   private final SensorConfig config;
@@ -93,7 +94,22 @@ public final class SensorSet implements EventSource {
             new LoadResult(
                 SourceStatus.unavailable(LOAD_CRASHED.formatted(e)), null, List.of(), Map.of());
       }
-      running.add(new RunningSensor(spec.name(), result, ring(result)));
+      RecordSource source = null;
+      Backend.Loaded loaded = result.loaded();
+      if (loaded != null) {
+        try {
+          source = loaded.openSource();
+        } catch (BpfException e) {
+          new RunningSensor(spec.name(), result, null).close();
+          result =
+              new LoadResult(
+                  SourceStatus.unavailable(SOURCE_FAILED.formatted(e.getMessage())),
+                  null,
+                  List.of(),
+                  Map.of());
+        }
+      }
+      running.add(new RunningSensor(spec.name(), result, source));
     }
     if (running.stream().anyMatch(s -> s.ring() != null)) {
       Poller p =
@@ -106,19 +122,6 @@ public final class SensorSet implements EventSource {
               config.pollTimeout());
       p.start();
       poller = p;
-    }
-  }
-
-  private @Nullable RingReader ring(LoadResult result) {
-    Backend.Loaded loaded = result.loaded();
-    if (loaded == null) {
-      return null;
-    }
-    try {
-      int fd = loaded.ringFd();
-      return fd < 0 ? null : new RingReader(fd, config.ringBufferBytes());
-    } catch (BpfException e) {
-      return null;
     }
   }
 
@@ -202,7 +205,7 @@ public final class SensorSet implements EventSource {
         }
       }
       long[] fill = s.fill();
-      RingReader ring = s.ring();
+      RecordSource ring = s.ring();
       out.add(
           new SensorStats(
               s.name(),

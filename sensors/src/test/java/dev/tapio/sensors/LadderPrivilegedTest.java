@@ -57,6 +57,13 @@ class LadderPrivilegedTest {
   }
 
   @Test
+  void perfBuffersWhenRingBuffersAreRefused() throws Exception {
+    deliversProcessEvents(
+        KernelFeatures.all().refuse(Feature.RING_BUFFER, "simulated"),
+        "enabled (tp_btf+tracepoint over perf buffer)");
+  }
+
+  @Test
   void classicTracepointsWhenOnlyTheyAreLeft() throws Exception {
     deliversProcessEvents(
         KernelFeatures.all()

@@ -87,6 +87,43 @@ public final class BpfObject implements AutoCloseable {
     }
   }
 
+  /** Whether {@link #load} creates this map (programs must not reach it when it does not). */
+  public void setAutocreate(String map, boolean autocreate) throws BpfException {
+    int rc = Libbpf1.setAutocreate(map(map), autocreate);
+    if (rc < 0) {
+      throw new BpfException("set autocreate of " + map, rc);
+    }
+  }
+
+  /**
+   * Sets a u32 of a read-only data section ({@code .rodata...}) before loading, so the verifier
+   * sees it as a constant.
+   */
+  public void setConstant(String section, long offset, int value) throws BpfException {
+    MemorySegment size = arena.allocate(JAVA_LONG);
+    MemorySegment data = Libbpf1.initialValue(map(section), size);
+    if (data.equals(MemorySegment.NULL) || size.get(JAVA_LONG, 0) < offset + 4) {
+      throw new BpfException("set constant in " + section, Errno.ENOENT);
+    }
+    data.reinterpret(offset + 4).set(JAVA_INT, offset, value);
+  }
+
+  /** Writes a u32 value at a u32 key of a map (e.g. a perf event array slot). */
+  public void updateU32(String map, int key, int value) throws BpfException {
+    try (Arena call = Arena.ofConfined()) {
+      MemorySegment capture = Native.captureSegment(call);
+      if (Libbpf1.mapUpdate(
+              capture,
+              mapFd(map),
+              call.allocateFrom(JAVA_INT, key),
+              call.allocateFrom(JAVA_INT, value),
+              0)
+          < 0) {
+        throw new BpfException("update " + map, Native.errno(capture));
+      }
+    }
+  }
+
   /** Creates the maps and loads the programs marked autoload into the kernel. */
   public void load() throws BpfException {
     LibbpfLog.clear();

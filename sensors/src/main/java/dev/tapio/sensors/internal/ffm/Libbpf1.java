@@ -56,6 +56,10 @@ public final class Libbpf1 {
       h("bpf_map__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
   private static final MethodHandle MAP_SET_MAX_ENTRIES =
       h("bpf_map__set_max_entries", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT));
+  private static final MethodHandle MAP_SET_AUTOCREATE =
+      h("bpf_map__set_autocreate", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_BOOLEAN));
+  private static final MethodHandle MAP_INITIAL_VALUE =
+      h("bpf_map__initial_value", FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS));
   private static final MethodHandle MAP_VALUE_SIZE =
       h("bpf_map__value_size", FunctionDescriptor.of(JAVA_INT, ADDRESS));
   private static final MethodHandle MAP_UPDATE =
@@ -187,6 +191,22 @@ public final class Libbpf1 {
   static int setMaxEntries(MemorySegment map, int entries) {
     try {
       return (int) MAP_SET_MAX_ENTRIES.invokeExact(map, entries);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  static int setAutocreate(MemorySegment map, boolean autocreate) {
+    try {
+      return (int) MAP_SET_AUTOCREATE.invokeExact(map, autocreate);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  static MemorySegment initialValue(MemorySegment map, MemorySegment size) {
+    try {
+      return (MemorySegment) MAP_INITIAL_VALUE.invokeExact(map, size);
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }

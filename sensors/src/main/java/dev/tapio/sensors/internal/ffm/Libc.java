@@ -43,9 +43,21 @@ final class Libc {
           FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS),
           true);
   private static final MethodHandle OPEN =
-      Native.downcall(LIBC, "open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT), true);
+      Native.downcall(
+          LIBC, "open", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), true, 2);
   private static final MethodHandle CLOSE =
       Native.downcall(LIBC, "close", FunctionDescriptor.of(JAVA_INT, JAVA_INT), false);
+  private static final MethodHandle SYSCALL_PERF_EVENT_OPEN =
+      Native.downcall(
+          LIBC,
+          "syscall",
+          FunctionDescriptor.of(
+              JAVA_INT, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG),
+          true,
+          1);
+  private static final MethodHandle IOCTL =
+      Native.downcall(
+          LIBC, "ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG), true, 2);
   private static final MethodHandle GETPAGESIZE =
       Native.downcall(LIBC, "getpagesize", FunctionDescriptor.of(JAVA_INT), false);
   static final MethodHandle VSNPRINTF =
@@ -106,7 +118,7 @@ final class Libc {
 
   static int open(MemorySegment capture, MemorySegment path, int flags) {
     try {
-      return (int) OPEN.invokeExact(capture, path, flags);
+      return (int) OPEN.invokeExact(capture, path, flags, 0);
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }
@@ -115,6 +127,25 @@ final class Libc {
   static int close(int fd) {
     try {
       return (int) CLOSE.invokeExact(fd);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /** perf_event_open(2) on x86_64 (syscall 298). */
+  static int perfEventOpen(
+      MemorySegment capture, MemorySegment attr, int pid, int cpu, int groupFd, long flags) {
+    try {
+      return (int)
+          SYSCALL_PERF_EVENT_OPEN.invokeExact(capture, 298L, attr, pid, cpu, groupFd, flags);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  static int ioctl(MemorySegment capture, int fd, long request, long arg) {
+    try {
+      return (int) IOCTL.invokeExact(capture, fd, request, arg);
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }

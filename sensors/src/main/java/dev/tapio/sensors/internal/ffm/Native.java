@@ -37,7 +37,27 @@ final class Native {
    */
   static MethodHandle downcall(
       Optional<SymbolLookup> lookup, String name, FunctionDescriptor desc, boolean errno) {
-    Linker.Option[] options = errno ? new Linker.Option[] {CAPTURE_ERRNO} : new Linker.Option[0];
+    return downcall(lookup, name, desc, errno, -1);
+  }
+
+  /**
+   * As above, for a variadic C function whose fixed arguments are the first {@code firstVariadic}
+   * ones (-1: not variadic).
+   */
+  static MethodHandle downcall(
+      Optional<SymbolLookup> lookup,
+      String name,
+      FunctionDescriptor desc,
+      boolean errno,
+      int firstVariadic) {
+    java.util.List<Linker.Option> list = new java.util.ArrayList<>();
+    if (errno) {
+      list.add(CAPTURE_ERRNO);
+    }
+    if (firstVariadic >= 0) {
+      list.add(Linker.Option.firstVariadicArg(firstVariadic));
+    }
+    Linker.Option[] options = list.toArray(Linker.Option[]::new);
     Optional<MemorySegment> symbol = lookup.flatMap(l -> l.find(name));
     if (symbol.isPresent()) {
       return LINKER.downcallHandle(symbol.get(), desc, options);

@@ -18,13 +18,7 @@ import java.lang.invoke.VarHandle;
  * end is still contiguous. Each record starts with an 8-byte header whose first word is the length,
  * with bit 31 set while the writer still holds it and bit 30 when it was discarded.
  */
-public final class RingReader implements AutoCloseable {
-  /** Receives one record; the segment is only valid during the call. */
-  @FunctionalInterface
-  public interface Handler {
-    void record(MemorySegment record);
-  }
-
+public final class RingReader implements RecordSource {
   private static final VarHandle LONG = JAVA_LONG.varHandle();
   private static final VarHandle INT = JAVA_INT.varHandle();
   private static final int BUSY = 1 << 31;
@@ -66,17 +60,20 @@ public final class RingReader implements AutoCloseable {
     this.data = producerAndData.asSlice(pageSize);
   }
 
-  public int fd() {
-    return fd;
+  @Override
+  public java.util.List<Integer> pollFds() {
+    return java.util.List.of(fd);
   }
 
   /** Bytes written but not yet consumed. */
+  @Override
   public long pending() {
     long cons = (long) LONG.getAcquire(consumerPage, 0L);
     long prod = (long) LONG.getAcquire(producerAndData, 0L);
     return prod - cons;
   }
 
+  @Override
   public long capacity() {
     return size;
   }
@@ -85,6 +82,7 @@ public final class RingReader implements AutoCloseable {
    * Hands every committed record to {@code handler}, at most {@code max}, and returns how many it
    * handed over. Stops early at a record still being written.
    */
+  @Override
   public synchronized int drain(Handler handler, int max) {
     if (closed) {
       return 0;

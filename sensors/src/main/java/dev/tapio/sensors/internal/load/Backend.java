@@ -11,15 +11,16 @@ public interface Backend {
    *
    * @throws AbiMismatchException when the object's records differ from the decoders
    */
-  Loaded load(SensorSpec spec, Set<String> programs) throws BpfException;
+  Loaded load(SensorSpec spec, Set<String> programs, Transport transport) throws BpfException;
 
   /** A loaded sensor object. */
   interface Loaded extends AutoCloseable {
     /** Attaches one loaded program; closing the result detaches it. */
     AutoCloseable attach(String program) throws BpfException;
 
-    /** The ring buffer's map fd. */
-    int ringFd() throws BpfException;
+    /** Opens the reader of the sensor's records, or null when there is nothing to read. */
+    dev.tapio.sensors.internal.ffm.@org.jspecify.annotations.Nullable RecordSource openSource()
+        throws BpfException;
 
     /** Records dropped on a full ring buffer, summed over CPUs, indexed by record kind. */
     long[] drops() throws BpfException;

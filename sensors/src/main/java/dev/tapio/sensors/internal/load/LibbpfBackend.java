@@ -7,6 +7,10 @@ import dev.tapio.sensors.internal.decode.Records;
 import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.BpfObject;
 import dev.tapio.sensors.internal.ffm.Btf;
+import dev.tapio.sensors.internal.ffm.Libbpf1;
+import dev.tapio.sensors.internal.ffm.PerfReader;
+import dev.tapio.sensors.internal.ffm.RecordSource;
+import dev.tapio.sensors.internal.ffm.RingReader;
 import dev.tapio.sensors.internal.spec.Attachment;
 import dev.tapio.sensors.internal.spec.ProgramSpec;
 import dev.tapio.sensors.internal.spec.SensorSpec;
@@ -43,7 +47,8 @@ public final class LibbpfBackend implements Backend {
   }
 
   @Override
-  public Loaded load(SensorSpec spec, Set<String> programs) throws BpfException {
+  public Loaded load(SensorSpec spec, Set<String> programs, Transport transport)
+      throws BpfException {
     BpfObject obj = BpfObject.open(spec.name(), objectBytes(spec.resource()));
     try {
       checkAbi(obj);
@@ -52,10 +57,16 @@ public final class LibbpfBackend implements Backend {
           obj.setAutoload(a.program(), programs.contains(a.program()));
         }
       }
-      obj.setMaxEntries(SensorSpec.RING_MAP, ringBytes);
+      boolean perf = transport == Transport.PERF_BUFFER;
+      obj.setConstant(SensorSpec.CONSTANTS, 0, perf ? 1 : 0);
+      obj.setAutocreate(SensorSpec.RING_MAP, !perf);
+      obj.setAutocreate(SensorSpec.PERF_MAP, perf);
+      if (!perf) {
+        obj.setMaxEntries(SensorSpec.RING_MAP, ringBytes);
+      }
       obj.load();
       obj.updateArray(SensorSpec.CONFIG_MAP, 0, v -> v.set(JAVA_INT, 0, selfTgid));
-      return new LoadedObject(obj);
+      return new LoadedObject(obj, transport, ringBytes);
     } catch (BpfException | RuntimeException e) {
       obj.close();
       throw e;
@@ -74,15 +85,19 @@ public final class LibbpfBackend implements Backend {
     }
   }
 
-  private record LoadedObject(BpfObject obj) implements Loaded {
+  private record LoadedObject(BpfObject obj, Transport transport, int ringBytes) implements Loaded {
     @Override
     public AutoCloseable attach(String program) throws BpfException {
       return obj.attach(program);
     }
 
     @Override
-    public int ringFd() throws BpfException {
-      return obj.mapFd(SensorSpec.RING_MAP);
+    public RecordSource openSource() throws BpfException {
+      if (transport == Transport.PERF_BUFFER) {
+        long perCpu = Math.max(4096, ringBytes / Math.max(1, Libbpf1.possibleCpus()));
+        return new PerfReader(obj, SensorSpec.PERF_MAP, perCpu);
+      }
+      return new RingReader(obj.mapFd(SensorSpec.RING_MAP), ringBytes);
     }
 
     @Override
@@ -98,6 +113,9 @@ public final class LibbpfBackend implements Backend {
 
     @Override
     public long[] fill() throws BpfException {
+      if (transport == Transport.PERF_BUFFER) {
+        return new long[2];
+      }
       long[] out = new long[2];
       for (long[] cpu : obj.lookupPerCpu(SensorSpec.FILL_MAP, 0)) {
         out[0] = Math.max(out[0], cpu[0]);

@@ -4,7 +4,7 @@ import dev.tapio.api.event.Event;
 import dev.tapio.api.spi.EventSink;
 import dev.tapio.sensors.internal.decode.EventDecoder;
 import dev.tapio.sensors.internal.ffm.PollSet;
-import dev.tapio.sensors.internal.ffm.RingReader;
+import dev.tapio.sensors.internal.ffm.RecordSource;
 import java.lang.foreign.MemorySegment;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +41,10 @@ public final class Poller implements AutoCloseable {
     this.batch = batch;
     this.timeoutMillis = (int) Math.max(1, timeout.toMillis());
     this.pollSet =
-        new PollSet(this.sensors.stream().map(s -> Objects.requireNonNull(s.ring()).fd()).toList());
+        new PollSet(
+            this.sensors.stream()
+                .flatMap(s -> Objects.requireNonNull(s.ring()).pollFds().stream())
+                .toList());
     this.thread = Thread.ofPlatform().name("tapio-sensors-poll").daemon().unstarted(this::run);
   }
 
@@ -63,7 +66,7 @@ public final class Poller implements AutoCloseable {
     while (more) {
       more = false;
       for (RunningSensor s : sensors) {
-        RingReader ring = Objects.requireNonNull(s.ring());
+        RecordSource ring = Objects.requireNonNull(s.ring());
         if (ring.drain(r -> handle(s, r), batch) == batch) {
           more = true;
         }

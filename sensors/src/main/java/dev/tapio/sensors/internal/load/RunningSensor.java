@@ -2,7 +2,7 @@ package dev.tapio.sensors.internal.load;
 
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.sensors.internal.ffm.BpfException;
-import dev.tapio.sensors.internal.ffm.RingReader;
+import dev.tapio.sensors.internal.ffm.RecordSource;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -13,13 +13,13 @@ import org.jspecify.annotations.Nullable;
 public final class RunningSensor implements AutoCloseable {
   private final String name;
   private final LoadResult result;
-  private final @Nullable RingReader ring;
+  private final @Nullable RecordSource ring;
   final AtomicLong received = new AtomicLong();
   final AtomicLong decodeErrors = new AtomicLong();
   final AtomicLong sinkErrors = new AtomicLong();
   final AtomicLong filtered = new AtomicLong();
 
-  public RunningSensor(String name, LoadResult result, @Nullable RingReader ring) {
+  public RunningSensor(String name, LoadResult result, @Nullable RecordSource ring) {
     this.name = name;
     this.result = result;
     this.ring = ring;
@@ -37,7 +37,7 @@ public final class RunningSensor implements AutoCloseable {
     return result;
   }
 
-  public @Nullable RingReader ring() {
+  public @Nullable RecordSource ring() {
     return ring;
   }
 

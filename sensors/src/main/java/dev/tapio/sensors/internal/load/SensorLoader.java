@@ -87,8 +87,13 @@ public final class SensorLoader {
       return LoadResult.unavailable(
           StatusMessages.GLOBAL_REASONS.contains(why) ? why : StatusMessages.NO_BTF);
     }
-    if (!features.supports(Feature.RING_BUFFER)) {
-      return LoadResult.unavailable(StatusMessages.NO_RING_BUFFER);
+    Transport transport;
+    if (features.supports(Feature.RING_BUFFER)) {
+      transport = Transport.RING_BUFFER;
+    } else if (features.supports(Feature.PERF_BUFFER)) {
+      transport = Transport.PERF_BUFFER;
+    } else {
+      return LoadResult.unavailable(StatusMessages.NO_BUFFERS);
     }
     hooks.forEach(h -> h.advance(features));
 
@@ -99,11 +104,11 @@ public final class SensorLoader {
       }
       Backend.Loaded loaded;
       try {
-        loaded = retry.run(() -> backend.load(spec, programs(active)));
+        loaded = retry.run(() -> backend.load(spec, programs(active), transport));
       } catch (Backend.AbiMismatchException e) {
         return LoadResult.unavailable(StatusMessages.ABI_MISMATCH.formatted(e.differences()));
       } catch (BpfException e) {
-        blameLoad(spec, active, e, features);
+        blameLoad(spec, active, e, features, transport);
         continue;
       }
       List<AutoCloseable> links = new ArrayList<>();
@@ -117,12 +122,12 @@ public final class SensorLoader {
         }
       }
       if (!reload) {
-        return result(hooks, loaded, links);
+        return result(hooks, loaded, links, transport);
       }
       closeAll(links);
       loaded.close();
     }
-    return result(hooks, null, List.of());
+    return result(hooks, null, List.of(), transport);
   }
 
   /**
@@ -130,7 +135,11 @@ public final class SensorLoader {
    * alone to find which (the others keep their mechanism).
    */
   private void blameLoad(
-      SensorSpec spec, List<Hook> active, BpfException whole, KernelFeatures features) {
+      SensorSpec spec,
+      List<Hook> active,
+      BpfException whole,
+      KernelFeatures features,
+      Transport transport) {
     if (active.size() == 1) {
       active.getFirst().fail(whole, features);
       return;
@@ -138,7 +147,7 @@ public final class SensorLoader {
     boolean blamed = false;
     for (Hook h : active) {
       try {
-        retry.run(() -> backend.load(spec, Set.of(h.current().program()))).close();
+        retry.run(() -> backend.load(spec, Set.of(h.current().program()), transport)).close();
       } catch (BpfException e) {
         h.fail(e, features);
         blamed = true;
@@ -158,7 +167,8 @@ public final class SensorLoader {
   private static LoadResult result(
       List<Hook> hooks,
       Backend.@org.jspecify.annotations.Nullable Loaded loaded,
-      List<AutoCloseable> links) {
+      List<AutoCloseable> links,
+      Transport transport) {
     Map<String, Mechanism> chosen = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
     for (Hook h : hooks) {
@@ -171,9 +181,10 @@ public final class SensorLoader {
     }
     String mechanisms =
         Arrays.stream(Mechanism.values())
-            .filter(chosen::containsValue)
-            .map(Mechanism::label)
-            .collect(Collectors.joining("+"));
+                .filter(chosen::containsValue)
+                .map(Mechanism::label)
+                .collect(Collectors.joining("+"))
+            + (transport == Transport.PERF_BUFFER ? StatusMessages.OVER_PERF_BUFFER : "");
     SourceStatus status;
     if (chosen.isEmpty()) {
       status = SourceStatus.unavailable(String.join("; ", failed));

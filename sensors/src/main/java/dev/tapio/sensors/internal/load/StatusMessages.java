@@ -5,8 +5,12 @@ public final class StatusMessages {
   private StatusMessages() {}
 
   public static final String NOT_REQUESTED = "none of its event types was requested";
-  public static final String NO_RING_BUFFER =
-      "the kernel has no BPF ring buffer (the perf buffer fallback is not implemented)";
+  public static final String NO_BUFFERS =
+      "the kernel has neither BPF ring buffers nor perf buffers";
+
+  /** Appended to the mechanism when records travel through perf buffers. */
+  public static final String OVER_PERF_BUFFER = " over perf buffer";
+
   public static final String NO_BTF = "the kernel has no BTF (/sys/kernel/btf/vmlinux)";
 
   /** {@code %s} = mechanism, feature probe detail. */

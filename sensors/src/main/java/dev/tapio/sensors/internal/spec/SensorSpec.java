@@ -14,6 +14,10 @@ public record SensorSpec(String name, String object, List<ProgramSpec> programs)
   public static final String DROPS_MAP = "tapio_drops";
   public static final String FILL_MAP = "tapio_fill";
   public static final String CONFIG_MAP = "tapio_config";
+  public static final String PERF_MAP = "tapio_perf";
+
+  /** The read-only section holding {@code tapio_use_perf} at offset 0. */
+  public static final String CONSTANTS = ".rodata.tapio";
 
   public SensorSpec {
     programs = List.copyOf(programs);

@@ -1,6 +1,7 @@
 package dev.tapio.sensors.internal.load;
 
 import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.ffm.RecordSource;
 import dev.tapio.sensors.internal.spec.SensorSpec;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A backend that refuses what a test tells it to: loading a program (as a verifier would) or
@@ -21,6 +23,7 @@ public final class ScriptedBackend implements Backend {
   final Map<String, Deque<Integer>> transientAttach = new HashMap<>();
   final List<Set<String>> loads = new ArrayList<>();
   final List<String> attached = new ArrayList<>();
+  final List<Transport> transports = new ArrayList<>();
   public final List<String> detached = new ArrayList<>();
   public int closedObjects;
   BpfException abiMismatch;
@@ -45,8 +48,10 @@ public final class ScriptedBackend implements Backend {
   }
 
   @Override
-  public Loaded load(SensorSpec spec, Set<String> programs) throws BpfException {
+  public Loaded load(SensorSpec spec, Set<String> programs, Transport transport)
+      throws BpfException {
     loads.add(new LinkedHashSet<>(programs));
+    transports.add(transport);
     if (abiMismatch != null) {
       throw abiMismatch;
     }
@@ -72,8 +77,8 @@ public final class ScriptedBackend implements Backend {
       }
 
       @Override
-      public int ringFd() {
-        return -1;
+      public @Nullable RecordSource openSource() {
+        return null;
       }
 
       @Override

@@ -148,12 +148,28 @@ class SensorLoaderTest {
   }
 
   @Test
-  void noRingBufferMeansUnavailable() {
+  void noRingBufferFallsBackToPerfBuffers() {
     LoadResult r = process(KernelFeatures.all().refuse(Feature.RING_BUFFER, "map type 27 refused"));
+    assertThat(r.status().toString()).isEqualTo("enabled (tp_btf+tracepoint over perf buffer)");
+    assertThat(backend.transports).containsOnly(Transport.PERF_BUFFER);
+  }
+
+  @Test
+  void ringBuffersArePreferred() {
+    process(KernelFeatures.all());
+    assertThat(backend.transports).containsOnly(Transport.RING_BUFFER);
+  }
+
+  @Test
+  void neitherBufferMeansUnavailable() {
+    LoadResult r =
+        process(
+            KernelFeatures.all()
+                .refuse(Feature.RING_BUFFER, "map type 27 refused")
+                .refuse(Feature.PERF_BUFFER, "map type 4 refused"));
     assertThat(r.status().toString())
-        .isEqualTo(
-            "unavailable: the kernel has no BPF ring buffer (the perf buffer fallback is not"
-                + " implemented)");
+        .isEqualTo("unavailable: the kernel has neither BPF ring buffers nor perf buffers");
+    assertThat(backend.loads).isEmpty();
   }
 
   @Test

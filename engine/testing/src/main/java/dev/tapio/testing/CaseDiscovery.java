@@ -1,5 +1,8 @@
 package dev.tapio.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,8 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds case files: the files named, and every {@code *.yaml}/{@code *.yml} below directories. */
+/**
+ * Finds case files: the files named, and every {@code *.yaml}/{@code *.yml} case file below
+ * directories. Below a directory, YAML files that are not case files (rule files, whose top level
+ * is a list) are skipped, so rules and their cases can live side by side.
+ */
 public final class CaseDiscovery {
+  private static final ObjectMapper YAML = new YAMLMapper();
+
   private CaseDiscovery() {}
 
   public static List<Path> find(List<Path> paths) {
@@ -19,6 +28,7 @@ public final class CaseDiscovery {
         try (Stream<Path> walk = Files.walk(p)) {
           walk.filter(Files::isRegularFile)
               .filter(CaseDiscovery::isYaml)
+              .filter(CaseDiscovery::mayBeCaseFile)
               .sorted()
               .forEach(out::add);
         } catch (IOException e) {
@@ -31,6 +41,16 @@ public final class CaseDiscovery {
       }
     }
     return out;
+  }
+
+  /** False only for YAML that parses and whose top level is not a mapping with {@code cases}. */
+  private static boolean mayBeCaseFile(Path p) {
+    try {
+      JsonNode root = YAML.readTree(p.toFile());
+      return root == null || !root.isArray() && (!root.isObject() || root.has("cases"));
+    } catch (IOException e) {
+      return true; // reading it as a case file will report the problem
+    }
   }
 
   private static boolean isYaml(Path p) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       RunCommand.class,
+      RulesCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class TapioCommand implements Runnable {

@@ -1,0 +1,137 @@
+package dev.tapio.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesCommandsTest {
+  @TempDir Path dir;
+
+  private static final String GOOD =
+      """
+      - macro: opened
+        condition: evt.type in (open, openat)
+      - rule: Shadow read
+        desc: shadow read
+        condition: opened and fd.name = /etc/shadow
+        output: shadow read by %proc.name
+        priority: WARNING
+      """;
+
+  private Path write(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  @Test
+  void validateReportsEachFileAndExitsOneWhenAnyIsInvalid() throws Exception {
+    Path good = write("good.yaml", GOOD);
+    Path bad =
+        write(
+            "bad.yaml",
+            """
+            - rule: Broken
+              desc: x
+              condition: fd.nme = /etc/shadow
+              output: x
+              priority: WARNING
+            """);
+
+    CliRunner ok = CliRunner.run("rules", "validate", good.toString());
+    assertThat(ok.status()).isZero();
+    assertThat(ok.out()).isEqualTo(good + ": Ok\n");
+
+    CliRunner invalid = CliRunner.run("rules", "validate", good.toString(), bad.toString());
+    assertThat(invalid.status()).isEqualTo(1);
+    assertThat(invalid.out()).startsWith(good + ": Ok\n" + bad + ": Invalid\n").contains("fd.nme");
+
+    CliRunner json = CliRunner.run("rules", "validate", "--json", bad.toString());
+    assertThat(json.status()).isEqualTo(1);
+    JsonNode result = new ObjectMapper().readTree(json.out()).at("/falco_load_results/0");
+    assertThat(result.get("successful").asBoolean()).isFalse();
+    assertThat(result.at("/errors/0/code").asText()).isEqualTo("LOAD_ERR_COMPILE_CONDITION");
+  }
+
+  @Test
+  void validateWithoutFilesChecksTheBundledRules() {
+    CliRunner r = CliRunner.run("rules", "validate");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).isEqualTo("bundled:tapio_rules.yaml: Ok\n");
+  }
+
+  @Test
+  void compileEmitsTheGeneratedRules() throws Exception {
+    Path good = write("good.yaml", GOOD);
+    CliRunner r =
+        CliRunner.run("rules", "compile", good.toString(), "--emit", dir.resolve("out").toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.out())
+        .startsWith("compiled 1 rules (1 enabled) for 2 event types; generated rules in ");
+    assertThat(Files.readString(dir.resolve("out/rules.drl"))).contains("Shadow read");
+  }
+
+  @Test
+  void testRunsCasesPrintsAReportAndWritesJUnitXml() throws Exception {
+    Path rules = write("good.yaml", GOOD);
+    write(
+        "cases.yaml",
+        """
+        rules: [good.yaml]
+        cases:
+          - name: cat reads shadow
+            events: [{type: openat, path: /etc/shadow, process: {exe: /usr/bin/cat}}]
+            expect: [{rule: Shadow read, fields: {proc.name: cat}}]
+          - name: wrong expectation
+            events: [{type: openat, path: /etc/passwd}]
+            expect: [{rule: Shadow read}]
+        """);
+    Path xml = dir.resolve("reports/junit.xml");
+
+    CliRunner r = CliRunner.run("rules", "test", dir.toString(), "--junit-xml", xml.toString());
+
+    assertThat(rules).exists();
+    assertThat(r.status()).isEqualTo(1);
+    assertThat(r.out())
+        .contains("PASS " + dir.resolve("cases.yaml") + "#0 cat reads shadow")
+        .contains("FAIL " + dir.resolve("cases.yaml") + "#1 wrong expectation")
+        .contains("expected rule 'Shadow read' to fire, but it did not:")
+        .contains("fd.name = '/etc/passwd'")
+        .endsWith("1 passed, 1 failed\n");
+    var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+    assertThat(doc.getDocumentElement().getAttribute("failures")).isEqualTo("1");
+  }
+
+  @Test
+  void aBrokenCaseFileIsExitStatusTwo() throws Exception {
+    write("cases.yaml", "cases: [{name: x, events: [{type: openat}], expect: []}]");
+    CliRunner r = CliRunner.run("rules", "test", dir.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("cases[0].events[0].path: an open needs a path");
+  }
+
+  @Test
+  void theThreeFalcoRuleFilesValidateTogether() {
+    Path corpus = Path.of("../../../shared/falco-rules").toAbsolutePath().normalize();
+    assumeTrue(
+        Files.isDirectory(corpus),
+        "SKIPPED LOUDLY: Falco rule corpus not found at "
+            + corpus
+            + " (it sits beside the clone in CI)");
+    CliRunner r =
+        CliRunner.run(
+            "rules",
+            "validate",
+            "--no-warnings",
+            corpus.resolve("falco_rules.yaml").toString(),
+            corpus.resolve("falco-incubating_rules.yaml").toString(),
+            corpus.resolve("falco-sandbox_rules.yaml").toString());
+    assertThat(r.out()).doesNotContain("Invalid");
+    assertThat(r.status()).isZero();
+  }
+}

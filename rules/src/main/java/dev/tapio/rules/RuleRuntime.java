@@ -13,7 +13,7 @@ public final class RuleRuntime {
   private final CompiledRule[] rules;
   private final RuleMatching matching;
   private final MatchListener listener;
-  private Object lastMatched = this;
+  private @org.jspecify.annotations.Nullable EnrichedEvent lastMatched;
 
   public RuleRuntime(List<CompiledRule> rules, RuleMatching matching, MatchListener listener) {
     int max = rules.stream().mapToInt(CompiledRule::index).max().orElse(-1);
@@ -30,10 +30,18 @@ public final class RuleRuntime {
     return rules[index].predicateFor(event.type()).test(event);
   }
 
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean sameObject(Object a, Object b) {
+    return a == b;
+  }
+
   /** A rule's consequence: rule {@code index} matched {@code event}. */
   public void matched(int index, EnrichedEvent event) {
     if (matching == RuleMatching.FIRST) {
-      if (lastMatched == event) {
+      // the same fact object: identity, not equality, tells one event from the next
+      if (lastMatched != null
+          && System.identityHashCode(lastMatched) == System.identityHashCode(event)
+          && sameObject(lastMatched, event)) {
         return;
       }
       lastMatched = event;

@@ -115,6 +115,7 @@ public final class Messages {
       "%container.info is deprecated and removed from the output";
 
   /** {@code String.format(template, args)}. */
+  @SuppressWarnings("AnnotateFormatMethod") // templates are the constants above
   public static String format(String template, Object... args) {
     return String.format(java.util.Locale.ROOT, template, args);
   }

@@ -119,7 +119,9 @@ final class FdFields {
             BOOL,
             "whether the name changed",
             e ->
-                e.event() instanceof FileOpen || e.event() instanceof NetworkEvent ? false : null));
+                (e.event() instanceof FileOpen || e.event() instanceof NetworkEvent)
+                    ? false
+                    : null));
     endpoint(out, "c", FdFields::client);
     endpoint(out, "s", FdFields::server);
     endpoint(out, "l", e -> e.event() instanceof NetworkEvent n ? n.local() : null);

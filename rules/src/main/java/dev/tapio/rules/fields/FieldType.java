@@ -37,6 +37,7 @@ public enum FieldType {
   BYTES(Set.of("exists", "=", "==", "!=", "contains", "bcontains", "bstartswith", "startswith")),
   STRING_LIST(Set.of("exists", "in", "intersects"));
 
+  @SuppressWarnings("ImmutableEnumChecker") // Set.of is immutable
   private final Set<String> operators;
 
   FieldType(Set<String> operators) {

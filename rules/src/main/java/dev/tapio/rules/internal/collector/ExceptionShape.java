@@ -54,7 +54,7 @@ public final class ExceptionShape {
 
   /** Whether {@code comp} is an operator, or a string operator followed by a modifier. */
   public static boolean validComp(String comp) {
-    String[] parts = comp.trim().split("\\s+");
+    String[] parts = comp.trim().split("\\s+", -1);
     if (parts.length == 1) {
       return OPERATORS.contains(parts[0]);
     }
@@ -83,7 +83,7 @@ public final class ExceptionShape {
     }
     List<String> comps = comps(e);
     if (e.fieldsScalar()) {
-      if (comps.size() != 1 || !e.compsScalar() && e.comps() != null) {
+      if (comps.size() != 1 || (!e.compsScalar() && e.comps() != null)) {
         return fail(reporter, e, Messages.EXCEPTION_SCALAR_COMP);
       }
       String c = comps.getFirst();

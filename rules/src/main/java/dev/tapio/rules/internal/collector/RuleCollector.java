@@ -267,7 +267,7 @@ public final class RuleCollector {
     return true;
   }
 
-  private boolean overrideRule(RuleInfo existing, RuleDef r) {
+  private boolean overrideRule(@org.jspecify.annotations.Nullable RuleInfo existing, RuleDef r) {
     if (existing == null) {
       return error(r, Messages.APPEND_MISSING_RULE);
     }

@@ -34,7 +34,7 @@ public final class ConditionParsing {
   public sealed interface Parsed {
     record Ok(Cond cond) implements Parsed {}
 
-    record Error(String message, int offset) implements Parsed {}
+    record Failed(String message, int offset) implements Parsed {}
   }
 
   /** A transformer or field the compiler does not support. */
@@ -58,13 +58,13 @@ public final class ConditionParsing {
       r = FalcoConditionParser.tryParse(text, ParserOptions.defaults());
     } catch (IllegalArgumentException e) {
       // the parser reports some escape problems by exception, without a position
-      return new Parsed.Error(String.valueOf(e.getMessage()), 0);
+      return new Parsed.Failed(String.valueOf(e.getMessage()), 0);
     }
     return switch (r) {
       case ParseResult.Success<Expr> s -> new Parsed.Ok(cond(s.value(), origin));
       case ParseResult.Failure<Expr> f -> {
         ConditionSyntaxError e = f.error();
-        yield new Parsed.Error(e.message(), e.position().offset());
+        yield new Parsed.Failed(e.message(), e.position().offset());
       }
     };
   }

@@ -84,7 +84,7 @@ public final class EventTypes {
       case Cond.MacroRef m -> TypeSet.ALL;
       case Cond.Check k -> {
         TypeSet t = leaf(k);
-        yield negated && t != TypeSet.ALL ? t.negate() : t;
+        yield negated && !t.equals(TypeSet.ALL) ? t.negate() : t;
       }
     };
   }

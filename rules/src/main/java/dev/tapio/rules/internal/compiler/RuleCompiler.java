@@ -102,7 +102,7 @@ public final class RuleCompiler {
       Origin origin = new Origin(m.context, m.conditionScalar, edits, text, m.name);
       switch (ConditionParsing.parse(text, origin)) {
         case ConditionParsing.Parsed.Ok ok -> parsed.put(m.name, ok.cond());
-        case ConditionParsing.Parsed.Error e ->
+        case ConditionParsing.Parsed.Failed e ->
             reporter.error(LOAD_ERR_COMPILE_CONDITION, origin.at(e.offset()), "%s", e.message());
       }
     }
@@ -115,13 +115,13 @@ public final class RuleCompiler {
             .within(m.getKey())
             .expand(m.getValue());
       } catch (CompileError e) {
-        report(e, infos.get(m.getKey()).context, null);
+        report(e, java.util.Objects.requireNonNull(infos.get(m.getKey())).context);
       }
     }
     return parsed;
   }
 
-  private CompiledRule rule(
+  private @org.jspecify.annotations.Nullable CompiledRule rule(
       RuleInfo r, int index, Map<String, List<String>> lists, Map<String, Cond> macros) {
     if (!r.source.equals("syscall")) {
       reporter.warn(LOAD_UNKNOWN_SOURCE, r.context, Messages.UNKNOWN_SOURCE, r.source);
@@ -150,7 +150,7 @@ public final class RuleCompiler {
           dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_ERR_YAML_VALIDATE,
           e.exception().context(),
           "%s",
-          e.getMessage());
+          String.valueOf(e.getMessage()));
       return null;
     }
     TextEdits edits = TextEdits.none();
@@ -162,7 +162,7 @@ public final class RuleCompiler {
       Cond cond =
           switch (ConditionParsing.parse(substituted, origin)) {
             case ConditionParsing.Parsed.Ok ok -> ok.cond();
-            case ConditionParsing.Parsed.Error e ->
+            case ConditionParsing.Parsed.Failed e ->
                 throw new CompileError(e.message(), new Pos(origin, e.offset()));
           };
       Cond expanded = new MacroExpander(macros, usedMacros).expand(cond);
@@ -207,18 +207,19 @@ public final class RuleCompiler {
             LOAD_UNKNOWN_FILTER,
             e.pos() == null ? r.context : where(e.pos(), r.context),
             Messages.UNKNOWN_FILTER_SKIPPED,
-            e.getMessage());
+            String.valueOf(e.getMessage()));
         return null;
       }
-      report(e, r.context, r);
+      report(e, r.context);
       return null;
     } catch (ConditionParsing.Unsupported e) {
-      report(new CompileError(e.getMessage(), new Pos(origin, e.offset())), r.context, r);
+      report(
+          new CompileError(String.valueOf(e.getMessage()), new Pos(origin, e.offset())), r.context);
       return null;
     }
   }
 
-  private void report(CompileError e, Context itemContext, RuleInfo rule) {
+  private void report(CompileError e, Context itemContext) {
     Context ctx = e.pos() == null ? itemContext : where(e.pos(), itemContext);
     reporter.error(e.code(), ctx, "%s", String.valueOf(e.getMessage()));
   }

@@ -29,6 +29,7 @@ public final class Logic {
     return new Negation(p);
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // never compared; an array keeps the loop tight
   record All(EventPredicate[] parts) implements EventPredicate {
     @Override
     public boolean test(EnrichedEvent e) {
@@ -41,6 +42,7 @@ public final class Logic {
     }
   }
 
+  @SuppressWarnings("ArrayRecordComponent") // never compared; an array keeps the loop tight
   record Any(EventPredicate[] parts) implements EventPredicate {
     @Override
     public boolean test(EnrichedEvent e) {

@@ -51,13 +51,10 @@ public final class Operators {
         yield n;
       }
       case BOOL -> {
-        if (text.equals("true")) {
-          yield Boolean.TRUE;
+        if (!text.equals("true") && !text.equals("false")) {
+          throw new BadValue("bool");
         }
-        if (text.equals("false")) {
-          yield Boolean.FALSE;
-        }
-        throw new BadValue("bool");
+        yield Boolean.valueOf(text);
       }
       case IPADDR, IPNET -> {
         Network n = Network.parse(text);

@@ -44,6 +44,7 @@ public final class Glob {
   }
 
   /** Matches one pattern element at {@code pi} against {@code c}: the next index, or -1. */
+  @SuppressWarnings("RefactorSwitch")
   private static int single(String p, int pi, char c, boolean ic) {
     char pc = p.charAt(pi);
     switch (pc) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** An IP network ({@code 10.0.0.0/8}) or a single address; parsing never touches DNS. */
+@SuppressWarnings("ArrayRecordComponent") // compared by contains(), never by equals
 public record Network(byte[] address, int prefixBits) {
 
   private static final Pattern IPV4 =

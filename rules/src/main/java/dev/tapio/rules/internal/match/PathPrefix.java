@@ -39,7 +39,7 @@ public final class PathPrefix {
 
   private static String[] components(String path) {
     List<String> out = new ArrayList<>();
-    for (String c : path.split("/")) {
+    for (String c : path.split("/", -1)) {
       if (!c.isEmpty()) {
         out.add(c);
       }

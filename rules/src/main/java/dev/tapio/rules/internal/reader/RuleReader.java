@@ -93,7 +93,7 @@ public final class RuleReader {
           LOAD_ERR_YAML_PARSE,
           fileCtx.in("yaml", e.position()),
           Messages.YAML_PARSE,
-          e.getMessage());
+          String.valueOf(e.getMessage()));
       return List.of();
     }
     List<RuleFileItem> items = new ArrayList<>();

@@ -102,7 +102,8 @@ public final class OtlpLogSink implements CountedAlertSink {
     /**
      * Applies the standard {@code OTEL_EXPORTER_OTLP_*} and {@code OTEL_EXPORTER_OTLP_LOGS_*}
      * variables (endpoint, protocol, headers, compression, timeout, certificate, client key and
-     * certificate). Setters called afterwards override them.
+     * certificate) and {@code OTEL_RESOURCE_ATTRIBUTES} ({@code service.name} stays {@code tapio}).
+     * Setters called afterwards override them.
      */
     public Builder fromEnvironment(Map<String, String> env) {
       OtlpEnvironment settings = OtlpEnvironment.read(env);
@@ -116,6 +117,7 @@ public final class OtlpLogSink implements CountedAlertSink {
                 : settings.endpoint();
       }
       headers.putAll(settings.headers());
+      settings.resourceAttributes().forEach(this::resourceAttribute);
       if (settings.compression() != null) {
         compression(settings.compression());
       }

@@ -134,7 +134,8 @@ class OtlpLogSinkTest {
               "OTEL_EXPORTER_OTLP_HEADERS", "authorization=Bearer%20abc,x-scope=a",
               "OTEL_EXPORTER_OTLP_LOGS_HEADERS", "x-scope=logs",
               "OTEL_EXPORTER_OTLP_LOGS_COMPRESSION", "gzip",
-              "OTEL_EXPORTER_OTLP_TIMEOUT", "3000");
+              "OTEL_EXPORTER_OTLP_TIMEOUT", "3000",
+              "OTEL_RESOURCE_ATTRIBUTES", "deployment.environment.name=prod,service.name=other");
       OtlpLogSink.Builder builder = OtlpLogSink.builder().fromEnvironment(env).delivery(FAST);
       assertThat(builder.effectiveEndpoint())
           .isEqualTo("http://127.0.0.1:" + receiver.port() + "/v1/logs");
@@ -147,6 +148,9 @@ class OtlpLogSinkTest {
           .containsEntry("authorization", "Bearer abc")
           .containsEntry("x-scope", "logs")
           .containsEntry("content-encoding", "gzip");
+      var resource = receiver.records().getFirst().resource();
+      assertThat(resource.get("deployment.environment.name").getStringValue()).isEqualTo("prod");
+      assertThat(resource.get("service.name").getStringValue()).isEqualTo("tapio");
     }
   }
 
@@ -183,6 +187,11 @@ class OtlpLogSinkTest {
                 OtlpLogSink.builder()
                     .fromEnvironment(Map.of("OTEL_EXPORTER_OTLP_CLIENT_KEY", "/k.pem")))
         .hasMessage("client TLS needs both a private key and a certificate");
+    assertThatThrownBy(
+            () ->
+                OtlpLogSink.builder()
+                    .fromEnvironment(Map.of("OTEL_EXPORTER_OTLP_HEADERS", "novalue")))
+        .hasMessage("OTEL_EXPORTER_OTLP_HEADERS holds an entry without '=': 'novalue'");
     assertThatThrownBy(() -> OtlpLogSink.builder().compression("zstd"))
         .hasMessage("unsupported OTLP compression 'zstd': use gzip or none");
   }

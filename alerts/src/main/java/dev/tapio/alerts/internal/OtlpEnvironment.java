@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param certificate path of the PEM file of trusted certificates
  * @param clientKey path of the PEM client private key
  * @param clientCertificate path of the PEM client certificate chain
+ * @param resourceAttributes {@code OTEL_RESOURCE_ATTRIBUTES}, values URL-decoded
  */
 public record OtlpEnvironment(
     @Nullable String endpoint,
@@ -31,10 +32,11 @@ public record OtlpEnvironment(
     @Nullable Duration timeout,
     @Nullable String certificate,
     @Nullable String clientKey,
-    @Nullable String clientCertificate) {
+    @Nullable String clientCertificate,
+    Map<String, String> resourceAttributes) {
 
   static final String BAD_TIMEOUT = "%s must be a whole number of milliseconds: '%s'";
-  static final String BAD_HEADER = "%s holds a header without '=': '%s'";
+  static final String BAD_PAIR = "%s holds an entry without '=': '%s'";
   private static final String GENERIC = "OTEL_EXPORTER_OTLP_";
   private static final String LOGS = "OTEL_EXPORTER_OTLP_LOGS_";
 
@@ -50,7 +52,8 @@ public record OtlpEnvironment(
         timeout(env),
         either(env, "CERTIFICATE"),
         either(env, "CLIENT_KEY"),
-        either(env, "CLIENT_CERTIFICATE"));
+        either(env, "CLIENT_CERTIFICATE"),
+        pairs(env, "OTEL_RESOURCE_ATTRIBUTES", new LinkedHashMap<>()));
   }
 
   /** The endpoint for {@code http}: a generic base gets the logs path. */
@@ -76,25 +79,31 @@ public record OtlpEnvironment(
 
   private static Map<String, String> headers(Map<String, String> env) {
     Map<String, String> headers = new LinkedHashMap<>();
-    for (String name : new String[] {GENERIC + "HEADERS", LOGS + "HEADERS"}) {
-      String list = value(env, name);
-      if (list == null) {
+    pairs(env, GENERIC + "HEADERS", headers);
+    pairs(env, LOGS + "HEADERS", headers);
+    return headers;
+  }
+
+  /** Adds the {@code key=value,...} pairs of variable {@code name} to {@code into}. */
+  private static Map<String, String> pairs(
+      Map<String, String> env, String name, Map<String, String> into) {
+    String list = value(env, name);
+    if (list == null) {
+      return into;
+    }
+    for (String pair : list.split(",")) {
+      if (pair.isBlank()) {
         continue;
       }
-      for (String pair : list.split(",")) {
-        if (pair.isBlank()) {
-          continue;
-        }
-        int eq = pair.indexOf('=');
-        if (eq <= 0) {
-          throw new IllegalArgumentException(BAD_HEADER.formatted(name, pair.trim()));
-        }
-        headers.put(
-            URLDecoder.decode(pair.substring(0, eq).trim(), StandardCharsets.UTF_8),
-            URLDecoder.decode(pair.substring(eq + 1).trim(), StandardCharsets.UTF_8));
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(BAD_PAIR.formatted(name, pair.trim()));
       }
+      into.put(
+          URLDecoder.decode(pair.substring(0, eq).trim(), StandardCharsets.UTF_8),
+          URLDecoder.decode(pair.substring(eq + 1).trim(), StandardCharsets.UTF_8));
     }
-    return headers;
+    return into;
   }
 
   private static @Nullable Duration timeout(Map<String, String> env) {

@@ -18,8 +18,8 @@ public final class Libbpf {
     return Optional.of(Libbpf1.majorVersion() + "." + Libbpf1.minorVersion());
   }
 
-  /** The version, or {@link #NOT_FOUND}: what {@code tapio version} prints. */
+  /** {@code libbpf 1.1}, or {@link #NOT_FOUND}: what {@code tapio version} prints. */
   public static String describe() {
-    return version().orElse(NOT_FOUND);
+    return version().map(v -> "libbpf " + v).orElse(NOT_FOUND);
   }
 }

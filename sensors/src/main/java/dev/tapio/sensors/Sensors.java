@@ -1,12 +1,50 @@
 package dev.tapio.sensors;
 
+import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.sensors.internal.load.LibbpfBackend;
 import dev.tapio.sensors.internal.load.Retry;
 import dev.tapio.sensors.internal.spec.SensorCatalog;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Entry point: every eBPF sensor as one {@link dev.tapio.api.spi.EventSource}. */
 public final class Sensors {
   private Sensors() {}
+
+  /** Every Falco event type some sensor can produce. */
+  public static Set<String> eventTypes() {
+    return SensorCatalog.ALL.stream()
+        .flatMap(s -> s.eventTypes().stream())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /**
+   * What {@code tapio sensors status} shows: probes the kernel, loads and attaches every sensor for
+   * every event type it can produce, reports each status, and detaches everything again.
+   */
+  public static Map<String, SourceStatus> check(SensorConfig config) {
+    try (SensorSet set = open(config)) {
+      set.start(eventTypes(), event -> {});
+      return set.statuses();
+    }
+  }
+
+  /**
+   * The report {@code tapio sensors status} prints: libbpf, each kernel feature, each sensor.
+   *
+   * @param statuses from {@link #check} or {@link SensorSet#statuses()}
+   */
+  public static String report(KernelFeatures features, Map<String, SourceStatus> statuses) {
+    StringBuilder out = new StringBuilder(Libbpf.describe()).append('\n');
+    out.append("kernel features:\n");
+    features.list().forEach(r -> out.append("  ").append(r).append('\n'));
+    out.append("sensors:\n");
+    statuses.forEach(
+        (name, st) -> out.append("  ").append(name).append(": ").append(st).append('\n'));
+    return out.toString();
+  }
 
   /** The sensors, not yet started; nothing touches the kernel before {@link SensorSet#start}. */
   public static SensorSet open(SensorConfig config) {

@@ -30,4 +30,14 @@ class FeatureProbePrivilegedTest {
         .filter(r -> !r.supported())
         .forEach(r -> assertThat(r.detail()).matches("(load|attach) .+: E[A-Z0-9]+"));
   }
+
+  @Test
+  void checkLoadsEverySensorAndLetsGo() {
+    Privileged.assumeBpf();
+    var statuses = Sensors.check(SensorConfig.builder().ringBufferBytes(1 << 16).build());
+    assertThat(statuses.keySet()).containsExactly("process", "file");
+    assertThat(statuses.values())
+        .allMatch(s -> s.state() == dev.tapio.api.spi.SourceStatus.State.ENABLED);
+    System.out.println(Sensors.report(FeatureProbe.probe(), statuses));
+  }
 }

@@ -10,7 +10,7 @@ class LibbpfTest {
   void versionIsMajorDotMinorOrTheReasonItIsMissing() {
     if (Libbpf1.available()) {
       assertThat(Libbpf.version()).hasValueSatisfying(v -> assertThat(v).matches("1\\.\\d+"));
-      assertThat(Libbpf.describe()).isEqualTo(Libbpf.version().orElseThrow());
+      assertThat(Libbpf.describe()).isEqualTo("libbpf " + Libbpf.version().orElseThrow());
     } else {
       assertThat(Libbpf.version()).isEmpty();
       assertThat(Libbpf.describe()).isEqualTo("libbpf not found: install libbpf1");

@@ -103,11 +103,12 @@ public final class CompiledRuleSet {
     return out;
   }
 
-  /** A stateful session with its {@code tapio} global bound to {@code listener}. */
-  public KieSession newSession(MatchListener listener) {
+  /** A long-lived stateful session whose matches go to {@code listener}. */
+  public RuleSession newSession(MatchListener listener) {
     KieSession session = kieBase.newKieSession();
-    session.setGlobal("tapio", new RuleRuntime(rules, matching, listener));
-    return session;
+    RuleRuntime runtime = new RuleRuntime(rules, matching, listener);
+    session.setGlobal(DrlEmitter.GLOBAL, runtime);
+    return new RuleSession(session, runtime);
   }
 
   /** Writes the generated DRL to {@code dir}/rules.drl, for inspection. */

@@ -6,14 +6,16 @@ import java.util.List;
 /**
  * The bridge the generated Drools rules call (the session global {@code tapio}): it evaluates a
  * rule's compiled predicate and passes matches on, keeping only the first per event when rule
- * matching is {@link RuleMatching#FIRST}. One instance per session.
+ * matching is {@link RuleMatching#FIRST} (salience follows definition order, so the first rule to
+ * fire is the first defined). One instance per session; {@link RuleSession} calls {@link
+ * #startEvent()} before each event.
  */
 public final class RuleRuntime {
 
   private final CompiledRule[] rules;
   private final RuleMatching matching;
   private final MatchListener listener;
-  private @org.jspecify.annotations.Nullable EnrichedEvent lastMatched;
+  private boolean matchedThisEvent;
 
   public RuleRuntime(List<CompiledRule> rules, RuleMatching matching, MatchListener listener) {
     int max = rules.stream().mapToInt(CompiledRule::index).max().orElse(-1);
@@ -30,21 +32,18 @@ public final class RuleRuntime {
     return rules[index].predicateFor(event.type()).test(event);
   }
 
-  @SuppressWarnings("ReferenceEquality")
-  private static boolean sameObject(Object a, Object b) {
-    return a == b;
+  /** Starts a new event: in {@link RuleMatching#FIRST} mode the next match is passed on again. */
+  public void startEvent() {
+    matchedThisEvent = false;
   }
 
   /** A rule's consequence: rule {@code index} matched {@code event}. */
   public void matched(int index, EnrichedEvent event) {
     if (matching == RuleMatching.FIRST) {
-      // the same fact object: identity, not equality, tells one event from the next
-      if (lastMatched != null
-          && System.identityHashCode(lastMatched) == System.identityHashCode(event)
-          && sameObject(lastMatched, event)) {
+      if (matchedThisEvent) {
         return;
       }
-      lastMatched = event;
+      matchedThisEvent = true;
     }
     listener.matched(rules[index], event);
   }

@@ -1,54 +1,37 @@
 package dev.tapio.rules;
 
-import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * One long-lived Drools session over a compiled rule set: per event insert, fire, delete. Not
- * thread-safe: one session per matching thread. Building the rule set is the slow part; a session
- * is cheap.
+ * A long-lived Drools session over a compiled rule set: per event, insert, fire, delete. Not
+ * thread-safe: one session per processing thread. Close it to release the Drools session.
  */
 public final class RuleSession implements AutoCloseable {
-  private final KieSession session;
-  private final List<Alert> matched = new ArrayList<>();
 
-  public RuleSession(CompiledRuleSet rules) {
-    this.session = rules.newSession((rule, event) -> matched.add(alert(rule, event)));
+  private final KieSession session;
+  private final RuleRuntime runtime;
+
+  RuleSession(KieSession session, RuleRuntime runtime) {
+    this.session = session;
+    this.runtime = runtime;
   }
 
-  /** The alerts {@code event} raises, in rule order; empty for almost every event. */
-  public List<Alert> match(EnrichedEvent event) {
+  /** Runs the rules of {@code event}'s type; matches go to the session's listener. */
+  public void process(EnrichedEvent event) {
+    runtime.startEvent();
     FactHandle handle = session.insert(event);
     try {
       session.fireAllRules();
     } finally {
       session.delete(handle);
     }
-    if (matched.isEmpty()) {
-      return List.of();
-    }
-    List<Alert> out = List.copyOf(matched);
-    matched.clear();
-    return out;
   }
 
-  /** The alert {@code rule} raises for {@code event}: output rendered, fields extracted. */
-  public static Alert alert(CompiledRule rule, EnrichedEvent event) {
-    return new Alert(
-        UUID.randomUUID().toString(),
-        rule.name(),
-        rule.priority(),
-        rule.output().render(event),
-        rule.output().fields(event),
-        rule.tags(),
-        rule.source(),
-        event.event().header().timeNanos(),
-        event);
+  /** The Drools session itself, for callers that manage facts on their own. */
+  public KieSession kieSession() {
+    return session;
   }
 
   @Override

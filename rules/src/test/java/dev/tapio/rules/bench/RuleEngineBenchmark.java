@@ -17,6 +17,7 @@ import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.EventPredicate;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
+import dev.tapio.rules.RuleSession;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.FactHandle;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,7 +58,7 @@ public class RuleEngineBenchmark {
   static final int BATCH = 1000;
 
   private EnrichedEvent[] events;
-  private KieSession session;
+  private RuleSession session;
   private Map<String, CompiledRule[]> byType;
   private Map<String, EventPredicate[]> predicatesByType;
   private CompiledRule[] anyType;
@@ -101,25 +100,21 @@ public class RuleEngineBenchmark {
     anyType = any.toArray(CompiledRule[]::new);
     events = mix();
     for (EnrichedEvent e : events) {
-      FactHandle h = session.insert(e);
-      session.fireAllRules();
-      session.delete(h);
+      session.process(e);
     }
     System.out.printf("%n%d of %d events in the mix match%n", matches, events.length);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
-    session.dispose();
+    session.close();
   }
 
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public long droolsSession() {
     for (EnrichedEvent e : events) {
-      FactHandle h = session.insert(e);
-      session.fireAllRules();
-      session.delete(h);
+      session.process(e);
     }
     return matches;
   }

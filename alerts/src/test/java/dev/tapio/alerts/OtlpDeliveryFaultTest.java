@@ -43,50 +43,48 @@ class OtlpDeliveryFaultTest {
 
   private static void outageUnderStream(OtlpReceiver receiver, OtlpLogSink sink, Path spool)
       throws Exception {
-    {
-      long spooledDuringOutage = 0;
-      int i = 0;
-      for (; i < 300; i++) {
-        sendPair(sink, i);
-      }
-      receiver.stop();
-      long outageStarted = System.nanoTime();
-      while (sink.stats().spooled() == 0 || System.nanoTime() - outageStarted < 300_000_000L) {
-        assertThat(System.nanoTime() - outageStarted)
-            .as("alerts reach the spool during the outage")
-            .isLessThan(20_000_000_000L);
-        sendPair(sink, i++);
-      }
-      spooledDuringOutage = sink.stats().spooled();
-      receiver.start();
-      int total = Math.max(PER_SOURCE, i + 200);
-      for (; i < total; i++) {
-        sendPair(sink, i);
-      }
-      sink.flush();
-      SinkStats stats = sink.stats();
-      sink.close();
+    long spooledDuringOutage = 0;
+    int i = 0;
+    for (; i < 300; i++) {
+      sendPair(sink, i);
+    }
+    receiver.stop();
+    long outageStarted = System.nanoTime();
+    while (sink.stats().spooled() == 0 || System.nanoTime() - outageStarted < 300_000_000L) {
+      assertThat(System.nanoTime() - outageStarted)
+          .as("alerts reach the spool during the outage")
+          .isLessThan(20_000_000_000L);
+      sendPair(sink, i++);
+    }
+    spooledDuringOutage = sink.stats().spooled();
+    receiver.start();
+    int total = Math.max(PER_SOURCE, i + 200);
+    for (; i < total; i++) {
+      sendPair(sink, i);
+    }
+    sink.flush();
+    SinkStats stats = sink.stats();
+    sink.close();
 
-      assertThat(spooledDuringOutage).as("alerts went through the spool").isPositive();
-      assertThat(stats.totalDropped()).isZero();
-      assertThat(stats.pending()).isZero();
-      assertThat(stats.delivered()).isEqualTo((long) i * SOURCES.size());
-      assertThat(stats.retried()).isPositive();
+    assertThat(spooledDuringOutage).as("alerts went through the spool").isPositive();
+    assertThat(stats.totalDropped()).isZero();
+    assertThat(stats.pending()).isZero();
+    assertThat(stats.delivered()).isEqualTo((long) i * SOURCES.size());
+    assertThat(stats.retried()).isPositive();
 
-      Map<String, List<Long>> arrival = new HashMap<>();
-      for (OtlpReceiver.Received r : receiver.records()) {
-        arrival
-            .computeIfAbsent(r.string("tapio.source"), s -> new ArrayList<>())
-            .add(r.attributes().get("seq").getIntValue());
-      }
-      for (String source : SOURCES) {
-        // At least once: a batch cut off mid-flight may arrive twice; keep first arrivals.
-        List<Long> firstArrivals = List.copyOf(new LinkedHashSet<>(arrival.get(source)));
-        assertThat(firstArrivals).as(source).hasSize(i).isSorted();
-      }
-      try (Stream<Path> left = Files.list(spool)) {
-        assertThat(left).as("the spool is empty again").isEmpty();
-      }
+    Map<String, List<Long>> arrival = new HashMap<>();
+    for (OtlpReceiver.Received r : receiver.records()) {
+      arrival
+          .computeIfAbsent(r.string("tapio.source"), s -> new ArrayList<>())
+          .add(r.attributes().get("seq").getIntValue());
+    }
+    for (String source : SOURCES) {
+      // At least once: a batch cut off mid-flight may arrive twice; keep first arrivals.
+      List<Long> firstArrivals = List.copyOf(new LinkedHashSet<>(arrival.get(source)));
+      assertThat(firstArrivals).as(source).hasSize(i).isSorted();
+    }
+    try (Stream<Path> left = Files.list(spool)) {
+      assertThat(left).as("the spool is empty again").isEmpty();
     }
   }
 

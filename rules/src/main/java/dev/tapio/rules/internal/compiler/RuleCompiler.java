@@ -39,6 +39,8 @@ public final class RuleCompiler {
   /** Falco warns LOAD_NO_EVTTYPE when a rule's set has more types than this. */
   public static final int NO_EVTTYPE_THRESHOLD = 100;
 
+  private static final String CONTAINER_INFO = "%container.info";
+
   private final Reporter reporter;
   private final FieldCatalog catalog;
   private final Set<String> usedLists = new HashSet<>();
@@ -167,7 +169,15 @@ public final class RuleCompiler {
           };
       Cond expanded = new MacroExpander(macros, usedMacros).expand(cond);
       EventPredicate predicate = predicates.compile(expanded);
-      OutputFormat output = new OutputCompiler(predicates).compile(r.output, origin);
+      String outputText = r.output;
+      if (outputText.contains(CONTAINER_INFO)) {
+        outputText = outputText.replace(CONTAINER_INFO, "").strip();
+        reporter.warn(
+            dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_DEPRECATED_ITEM,
+            r.context,
+            Messages.OUTPUT_CONTAINER_INFO);
+      }
+      OutputFormat output = new OutputCompiler(predicates).compile(outputText, origin);
       for (PredicateCompiler.Warning w : predicates.warnings()) {
         reporter.warn(w.code(), where(w.pos(), r.context), "%s", w.message());
       }

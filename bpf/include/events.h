@@ -178,6 +178,14 @@ struct tapio_change_event {
 struct tapio_config {
 	__u32 self_tgid;	/* events of this process are not emitted */
 	__u32 pad;
+	__u64 cgroup_rate;	/* file records per second per cgroup; 0 = no limit */
+	__u64 cgroup_burst;	/* records a cgroup may send at once */
+};
+
+/* Token bucket of one cgroup (the buckets map, keyed by cgroup id). */
+struct tapio_bucket {
+	__s64 tokens;		/* signed: CPUs racing on the last token may take it below zero */
+	__u64 last_ns;
 };
 
 /* Ring-buffer fill level, per CPU (the fill map, key 0). */

@@ -73,6 +73,55 @@ static __always_inline void tapio_fill_header(struct tapio_header *hdr, __u16 ki
 	tapio_fill_namespaces(task, &hdr->ns);
 }
 
+static __always_inline void tapio_count(void *map, __u16 kind)
+{
+	__u32 k = kind;
+	__u64 *count = bpf_map_lookup_elem(map, &k);
+	if (count)
+		*count += 1;
+}
+
+/*
+ * Whether the current cgroup may send one more file record: a token bucket per cgroup, refilled
+ * at cgroup_rate per second up to cgroup_burst. Process lifecycle records are never limited (the
+ * process tree needs every one). Updates race across CPUs; the limit is approximate by design.
+ */
+static __always_inline bool tapio_admit(__u16 kind)
+{
+	if (kind != TAPIO_EV_OPEN && kind != TAPIO_EV_CHANGE)
+		return true;
+	__u32 zero = 0;
+	struct tapio_config *cfg = bpf_map_lookup_elem(&tapio_config, &zero);
+	if (!cfg || cfg->cgroup_rate == 0)
+		return true;
+	__u64 cgroup = bpf_get_current_cgroup_id();
+	__u64 now = bpf_ktime_get_ns();
+	struct tapio_bucket *b = bpf_map_lookup_elem(&tapio_buckets, &cgroup);
+	if (!b) {
+		struct tapio_bucket fresh = {.tokens = (__s64)cfg->cgroup_burst, .last_ns = now};
+		bpf_map_update_elem(&tapio_buckets, &cgroup, &fresh, BPF_ANY);
+		b = bpf_map_lookup_elem(&tapio_buckets, &cgroup);
+		if (!b)
+			return true;
+	}
+	__u64 elapsed = now - b->last_ns;
+	if (elapsed >= 1000000000ULL) {
+		b->tokens = (__s64)cfg->cgroup_burst;
+		b->last_ns = now;
+	} else {
+		__s64 refill = elapsed * cfg->cgroup_rate / 1000000000ULL;
+		if (refill > 0) {
+			__s64 t = b->tokens + refill;
+			b->tokens = t > (__s64)cfg->cgroup_burst ? (__s64)cfg->cgroup_burst : t;
+			b->last_ns = now;
+		}
+	}
+	if (b->tokens <= 0)
+		return false;
+	__sync_fetch_and_sub(&b->tokens, 1);
+	return true;
+}
+
 /*
  * Copies a finished record from scratch space into the ring buffer (or the perf buffer of this
  * CPU). A full buffer is counted per CPU and kind, never silent; the ring buffer's fill level is
@@ -82,15 +131,16 @@ static __always_inline void tapio_emit(void *ctx, void *record, __u64 size, __u1
 {
 	__u32 key = 0;
 	long rc;
+	if (!tapio_admit(kind)) {
+		tapio_count(&tapio_throttled, kind);
+		return;
+	}
 	if (tapio_use_perf)
 		rc = bpf_perf_event_output(ctx, &tapio_perf, BPF_F_CURRENT_CPU, record, size);
 	else
 		rc = bpf_ringbuf_output(&tapio_events, record, size, 0);
 	if (rc != 0) {
-		__u32 k = kind;
-		__u64 *count = bpf_map_lookup_elem(&tapio_drops, &k);
-		if (count)
-			*count += 1;
+		tapio_count(&tapio_drops, kind);
 		return;
 	}
 	if (tapio_use_perf)

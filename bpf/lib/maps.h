@@ -44,6 +44,22 @@ TAPIO_MAP struct {
 	__type(value, __u64);
 } tapio_drops SEC(".maps");
 
+/* Records a cgroup's token bucket refused, per CPU and per enum tapio_event_kind. */
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, TAPIO_EV_KIND_COUNT);
+	__type(key, __u32);
+	__type(value, __u64);
+} tapio_throttled SEC(".maps");
+
+/* Per-cgroup token buckets for file records (see tapio_admit in common.h). */
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 4096);
+	__type(key, __u64);
+	__type(value, struct tapio_bucket);
+} tapio_buckets SEC(".maps");
+
 /* Ring-buffer fill level as the writers saw it, per CPU. */
 TAPIO_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);

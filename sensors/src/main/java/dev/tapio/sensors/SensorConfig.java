@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * @param selfPid the process whose events the kernel drops (the engine itself); 0 filters nothing
  * @param pollTimeout how long the polling thread waits for data before checking for shutdown
  * @param batchSize records drained from one ring buffer before moving to the next
+ * @param cgroupRate file records per second one cgroup may send (opens and changes; process
+ *     lifecycle is never limited); 0 for no limit. Refused records are counted as throttled
+ * @param cgroupBurst file records a cgroup may send at once
  * @param features the kernel's features, when already probed; else probed at start
  */
 public record SensorConfig(
@@ -17,11 +20,14 @@ public record SensorConfig(
     int selfPid,
     Duration pollTimeout,
     int batchSize,
+    long cgroupRate,
+    long cgroupBurst,
     @Nullable KernelFeatures features) {
   public static final int DEFAULT_RING_BUFFER_BYTES = 8 * 1024 * 1024;
   static final String BAD_RING =
       "ring buffer size must be a power of two of at least 4096 bytes: %d";
   static final String BAD_BATCH = "batch size must be positive: %d";
+  static final String BAD_RATE = "cgroup rate limit needs a rate >= 0 and a burst >= 1: %d/s, %d";
 
   public SensorConfig {
     if (ringBufferBytes < 4096 || Integer.bitCount(ringBufferBytes) != 1) {
@@ -30,9 +36,15 @@ public record SensorConfig(
     if (batchSize <= 0) {
       throw new IllegalArgumentException(BAD_BATCH.formatted(batchSize));
     }
+    if (cgroupRate < 0 || (cgroupRate > 0 && cgroupBurst < 1)) {
+      throw new IllegalArgumentException(BAD_RATE.formatted(cgroupRate, cgroupBurst));
+    }
   }
 
-  /** Defaults: 8 MiB rings, this process filtered out, 100 ms polls, batches of 512. */
+  /**
+   * Defaults: 8 MiB rings, this process filtered out, 100 ms polls, batches of 512, no cgroup rate
+   * limit.
+   */
   public static SensorConfig defaults() {
     return builder().build();
   }
@@ -47,6 +59,8 @@ public record SensorConfig(
     private int selfPid = (int) ProcessHandle.current().pid();
     private Duration pollTimeout = Duration.ofMillis(100);
     private int batchSize = 512;
+    private long cgroupRate;
+    private long cgroupBurst;
     private @Nullable KernelFeatures features;
 
     private Builder() {}
@@ -71,13 +85,21 @@ public record SensorConfig(
       return this;
     }
 
+    /** Limits file records per cgroup to {@code perSecond}, {@code burst} at once; 0 = off. */
+    public Builder cgroupRateLimit(long perSecond, long burst) {
+      this.cgroupRate = perSecond;
+      this.cgroupBurst = burst;
+      return this;
+    }
+
     public Builder features(KernelFeatures probed) {
       this.features = probed;
       return this;
     }
 
     public SensorConfig build() {
-      return new SensorConfig(ringBufferBytes, selfPid, pollTimeout, batchSize, features);
+      return new SensorConfig(
+          ringBufferBytes, selfPid, pollTimeout, batchSize, cgroupRate, cgroupBurst, features);
     }
   }
 }

@@ -36,7 +36,7 @@ public final class SensorSet implements EventSource {
   static final String ALREADY_STARTED = "sensors already started";
   static final String LOAD_CRASHED = "loading failed: %s";
   static final String SOURCE_FAILED = "cannot read its records: %s";
-  private static final String[] KIND_NAMES = {"", "exec", "fork", "exit", "open", "", "", ""};
+  private static final String[] KIND_NAMES = {"", "exec", "fork", "exit", "open", "change", "", ""};
 
   private final SensorConfig config;
   private final List<SensorSpec> specs;
@@ -197,25 +197,38 @@ public final class SensorSet implements EventSource {
       if (s.ring() == null || closed) {
         continue;
       }
-      long[] drops = s.drops();
-      Map<String, Long> dropped = new TreeMap<>();
-      for (int kind = 1; kind < Math.min(drops.length, Records.KIND_COUNT); kind++) {
-        if (!KIND_NAMES[kind].isEmpty() && drops[kind] > 0) {
-          dropped.put(KIND_NAMES[kind], drops[kind]);
-        }
-      }
       long[] fill = s.fill();
       RecordSource ring = s.ring();
       out.add(
           new SensorStats(
               s.name(),
               s.received(),
-              dropped,
+              byKind(s.drops()),
+              byKind(s.throttled()),
               s.decodeErrors(),
               s.sinkErrors(),
               ring.pending(),
               fill[1],
               ring.capacity()));
+    }
+    return out;
+  }
+
+  private static Map<String, Long> byKind(long[] counts) {
+    Map<String, Long> out = new TreeMap<>();
+    for (int kind = 1; kind < Math.min(counts.length, Records.KIND_COUNT); kind++) {
+      if (!KIND_NAMES[kind].isEmpty() && counts[kind] > 0) {
+        out.put(KIND_NAMES[kind], counts[kind]);
+      }
+    }
+    return out;
+  }
+
+  /** Records refused by the per-cgroup rate limit, by record kind, over all sensors. */
+  public synchronized Map<String, Long> throttleCounters() {
+    Map<String, Long> out = new TreeMap<>();
+    for (SensorStats s : stats()) {
+      s.throttled().forEach((k, v) -> out.merge(k, v, Long::sum));
     }
     return out;
   }

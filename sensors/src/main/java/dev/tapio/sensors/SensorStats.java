@@ -8,6 +8,7 @@ import java.util.Map;
  * @param received records read from the ring buffer
  * @param dropped records the kernel could not write because the ring buffer was full, by record
  *     kind ({@code exec}, {@code fork}, {@code exit}, {@code open})
+ * @param throttled records the per-cgroup rate limit refused, by record kind
  * @param decodeErrors records that could not be decoded
  * @param sinkErrors events the sink threw on
  * @param ringPending bytes waiting in the ring buffer now
@@ -18,6 +19,7 @@ public record SensorStats(
     String sensor,
     long received,
     Map<String, Long> dropped,
+    Map<String, Long> throttled,
     long decodeErrors,
     long sinkErrors,
     long ringPending,
@@ -25,6 +27,7 @@ public record SensorStats(
     long ringCapacity) {
   public SensorStats {
     dropped = Map.copyOf(dropped);
+    throttled = Map.copyOf(throttled);
   }
 
   public long droppedTotal() {

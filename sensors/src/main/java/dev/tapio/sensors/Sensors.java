@@ -48,10 +48,6 @@ public final class Sensors {
 
   /** The sensors, not yet started; nothing touches the kernel before {@link SensorSet#start}. */
   public static SensorSet open(SensorConfig config) {
-    return new SensorSet(
-        config,
-        SensorCatalog.ALL,
-        new LibbpfBackend(config.ringBufferBytes(), config.selfPid()),
-        Retry.standard());
+    return new SensorSet(config, SensorCatalog.ALL, new LibbpfBackend(config), Retry.standard());
   }
 }

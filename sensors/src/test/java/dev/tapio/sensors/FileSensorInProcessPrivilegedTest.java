@@ -66,6 +66,48 @@ class FileSensorInProcessPrivilegedTest {
     assertThat(file.ringCapacity()).isEqualTo(4096);
   }
 
+  @Test
+  void aCgroupOverItsRateLimitIsThrottledAndCounted() throws Throwable {
+    Privileged.assumeBpf();
+    var events = new Privileged.Collector();
+    Path dir = Files.createTempDirectory("tapio-throttle");
+    String path = dir.resolve("f").toString();
+    int generated = 3000;
+    try (SensorSet sensors =
+        Sensors.open(
+            SensorConfig.builder()
+                .selfPid(0)
+                .ringBufferBytes(1 << 20)
+                .cgroupRateLimit(100, 50)
+                .build())) {
+      sensors.start(Set.of("creat"), events);
+      long start = System.nanoTime();
+      for (int i = 0; i < generated; i++) {
+        SelfCalls.close(SelfCalls.creat(path, 0600));
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      long received = 0;
+      long throttled = 0;
+      long dropped = 0;
+      while (System.nanoTime() < deadline) {
+        received = events.all(FileOpen.class, e -> e.rawPath().equals(path)).size();
+        throttled = sensors.throttleCounters().getOrDefault("open", 0L);
+        dropped = sensors.dropCounters().getOrDefault("open", 0L);
+        if (received + throttled + dropped >= generated) {
+          break;
+        }
+        Thread.sleep(50);
+      }
+      assertThat(received + throttled + dropped).isEqualTo(generated);
+      assertThat((double) received).isLessThanOrEqualTo(50 + 100 * (seconds + 1) + 50);
+      assertThat(throttled).isPositive();
+    } finally {
+      Files.deleteIfExists(Path.of(path));
+      Files.delete(dir);
+    }
+  }
+
   /**
    * Creates one file 5000 times into a 4 KiB buffer with the poller competing for the CPU: records
    * received plus records counted as dropped must be exactly the calls made.

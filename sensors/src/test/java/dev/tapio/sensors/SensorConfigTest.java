@@ -22,5 +22,8 @@ class SensorConfigTest {
         .hasMessage("ring buffer size must be a power of two of at least 4096 bytes: 2048");
     assertThatThrownBy(() -> SensorConfig.builder().batchSize(0).build())
         .hasMessage("batch size must be positive: 0");
+    assertThatThrownBy(() -> SensorConfig.builder().cgroupRateLimit(100, 0).build())
+        .hasMessage("cgroup rate limit needs a rate >= 0 and a burst >= 1: 100/s, 0");
+    assertThat(SensorConfig.builder().cgroupRateLimit(0, 0).build().cgroupRate()).isZero();
   }
 }

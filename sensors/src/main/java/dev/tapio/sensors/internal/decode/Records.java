@@ -94,10 +94,21 @@ public final class Records {
   static final int CHG_TARGET_BASE_LEN = 90;
   static final int CHG_DATA = 96;
 
+  // struct tapio_config (written by Java)
+  public static final int CFG_SELF_TGID = 0;
+  public static final int CFG_CGROUP_RATE = 8;
+  public static final int CFG_CGROUP_BURST = 16;
+  static final int CFG_SIZE = 24;
+
   static final int COMM_LEN = 16;
 
   public static final List<RecordLayout> LAYOUTS =
       List.of(
+          RecordLayout.of("tapio_config", CFG_SIZE)
+              .field("self_tgid", CFG_SELF_TGID, 4)
+              .field("cgroup_rate", CFG_CGROUP_RATE, 8)
+              .field("cgroup_burst", CFG_CGROUP_BURST, 8)
+              .build(),
           RecordLayout.of("tapio_namespaces", NS_SIZE)
               .field("mnt", NS_MNT, 4)
               .field("pid", NS_PID, 4)

@@ -25,6 +25,9 @@ public interface Backend {
     /** Records dropped on a full ring buffer, summed over CPUs, indexed by record kind. */
     long[] drops() throws BpfException;
 
+    /** Records the per-cgroup token bucket refused, summed over CPUs, indexed by record kind. */
+    long[] throttled() throws BpfException;
+
     /**
      * Ring-buffer bytes waiting as last seen by writers, and the most ever seen (max over CPUs).
      */

@@ -1,7 +1,9 @@
 package dev.tapio.sensors.internal.load;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.internal.decode.AbiCheck;
 import dev.tapio.sensors.internal.decode.Records;
 import dev.tapio.sensors.internal.ffm.BpfException;
@@ -22,16 +24,12 @@ import java.util.Set;
 
 /** Loads sensor objects from the jar's resources through libbpf. */
 public final class LibbpfBackend implements Backend {
+  private final SensorConfig config;
   private final int ringBytes;
-  private final int selfTgid;
 
-  /**
-   * @param ringBytes ring-buffer size per sensor: a power of two, a multiple of the page size
-   * @param selfTgid the process whose events the kernel filters out
-   */
-  public LibbpfBackend(int ringBytes, int selfTgid) {
-    this.ringBytes = ringBytes;
-    this.selfTgid = selfTgid;
+  public LibbpfBackend(SensorConfig config) {
+    this.config = config;
+    this.ringBytes = config.ringBufferBytes();
   }
 
   /** The object file of a sensor, from the jar. */
@@ -65,7 +63,14 @@ public final class LibbpfBackend implements Backend {
         obj.setMaxEntries(SensorSpec.RING_MAP, ringBytes);
       }
       obj.load();
-      obj.updateArray(SensorSpec.CONFIG_MAP, 0, v -> v.set(JAVA_INT, 0, selfTgid));
+      obj.updateArray(
+          SensorSpec.CONFIG_MAP,
+          0,
+          v -> {
+            v.set(JAVA_INT, Records.CFG_SELF_TGID, config.selfPid());
+            v.set(JAVA_LONG, Records.CFG_CGROUP_RATE, config.cgroupRate());
+            v.set(JAVA_LONG, Records.CFG_CGROUP_BURST, config.cgroupBurst());
+          });
       return new LoadedObject(obj, transport, ringBytes);
     } catch (BpfException | RuntimeException e) {
       obj.close();
@@ -102,9 +107,18 @@ public final class LibbpfBackend implements Backend {
 
     @Override
     public long[] drops() throws BpfException {
+      return perKind(SensorSpec.DROPS_MAP);
+    }
+
+    @Override
+    public long[] throttled() throws BpfException {
+      return perKind(SensorSpec.THROTTLED_MAP);
+    }
+
+    private long[] perKind(String map) throws BpfException {
       long[] sum = new long[Records.KIND_COUNT];
       for (int kind = 0; kind < Records.KIND_COUNT; kind++) {
-        for (long[] cpu : obj.lookupPerCpu(SensorSpec.DROPS_MAP, kind)) {
+        for (long[] cpu : obj.lookupPerCpu(map, kind)) {
           sum[kind] += cpu[0];
         }
       }

@@ -63,6 +63,16 @@ public final class RunningSensor implements AutoCloseable {
     }
   }
 
+  /** Records throttled per record kind, or zeros when nothing is loaded. */
+  public long[] throttled() {
+    Backend.Loaded loaded = result.loaded();
+    try {
+      return loaded == null ? new long[0] : loaded.throttled();
+    } catch (BpfException e) {
+      return new long[0];
+    }
+  }
+
   /** {@code {last, high}} bytes waiting as the kernel saw them. */
   public long[] fill() {
     Backend.Loaded loaded = result.loaded();

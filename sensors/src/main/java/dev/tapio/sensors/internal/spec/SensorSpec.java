@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 public record SensorSpec(String name, String object, List<ProgramSpec> programs) {
   public static final String RING_MAP = "tapio_events";
   public static final String DROPS_MAP = "tapio_drops";
+  public static final String THROTTLED_MAP = "tapio_throttled";
   public static final String FILL_MAP = "tapio_fill";
   public static final String CONFIG_MAP = "tapio_config";
   public static final String PERF_MAP = "tapio_perf";

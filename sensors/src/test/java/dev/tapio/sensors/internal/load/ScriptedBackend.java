@@ -87,6 +87,11 @@ public final class ScriptedBackend implements Backend {
       }
 
       @Override
+      public long[] throttled() {
+        return new long[8];
+      }
+
+      @Override
       public long[] fill() {
         return new long[2];
       }

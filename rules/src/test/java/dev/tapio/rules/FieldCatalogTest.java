@@ -1,0 +1,133 @@
+package dev.tapio.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.api.context.ContainerInfo;
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.event.FileChange;
+import dev.tapio.rules.fields.FieldCatalog;
+import dev.tapio.rules.fields.FieldDef;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Fields read from enriched events, and what is missing where. */
+class FieldCatalogTest {
+
+  static final FieldCatalog CATALOG = FieldCatalog.syscall();
+
+  static Object get(String field, String arg, EnrichedEvent e) {
+    FieldDef def = CATALOG.lookup(field).orElseThrow();
+    return def.bind(arg).get(e);
+  }
+
+  static final ContainerInfo NGINX =
+      new ContainerInfo(
+          "3f9d2c1b0a4e5f6a7b8c",
+          "web",
+          "nginx:1.27",
+          "nginx",
+          "1.27",
+          "",
+          "containerd",
+          true,
+          List.of(
+              new ContainerInfo.Mount("/var/run/docker.sock", "/run/docker.sock", true, ""),
+              new ContainerInfo.Mount("/proc", "/host/proc", false, "")),
+          Map.of(),
+          5);
+  static final PodInfo POD =
+      new PodInfo(
+          "web-1",
+          "uid-1",
+          "shop",
+          Map.of("app", "web"),
+          Map.of(),
+          Map.of(),
+          List.of(
+              new PodInfo.Owner("ReplicaSet", "web-7d9", "u2"),
+              new PodInfo.Owner("Deployment", "web", "u3")),
+          "node1",
+          "10.1.0.7");
+
+  static EnrichedEvent inContainer(EnrichedEvent e) {
+    return new EnrichedEvent(e.event(), e.lineage(), e.user(), NGINX, POD, e.hostname());
+  }
+
+  @Test
+  void containerAndKubernetesFields() {
+    EnrichedEvent e = inContainer(Events.of(Events.exec("/bin/sh", "sh"), "sh"));
+    assertThat(get("container.id", null, e)).isEqualTo("3f9d2c1b0a4e");
+    assertThat(get("container.privileged", null, e)).isEqualTo(true);
+    assertThat(get("container.mount.dest", "/var/run/docker.sock", e))
+        .isEqualTo("/run/docker.sock");
+    assertThat(get("container.mount.dest", "/pro*", e)).isEqualTo("/host/proc");
+    assertThat(get("container.mount.dest", "/etc", e)).isNull();
+    assertThat(get("container.mount.dest", "1", e)).isEqualTo("/host/proc");
+    assertThat(get("k8s.ns.name", null, e)).isEqualTo("shop");
+    assertThat(get("k8s.deployment.name", null, e)).isEqualTo("web");
+    assertThat(get("k8s.pod.label", "app", e)).isEqualTo("web");
+    EnrichedEvent host = Events.of(Events.exec("/bin/sh", "sh"), "sh");
+    assertThat(get("container.id", null, host)).isEqualTo("host");
+    assertThat(get("k8s.ns.name", null, host)).isNull();
+    assertThat(get("container.privileged", null, host)).isNull();
+  }
+
+  @Test
+  void capabilitiesUsersAndFileChanges() {
+    EnrichedEvent e = Events.of(Events.exec("/bin/sh", "sh"), "sh");
+    assertThat((String) get("thread.cap_permitted", null, e))
+        .startsWith("CAP_CHOWN CAP_DAC_OVERRIDE")
+        .contains("CAP_SYS_ADMIN");
+    assertThat(get("user.loginuid", null, e)).isEqualTo(-1L);
+    assertThat(get("user.loginname", null, e)).isNull();
+    var rename =
+        new FileChange(
+            Events.HEADER,
+            "renameat2",
+            FileChange.Operation.RENAME,
+            "/root/.bash_history",
+            "/tmp/x",
+            0,
+            0);
+    EnrichedEvent r = Events.of(rename, "mv");
+    assertThat(get("evt.arg.oldpath", null, r)).isEqualTo("/root/.bash_history");
+    assertThat(get("evt.arg.newpath", null, r)).isEqualTo("/tmp/x");
+    assertThat(get("fs.path.name", null, r)).isEqualTo("/root/.bash_history");
+    assertThat(get("fd.name", null, r)).isNull();
+    assertThat(get("evt.res", null, r)).isEqualTo("SUCCESS");
+  }
+
+  @Test
+  void everyCatalogFieldReadsWithoutFailingOnEveryEventKind() throws Exception {
+    List<EnrichedEvent> events =
+        List.of(
+            Events.of(Events.exec("/bin/sh", "sh"), "sh"),
+            Events.of(Events.open("/etc/passwd", 0), "cat", "sh"),
+            inContainer(Events.of(Events.connect("1.2.3.4", 80), "curl")),
+            Events.of(Events.syscall("ptrace", Map.of("request", "PTRACE_ATTACH")), "gdb"));
+    for (FieldDef f : CATALOG.all()) {
+      String arg =
+          switch (f.arg()) {
+            case NONE -> null;
+            case OPTIONAL_INDEX, REQUIRED_INDEX -> "1";
+            case REQUIRED_KEY -> "app";
+          };
+      for (EnrichedEvent e : events) {
+        Object v = f.bind(arg).get(e);
+        if (v != null) {
+          assertThat(v)
+              .as(f.name())
+              .isInstanceOfAny(
+                  String.class,
+                  Long.class,
+                  Boolean.class,
+                  java.net.InetAddress.class,
+                  byte[].class,
+                  List.class);
+        }
+      }
+    }
+  }
+}

@@ -1,34 +1,146 @@
 package dev.tapio.app;
 
+import dev.tapio.alerts.AlertPipeline;
+import dev.tapio.alerts.JsonLinesSink;
+import dev.tapio.alerts.OtlpLogSink;
+import dev.tapio.alerts.Scrubber;
+import dev.tapio.api.spi.AlertSink;
+import dev.tapio.app.pipeline.Pipeline;
+import dev.tapio.app.pipeline.PipelineStats;
+import dev.tapio.enrich.Enricher;
+import dev.tapio.rules.CompiledRuleSet;
+import dev.tapio.rules.RuleSession;
+import dev.tapio.sensors.SensorConfig;
+import dev.tapio.sensors.SensorSet;
+import dev.tapio.sensors.Sensors;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's whole life in one place. Start-up is the ordered list in {@link #start()}; teardown
- * is the same list in reverse.
+ * The engine's whole life in one place. Start-up is the ordered list in {@link #start()}, from the
+ * end of the data flow back to the kernel, so every stage has somewhere to send its output before
+ * its input starts; teardown is the same list in reverse.
  */
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
+  /** What enrichment needs to see whatever the rules ask for: the process tree's events. */
+  static final Set<String> ENRICHMENT_EVENT_TYPES =
+      Set.of("execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
+
   private final EngineOptions options;
   private final Lifecycle lifecycle = new Lifecycle();
+
+  private @Nullable CompiledRuleSet rules;
+  private @Nullable AlertSink alerts;
+  private @Nullable Enricher enricher;
+  private @Nullable Pipeline pipeline;
+  private @Nullable SensorSet sensors;
 
   public Engine(EngineOptions options) {
     this.options = options;
   }
 
-  /** Starts every stage, in data-flow order from the sinks back to the kernel. */
   public void start() {
-    lifecycle.step("load configuration", () -> () -> {});
-    lifecycle.step("load rules", () -> () -> {});
-    lifecycle.step("start alert sinks", () -> () -> {});
-    lifecycle.step(
-        "start sensors",
-        () -> {
-          log.warn("no sensors yet: this build has no kernel sensors wired in");
-          return () -> {};
-        });
-    log.info("tapio {} ready (rules: {})", BuildInfo.version(), options.describeRules());
+    lifecycle.step("load rules", this::loadRules);
+    lifecycle.step("start alert sinks", this::startSinks);
+    lifecycle.step("start enrichment", this::startEnrichment);
+    lifecycle.step("start the pipeline", this::startPipeline);
+    lifecycle.step("start sensors", this::startSensors);
+    log.info(
+        "tapio {} ready: {} rules ({}), {} event types, sensors: {}",
+        BuildInfo.version(),
+        rules().rules().stream().filter(r -> r.enabled()).count(),
+        options.describeRules(),
+        eventTypes().size(),
+        sensors == null ? "none" : sensors.statuses());
+  }
+
+  private AutoCloseable loadRules() {
+    rules = RuleSets.load(options.ruleFiles());
+    return () -> {};
+  }
+
+  private AutoCloseable startSinks() {
+    AlertPipeline.Builder sinks = AlertPipeline.builder().scrubber(Scrubber.defaults());
+    if (options.jsonAlerts() && !options.printEvents()) {
+      sinks.sink(JsonLinesSink.stdout());
+    }
+    String endpoint = options.otlpEndpoint();
+    if (endpoint != null && !endpoint.isBlank()) {
+      sinks.sink(
+          OtlpLogSink.builder()
+              .fromEnvironment(options.environment())
+              .serviceVersion(BuildInfo.version())
+              .build());
+      log.info("alerts go to OTLP endpoint {}", endpoint);
+    }
+    AlertPipeline built = sinks.build();
+    alerts = built;
+    return built;
+  }
+
+  private AutoCloseable startEnrichment() {
+    Enricher built = Enricher.builder().build();
+    enricher = built;
+    built.statusLines().forEach(line -> log.info("enrichment: {}", line));
+    return built;
+  }
+
+  private AutoCloseable startPipeline() {
+    RuleSession session = new RuleSession(rules());
+    Enricher enrich = java.util.Objects.requireNonNull(enricher);
+    EventTap tap = EventTap.of(options);
+    Pipeline built =
+        new Pipeline(
+                enrich::enrich,
+                options.printEvents() ? e -> java.util.List.of() : session::match,
+                java.util.Objects.requireNonNull(alerts),
+                tap,
+                65_536)
+            .start();
+    pipeline = built;
+    return () -> {
+      built.close();
+      session.close();
+      tap.close();
+    };
+  }
+
+  private AutoCloseable startSensors() {
+    SensorSet set =
+        Sensors.open(
+            SensorConfig.builder()
+                .ringBufferBytes(options.ringBufferBytes())
+                .selfPid((int) ProcessHandle.current().pid())
+                .build());
+    sensors = set;
+    set.start(eventTypes(), java.util.Objects.requireNonNull(pipeline));
+    set.statuses().forEach((name, status) -> log.info("sensor {}: {}", name, status));
+    return set;
+  }
+
+  /** The event types to ask the kernel for: what the rules can match, plus the process tree. */
+  Set<String> eventTypes() {
+    Set<String> types = new TreeSet<>(ENRICHMENT_EVENT_TYPES);
+    if (options.printEvents() || options.recordTo() != null) {
+      types.addAll(Sensors.eventTypes());
+    } else {
+      types.addAll(rules().eventTypes());
+    }
+    return types;
+  }
+
+  private CompiledRuleSet rules() {
+    return java.util.Objects.requireNonNull(rules, "rules not loaded");
+  }
+
+  public PipelineStats pipelineStats() {
+    Pipeline p = pipeline;
+    return p == null ? new PipelineStats(0, 0, 0, 0, 0) : p.stats();
   }
 
   @Override

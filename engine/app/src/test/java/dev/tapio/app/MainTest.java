@@ -31,7 +31,7 @@ class MainTest {
     assertThat(lines[0]).isEqualTo("tapio " + BuildInfo.version());
     assertThat(BuildInfo.version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
     assertThat(lines[1]).startsWith("java " + Runtime.version().feature());
-    assertThat(lines[2]).matches("libbpf \\d+\\.\\d+|" + LibbpfVersion.NOT_FOUND);
+    assertThat(lines[2]).matches("libbpf \\d+\\.\\d+|" + dev.tapio.sensors.Libbpf.NOT_FOUND);
   }
 
   @Test

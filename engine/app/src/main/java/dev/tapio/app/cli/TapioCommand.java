@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       VersionCommand.class,
       RunCommand.class,
       RulesCommand.class,
+      RecordCommand.class,
+      ReplayCommand.class,
+      SensorsCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class TapioCommand implements Runnable {

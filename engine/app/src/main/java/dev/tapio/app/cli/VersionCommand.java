@@ -1,7 +1,7 @@
 package dev.tapio.app.cli;
 
 import dev.tapio.app.BuildInfo;
-import dev.tapio.app.LibbpfVersion;
+import dev.tapio.sensors.Libbpf;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -23,7 +23,7 @@ public final class VersionCommand implements Callable<Integer> {
             + " ("
             + System.getProperty("java.vendor", "unknown vendor")
             + ")");
-    out.println(LibbpfVersion.describe());
+    out.println(Libbpf.describe());
     out.flush();
     return 0;
   }

@@ -1,0 +1,31 @@
+package dev.tapio.app.cli;
+
+import dev.tapio.app.Engine;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code tapio record FILE}: write every event the sensors see, enriched, to a file. */
+@Command(
+    name = "record",
+    description = {
+      "Record every event the sensors see, with its enrichment, as JSON lines, until Ctrl-C.",
+      "Replay it with 'tapio replay FILE', or use it in a rule test case (events_from)."
+    })
+public final class RecordCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "Where to write the events.")
+  Path file = Path.of("events.jsonl");
+
+  @Mixin EngineCommandOptions engine = new EngineCommandOptions();
+
+  @Option(names = "--alerts", description = "Also print alerts on stdout while recording.")
+  boolean alerts;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    return RunCommand.runUntilSignal(new Engine(engine.toOptions(false, file, alerts)));
+  }
+}

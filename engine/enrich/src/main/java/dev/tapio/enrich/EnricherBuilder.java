@@ -108,7 +108,7 @@ public final class EnricherBuilder {
             task -> Thread.ofPlatform().daemon().name("tapio-enrich-cgroups").unstarted(task));
     CgroupResolver cgroups = new CgroupResolver(root, procfs, background, clock);
     cgroups.scan();
-    background.scheduleWithFixedDelay(cgroups::prune, 60, 60, TimeUnit.SECONDS);
+    var _ = background.scheduleWithFixedDelay(cgroups::prune, 60, 60, TimeUnit.SECONDS);
     return new Enricher(
         table,
         cgroups,

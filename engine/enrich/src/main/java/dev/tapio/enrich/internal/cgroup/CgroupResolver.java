@@ -61,8 +61,8 @@ public final class CgroupResolver {
         if (dash < 0) {
           continue;
         }
-        String[] after = line.substring(dash + 3).split(" ");
-        String[] before = line.substring(0, dash).split(" ");
+        String[] after = line.substring(dash + 3).split(" ", -1);
+        String[] before = line.substring(0, dash).split(" ", -1);
         if (after.length > 0 && after[0].equals("cgroup2") && before.length > 4) {
           return Path.of(before[4].replace("\\040", " "));
         }

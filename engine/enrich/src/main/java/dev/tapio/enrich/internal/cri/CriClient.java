@@ -22,8 +22,9 @@ import dev.tapio.enrich.internal.cri.v1.VersionResponse;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +50,10 @@ public final class CriClient implements AutoCloseable {
     this.socket = socket;
     this.timeout = timeout;
     this.loop =
-        new EpollEventLoopGroup(1, Thread.ofPlatform().daemon().name("tapio-cri-io").factory());
+        new MultiThreadIoEventLoopGroup(
+            1,
+            Thread.ofPlatform().daemon().name("tapio-cri-io").factory(),
+            EpollIoHandler.newFactory());
     this.channel =
         NettyChannelBuilder.forAddress(new DomainSocketAddress(socket.toString()))
             .eventLoopGroup(loop)
@@ -157,6 +161,6 @@ public final class CriClient implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    var _ = loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 }

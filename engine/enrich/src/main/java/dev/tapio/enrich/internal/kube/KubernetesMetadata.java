@@ -300,15 +300,16 @@ public final class KubernetesMetadata implements KubernetesPodSource {
     }
   }
 
+  /** The error's message, with its deepest cause's message when that says something else. */
   private static String describe(Throwable error) {
     Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
+    for (int depth = 0; depth < 8 && root.getCause() != null; depth++) {
       root = root.getCause();
     }
-    String message =
-        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    return root == error || root.getMessage() == null
+    String message = error.getMessage() == null ? error.getClass().getName() : error.getMessage();
+    String rootMessage = root.getMessage();
+    return rootMessage == null || message.contains(rootMessage)
         ? message
-        : message + " (" + root.getMessage() + ")";
+        : message + " (" + rootMessage + ")";
   }
 }

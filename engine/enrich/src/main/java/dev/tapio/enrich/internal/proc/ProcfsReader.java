@@ -70,7 +70,7 @@ public final class ProcfsReader {
       return null;
     }
     String comm = stat.substring(open + 1, close);
-    String[] fields = stat.substring(close + 2).trim().split(" ");
+    String[] fields = stat.substring(close + 2).trim().split(" ", -1);
     // fields[0] = state (field 3 of proc_pid_stat(5)), so field N is fields[N - 3]
     int ppid = parseInt(fields, 1);
     int pgid = parseInt(fields, 2);
@@ -126,7 +126,7 @@ public final class ProcfsReader {
       return null;
     }
     String legacyRoot = null;
-    for (String line : content.split("\n")) {
+    for (String line : content.split("\n", -1)) {
       int first = line.indexOf(':');
       int second = first < 0 ? -1 : line.indexOf(':', first + 1);
       if (second < 0) {
@@ -149,7 +149,7 @@ public final class ProcfsReader {
   private static long readBootTimeNanos(Path root) {
     String stat = readString(root.resolve("stat"));
     if (stat != null) {
-      for (String line : stat.split("\n")) {
+      for (String line : stat.split("\n", -1)) {
         if (line.startsWith("btime ")) {
           return parseLong(line.substring(6).trim()) * NANOS_PER_SECOND;
         }
@@ -221,7 +221,7 @@ public final class ProcfsReader {
     if (value == null) {
       return fallback;
     }
-    String[] parts = value.split("\\s+");
+    String[] parts = value.split("\\s+", -1);
     return index < parts.length ? (int) parseLong(parts[index]) : fallback;
   }
 
@@ -230,7 +230,7 @@ public final class ProcfsReader {
     if (value == null || value.isEmpty()) {
       return fallback;
     }
-    String[] parts = value.split("\\s+");
+    String[] parts = value.split("\\s+", -1);
     return (int) parseLong(parts[parts.length - 1]);
   }
 

@@ -18,7 +18,8 @@ import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
-import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollIoHandler;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollServerDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import io.grpc.stub.StreamObserver;
@@ -39,7 +40,8 @@ final class FakeRuntime extends RuntimeServiceGrpc.RuntimeServiceImplBase implem
   final AtomicInteger statusCalls = new AtomicInteger();
   volatile CountDownLatch gate = new CountDownLatch(0);
   private final Path socket;
-  private final EventLoopGroup group = new EpollEventLoopGroup(1);
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
   private Server server;
 
   FakeRuntime(Path socket) throws IOException {
@@ -148,6 +150,6 @@ final class FakeRuntime extends RuntimeServiceGrpc.RuntimeServiceImplBase implem
   public void close() throws InterruptedException {
     gate.countDown();
     stop();
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    var _ = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 }

@@ -24,29 +24,38 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@EnableKubernetesMockClient(crud = true)
+/**
+ * Against fabric8's stand-in API server in CRUD mode (no real API server can run here), with a
+ * fresh server and cluster for each test.
+ */
 class KubernetesMetadataTest {
   static final String NODE = "node-1";
   // CRUD mode matches no spec.nodeName field selector, so these tests watch all pods
   static final KubernetesSettings SETTINGS =
       KubernetesSettings.forNode(NODE, "prod-eu").withPodsOfNodeOnly(false);
 
+  KubernetesMockServer server;
   KubernetesClient client;
-  // the mock server assigns its own uids on create, as a real API server does
+  // the server assigns its own uids on create, as a real API server does
   String webUid;
   String jobUid;
   String dbUid;
@@ -93,6 +102,15 @@ class KubernetesMetadataTest {
 
   @BeforeEach
   void cluster() {
+    server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
+            false);
+    server.init();
+    client = server.createClient();
     client
         .namespaces()
         .resource(
@@ -158,6 +176,26 @@ class KubernetesMetadataTest {
         .getUid();
   }
 
+  /** Closing the client ends its connections, so the mock server shuts down promptly. */
+  /**
+   * Closes the client, then the server. The stand-in server waits for its watch streams to end and
+   * gives up after its own timeout; that only delays the end of this class, so it is reported, not
+   * failed.
+   */
+  /**
+   * Closes the client, then the server. The stand-in server can hang on shutdown once informer
+   * watches were closed; that is its own affair, so the wait is bounded and reported, not failed.
+   */
+  @AfterEach
+  void stopServer() throws InterruptedException {
+    client.close();
+    Thread stopper = Thread.ofPlatform().daemon().start(server::destroy);
+    stopper.join(Duration.ofSeconds(2));
+    if (stopper.isAlive()) {
+      System.err.println("the stand-in API server is still stopping; left to finish on its own");
+    }
+  }
+
   @Test
   void buildsPodsWithNamespaceLabelsAndWorkloads() {
     try (KubernetesPodSource source = PodMetadataSource.kubernetes(client, SETTINGS)) {
@@ -201,10 +239,11 @@ class KubernetesMetadataTest {
   void keepsOnlyTheSelectedLabelsAndAnnotations() {
     KubernetesSettings settings =
         SETTINGS.withPodLabels(Set.of("app")).withPodAnnotations(Set.of("team"));
+    String cacheUid = createPod("cache-0", owner("StatefulSet", "cache", "sts-2"), "cache");
     client
         .pods()
         .inNamespace("shop")
-        .withName("db-0")
+        .withName("cache-0")
         .edit(
             p ->
                 new PodBuilder(p)
@@ -213,17 +252,18 @@ class KubernetesMetadataTest {
                     .endMetadata()
                     .build());
     try (KubernetesPodSource source = PodMetadataSource.kubernetes(client, settings)) {
-      PodInfo db = eventually(() -> source.lookup(dbUid, "", ""));
-      assertThat(db.labels()).isEqualTo(Map.of("app", "db"));
+      PodInfo db = eventually(() -> source.lookup(cacheUid, "", ""));
+      assertThat(db.labels()).isEqualTo(Map.of("app", "cache"));
       assertThat(db.annotations()).isEqualTo(Map.of("team", "payments"));
     }
   }
 
   @Test
   void aRelabelledPodChangesLaterEvents(@TempDir Path cgroup2) throws IOException {
+    String apiUid = createPod("api-6c4-qq", owner("ReplicaSet", "web-5d8f", "rs-1"), "api");
     Path dir =
         Files.createDirectories(
-            cgroup2.resolve("kubepods/besteffort/pod" + webUid + "/" + "ab".repeat(32)));
+            cgroup2.resolve("kubepods/besteffort/pod" + apiUid + "/" + "ab".repeat(32)));
     long cgroupId = (Long) Files.getAttribute(dir, "unix:ino");
     try (Enricher enricher =
         Enricher.builder()
@@ -238,12 +278,12 @@ class KubernetesMetadataTest {
                 EnrichedEvent e = enricher.enrich(open(7, cgroupId, "/etc/passwd"));
                 return e.pod() == null ? null : e;
               });
-      assertThat(before.pod().labels()).isEqualTo(Map.of("app", "web"));
+      assertThat(before.pod().labels()).isEqualTo(Map.of("app", "api"));
 
       client
           .pods()
           .inNamespace("shop")
-          .withName("web-5d8f-x2x")
+          .withName("api-6c4-qq")
           .edit(
               p ->
                   new PodBuilder(p)
@@ -258,7 +298,7 @@ class KubernetesMetadataTest {
                 EnrichedEvent e = enricher.enrich(open(7, cgroupId, "/etc/passwd"));
                 return e.pod().labels().containsKey("quarantine") ? e : null;
               });
-      assertThat(after.pod().labels()).isEqualTo(Map.of("app", "web", "quarantine", "true"));
+      assertThat(after.pod().labels()).isEqualTo(Map.of("app", "api", "quarantine", "true"));
       assertThat(after.container().id()).isEqualTo("ab".repeat(32));
       assertThat(before.pod().labels()).doesNotContainKey("quarantine");
     }
@@ -267,10 +307,11 @@ class KubernetesMetadataTest {
   @Test
   void podStatusesStandInForAnUnreachableRuntime(@TempDir Path cgroup2) throws IOException {
     String id = "cd".repeat(32);
+    String nginxUid = createPod("nginx-0", owner("StatefulSet", "nginx", "sts-3"), "nginx");
     client
         .pods()
         .inNamespace("shop")
-        .withName("web-5d8f-x2x")
+        .withName("nginx-0")
         .edit(
             p ->
                 new PodBuilder(p)
@@ -295,7 +336,7 @@ class KubernetesMetadataTest {
                     .endStatus()
                     .build());
     Path dir =
-        Files.createDirectories(cgroup2.resolve("kubepods/besteffort/pod" + webUid + "/" + id));
+        Files.createDirectories(cgroup2.resolve("kubepods/besteffort/pod" + nginxUid + "/" + id));
     long cgroupId = (Long) Files.getAttribute(dir, "unix:ino");
     KubernetesPodSource kubernetes = PodMetadataSource.kubernetes(client, SETTINGS);
     try (Enricher enricher =
@@ -324,7 +365,7 @@ class KubernetesMetadataTest {
       assertThat(container.privileged()).isTrue();
       assertThat(container.startTimeNanos()).isEqualTo(1_795_683_600_500_000_000L);
       assertThat(container.labels()).containsEntry("io.kubernetes.container.name", "nginx");
-      assertThat(event.pod().name()).isEqualTo("web-5d8f-x2x");
+      assertThat(event.pod().name()).isEqualTo("nginx-0");
       assertThat(kubernetes.containers().lookup("ef".repeat(32))).isNull();
     }
   }

@@ -9,17 +9,26 @@ import java.util.function.LongSupplier;
 
 /** The live counters of one sink. Thread-safe; {@link #snapshot} reads them all. */
 public final class SinkCounters {
+  static final String DROPPED = "%s: alerts dropped (%s), %d so far";
+  private static final System.Logger LOG = System.getLogger("dev.tapio.alerts");
+  private static final long WARN_INTERVAL_NANOS = 60_000_000_000L;
+
   private final String sink;
   private final LongAdder accepted = new LongAdder();
   private final LongAdder delivered = new LongAdder();
   private final LongAdder retried = new LongAdder();
   private final LongAdder spooled = new LongAdder();
   private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+  private final Map<DropReason, java.util.concurrent.atomic.AtomicLong> lastWarned =
+      new EnumMap<>(DropReason.class);
 
   public SinkCounters(String sink) {
     this.sink = sink;
     for (DropReason reason : DropReason.values()) {
       dropped.put(reason, new LongAdder());
+      lastWarned.put(
+          reason,
+          new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS));
     }
   }
 
@@ -51,8 +60,19 @@ public final class SinkCounters {
     spooled.add(count);
   }
 
+  /** Counts a final drop, and says so in the log at most once a minute per reason. */
   public void dropped(DropReason reason, int count) {
+    if (count <= 0) {
+      return;
+    }
     dropped.get(reason).add(count);
+    long now = System.nanoTime();
+    long last = lastWarned.get(reason).get();
+    if (now - last >= WARN_INTERVAL_NANOS && lastWarned.get(reason).compareAndSet(last, now)) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          () -> DROPPED.formatted(sink, reason.metricName(), dropped.get(reason).sum()));
+    }
   }
 
   public SinkStats snapshot(LongSupplier pending) {

@@ -29,6 +29,10 @@ import org.kie.api.KieBase;
  */
 public final class RuleModel {
 
+  /** One extractor instance for every type constraint, so Drools sees one index to hash on. */
+  private static final org.drools.model.functions.Function1<EnrichedEvent, String> TYPE =
+      EnrichedEvent::type;
+
   private RuleModel() {}
 
   public static KieBase build(List<CompiledRule> rules) {

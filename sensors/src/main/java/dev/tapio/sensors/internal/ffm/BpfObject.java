@@ -68,6 +68,10 @@ public final class BpfObject implements AutoCloseable {
     return m;
   }
 
+  public boolean hasMap(String map) {
+    return !Libbpf1.findMap(obj, cstr(map)).equals(MemorySegment.NULL);
+  }
+
   public boolean hasProgram(String program) {
     return !Libbpf1.findProgram(obj, cstr(program)).equals(MemorySegment.NULL);
   }

@@ -14,6 +14,7 @@ import dev.tapio.sensors.internal.ffm.PerfReader;
 import dev.tapio.sensors.internal.ffm.RecordSource;
 import dev.tapio.sensors.internal.ffm.RingReader;
 import dev.tapio.sensors.internal.spec.Attachment;
+import dev.tapio.sensors.internal.spec.MapSpec.Role;
 import dev.tapio.sensors.internal.spec.ProgramSpec;
 import dev.tapio.sensors.internal.spec.SensorSpec;
 import java.io.IOException;
@@ -50,28 +51,33 @@ public final class LibbpfBackend implements Backend {
     BpfObject obj = BpfObject.open(spec.name(), objectBytes(spec.resource()));
     try {
       checkAbi(obj);
+      for (var map : spec.maps()) {
+        if (!obj.hasMap(map.name())) {
+          throw new AbiMismatchException("map " + map.name() + " is not in " + spec.object());
+        }
+      }
       for (ProgramSpec p : spec.programs()) {
         for (Attachment a : p.ladder()) {
           obj.setAutoload(a.program(), programs.contains(a.program()));
         }
       }
       boolean perf = transport == Transport.PERF_BUFFER;
-      obj.setConstant(SensorSpec.CONSTANTS, 0, perf ? 1 : 0);
-      obj.setAutocreate(SensorSpec.RING_MAP, !perf);
-      obj.setAutocreate(SensorSpec.PERF_MAP, perf);
+      obj.setConstant(spec.map(Role.CONSTANTS), 0, perf ? 1 : 0);
+      obj.setAutocreate(spec.map(Role.RING_BUFFER), !perf);
+      obj.setAutocreate(spec.map(Role.PERF_BUFFER), perf);
       if (!perf) {
-        obj.setMaxEntries(SensorSpec.RING_MAP, ringBytes);
+        obj.setMaxEntries(spec.map(Role.RING_BUFFER), ringBytes);
       }
       obj.load();
       obj.updateArray(
-          SensorSpec.CONFIG_MAP,
+          spec.map(Role.CONFIG),
           0,
           v -> {
             v.set(JAVA_INT, Records.CFG_SELF_TGID, config.selfPid());
             v.set(JAVA_LONG, Records.CFG_CGROUP_RATE, config.cgroupRate());
             v.set(JAVA_LONG, Records.CFG_CGROUP_BURST, config.cgroupBurst());
           });
-      return new LoadedObject(obj, transport, ringBytes);
+      return new LoadedObject(obj, spec, transport, ringBytes);
     } catch (BpfException | RuntimeException e) {
       obj.close();
       throw e;
@@ -90,7 +96,8 @@ public final class LibbpfBackend implements Backend {
     }
   }
 
-  private record LoadedObject(BpfObject obj, Transport transport, int ringBytes) implements Loaded {
+  private record LoadedObject(BpfObject obj, SensorSpec spec, Transport transport, int ringBytes)
+      implements Loaded {
     @Override
     public AutoCloseable attach(String program) throws BpfException {
       return obj.attach(program);
@@ -100,19 +107,19 @@ public final class LibbpfBackend implements Backend {
     public RecordSource openSource() throws BpfException {
       if (transport == Transport.PERF_BUFFER) {
         long perCpu = Math.max(4096, ringBytes / Math.max(1, Libbpf1.possibleCpus()));
-        return new PerfReader(obj, SensorSpec.PERF_MAP, perCpu);
+        return new PerfReader(obj, spec.map(Role.PERF_BUFFER), perCpu);
       }
-      return new RingReader(obj.mapFd(SensorSpec.RING_MAP), ringBytes);
+      return new RingReader(obj.mapFd(spec.map(Role.RING_BUFFER)), ringBytes);
     }
 
     @Override
     public long[] drops() throws BpfException {
-      return perKind(SensorSpec.DROPS_MAP);
+      return perKind(spec.map(Role.DROPS));
     }
 
     @Override
     public long[] throttled() throws BpfException {
-      return perKind(SensorSpec.THROTTLED_MAP);
+      return perKind(spec.map(Role.THROTTLED));
     }
 
     private long[] perKind(String map) throws BpfException {
@@ -131,7 +138,7 @@ public final class LibbpfBackend implements Backend {
         return new long[2];
       }
       long[] out = new long[2];
-      for (long[] cpu : obj.lookupPerCpu(SensorSpec.FILL_MAP, 0)) {
+      for (long[] cpu : obj.lookupPerCpu(spec.map(Role.FILL), 0)) {
         out[0] = Math.max(out[0], cpu[0]);
         out[1] = Math.max(out[1], cpu[1]);
       }

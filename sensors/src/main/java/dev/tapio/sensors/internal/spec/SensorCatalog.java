@@ -26,43 +26,33 @@ public final class SensorCatalog {
           "process",
           "process.bpf.o",
           List.of(
-              ProgramSpec.of(
-                  "exec",
-                  EXEC,
-                  TP_BTF,
-                  "tapio_exec_btf",
-                  RAW_TRACEPOINT,
-                  "tapio_exec_raw",
-                  TRACEPOINT,
-                  "tapio_exec_tp"),
-              ProgramSpec.of(
-                  "fork",
-                  FORK,
-                  TP_BTF,
-                  "tapio_fork_btf",
-                  RAW_TRACEPOINT,
-                  "tapio_fork_raw",
-                  TRACEPOINT,
-                  "tapio_fork_tp"),
-              ProgramSpec.of(
-                  "exit",
-                  EXIT,
-                  TP_BTF,
-                  "tapio_exit_btf",
-                  RAW_TRACEPOINT,
-                  "tapio_exit_raw",
-                  TRACEPOINT,
-                  "tapio_exit_tp"),
+              schedHook("exec", EXEC),
+              schedHook("fork", FORK),
+              schedHook("exit", EXIT),
               // Which exec syscall ran; without these every exec reports as execve.
-              ProgramSpec.of(
-                  "execveat_mark", Set.of("execveat"), TRACEPOINT, "tapio_enter_execveat"),
-              ProgramSpec.of(
-                  "execveat_unmark", Set.of("execveat"), TRACEPOINT, "tapio_enter_execve"),
+              syscallEnter("execveat_mark", "execveat", "execveat"),
+              syscallEnter("execveat_unmark", "execveat", "execve"),
               // Clone flags and the syscall name; without them forks are still reported.
-              ProgramSpec.of("clone_args", Set.of("clone"), TRACEPOINT, "tapio_enter_clone"),
-              ProgramSpec.of("clone3_args", Set.of("clone3"), TRACEPOINT, "tapio_enter_clone3"),
-              ProgramSpec.of("fork_args", Set.of("fork"), TRACEPOINT, "tapio_enter_fork"),
-              ProgramSpec.of("vfork_args", Set.of("vfork"), TRACEPOINT, "tapio_enter_vfork")));
+              syscallEnter("clone_args", "clone", "clone"),
+              syscallEnter("clone3_args", "clone3", "clone3"),
+              syscallEnter("fork_args", "fork", "fork"),
+              syscallEnter("vfork_args", "vfork", "vfork")),
+          MapSpec.COMMON);
+
+  /**
+   * A scheduler tracepoint hook in its three flavors, best first: {@code tapio_<hook>_btf}
+   * (tp_btf), {@code tapio_<hook>_raw} (raw_tp), {@code tapio_<hook>_tp} (tracepoint).
+   */
+  private static ProgramSpec schedHook(String hook, Set<String> eventTypes) {
+    String p = "tapio_" + hook;
+    return ProgramSpec.of(
+        hook, eventTypes, TP_BTF, p + "_btf", RAW_TRACEPOINT, p + "_raw", TRACEPOINT, p + "_tp");
+  }
+
+  /** A sys_enter tracepoint of {@code syscall}, needed when {@code eventType} is. */
+  private static ProgramSpec syscallEnter(String hook, String eventType, String syscall) {
+    return ProgramSpec.of(hook, Set.of(eventType), TRACEPOINT, "tapio_enter_" + syscall);
+  }
 
   /** Syscalls that change names or attributes; each has an enter and an exit hook. */
   static final List<String> CHANGES =
@@ -90,7 +80,8 @@ public final class SensorCatalog {
           "file.bpf.o",
           Stream.concat(Stream.of("open", "openat", "openat2", "creat"), CHANGES.stream())
               .flatMap(SensorCatalog::pairedSyscall)
-              .toList());
+              .toList(),
+          MapSpec.COMMON);
 
   /** The sys_enter and sys_exit hooks of one syscall, attached as classic tracepoints. */
   private static Stream<ProgramSpec> pairedSyscall(String syscall) {

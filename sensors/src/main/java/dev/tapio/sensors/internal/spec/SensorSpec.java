@@ -6,22 +6,22 @@ import java.util.stream.Collectors;
 
 /**
  * A sensor as data: its name, the BPF object (a resource under {@code dev/tapio/bpf/}) holding
- * every program of its hooks, and the hooks. Every sensor object has the maps of {@code
- * bpf/lib/maps.h}: {@link #RING_MAP}, {@link #DROPS_MAP}, {@link #FILL_MAP}, {@link #CONFIG_MAP}.
+ * every program of its hooks, the hooks, and the maps Java uses.
  */
-public record SensorSpec(String name, String object, List<ProgramSpec> programs) {
-  public static final String RING_MAP = "tapio_events";
-  public static final String DROPS_MAP = "tapio_drops";
-  public static final String THROTTLED_MAP = "tapio_throttled";
-  public static final String FILL_MAP = "tapio_fill";
-  public static final String CONFIG_MAP = "tapio_config";
-  public static final String PERF_MAP = "tapio_perf";
-
-  /** The read-only section holding {@code tapio_use_perf} at offset 0. */
-  public static final String CONSTANTS = ".rodata.tapio";
-
+public record SensorSpec(
+    String name, String object, List<ProgramSpec> programs, List<MapSpec> maps) {
   public SensorSpec {
     programs = List.copyOf(programs);
+    maps = List.copyOf(maps);
+  }
+
+  /** The name of the map with this role. */
+  public String map(MapSpec.Role role) {
+    return maps.stream()
+        .filter(m -> m.role() == role)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(name + " has no " + role + " map"))
+        .name();
   }
 
   /** Every event type this sensor can produce. */

@@ -196,6 +196,19 @@ class SensorLoaderTest {
   }
 
   @Test
+  void featuresNoLadderUsesChangeNothing() {
+    KernelFeatures narrowed =
+        KernelFeatures.all()
+            .refuse(Feature.FENTRY, "load probe_fentry: EPERM")
+            .refuse(Feature.LSM, "load probe_lsm: EPERM")
+            .refuse(Feature.KPROBE, "attach probe_kprobe: ENOENT")
+            .refuse(Feature.CGROUP_SKB, "attach probe_cgroup_skb: EPERM");
+    assertThat(process(narrowed).status().toString()).isEqualTo("enabled (tp_btf+tracepoint)");
+    assertThat(loader.load(SensorCatalog.FILE, narrowed, OPEN_TYPES).status().toString())
+        .isEqualTo("enabled (tracepoint)");
+  }
+
+  @Test
   void onlyHooksOfRequestedTypesAreLoaded() {
     LoadResult r = process(KernelFeatures.all());
     assertThat(r.status().state()).isNotNull();

@@ -40,8 +40,16 @@ public final class Engine implements AutoCloseable {
   private @Nullable Pipeline pipeline;
   private @Nullable SensorSet sensors;
 
+  private final AlertSink extraSink;
+
   public Engine(EngineOptions options) {
+    this(options, AlertSink.noop());
+  }
+
+  /** An engine that also hands every alert to {@code extraSink} (tests, embedding). */
+  public Engine(EngineOptions options, AlertSink extraSink) {
     this.options = options;
+    this.extraSink = extraSink;
   }
 
   public void start() {
@@ -65,7 +73,8 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startSinks() {
-    AlertPipeline.Builder sinks = AlertPipeline.builder().scrubber(Scrubber.defaults());
+    AlertPipeline.Builder sinks =
+        AlertPipeline.builder().scrubber(Scrubber.defaults()).sink(extraSink);
     if (options.jsonAlerts() && !options.printEvents()) {
       sinks.sink(JsonLinesSink.stdout());
     }

@@ -5,6 +5,8 @@ import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.spi.AlertSink;
 import dev.tapio.api.spi.EventSink;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +30,19 @@ public final class Pipeline implements EventSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   private static final int BATCH = 256;
 
+  /**
+   * How long events wait to be put back in time order across sensors (see {@link ReorderBuffer});
+   * alerts are this much later than the event at least.
+   */
+  static final Duration REORDER_DELAY = Duration.ofMillis(50);
+
   private final Function<Event, EnrichedEvent> enricher;
   private final RuleMatcher matcher;
   private final AlertSink sink;
   private final Consumer<EnrichedEvent> eventTap;
   private final BlockingQueue<Event> queue;
+  private final ReorderBuffer reorder;
+  private final LongSupplier clock;
   private final Thread thread;
 
   private final LongAdder received = new LongAdder();
@@ -56,6 +67,12 @@ public final class Pipeline implements EventSink, AutoCloseable {
     this.sink = sink;
     this.eventTap = eventTap;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
+    this.reorder = new ReorderBuffer(REORDER_DELAY.toNanos());
+    this.clock =
+        () -> {
+          Instant now = Instant.now();
+          return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        };
     this.thread = Thread.ofPlatform().name("tapio-pipeline").daemon(false).unstarted(this::loop);
   }
 
@@ -82,21 +99,22 @@ public final class Pipeline implements EventSink, AutoCloseable {
     List<Event> batch = new ArrayList<>(BATCH);
     while (running || !queue.isEmpty()) {
       try {
-        Event first = queue.poll(100, TimeUnit.MILLISECONDS);
+        Event first = queue.poll(20, TimeUnit.MILLISECONDS);
         if (first == null) {
+          reorder.readyAt(clock.getAsLong()).forEach(this::process);
           continue;
         }
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
-        for (Event event : batch) {
-          process(event);
-        }
+        batch.forEach(reorder::add);
         batch.clear();
+        reorder.ready().forEach(this::process);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return;
+        break;
       }
     }
+    reorder.drain().forEach(this::process);
   }
 
   private void process(Event event) {

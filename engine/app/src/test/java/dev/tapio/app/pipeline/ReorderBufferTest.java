@@ -1,0 +1,40 @@
+package dev.tapio.app.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tapio.api.event.Event;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReorderBufferTest {
+  private static final long MS = 1_000_000L;
+
+  private static List<Long> times(List<Event> events) {
+    return events.stream().map(e -> e.header().timeNanos()).toList();
+  }
+
+  @Test
+  void eventsFromTwoRingsLeaveInTimeOrderOnceTheyAreOldEnough() {
+    var buffer = new ReorderBuffer(50 * MS);
+    // the file ring is read first: its open (t=20ms) arrives before the exec (t=10ms)
+    buffer.add(PipelineTest.open((int) (20 * MS), "/etc/shadow"));
+    buffer.add(PipelineTest.open((int) (10 * MS), "/bin/cat"));
+    assertThat(buffer.ready()).isEmpty();
+
+    buffer.add(PipelineTest.open((int) (65 * MS), "/tmp/later"));
+    assertThat(times(buffer.ready())).containsExactly(10 * MS);
+    assertThat(times(buffer.readyAt(200 * MS))).containsExactly(20 * MS, 65 * MS);
+    assertThat(buffer.size()).isZero();
+  }
+
+  @Test
+  void equalTimesKeepArrivalOrderAndDrainReleasesEverything() {
+    var buffer = new ReorderBuffer(50 * MS);
+    buffer.add(PipelineTest.open(5, "/a"));
+    buffer.add(PipelineTest.open(5, "/b"));
+    buffer.add(PipelineTest.open(1, "/c"));
+    assertThat(buffer.drain())
+        .extracting(e -> ((dev.tapio.api.event.FileOpen) e).path())
+        .containsExactly("/c", "/a", "/b");
+  }
+}

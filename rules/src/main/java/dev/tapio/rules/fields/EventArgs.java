@@ -106,11 +106,17 @@ final class EventArgs {
   }
 
   static @Nullable String get(Event event, String name) {
-    if (event instanceof SyscallEvent s) {
-      String v = s.args().get(name);
-      return v != null || !name.equals("res") ? v : Long.toString(s.result());
-    }
-    return of(event).get(name);
+    return switch (event) {
+      case SyscallEvent s -> {
+        String v = s.args().get(name);
+        yield v != null || !name.equals("res") ? v : Long.toString(s.result());
+      }
+      // the parameters rules test most, read without building the whole map
+      case FileOpen o when name.equals("flags") -> KernelNames.openFlags(o.flags());
+      case FileOpen o when name.equals("name") -> o.path();
+      case ProcessExec x when name.equals("filename") -> x.filename();
+      default -> of(event).get(name);
+    };
   }
 
   static @Nullable Long result(Event event) {

@@ -43,6 +43,7 @@ public final class RateLimitingSink implements AlertSink {
   private final LongSupplier clock;
   private final Map<String, Window> windows = new LinkedHashMap<>();
   private final @Nullable ScheduledExecutorService ticker;
+  private final java.util.concurrent.@Nullable ScheduledFuture<?> ticking;
   private long globalWindowStart;
   private int globalCount;
   private final AtomicLong passed = new AtomicLong();
@@ -87,10 +88,11 @@ public final class RateLimitingSink implements AlertSink {
           Executors.newSingleThreadScheduledExecutor(
               Thread.ofPlatform().daemon().name("tapio-alerts-ratelimit").factory());
       long period = Math.max(1, b.window.toMillis() / 2);
-      t.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
+      this.ticking = t.scheduleAtFixedRate(this::tick, period, period, TimeUnit.MILLISECONDS);
       this.ticker = t;
     } else {
       this.ticker = null;
+      this.ticking = null;
     }
   }
 
@@ -238,6 +240,9 @@ public final class RateLimitingSink implements AlertSink {
 
   @Override
   public void close() {
+    if (ticking != null) {
+      ticking.cancel(false);
+    }
     if (ticker != null) {
       ticker.shutdownNow();
     }

@@ -88,6 +88,7 @@ public final class Scrubber {
   }
 
   /** The alert with its secrets redacted; the same instance when there was nothing to redact. */
+  @SuppressWarnings("ReferenceEquality") // "unchanged" is the very same instance
   public Alert scrub(Alert alert) {
     if (this == NONE) {
       return alert;
@@ -149,6 +150,7 @@ public final class Scrubber {
    * arguments ({@code --password hunter2}), the scrubbed arguments are kept as one string, so the
    * command line reads the same as the scrubbed text.
    */
+  @SuppressWarnings("ReferenceEquality") // "unchanged" is the very same instance
   private EnrichedEvent scrub(EnrichedEvent event) {
     List<ProcessInfo> chain = event.lineage().chain();
     List<ProcessInfo> scrubbedChain = new ArrayList<>(chain.size());

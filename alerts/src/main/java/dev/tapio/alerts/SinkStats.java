@@ -37,7 +37,7 @@ public record SinkStats(
 
   /** How many alerts were dropped for {@code reason}. */
   public long dropped(DropReason reason) {
-    return dropped.get(reason);
+    return dropped.getOrDefault(reason, 0L);
   }
 
   /** How many alerts were dropped for any reason. */

@@ -1,7 +1,7 @@
 package dev.tapio.alerts.internal;
 
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** The secret shapes Tapio redacts out of the box. */
 public final class DefaultScrubRules {
@@ -14,12 +14,20 @@ public final class DefaultScrubRules {
     "pass", "secret", "token", "api", "access", "private", "client", "credential", "auth"
   };
 
+  private static final Pattern NOT_A_SECRET_VALUE =
+      Pattern.compile(
+          ".*(?:file|path|dir|name|id|ttl|type|length|ref|count|size|expiry|expires|policy"
+              + "|mode|min|max|prompt|stdin)$");
+
   /** Names that merely point at or describe a secret: {@code --token-file}, {@code secretName}. */
-  private static final Predicate<String> NOT_A_SECRET_VALUE =
-      name ->
-          name.matches(
-              ".*(?:file|path|dir|name|id|ttl|type|length|ref|count|size|expiry|expires|policy"
-                  + "|mode|min|max|prompt|stdin)$");
+  private static boolean notASecretValue(String name) {
+    return NOT_A_SECRET_VALUE.matcher(name).matches();
+  }
+
+  /** A flag is a key that starts with a dash and does not merely describe a secret. */
+  private static boolean notASecretFlag(String name) {
+    return !name.startsWith("-") || notASecretValue(name);
+  }
 
   private DefaultScrubRules() {}
 
@@ -53,7 +61,7 @@ public final class DefaultScrubRules {
                 + SECRET_WORDS
                 + "[a-z0-9_.-]*)(?:=|\\s+)"
                 + "(?<s>\"[^\"]*\"|'[^']*'|[^\\s\"'-][^\\s\"']*)",
-            name -> !name.startsWith("-") || NOT_A_SECRET_VALUE.test(name),
+            DefaultScrubRules::notASecretFlag,
             SECRET_ANCHORS),
         ScrubRule.anchored(
             "secret-assignment",
@@ -61,7 +69,7 @@ public final class DefaultScrubRules {
                 + SECRET_WORDS
                 + "[a-z0-9_]*)[\"']?\\s*[=:]\\s*"
                 + "(?<s>\"[^\"]+\"|'[^']+'|[^\\s\"'&,;}]{4,})",
-            NOT_A_SECRET_VALUE,
+            DefaultScrubRules::notASecretValue,
             SECRET_ANCHORS),
         ScrubRule.of(
             "mysql-password",

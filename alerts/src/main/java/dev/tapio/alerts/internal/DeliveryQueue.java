@@ -270,10 +270,12 @@ public final class DeliveryQueue<E> implements AutoCloseable {
 
   /** Waits, waking early when the sink stops; false when it stopped. */
   private boolean sleep(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000L;
     synchronized (wake) {
       try {
-        if (!stopped) {
-          wake.wait(millis);
+        long left;
+        while (!stopped && (left = deadline - System.nanoTime()) > 0) {
+          wake.wait(Math.max(1, left / 1_000_000L));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

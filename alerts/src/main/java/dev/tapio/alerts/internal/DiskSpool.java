@@ -22,9 +22,11 @@ import org.jspecify.annotations.Nullable;
  * once). A segment file is deleted as soon as all its records are committed. Files are created with
  * mode 0600 in a directory of mode 0700. Used by one thread; {@link #records()} may be read by any.
  */
+@SuppressWarnings("NonAtomicVolatileUpdate") // one writer thread; others only read the count
 public final class DiskSpool implements AutoCloseable {
 
   /** One record read back. */
+  @SuppressWarnings("ArrayRecordComponent") // read once, never compared
   public record Entry(byte[] payload, long writtenAtMillis) {}
 
   /** What {@link #peek} read: the records, how many damaged records were skipped, and the end. */
@@ -243,7 +245,7 @@ public final class DiskSpool implements AutoCloseable {
 
   /** Removes what {@code batch} read; deletes the segment files it finished. */
   public void commit(Batch batch) throws IOException {
-    long taken = batch.entries().size() + batch.corrupt();
+    long taken = (long) batch.entries().size() + batch.corrupt();
     for (int i = 0; i < batch.segmentsDone(); i++) {
       Segment done = segments.removeFirst();
       long left = done.records - done.consumed;

@@ -91,7 +91,7 @@ public record OtlpEnvironment(
     if (list == null) {
       return into;
     }
-    for (String pair : list.split(",")) {
+    for (String pair : list.split(",", -1)) {
       if (pair.isBlank()) {
         continue;
       }

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record ScrubRule(
     String name, Pattern pattern, List<String> hints, boolean anchored, Predicate<String> veto) {
-  private static final Predicate<String> NO_VETO = n -> false;
 
   public ScrubRule {
     hints = hints.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
@@ -27,13 +26,17 @@ public record ScrubRule(
   }
 
   public static ScrubRule of(String name, String regex, String... hints) {
-    return new ScrubRule(name, Pattern.compile(regex), List.of(hints), false, NO_VETO);
+    return new ScrubRule(name, Pattern.compile(regex), List.of(hints), false, ScrubRule::noVeto);
   }
 
   /** A rule whose matches start at one of {@code anchors}, judged by {@code veto}. */
   public static ScrubRule anchored(
       String name, String regex, Predicate<String> veto, String... anchors) {
     return new ScrubRule(name, Pattern.compile(regex), List.of(anchors), true, veto);
+  }
+
+  private static boolean noVeto(String name) {
+    return false;
   }
 
   public boolean mayMatch(String lowerCase) {

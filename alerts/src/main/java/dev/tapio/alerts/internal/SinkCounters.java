@@ -4,6 +4,7 @@ import dev.tapio.alerts.DropReason;
 import dev.tapio.alerts.SinkStats;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
@@ -18,17 +19,17 @@ public final class SinkCounters {
   private final LongAdder delivered = new LongAdder();
   private final LongAdder retried = new LongAdder();
   private final LongAdder spooled = new LongAdder();
-  private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
-  private final Map<DropReason, java.util.concurrent.atomic.AtomicLong> lastWarned =
-      new EnumMap<>(DropReason.class);
+  private final Map<DropReason, Drops> dropped = new EnumMap<>(DropReason.class);
+
+  /** The drops for one reason, and when they were last logged. */
+  private record Drops(LongAdder count, AtomicLong lastWarned) {}
 
   public SinkCounters(String sink) {
     this.sink = sink;
     for (DropReason reason : DropReason.values()) {
-      dropped.put(reason, new LongAdder());
-      lastWarned.put(
+      dropped.put(
           reason,
-          new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS));
+          new Drops(new LongAdder(), new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS)));
     }
   }
 
@@ -65,19 +66,28 @@ public final class SinkCounters {
     if (count <= 0) {
       return;
     }
-    dropped.get(reason).add(count);
+    Drops drops = drops(reason);
+    LongAdder counter = drops.count();
+    counter.add(count);
+    AtomicLong warned = drops.lastWarned();
     long now = System.nanoTime();
-    long last = lastWarned.get(reason).get();
-    if (now - last >= WARN_INTERVAL_NANOS && lastWarned.get(reason).compareAndSet(last, now)) {
+    long last = warned.get();
+    if (now - last >= WARN_INTERVAL_NANOS && warned.compareAndSet(last, now)) {
       LOG.log(
           System.Logger.Level.WARNING,
-          () -> DROPPED.formatted(sink, reason.metricName(), dropped.get(reason).sum()));
+          () -> DROPPED.formatted(sink, reason.metricName(), counter.sum()));
     }
+  }
+
+  private Drops drops(DropReason reason) {
+    return java.util.Objects.requireNonNull(dropped.get(reason));
   }
 
   public SinkStats snapshot(LongSupplier pending) {
     Map<DropReason, Long> drops = new EnumMap<>(DropReason.class);
-    dropped.forEach((reason, adder) -> drops.put(reason, adder.sum()));
+    for (DropReason reason : DropReason.values()) {
+      drops.put(reason, drops(reason).count().sum());
+    }
     return new SinkStats(
         sink,
         accepted.sum(),

@@ -27,6 +27,7 @@ public final class ContainerContexts {
   public record Context(ContainerInfo container, @Nullable PodInfo pod, boolean complete) {}
 
   private static final Context HOST = new Context(ContainerInfo.HOST, null, true);
+  private static final int MAX_PARTIAL = 4096;
 
   private final CgroupResolver cgroups;
   private final ContainerMetadataSource containers;
@@ -61,13 +62,6 @@ public final class ContainerContexts {
     return new Context(container, pod != null ? pod : runtimePod, metadata != null);
   }
 
-  /** Forgets partial entries; called now and then off the event path. */
-  public void trim(int max) {
-    if (partial.size() > max) {
-      partial.clear();
-    }
-  }
-
   private ContainerInfo partial(ContainerRef ref) {
     ContainerInfo known = partial.get(ref.id());
     if (known != null) {
@@ -76,6 +70,9 @@ public final class ContainerContexts {
     ContainerInfo info =
         new ContainerInfo(
             ref.id(), "", "", "", "", "", ref.runtime(), false, List.of(), Map.of(), 0);
+    if (partial.size() >= MAX_PARTIAL) {
+      partial.clear(); // ids of containers long gone; the live ones come back on their next event
+    }
     partial.put(ref.id(), info);
     return info;
   }

@@ -40,6 +40,8 @@ public final class ProcessTable {
   private final ArrayDeque<Entry> exited = new ArrayDeque<>();
   private final AtomicLong evictions = new AtomicLong();
   private final AtomicLong sequence = new AtomicLong();
+  // grows with every entry added or removed: a lineage cached at an older version is rebuilt
+  private final AtomicLong version = new AtomicLong();
   private final int maxEntries;
   private final int maxDepth;
   private final long lingerNanos;
@@ -54,6 +56,8 @@ public final class ProcessTable {
     volatile long exitedAt; // clock time of the exit, 0 while alive
     volatile @Nullable UserInfo user;
     volatile long userVersion = -1;
+    volatile @Nullable Lineage lineage;
+    volatile long lineageVersion = -1;
 
     Entry(ProcessInfo info, long sequence) {
       this.info = info;
@@ -91,6 +95,7 @@ public final class ProcessTable {
       ProcessInfo info = procfs.read(pid);
       if (info != null && info.pid() == pid) {
         entries.putIfAbsent(pid, new Entry(info, sequence.incrementAndGet()));
+        version.incrementAndGet();
         added++;
       }
     }
@@ -121,6 +126,18 @@ public final class ProcessTable {
     if (entry == null) {
       return Lineage.of(unknown(pid));
     }
+    long current = version.get();
+    Lineage cached = entry.lineage;
+    if (cached != null && entry.lineageVersion == current) {
+      return cached;
+    }
+    Lineage built = build(entry);
+    entry.lineage = built;
+    entry.lineageVersion = current;
+    return built;
+  }
+
+  private Lineage build(Entry entry) {
     List<ProcessInfo> chain = new ArrayList<>(4);
     chain.add(entry.info);
     ProcessInfo current = entry.info;
@@ -248,6 +265,7 @@ public final class ProcessTable {
   private synchronized Entry put(ProcessInfo info) {
     Entry entry = new Entry(info, sequence.incrementAndGet());
     entries.put(info.pid(), entry);
+    version.incrementAndGet();
     expire();
     if (entries.size() > maxEntries) {
       evict();
@@ -287,7 +305,11 @@ public final class ProcessTable {
   }
 
   private boolean remove(Entry entry) {
-    return entries.remove(entry.info.pid(), entry);
+    boolean removed = entries.remove(entry.info.pid(), entry);
+    if (removed) {
+      version.incrementAndGet();
+    }
+    return removed;
   }
 
   private static ProcessInfo unknown(int pid) {

@@ -90,6 +90,24 @@ class CriMetadataSourceTest {
   }
 
   @Test
+  void detectsTheFirstWellKnownSocketUnderTheRootPrefix() throws Exception {
+    CriSettings settings = new CriSettings(null, dir.toString(), Duration.ofMillis(300), 16);
+    assertThat(CriMetadataSource.detect(settings)).isNull();
+
+    Path crio = dir.resolve("run/crio/crio.sock");
+    java.nio.file.Files.createDirectories(crio.getParent());
+    java.nio.file.Files.createFile(crio);
+    assertThat(CriMetadataSource.detect(settings)).isEqualTo(crio);
+
+    Path containerd = dir.resolve("run/containerd/containerd.sock");
+    java.nio.file.Files.createDirectories(containerd.getParent());
+    java.nio.file.Files.createFile(containerd);
+    assertThat(CriMetadataSource.detect(settings)).isEqualTo(containerd);
+    assertThat(CriMetadataSource.detect(settings.withSocket(Path.of("/elsewhere.sock"))))
+        .isEqualTo(Path.of("/elsewhere.sock"));
+  }
+
+  @Test
   void noSocketMeansNoMetadataAndASayingStatus() {
     CriSettings settings = new CriSettings(null, dir.toString(), Duration.ofMillis(300), 16);
     try (CriMetadataSource source = CriMetadataSource.start(settings)) {

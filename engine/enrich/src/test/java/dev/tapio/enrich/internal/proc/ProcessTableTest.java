@@ -85,6 +85,20 @@ class ProcessTableTest {
   }
 
   @Test
+  void aCachedLineageFollowsLaterChanges() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(10, 1, "/bin/bash", "bash"));
+    table.apply(exec(11, 10, "/usr/bin/vim", "vim"));
+    Lineage first = table.lineage(11);
+    assertThat(table.lineage(11)).isSameAs(first);
+
+    table.apply(exec(10, 1, "/usr/bin/zsh", "zsh")); // the parent execs
+    assertThat(table.lineage(11).chain())
+        .extracting(ProcessInfo::name)
+        .containsExactly("vim", "zsh");
+  }
+
+  @Test
   void lineageIsBoundedByDepth() {
     ProcessTable table = table(64, 3);
     table.apply(exec(2, 1, "/a", "a"));

@@ -3,6 +3,7 @@ package dev.tapio.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.rules.diagnostics.FileResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class FalcoCorpusTest {
   }
 
   @Test
-  void allThreeTogetherCompileIntoOneRuleBase() {
+  void allThreeTogetherCompileIntoOneRuleBase() throws Exception {
     LoadReport report = RuleLoader.create().load(List.of(STABLE, INCUBATING, SANDBOX));
     System.out.println(report.text(false));
     assertThat(report.files()).extracting(FileResult::successful).containsOnly(true);
@@ -52,6 +53,24 @@ class FalcoCorpusTest {
         .extracting(CompiledRule::enabled)
         .isEqualTo(true);
     assertThat(report.rules()).anyMatch(r -> !r.enabled());
-    assertThat(set.drl()).doesNotContain("r-1");
+    for (CompiledRule r : report.rules()) {
+      if (!r.enabled()) {
+        assertThat(set.drl()).as(r.name()).doesNotContain("rule \"r" + r.index() + "_");
+      }
+    }
+    EnrichedEvent[] mix = dev.tapio.rules.bench.RuleEngineBenchmark.mix();
+    List<String> fired = new java.util.ArrayList<>();
+    try (RuleSession session = set.newSession((rule, event) -> fired.add(rule.name()))) {
+      for (EnrichedEvent e : mix) {
+        session.process(e);
+      }
+    }
+    assertThat(fired).containsExactly("Read sensitive file untrusted");
+    String output =
+        set.rule("Read sensitive file untrusted")
+            .orElseThrow()
+            .output()
+            .render(mix[mix.length - 1]);
+    assertThat(output).contains("file=/etc/shadow").contains("process=python3");
   }
 }

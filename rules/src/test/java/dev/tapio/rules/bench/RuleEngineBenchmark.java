@@ -158,7 +158,7 @@ public class RuleEngineBenchmark {
   }
 
   /** 1000 events: benign execs, opens and connects, and one read of /etc/shadow by a stranger. */
-  static EnrichedEvent[] mix() throws Exception {
+  public static EnrichedEvent[] mix() throws Exception {
     EventHeader h = new EventHeader(1_700_000_000_000_000_000L, 4242, 4242, 7, Namespaces.UNKNOWN);
     UserInfo user = new UserInfo(1000, "app", "/home/app", "/bin/sh", 1000, "app", 1000, "app");
     ContainerInfo container =

@@ -154,6 +154,45 @@ class OtlpDeliveryFaultTest {
     assertThat(List.copyOf(seqs)).hasSize(100).isSorted();
   }
 
+  @Test
+  void unavailableAnswersAreRetriedWithBackoff(@TempDir Path spool) {
+    try (OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiver.Mode.HTTP);
+        OtlpLogSink sink =
+            OtlpLogSinkTest.sinkFor(receiver)
+                .delivery(policy(spool).maxAttempts(5).build())
+                .build()) {
+      receiver.failNext(3);
+      for (int i = 0; i < 10; i++) {
+        sink.send(TestAlerts.numbered("syscall", i));
+      }
+      sink.flush();
+      SinkStats stats = sink.stats();
+      assertThat(stats.delivered()).isEqualTo(10);
+      assertThat(stats.retried()).isPositive();
+      assertThat(stats.spooled()).isZero();
+      assertThat(stats.totalDropped()).isZero();
+      assertThat(stats.lastError()).isEqualTo("IOException: OTLP export failed");
+      assertThat(receiver.records()).hasSize(10);
+    }
+  }
+
+  @Test
+  void aBurstLargerThanTheSdkQueueIsDeliveredWhole() {
+    try (OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiver.Mode.GRPC);
+        OtlpLogSink sink =
+            OtlpLogSinkTest.sinkFor(receiver)
+                .delivery(DeliveryPolicy.builder().queueCapacity(10_000).build())
+                .build()) {
+      for (int i = 0; i < 10_000; i++) {
+        sink.send(TestAlerts.numbered("syscall", i));
+      }
+      sink.flush();
+      assertThat(sink.stats().totalDropped()).isZero();
+      assertThat(sink.stats().delivered()).isEqualTo(10_000);
+      assertThat(receiver.records()).hasSize(10_000);
+    }
+  }
+
   /** A steady stream: one alert per source about every millisecond. */
   private static void sendPair(OtlpLogSink sink, int i) throws InterruptedException {
     for (String source : SOURCES) {

@@ -55,6 +55,8 @@ final class OtlpReceiver implements AutoCloseable {
   private final @Nullable Tls tls;
   private final List<ExportLogsServiceRequest> requests = new CopyOnWriteArrayList<>();
   private final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger failNext =
+      new java.util.concurrent.atomic.AtomicInteger();
   private int port;
   private @Nullable Server grpc;
   private @Nullable HttpServer http;
@@ -105,6 +107,12 @@ final class OtlpReceiver implements AutoCloseable {
                     .getRequestHeaders()
                     .forEach(
                         (k, v) -> lastHeaders.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+                if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                  exchange.getRequestBody().readAllBytes();
+                  exchange.sendResponseHeaders(503, -1);
+                  exchange.close();
+                  return;
+                }
                 InputStream body = exchange.getRequestBody();
                 if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
                   body = new GZIPInputStream(body);
@@ -141,6 +149,11 @@ final class OtlpReceiver implements AutoCloseable {
       http.stop(0);
       http = null;
     }
+  }
+
+  /** Answers the next {@code n} HTTP requests with 503 Service Unavailable. */
+  void failNext(int n) {
+    failNext.set(n);
   }
 
   int port() {

@@ -30,6 +30,12 @@ enum tapio_event_kind {
 	TAPIO_EV_KIND_COUNT = 8,
 };
 
+/* struct tapio_exec_event.flags */
+enum tapio_exec_flags {
+	TAPIO_EXEC_EXECVEAT = 1,	/* the syscall was execveat (needs the execveat hooks) */
+	TAPIO_EXEC_UPPER_LAYER = 2,	/* the executable is in an overlayfs upper (writable) layer */
+};
+
 /* Which syscall created a task (struct tapio_fork_event.syscall). */
 enum tapio_fork_syscall {
 	TAPIO_FORK_UNKNOWN = 0,
@@ -109,7 +115,7 @@ struct tapio_exec_event {
 	__u32 euid;
 	__u32 egid;
 	__u32 loginuid;
-	__u32 execveat;		/* 1 when the syscall was execveat (needs the execveat hooks) */
+	__u32 flags;		/* enum tapio_exec_flags */
 	__u64 cap_effective;
 	__u64 cap_permitted;
 	__u64 cap_inheritable;

@@ -22,6 +22,26 @@ extern struct {
 	__type(value, __u8);
 } tapio_execveat SEC(".maps");
 
+#define TAPIO_OVERLAYFS_MAGIC 0x794c7630
+
+/*
+ * Whether a file lives in the upper (writable) layer of an overlayfs: a container's executable
+ * that was not in its image. The overlay inode wraps the VFS inode; a non-NULL upper dentry
+ * means the file was created or copied up there. Kernels whose BTF lacks struct ovl_inode
+ * (overlayfs not built) skip the test: the relocation resolves to "no such type" and the
+ * verifier drops the branch.
+ */
+static __always_inline bool tapio_in_upper_layer(struct file *file)
+{
+	if (!file || !bpf_core_type_exists(struct ovl_inode))
+		return false;
+	struct inode *inode = BPF_CORE_READ(file, f_inode);
+	if (BPF_CORE_READ(inode, i_sb, s_magic) != TAPIO_OVERLAYFS_MAGIC)
+		return false;
+	struct ovl_inode *oi = container_of(inode, struct ovl_inode, vfs_inode);
+	return BPF_CORE_READ(oi, __upperdentry) != NULL;
+}
+
 /*
  * Runs after the new program's memory is set up (sched_process_exec fires at the end of
  * exec_binprm), so mm->arg_start..arg_end already holds the new argv and mm->exe_file the new
@@ -43,9 +63,11 @@ static __always_inline void tapio_exec(void *ctx, const char *filename)
 	ev->tty = tapio_tty(task);
 	tapio_fill_creds(task, ev);
 	__u64 key = bpf_get_current_pid_tgid();
-	ev->execveat = bpf_map_lookup_elem(&tapio_execveat, &key) != NULL;
-	if (ev->execveat)
+	ev->flags = 0;
+	if (bpf_map_lookup_elem(&tapio_execveat, &key)) {
+		ev->flags |= TAPIO_EXEC_EXECVEAT;
 		bpf_map_delete_elem(&tapio_execveat, &key);
+	}
 	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
 
 	__u32 off = 0;
@@ -63,7 +85,10 @@ static __always_inline void tapio_exec(void *ctx, const char *filename)
 	ev->argv_len = len;
 	off += len;
 
-	len = tapio_put_file_path(&ev->data[off], BPF_CORE_READ(mm, exe_file));
+	struct file *exe = BPF_CORE_READ(mm, exe_file);
+	if (tapio_in_upper_layer(exe))
+		ev->flags |= TAPIO_EXEC_UPPER_LAYER;
+	len = tapio_put_file_path(&ev->data[off], exe);
 	ev->exe_len = len;
 	off += len;
 

@@ -6,6 +6,7 @@ import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
 import dev.tapio.api.event.ProcessFork;
 import dev.tapio.api.spi.SourceStatus;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -103,5 +104,44 @@ class ProcessSensorPrivilegedTest {
     assertThat(events.await(ProcessExec.class, e -> e.argv().contains(marker))).isPresent();
     int self = (int) ProcessHandle.current().pid();
     assertThat(events.all(ProcessFork.class, f -> f.header().pid() == self)).isEmpty();
+  }
+
+  @Test
+  void executablesWrittenIntoAnOverlayUpperLayerAreFlagged() throws Exception {
+    Path dir = Files.createTempDirectory("tapio-ovl").toRealPath();
+    try {
+      for (String d : List.of("lower", "upper", "work", "merged")) {
+        Files.createDirectory(dir.resolve(d));
+      }
+      Files.copy(Path.of("/bin/true"), dir.resolve("lower/lowtrue"));
+      String marker = "tapio-ovl-" + UUID.randomUUID();
+      // A private mount namespace: the overlay disappears with it.
+      String script =
+          ("mount -t overlay overlay -o lowerdir=D/lower,upperdir=D/upper,workdir=D/work D/merged"
+                  + " && cp /bin/true D/merged/uptrue && D/merged/lowtrue M && D/merged/uptrue M")
+              .replace("D/", dir + "/")
+              .replace(" M", " " + marker);
+      Privileged.run(TMP, "unshare", "-m", "/bin/sh", "-c", script);
+
+      ProcessExec lower =
+          events
+              .await(
+                  ProcessExec.class, e -> e.argv().equals(List.of(dir + "/merged/lowtrue", marker)))
+              .orElseThrow();
+      ProcessExec upper =
+          events
+              .await(
+                  ProcessExec.class, e -> e.argv().equals(List.of(dir + "/merged/uptrue", marker)))
+              .orElseThrow();
+      assertThat(lower.exeUpperLayer()).isFalse();
+      assertThat(upper.exeUpperLayer()).isTrue();
+      assertThat(upper.exePath()).isEqualTo(dir + "/merged/uptrue");
+    } finally {
+      try (var files = Files.walk(dir)) {
+        for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
   }
 }

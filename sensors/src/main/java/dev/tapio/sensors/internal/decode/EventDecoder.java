@@ -104,7 +104,7 @@ public final class EventDecoder {
             r.get(JAVA_LONG_UNALIGNED, EXEC_CAP_INHERITABLE));
     return new ProcessExec(
         header(r),
-        i32(r, EXEC_EXECVEAT) != 0 ? "execveat" : "execve",
+        (i32(r, EXEC_FLAGS) & EXEC_FLAG_EXECVEAT) != 0 ? "execveat" : "execve",
         filename,
         exe,
         argv,
@@ -116,7 +116,7 @@ public final class EventDecoder {
         i32(r, EXEC_TTY),
         creds,
         exe.startsWith("/memfd:"),
-        false);
+        (i32(r, EXEC_FLAGS) & EXEC_FLAG_UPPER_LAYER) != 0);
   }
 
   private ProcessFork fork(MemorySegment r) {

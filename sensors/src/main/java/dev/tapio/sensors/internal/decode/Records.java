@@ -48,7 +48,9 @@ public final class Records {
   static final int EXEC_EUID = 88;
   static final int EXEC_EGID = 92;
   static final int EXEC_LOGINUID = 96;
-  static final int EXEC_EXECVEAT = 100;
+  static final int EXEC_FLAGS = 100;
+  static final int EXEC_FLAG_EXECVEAT = 1;
+  static final int EXEC_FLAG_UPPER_LAYER = 2;
   static final int EXEC_CAP_EFFECTIVE = 104;
   static final int EXEC_CAP_PERMITTED = 112;
   static final int EXEC_CAP_INHERITABLE = 120;
@@ -137,7 +139,7 @@ public final class Records {
               .field("euid", EXEC_EUID, 4)
               .field("egid", EXEC_EGID, 4)
               .field("loginuid", EXEC_LOGINUID, 4)
-              .field("execveat", EXEC_EXECVEAT, 4)
+              .field("flags", EXEC_FLAGS, 4)
               .field("cap_effective", EXEC_CAP_EFFECTIVE, 8)
               .field("cap_permitted", EXEC_CAP_PERMITTED, 8)
               .field("cap_inheritable", EXEC_CAP_INHERITABLE, 8)

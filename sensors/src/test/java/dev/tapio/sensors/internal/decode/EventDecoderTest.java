@@ -114,8 +114,11 @@ class EventDecoderTest {
     assertThat(e.exeFromMemfd()).isTrue();
     assertThat(e.cwd()).isEmpty();
     assertThat(e.type()).isEqualTo("execve");
-    b.putInt(100, 1);
-    assertThat(decoder.decode(seg(b)).type()).isEqualTo("execveat");
+    assertThat(e.exeUpperLayer()).isFalse();
+    b.putInt(100, 3);
+    ProcessExec at = (ProcessExec) decoder.decode(seg(b));
+    assertThat(at.type()).isEqualTo("execveat");
+    assertThat(at.exeUpperLayer()).isTrue();
   }
 
   @Test

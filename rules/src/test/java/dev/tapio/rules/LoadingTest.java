@@ -166,6 +166,16 @@ class LoadingTest {
   }
 
   @Test
+  void severalYamlDocumentsInOneFile() {
+    LoadReport r =
+        load(
+            "- macro: m\n  condition: evt.type = openat\n---\n"
+                + "- rule: r\n  desc: d\n  output: o\n  priority: INFO\n  condition: m\n---\n");
+    assertThat(r.successful()).as(r.text(true)).isTrue();
+    assertThat(rule(r, "r").eventTypes()).containsExactly("openat");
+  }
+
+  @Test
   void ruleWithoutEventTypeWarns() {
     LoadReport r =
         load("- rule: r\n  desc: d\n  output: o\n  priority: INFO\n  condition: proc.name = x\n");

@@ -101,6 +101,7 @@ public final class RuleReader {
       for (YNode doc : docs) {
         switch (doc) {
           case YNull n -> {}
+          case YScalar s when s.text().isBlank() -> {} // an empty document
           case YSeq seq -> {
             for (YNode item : seq.items()) {
               RuleFileItem read = item(fileCtx, item);

@@ -109,15 +109,15 @@ class FileSensorInProcessPrivilegedTest {
   }
 
   /**
-   * Creates one file 5000 times into a 4 KiB buffer with the poller competing for the CPU: records
-   * received plus records counted as dropped must be exactly the calls made.
+   * Creates one file 20 000 times into a 4 KiB buffer with the poller competing for the CPU:
+   * records received plus records counted as dropped must be exactly the calls made.
    */
   private static SensorStats flood(KernelFeatures features) throws Throwable {
     Privileged.assumeBpf();
     var events = new Privileged.Collector();
     Path dir = Files.createTempDirectory("tapio-flood");
     String path = dir.resolve("f").toString();
-    int generated = 5000;
+    int generated = 20_000;
     try (SensorSet sensors =
         Sensors.open(
             SensorConfig.builder().selfPid(0).ringBufferBytes(4096).features(features).build())) {

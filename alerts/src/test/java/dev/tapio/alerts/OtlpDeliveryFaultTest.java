@@ -155,6 +155,34 @@ class OtlpDeliveryFaultTest {
   }
 
   @Test
+  void alertsOlderThanTheSpoolsAgeLimitAreDroppedAndCounted(@TempDir Path spool) throws Exception {
+    OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiver.Mode.HTTP);
+    receiver.stop();
+    SpoolConfig shortLived = SpoolConfig.at(spool).withMaxAge(Duration.ofMillis(300));
+    try (OtlpLogSink sink =
+        OtlpLogSinkTest.sinkFor(receiver)
+            .delivery(policy(spool).maxAttempts(1).spool(shortLived).build())
+            .build()) {
+      for (int i = 0; i < 20; i++) {
+        sink.send(TestAlerts.numbered("syscall", i));
+      }
+      awaitSpoolSettled(sink, 20);
+      Thread.sleep(400);
+      receiver.start();
+      sink.send(TestAlerts.numbered("syscall", 20));
+      sink.flush();
+      SinkStats stats = sink.stats();
+      assertThat(stats.dropped(DropReason.SPOOL_EXPIRED)).isEqualTo(20);
+      assertThat(stats.delivered()).isEqualTo(1);
+      assertThat(receiver.records())
+          .extracting(r -> r.string("tapio.alert.id"))
+          .containsExactly("syscall-20");
+    } finally {
+      receiver.close();
+    }
+  }
+
+  @Test
   void unavailableAnswersAreRetriedWithBackoff(@TempDir Path spool) {
     try (OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiver.Mode.HTTP);
         OtlpLogSink sink =

@@ -130,6 +130,18 @@ class ReportingTest {
   }
 
   @Test
+  void regexThatIsReallyAPlainStringIsWarned() {
+    LoadReport r =
+        load(
+            "- rule: r\n  desc: d\n  output: o\n  priority: INFO\n"
+                + "  condition: evt.type = open and proc.name regex \".*ssh.*\"\n");
+    assertThat(warnings(r))
+        .containsExactly(
+            "LOAD_COMPILE_CONDITION: regex '.*ssh.*' can be written with the simpler and faster"
+                + " operator 'contains' @ t.yaml:5:50");
+  }
+
+  @Test
   void outputEndingInPercentIsAnError() {
     LoadReport r =
         load(

@@ -97,6 +97,8 @@ public final class Messages {
       "transformer '%s' not supported for field type %s";
   public static final String FIELD_AS_STRING =
       "'%s' may be a valid field misused as a const string value";
+  public static final String REGEX_SIMPLER =
+      "regex '%s' can be written with the simpler and faster operator '%s'";
   public static final String DEPRECATED_FIELD =
       "field '%s' is deprecated and will be removed in a future release";
   public static final String UNSAFE_NA =

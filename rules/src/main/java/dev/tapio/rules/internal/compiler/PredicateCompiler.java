@@ -148,6 +148,16 @@ public final class PredicateCompiler {
                   ? Operators.modified(field.type(), op, k.modifier(), one)
                   : Operators.list(field.type(), op, one));
         }
+        if (op.equals("regex")) {
+          String simpler = simplerThanRegex(l.text());
+          if (simpler != null) {
+            warnings.add(
+                new Warning(
+                    DiagnosticCode.LOAD_COMPILE_CONDITION,
+                    Messages.format(Messages.REGEX_SIMPLER, l.text(), simpler),
+                    l.pos()));
+          }
+        }
         if (!l.quoted() && looksLikeField(l.text())) {
           warnings.add(
               new Warning(
@@ -159,6 +169,23 @@ public final class PredicateCompiler {
             field.accessor(), Operators.single(field.type(), op, parse(field.type(), op, l, lhs)));
       }
     };
+  }
+
+  private static final java.util.regex.Pattern PLAIN =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_/ :=@%,-]*");
+
+  /** The operator a regex amounts to when it has no real pattern in it, or null. */
+  static @org.jspecify.annotations.Nullable String simplerThanRegex(String regex) {
+    boolean lead = regex.startsWith(".*");
+    boolean trail = regex.endsWith(".*") && regex.length() >= 4;
+    String core = regex.substring(lead ? 2 : 0, trail ? regex.length() - 2 : regex.length());
+    if (core.isEmpty() || !PLAIN.matcher(core).matches()) {
+      return null;
+    }
+    if (lead && trail) {
+      return "contains";
+    }
+    return lead ? "endswith" : trail ? "startswith" : "=";
   }
 
   private static boolean isListOp(String op) {

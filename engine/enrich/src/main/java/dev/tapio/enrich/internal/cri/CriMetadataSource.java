@@ -184,7 +184,12 @@ public final class CriMetadataSource implements ContainerMetadataSource {
               candidates(settings).stream().map(Path::toString).collect(Collectors.joining(", ")));
       return null;
     }
-    current = new CriClient(socket, settings.callTimeout());
+    try {
+      current = new CriClient(socket, settings.callTimeout());
+    } catch (RuntimeException e) {
+      failure = UNREACHABLE.formatted(socket, e);
+      return null;
+    }
     client = current;
     try {
       version = current.version();
@@ -197,6 +202,16 @@ public final class CriMetadataSource implements ContainerMetadataSource {
 
   /** Asks the runtime about one container. Worker thread only. */
   private void fetch(String containerId, @Nullable Slot previous) {
+    try {
+      ask(containerId, previous);
+    } catch (RuntimeException e) {
+      // an answer this client cannot read must not leave the container pending for ever
+      failure = e.toString();
+      retryLater(containerId, previous);
+    }
+  }
+
+  private void ask(String containerId, @Nullable Slot previous) {
     CriClient current = connect();
     if (current == null) {
       retryLater(containerId, previous);

@@ -202,6 +202,7 @@ class RealContainerdTest {
       return;
     }
     try {
+      OciImages.run(Path.of("/tmp"), "apt-get", "update", "-q");
       OciImages.run(
           Path.of("/tmp"),
           "apt-get",

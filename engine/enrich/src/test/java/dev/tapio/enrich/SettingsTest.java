@@ -1,0 +1,66 @@
+package dev.tapio.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+  @Test
+  void processTableLimitsAreValidated() {
+    assertThatThrownBy(() -> new ProcessTableLimits(8, 16, Duration.ZERO))
+        .hasMessage("maxEntries must be at least 16, was 8");
+    assertThatThrownBy(() -> new ProcessTableLimits(64, 0, Duration.ZERO))
+        .hasMessage("maxDepth must be at least 1, was 0");
+    assertThatThrownBy(() -> new ProcessTableLimits(64, 4, Duration.ofSeconds(-1)))
+        .hasMessage("exitLinger must not be negative, was PT-1S");
+  }
+
+  @Test
+  void criSettingsAreValidated() {
+    assertThatThrownBy(() -> CriSettings.DEFAULT.withCallTimeout(Duration.ZERO))
+        .hasMessage("callTimeout must be positive, was PT0S");
+    assertThatThrownBy(() -> new CriSettings(null, "", Duration.ofSeconds(1), 0))
+        .hasMessage("maxContainers must be positive, was 0");
+    assertThat(CriSettings.DEFAULT.socket()).isNull();
+  }
+
+  @Test
+  void podsOfTheNodeNeedANodeName() {
+    assertThatThrownBy(() -> KubernetesSettings.forNode("", "prod"))
+        .hasMessage("podsOfNodeOnly needs a nodeName");
+    KubernetesSettings settings =
+        KubernetesSettings.forNode("n1", "prod")
+            .withPodsOfNodeOnly(false)
+            .withPodLabels(Set.of("app"));
+    assertThat(settings.podsOfNodeOnly()).isFalse();
+    assertThat(settings.podLabels()).containsExactly("app");
+    assertThat(settings.podAnnotations()).isEmpty();
+  }
+
+  @Test
+  void theBuilderRejectsABlankHostname() {
+    assertThatThrownBy(() -> Enricher.builder().hostname(" "))
+        .hasMessage("hostname must not be blank");
+  }
+
+  @Test
+  void compositeSourcesAskInOrderAndFoldTheirStatus() {
+    InMemoryContainerMetadataSource memory = new InMemoryContainerMetadataSource();
+    ContainerMetadataSource composite =
+        ContainerMetadataSource.composite(
+            java.util.List.of(ContainerMetadataSource.noop(), memory));
+    assertThat(composite.name()).isEqualTo("none+memory");
+    assertThat(composite.status().toString())
+        .isEqualTo("partial: none: no container runtime configured");
+    assertThat(composite.lookup("x")).isNull();
+    assertThat(
+            PodMetadataSource.composite(java.util.List.of(PodMetadataSource.noop()))
+                .status()
+                .toString())
+        .isEqualTo("unavailable: none: no Kubernetes API configured");
+  }
+}

@@ -227,40 +227,50 @@ public final class DeliveryQueue<E> implements AutoCloseable {
       sleep(Math.min(wait, IDLE_POLL_MILLIS));
       return;
     }
+    DiskSpool.Batch batch;
     try {
-      DiskSpool.Batch batch = target.peek(policy.batchSize());
-      long oldest = System.currentTimeMillis() - target.maxAgeMillis();
-      List<E> live = new ArrayList<>(batch.entries().size());
-      int corrupt = batch.corrupt();
-      int expired = 0;
-      for (DiskSpool.Entry entry : batch.entries()) {
-        if (entry.writtenAtMillis() < oldest) {
-          expired++;
-          continue;
-        }
-        try {
-          live.add(codec.fromBytes(entry.payload()));
-        } catch (RuntimeException e) {
-          corrupt++;
-        }
-      }
-      if (!live.isEmpty()) {
-        transport.deliver(live);
-        counters.delivered(live.size());
-      }
-      target.commit(batch);
-      counters.dropped(DropReason.SPOOL_EXPIRED, expired);
-      counters.dropped(DropReason.SPOOL_CORRUPT, corrupt);
-      spoolBackoffMillis = policy.initialBackoff().toMillis();
-      nextSpoolAttemptMillis = 0;
+      batch = target.peek(policy.batchSize());
     } catch (IOException e) {
       counters.failed(e);
       failedSpoolAttempt();
+      return;
+    }
+    long oldest = System.currentTimeMillis() - target.maxAgeMillis();
+    List<E> live = new ArrayList<>(batch.entries().size());
+    int corrupt = batch.corrupt();
+    int expired = 0;
+    for (DiskSpool.Entry entry : batch.entries()) {
+      if (entry.writtenAtMillis() < oldest) {
+        expired++;
+        continue;
+      }
+      try {
+        live.add(codec.fromBytes(entry.payload()));
+      } catch (RuntimeException e) {
+        corrupt++;
+      }
+    }
+    try {
+      if (!live.isEmpty()) {
+        transport.deliver(live);
+      }
     } catch (Exception e) {
       counters.failed(e);
-      counters.retried(1);
+      counters.retried(live.size());
       failedSpoolAttempt();
+      return;
     }
+    counters.delivered(live.size());
+    counters.dropped(DropReason.SPOOL_EXPIRED, expired);
+    counters.dropped(DropReason.SPOOL_CORRUPT, corrupt);
+    try {
+      target.commit(batch);
+    } catch (IOException e) {
+      // Delivered but not removed: the batch is sent again (at least once).
+      counters.failed(e);
+    }
+    spoolBackoffMillis = policy.initialBackoff().toMillis();
+    nextSpoolAttemptMillis = 0;
   }
 
   private void failedSpoolAttempt() {

@@ -37,7 +37,9 @@ final class ContainerdDaemon implements AutoCloseable {
                 "address = \"/run/containerd/containerd.sock\"", "address = \"" + socket + "\"")
             .replace("restrict_oom_score_adj = false", "restrict_oom_score_adj = true")
             .replace("bin_dir = \"/opt/cni/bin\"", "bin_dir = \"/usr/lib/cni\"")
-            .replace("conf_dir = \"/etc/cni/net.d\"", "conf_dir = \"" + dir.resolve("cni") + "\"");
+            .replace("conf_dir = \"/etc/cni/net.d\"", "conf_dir = \"" + dir.resolve("cni") + "\"")
+            .replace(
+                "            Root = \"\"", "            Root = \"" + dir.resolve("runc") + "\"");
     Files.createDirectories(dir.resolve("cni"));
     Path file = dir.resolve("config.toml");
     Files.writeString(file, config);

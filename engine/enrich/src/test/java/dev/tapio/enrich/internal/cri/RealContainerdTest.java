@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 class RealContainerdTest {
   static final String IMAGE = "docker.io/tapio/busybox:e2e";
   static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup");
+  // containerd 1.6 puts shim sockets below this fixed directory, whatever its state dir is
+  static final Path SHIM_STATE = Path.of("/run/containerd");
 
   Path dir;
   ContainerdDaemon daemon;
@@ -50,6 +52,7 @@ class RealContainerdTest {
   String podUid = UUID.randomUUID().toString();
   final List<String> sandboxes = new ArrayList<>();
   final List<Path> createdCgroups = new ArrayList<>();
+  boolean shimStateExisted;
 
   @BeforeEach
   void startContainerd() throws Exception {
@@ -57,6 +60,7 @@ class RealContainerdTest {
     ensureTools();
     dir = Files.createTempDirectory(Path.of("/tmp"), "tapio-cri-");
     rememberCgroupsToCreate();
+    shimStateExisted = Files.exists(SHIM_STATE);
     daemon = ContainerdDaemon.start(dir);
     daemon.importImage(OciImages.pause(dir, ContainerdDaemon.SANDBOX_IMAGE));
     daemon.importImage(OciImages.busybox(dir, IMAGE));
@@ -88,6 +92,9 @@ class RealContainerdTest {
       unmountUnder(dir);
       removeCgroups();
       deleteTree(dir);
+      if (!shimStateExisted) {
+        removeEmptyDirectories(SHIM_STATE);
+      }
     }
   }
 
@@ -299,6 +306,24 @@ class RealContainerdTest {
       } catch (IOException e) {
         System.err.println("cleanup: " + e.getMessage());
       }
+    }
+  }
+
+  /** Removes {@code root} when it holds only (empty) directories; else says what is left. */
+  private static void removeEmptyDirectories(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    List<Path> paths;
+    try (Stream<Path> walk = Files.walk(root)) {
+      paths = walk.sorted(Comparator.reverseOrder()).toList();
+    }
+    if (paths.stream().anyMatch(p -> !Files.isDirectory(p))) {
+      System.err.println("cleanup: " + root + " holds files; left in place");
+      return;
+    }
+    for (Path path : paths) {
+      Files.delete(path);
     }
   }
 

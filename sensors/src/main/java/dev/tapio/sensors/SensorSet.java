@@ -83,7 +83,7 @@ public final class SensorSet implements EventSource {
       throw new IllegalStateException(ALREADY_STARTED);
     }
     started = true;
-    KernelFeatures probed = config.features() != null ? config.features() : probe.get();
+    KernelFeatures probed = config.features() != null ? config.features() : probeOrRefuseAll();
     this.features = probed;
     for (SensorSpec spec : specs) {
       LoadResult result;
@@ -122,6 +122,19 @@ public final class SensorSet implements EventSource {
               config.pollTimeout());
       p.start();
       poller = p;
+    }
+  }
+
+  /** Probes; a probe that crashes refuses every feature with its reason instead of throwing. */
+  private KernelFeatures probeOrRefuseAll() {
+    try {
+      return probe.get();
+    } catch (RuntimeException e) {
+      KernelFeatures none = KernelFeatures.all();
+      for (Feature f : Feature.values()) {
+        none = none.refuse(f, StatusMessages.PROBE_CRASHED + e);
+      }
+      return none;
     }
   }
 

@@ -77,6 +77,26 @@ class SensorSetTest {
   }
 
   @Test
+  void aCrashingProbeMakesSensorsUnavailableInsteadOfThrowing() {
+    try (SensorSet s =
+        new SensorSet(
+            SensorConfig.builder().build(),
+            SensorCatalog.ALL,
+            backend,
+            new Retry(1, Duration.ZERO, d -> {}),
+            () -> {
+              throw new IllegalStateException("boom");
+            },
+            () -> 0L)) {
+      s.start(Set.of("execve"), e -> {});
+      assertThat(s.statuses().get("process").toString())
+          .isEqualTo("unavailable: feature probe failed: java.lang.IllegalStateException: boom");
+      assertThat(s.features().result(Feature.BTF).detail())
+          .isEqualTo("feature probe failed: java.lang.IllegalStateException: boom");
+    }
+  }
+
+  @Test
   void startsOnceAndClosesEverything() {
     SensorSet s = set(KernelFeatures.all());
     s.start(Set.of("execve"), e -> {});

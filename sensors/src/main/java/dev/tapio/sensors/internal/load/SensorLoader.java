@@ -85,7 +85,10 @@ public final class SensorLoader {
     if (!features.supports(Feature.BTF)) {
       String why = features.result(Feature.BTF).detail();
       return LoadResult.unavailable(
-          StatusMessages.GLOBAL_REASONS.contains(why) ? why : StatusMessages.NO_BTF);
+          StatusMessages.GLOBAL_REASONS.contains(why)
+                  || why.startsWith(StatusMessages.PROBE_CRASHED)
+              ? why
+              : StatusMessages.NO_BTF);
     }
     Transport transport;
     if (features.supports(Feature.RING_BUFFER)) {

@@ -30,6 +30,9 @@ public final class StatusMessages {
 
   public static final String NOT_STARTED = "not started";
 
+  /** Prefix of the detail every feature gets when the probe itself crashed. */
+  public static final String PROBE_CRASHED = "feature probe failed: ";
+
   /**
    * Feature-probe details that are about this process, not the kernel: every feature is refused for
    * them, and a sensor reports them as they are.

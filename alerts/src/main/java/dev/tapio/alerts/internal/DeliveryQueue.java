@@ -38,7 +38,10 @@ public final class DeliveryQueue<E> implements AutoCloseable {
   private final SinkCounters counters;
   private final ArrayBlockingQueue<Alert> queue;
   private final @Nullable DiskSpool spool;
-  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /** Alerts accepted into memory and not yet delivered, spooled or dropped. */
+  private final AtomicInteger outstanding = new AtomicInteger();
+
   private final Thread worker;
   private final Object wake = new Object();
   private volatile boolean closing;
@@ -68,14 +71,18 @@ public final class DeliveryQueue<E> implements AutoCloseable {
     counters.accepted();
     if (closing) {
       counters.dropped(DropReason.SHUTDOWN, 1);
-    } else if (!queue.offer(alert)) {
-      counters.dropped(DropReason.QUEUE_FULL, 1);
+    } else {
+      outstanding.incrementAndGet();
+      if (!queue.offer(alert)) {
+        outstanding.decrementAndGet();
+        counters.dropped(DropReason.QUEUE_FULL, 1);
+      }
     }
   }
 
   public SinkStats stats() {
     DiskSpool s = spool;
-    return counters.snapshot(() -> queue.size() + inFlight.get() + (s == null ? 0 : s.records()));
+    return counters.snapshot(() -> outstanding.get() + (s == null ? 0 : s.records()));
   }
 
   private void run() {
@@ -90,13 +97,12 @@ public final class DeliveryQueue<E> implements AutoCloseable {
       }
       List<E> encoded = encode(alerts);
       deliverWithRetries(encoded);
-      inFlight.set(0);
+      outstanding.addAndGet(-alerts.size());
     }
     List<Alert> rest = new ArrayList<>();
     queue.drainTo(rest);
-    inFlight.set(rest.size());
     spoolOrDrop(encode(rest), DropReason.SHUTDOWN);
-    inFlight.set(0);
+    outstanding.addAndGet(-rest.size());
   }
 
   private List<Alert> takeBatch() {
@@ -107,11 +113,9 @@ public final class DeliveryQueue<E> implements AutoCloseable {
         return batch;
       }
       batch.add(first);
-      inFlight.set(1);
       long deadline = System.nanoTime() + policy.batchDelay().toNanos();
       while (batch.size() < policy.batchSize()) {
         int moved = queue.drainTo(batch, policy.batchSize() - batch.size());
-        inFlight.set(batch.size());
         if (moved == 0) {
           long wait = deadline - System.nanoTime();
           if (wait <= 0 || closing) {
@@ -122,7 +126,6 @@ public final class DeliveryQueue<E> implements AutoCloseable {
             break;
           }
           batch.add(next);
-          inFlight.set(batch.size());
         }
       }
     } catch (InterruptedException e) {
@@ -217,11 +220,10 @@ public final class DeliveryQueue<E> implements AutoCloseable {
   private void drainSpool(DiskSpool target) {
     List<Alert> arrived = new ArrayList<>();
     queue.drainTo(arrived);
-    inFlight.set(arrived.size());
     for (E item : encode(arrived)) {
       spoolOne(target, item);
     }
-    inFlight.set(0);
+    outstanding.addAndGet(-arrived.size());
     long wait = nextSpoolAttemptMillis - System.currentTimeMillis();
     if (wait > 0) {
       sleep(Math.min(wait, IDLE_POLL_MILLIS));
@@ -304,7 +306,7 @@ public final class DeliveryQueue<E> implements AutoCloseable {
   public boolean flush() {
     long deadline = System.nanoTime() + policy.flushTimeout().toNanos();
     while (System.nanoTime() < deadline) {
-      if (queue.isEmpty() && inFlight.get() == 0 && (spool == null || spool.isEmpty())) {
+      if (outstanding.get() == 0 && (spool == null || spool.isEmpty())) {
         return true;
       }
       if (!worker.isAlive()) {

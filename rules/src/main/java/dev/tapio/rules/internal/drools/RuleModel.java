@@ -65,8 +65,7 @@ public final class RuleModel {
           pattern.expr(
               "type == " + type,
               e -> type.equals(e.type()),
-              alphaIndexedBy(
-                  String.class, Index.ConstraintType.EQUAL, 0, EnrichedEvent::type, type));
+              alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, 0, TYPE, type));
     }
     pattern = pattern.expr("rule " + index, predicate::test);
     return org.drools.model.PatternDSL.rule(DrlEmitter.PACKAGE, DrlEmitter.ruleName(r, type))

@@ -2,6 +2,7 @@ package dev.tapio.enrich;
 
 import static dev.tapio.enrich.Events.exec;
 import static dev.tapio.enrich.Events.open;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.context.ContainerInfo;
@@ -133,7 +134,7 @@ class EnricherTest {
 
       EnrichedEvent later = enricher.enrich(open(50, containerCgroup, "/etc/passwd"));
       assertThat(later.container().name()).isEqualTo("web");
-      assertThat(later.pod().namespace()).isEqualTo("shop");
+      assertThat(requireNonNull(later.pod()).namespace()).isEqualTo("shop");
       assertThat(enricher.metrics().partialContainers()).isEqualTo(1);
     }
   }

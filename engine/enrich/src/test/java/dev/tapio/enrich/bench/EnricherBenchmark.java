@@ -36,6 +36,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * ./bench engine/enrich EnricherBenchmark -prof gc} to see the allocation per event too.
  */
 @State(Scope.Benchmark)
+@SuppressWarnings("NullAway.Init") // JMH fills the fields in @Setup
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EnricherBenchmark {

@@ -1,5 +1,6 @@
 package dev.tapio.enrich.internal.cgroup;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -74,11 +75,12 @@ class CgroupResolverTest {
 
   @Test
   void resolvesThisProcessOnTheRealHierarchy() throws IOException {
-    Path cgroup2 = CgroupResolver.findCgroup2Root(Path.of("/proc/self/mountinfo"));
-    assumeThat(cgroup2).as("no cgroup v2 mount on this machine").isNotNull();
+    Path found = CgroupResolver.findCgroup2Root(Path.of("/proc/self/mountinfo"));
+    assumeThat(found).as("no cgroup v2 mount on this machine").isNotNull();
+    Path cgroup2 = requireNonNull(found);
     ProcfsReader procfs = new ProcfsReader(Path.of("/proc"));
     int self = (int) ProcessHandle.current().pid();
-    String path = procfs.cgroupPath(self, true);
+    String path = requireNonNull(procfs.cgroupPath(self, true));
     Path dir = path.equals("/") ? cgroup2 : cgroup2.resolve(path.substring(1));
     CgroupResolver resolver = new CgroupResolver(cgroup2, procfs, Runnable::run, System::nanoTime);
     resolver.scan();

@@ -84,11 +84,16 @@ final class ContainerdDaemon implements AutoCloseable {
 
   /** Stops the daemon by its pid: SIGTERM, then SIGKILL when it does not go within 10 seconds. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
-    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        process.waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
       ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
-      process.waitFor(5, TimeUnit.SECONDS);
+      Thread.currentThread().interrupt();
     }
   }
 }

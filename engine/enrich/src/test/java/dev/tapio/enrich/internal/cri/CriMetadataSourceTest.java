@@ -1,9 +1,11 @@
 package dev.tapio.enrich.internal.cri;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tapio.api.context.ContainerInfo;
+import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.enrich.ContainerMetadata;
 import dev.tapio.enrich.CriSettings;
@@ -65,11 +67,12 @@ class CriMetadataSourceTest {
               new ContainerInfo.Mount(
                   "/var/lib/kubelet/pods/x/volumes/data", "/data", false, "rslave"));
       assertThat(metadata.pid()).isEqualTo(4242);
-      assertThat(metadata.pod().name()).isEqualTo("web-0");
-      assertThat(metadata.pod().namespace()).isEqualTo("shop");
-      assertThat(metadata.pod().uid()).isEqualTo("pod-uid-1");
-      assertThat(metadata.pod().labels()).isEqualTo(Map.of("app", "web"));
-      assertThat(metadata.pod().annotations()).isEqualTo(Map.of("team", "payments"));
+      PodInfo pod = requireNonNull(metadata.pod());
+      assertThat(pod.name()).isEqualTo("web-0");
+      assertThat(pod.namespace()).isEqualTo("shop");
+      assertThat(pod.uid()).isEqualTo("pod-uid-1");
+      assertThat(pod.labels()).isEqualTo(Map.of("app", "web"));
+      assertThat(pod.annotations()).isEqualTo(Map.of("team", "payments"));
       assertThat(source.status())
           .isEqualTo(SourceStatus.enabled("cri containerd 1.6.20 at " + dir.resolve("cri.sock")));
 
@@ -84,8 +87,9 @@ class CriMetadataSourceTest {
         CriMetadataSource source = CriMetadataSource.start(settings(dir.resolve("cri.sock")))) {
       source.lookup(FakeRuntime.SANDBOX);
       ContainerMetadata metadata = eventually(() -> source.lookup(FakeRuntime.SANDBOX));
-      assertThat(metadata.pod().name()).isEqualTo("web-0");
+      assertThat(requireNonNull(metadata.pod()).name()).isEqualTo("web-0");
       assertThat(metadata.container().image()).isEmpty();
+      assertThat(runtime.statusCalls.get()).isEqualTo(1); // not a container: asked as a sandbox
     }
   }
 

@@ -147,9 +147,13 @@ final class FakeRuntime extends RuntimeServiceGrpc.RuntimeServiceImplBase implem
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     gate.countDown();
-    stop();
+    try {
+      stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     var _ = group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }
 }

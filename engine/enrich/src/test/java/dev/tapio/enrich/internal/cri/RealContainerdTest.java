@@ -1,6 +1,7 @@
 package dev.tapio.enrich.internal.cri;
 
 import static dev.tapio.enrich.Events.open;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -143,7 +144,7 @@ class RealContainerdTest {
 
     int pid = CriMetadata.extra(cri.containerStatus(containerId, true).getInfoMap()).pid();
     assertThat(pid).as("container pid from the verbose status").isPositive();
-    Path cgroup2 = CgroupResolver.findCgroup2Root(Path.of("/proc/self/mountinfo"));
+    Path cgroup2 = requireNonNull(CgroupResolver.findCgroup2Root(Path.of("/proc/self/mountinfo")));
     String cgroupPath = cgroupV2Path(pid);
     assertThat(cgroupPath).isEqualTo("/kubepods/besteffort/pod" + podUid + "/" + containerId);
     long cgroupId = (Long) Files.getAttribute(cgroup2.resolve(cgroupPath.substring(1)), "unix:ino");
@@ -165,8 +166,7 @@ class RealContainerdTest {
       assertThat(event.container().imageTag()).isEqualTo("e2e");
       assertThat(event.container().runtime()).isEqualTo("containerd");
       assertThat(event.container().labels()).containsEntry("io.kubernetes.container.name", "app");
-      PodInfo pod = event.pod();
-      assertThat(pod).isNotNull();
+      PodInfo pod = requireNonNull(event.pod(), "the container's pod");
       assertThat(pod.name()).isEqualTo("checkout-7d9f");
       assertThat(pod.namespace()).isEqualTo("shop");
       assertThat(pod.uid()).isEqualTo(podUid);
@@ -189,7 +189,7 @@ class RealContainerdTest {
   private static boolean isRoot() {
     try {
       return Files.readAllLines(Path.of("/proc/self/status")).stream()
-          .anyMatch(line -> line.startsWith("Uid:") && line.split("\\s+")[1].equals("0"));
+          .anyMatch(line -> line.startsWith("Uid:") && line.split("\\s+", -1)[1].equals("0"));
     } catch (IOException e) {
       return false;
     }
@@ -294,7 +294,7 @@ class RealContainerdTest {
   private static void unmountUnder(Path dir) throws IOException, InterruptedException {
     List<String> mounts = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
-      String mountPoint = line.split(" ")[4];
+      String mountPoint = line.split(" ", -1)[4];
       if (mountPoint.startsWith(dir.toString())) {
         mounts.add(mountPoint);
       }

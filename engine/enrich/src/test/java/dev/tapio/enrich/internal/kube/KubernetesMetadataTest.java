@@ -1,6 +1,7 @@
 package dev.tapio.enrich.internal.kube;
 
 import static dev.tapio.enrich.Events.open;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -176,12 +177,6 @@ class KubernetesMetadataTest {
         .getUid();
   }
 
-  /** Closing the client ends its connections, so the mock server shuts down promptly. */
-  /**
-   * Closes the client, then the server. The stand-in server waits for its watch streams to end and
-   * gives up after its own timeout; that only delays the end of this class, so it is reported, not
-   * failed.
-   */
   /**
    * Closes the client, then the server. The stand-in server can hang on shutdown once informer
    * watches were closed; that is its own affair, so the wait is bounded and reported, not failed.
@@ -207,7 +202,7 @@ class KubernetesMetadataTest {
                           : null))
           .isEqualTo(
               SourceStatus.enabled("informers on all pods, namespaces, replicasets, jobs, node"));
-      PodInfo web = source.lookup(webUid, "", "");
+      PodInfo web = requireNonNull(source.lookup(webUid, "", ""));
 
       assertThat(web.name()).isEqualTo("web-5d8f-x2x");
       assertThat(web.namespace()).isEqualTo("shop");
@@ -220,12 +215,12 @@ class KubernetesMetadataTest {
           .containsExactly(
               new PodInfo.Owner("ReplicaSet", "web-5d8f", "rs-1"),
               new PodInfo.Owner("Deployment", "web", "dep-1"));
-      assertThat(web.workload().name()).isEqualTo("web");
+      assertThat(requireNonNull(web.workload()).name()).isEqualTo("web");
 
-      assertThat(source.lookup(jobUid, "", "").owners())
+      assertThat(requireNonNull(source.lookup(jobUid, "", "")).owners())
           .extracting(PodInfo.Owner::kind)
           .containsExactly("Job", "CronJob");
-      assertThat(source.lookup("", "shop", "db-0").owners())
+      assertThat(requireNonNull(source.lookup("", "shop", "db-0")).owners())
           .containsExactly(new PodInfo.Owner("StatefulSet", "db", "sts-1"));
       assertThat(source.lookup("no-such-uid", "shop", "nope")).isNull();
 
@@ -278,7 +273,7 @@ class KubernetesMetadataTest {
                 EnrichedEvent e = enricher.enrich(open(7, cgroupId, "/etc/passwd"));
                 return e.pod() == null ? null : e;
               });
-      assertThat(before.pod().labels()).isEqualTo(Map.of("app", "api"));
+      assertThat(requireNonNull(before.pod()).labels()).isEqualTo(Map.of("app", "api"));
 
       client
           .pods()
@@ -296,11 +291,12 @@ class KubernetesMetadataTest {
           eventually(
               () -> {
                 EnrichedEvent e = enricher.enrich(open(7, cgroupId, "/etc/passwd"));
-                return e.pod().labels().containsKey("quarantine") ? e : null;
+                return requireNonNull(e.pod()).labels().containsKey("quarantine") ? e : null;
               });
-      assertThat(after.pod().labels()).isEqualTo(Map.of("app", "api", "quarantine", "true"));
+      assertThat(requireNonNull(after.pod()).labels())
+          .isEqualTo(Map.of("app", "api", "quarantine", "true"));
       assertThat(after.container().id()).isEqualTo("ab".repeat(32));
-      assertThat(before.pod().labels()).doesNotContainKey("quarantine");
+      assertThat(requireNonNull(before.pod()).labels()).doesNotContainKey("quarantine");
     }
   }
 
@@ -365,7 +361,7 @@ class KubernetesMetadataTest {
       assertThat(container.privileged()).isTrue();
       assertThat(container.startTimeNanos()).isEqualTo(1_795_683_600_500_000_000L);
       assertThat(container.labels()).containsEntry("io.kubernetes.container.name", "nginx");
-      assertThat(event.pod().name()).isEqualTo("nginx-0");
+      assertThat(requireNonNull(event.pod()).name()).isEqualTo("nginx-0");
       assertThat(kubernetes.containers().lookup("ef".repeat(32))).isNull();
     }
   }

@@ -4,6 +4,7 @@ import static dev.tapio.enrich.Events.exec;
 import static dev.tapio.enrich.Events.exit;
 import static dev.tapio.enrich.Events.fork;
 import static dev.tapio.enrich.Events.thread;
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.context.Lineage;
@@ -32,8 +33,7 @@ class ProcessTableTest {
     ProcessTable table = table(64, 16);
     table.apply(exec(100, 1, "/usr/bin/python3.11", "python3", "-c", "print(1)"));
 
-    ProcessInfo process = table.get(100);
-    assertThat(process).isNotNull();
+    ProcessInfo process = requireNonNull(table.get(100));
     assertThat(process.name()).isEqualTo("python3.11");
     assertThat(process.exe()).isEqualTo("python3");
     assertThat(process.exePath()).isEqualTo("/usr/bin/python3.11");
@@ -59,7 +59,7 @@ class ProcessTableTest {
     assertThat(lineage.chain())
         .extracting(ProcessInfo::name)
         .containsExactly("curl", "bash", "sshd");
-    assertThat(lineage.parent().pid()).isEqualTo(11);
+    assertThat(requireNonNull(lineage.parent()).pid()).isEqualTo(11);
   }
 
   @Test
@@ -68,7 +68,7 @@ class ProcessTableTest {
     table.apply(exec(10, 1, "/bin/bash", "bash", "-i"));
     table.apply(fork(10, 20));
 
-    ProcessInfo child = table.get(20);
+    ProcessInfo child = requireNonNull(table.get(20));
     assertThat(child.name()).isEqualTo("bash");
     assertThat(child.args()).containsExactly("-i");
     assertThat(child.ppid()).isEqualTo(10);
@@ -159,7 +159,7 @@ class ProcessTableTest {
     ProcessTable table = table(64, 16);
     table.apply(exec(10, 1, "/bin/sh", "sh"));
     table.apply(exec(10, 1, "/usr/bin/nc", "nc", "-l"));
-    assertThat(table.get(10).name()).isEqualTo("nc");
+    assertThat(requireNonNull(table.get(10)).name()).isEqualTo("nc");
     assertThat(table.size()).isEqualTo(1);
   }
 }

@@ -1,11 +1,13 @@
 package dev.tapio.enrich.internal.proc;
 
+import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.enrich.ProcessTableLimits;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -48,11 +50,11 @@ class ProcfsReaderTest {
   @Test
   void readsAProcessAsTheKernelShowsIt() throws IOException {
     Files.writeString(proc.resolve("stat"), "cpu 1 2 3\nbtime 1700000000\n");
-    fakeProcess(321, 321, "my (odd) prog", "prog\0--flag\0value\0".getBytes());
+    fakeProcess(
+        321, 321, "my (odd) prog", "prog\0--flag\0value\0".getBytes(StandardCharsets.UTF_8));
 
-    ProcessInfo info = new ProcfsReader(proc).read(321);
+    ProcessInfo info = requireNonNull(new ProcfsReader(proc).read(321));
 
-    assertThat(info).isNotNull();
     assertThat(info.name()).isEqualTo("my (odd) prog");
     assertThat(info.exe()).isEqualTo("prog");
     assertThat(info.args()).containsExactly("--flag", "value");
@@ -67,14 +69,14 @@ class ProcfsReaderTest {
 
   @Test
   void aThreadIdResolvesToItsProcess() throws IOException {
-    fakeProcess(400, 400, "java", "java\0".getBytes());
+    fakeProcess(400, 400, "java", "java\0".getBytes(StandardCharsets.UTF_8));
     fakeProcess(401, 400, "C2 Compiler", new byte[0]);
-    assertThat(new ProcfsReader(proc).read(401).pid()).isEqualTo(400);
+    assertThat(requireNonNull(new ProcfsReader(proc).read(401)).pid()).isEqualTo(400);
   }
 
   @Test
   void readsTheUnifiedOrTheLegacyCgroupPath() throws IOException {
-    fakeProcess(500, 500, "x", "x\0".getBytes());
+    fakeProcess(500, 500, "x", "x\0".getBytes(StandardCharsets.UTF_8));
     Files.writeString(
         proc.resolve("500/cgroup"), "4:memory:/\n3:cpu:/docker/x\n0::/kubepods/pod1/abc\n");
     ProcfsReader procfs = new ProcfsReader(proc);
@@ -96,8 +98,7 @@ class ProcfsReaderTest {
     assertThat(table.seed()).isPositive();
 
     int self = (int) ProcessHandle.current().pid();
-    ProcessInfo me = table.get(self);
-    assertThat(me).isNotNull();
+    ProcessInfo me = requireNonNull(table.get(self));
     assertThat(me.name()).isEqualTo("java");
     assertThat(me.ppid()).isEqualTo((int) ProcessHandle.current().parent().orElseThrow().pid());
     assertThat(table.lineage(self).chain().getLast().pid()).isEqualTo(1);

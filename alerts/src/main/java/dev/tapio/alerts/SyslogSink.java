@@ -83,7 +83,7 @@ public final class SyslogSink implements CountedAlertSink {
     private String appName = "tapio";
     private String hostname = "";
     private MessageFormat format = MessageFormat.TEXT;
-    private int maxMessageBytes = 8192;
+    private int maxMessageBytes = 0; // 0: 8192 over streams, 2048 over UDP
     private Duration connectTimeout = Duration.ofSeconds(5);
     private byte @Nullable [] trustedCertificates;
     private DeliveryPolicy delivery = DeliveryPolicy.defaults();
@@ -131,7 +131,9 @@ public final class SyslogSink implements CountedAlertSink {
 
     /**
      * The longest message sent (header included; the message part is cut at a character). RFC 5424
-     * receivers must take 480 bytes and should take 2048; rsyslog takes 8192 by default.
+     * receivers must take 480 bytes and should take 2048; rsyslog takes 8192 by default. Default:
+     * 8192 over TCP and TLS, 2048 over UDP (a datagram that stays within common path MTUs after
+     * fragmentation is rare beyond that).
      */
     public Builder maxMessageBytes(int bytes) {
       if (bytes < 480) {
@@ -162,9 +164,11 @@ public final class SyslogSink implements CountedAlertSink {
     }
 
     public SyslogSink build() {
+      int max =
+          maxMessageBytes > 0 ? maxMessageBytes : transport == SyslogTransport.UDP ? 2048 : 8192;
       SyslogFormatter formatter =
           new SyslogFormatter(
-              facility.code(), appName, hostname, format == MessageFormat.JSON, maxMessageBytes);
+              facility.code(), appName, hostname, format == MessageFormat.JSON, max);
       InetSocketAddress address = new InetSocketAddress(host, port);
       int timeout = (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
       SyslogSender sender =

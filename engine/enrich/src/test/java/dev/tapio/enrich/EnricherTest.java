@@ -175,6 +175,38 @@ class EnricherTest {
   }
 
   @Test
+  void aMissingRuntimeSocketLeavesContainersKnownByIdOnly(@TempDir Path run) {
+    try (Enricher enricher =
+        Enricher.builder()
+            .procRoot(null)
+            .etcRoot(etc)
+            .cgroup2Root(cgroup2)
+            .hostname("n")
+            .containers(
+                ContainerMetadataSource.cri(
+                    CriSettings.DEFAULT.withSocket(run.resolve("gone.sock"))))
+            .build()) {
+      for (int i = 0; i < 1000; i++) {
+        EnrichedEvent event = enricher.enrich(open(50, containerCgroup, "/etc/shadow"));
+        assertThat(event.container().id()).isEqualTo(ID);
+        assertThat(event.container().image()).isEmpty();
+      }
+      assertThat(enricher.metrics().partialContainers()).isEqualTo(1000);
+      String line =
+          Polling.eventually(
+              () ->
+                  enricher.statusLines().get(2).contains("not answering")
+                      ? enricher.statusLines().get(2)
+                      : null);
+      assertThat(line)
+          .startsWith(
+              "containers: unavailable: runtime at "
+                  + run.resolve("gone.sock")
+                  + " not answering: UNAVAILABLE");
+    }
+  }
+
+  @Test
   void statusSaysWhatIsMissing() {
     try (Enricher enricher =
         Enricher.builder().procRoot(null).etcRoot(etc).cgroup2Root(null).hostname("n").build()) {

@@ -41,9 +41,11 @@ import org.jspecify.annotations.Nullable;
  * drop duplicates by {@value OtlpAttributes#ALERT_ID}.
  */
 public final class OtlpLogSink implements CountedAlertSink {
+  private final String name;
   private final DeliveryQueue<LogEntry> delivery;
 
-  private OtlpLogSink(DeliveryQueue<LogEntry> delivery) {
+  private OtlpLogSink(String name, DeliveryQueue<LogEntry> delivery) {
+    this.name = name;
     this.delivery = delivery;
   }
 
@@ -53,7 +55,7 @@ public final class OtlpLogSink implements CountedAlertSink {
 
   @Override
   public String name() {
-    return "otlp";
+    return name;
   }
 
   @Override
@@ -97,7 +99,20 @@ public final class OtlpLogSink implements CountedAlertSink {
     private DeliveryPolicy delivery = DeliveryPolicy.defaults();
     private @Nullable LogRecordExporter exporter;
 
+    private String name = "otlp";
+
     private Builder() {}
+
+    /**
+     * The sink's name in stats and logs (default {@code otlp}); tells two sinks of a kind apart.
+     */
+    public Builder name(String name) {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a sink name must not be blank");
+      }
+      this.name = name;
+      return this;
+    }
 
     /**
      * Applies the standard {@code OTEL_EXPORTER_OTLP_*} and {@code OTEL_EXPORTER_OTLP_LOGS_*}
@@ -247,7 +262,7 @@ public final class OtlpLogSink implements CountedAlertSink {
       OtlpTransport transport = new OtlpTransport(chosen, resource(), scope(), timeout);
       OtlpMapper mapper = new OtlpMapper(Builder::nowNanos);
       return new OtlpLogSink(
-          new DeliveryQueue<>("otlp", delivery, new LogEntryCodec(mapper), transport));
+          name, new DeliveryQueue<>(name, delivery, new LogEntryCodec(mapper), transport));
     }
 
     Resource resource() {

@@ -28,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  * rule, priority, source and tags; the message is the rendered output or Falco's JSON shape.
  */
 public final class SyslogSink implements CountedAlertSink {
+  private final String name;
   private final DeliveryQueue<byte[]> delivery;
 
-  private SyslogSink(DeliveryQueue<byte[]> delivery) {
+  private SyslogSink(String name, DeliveryQueue<byte[]> delivery) {
+    this.name = name;
     this.delivery = delivery;
   }
 
@@ -40,7 +42,7 @@ public final class SyslogSink implements CountedAlertSink {
 
   @Override
   public String name() {
-    return "syslog";
+    return name;
   }
 
   @Override
@@ -88,7 +90,20 @@ public final class SyslogSink implements CountedAlertSink {
     private byte @Nullable [] trustedCertificates;
     private DeliveryPolicy delivery = DeliveryPolicy.defaults();
 
+    private String name = "syslog";
+
     private Builder() {}
+
+    /**
+     * The sink's name in stats and logs (default {@code syslog}); tells two sinks of a kind apart.
+     */
+    public Builder name(String name) {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a sink name must not be blank");
+      }
+      this.name = name;
+      return this;
+    }
 
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host);
@@ -132,8 +147,7 @@ public final class SyslogSink implements CountedAlertSink {
     /**
      * The longest message sent (header included; the message part is cut at a character). RFC 5424
      * receivers must take 480 bytes and should take 2048; rsyslog takes 8192 by default. Default:
-     * 8192 over TCP and TLS, 2048 over UDP (a datagram that stays within common path MTUs after
-     * fragmentation is rare beyond that).
+     * 8192 over TCP and TLS, 2048 over UDP (larger datagrams are fragmented and lost more often).
      */
     public Builder maxMessageBytes(int bytes) {
       if (bytes < 480) {
@@ -178,7 +192,7 @@ public final class SyslogSink implements CountedAlertSink {
             case UDP -> SyslogSender.datagram(address);
           };
       return new SyslogSink(
-          new DeliveryQueue<>("syslog", delivery, new BytesCodec(formatter::format), sender));
+          name, new DeliveryQueue<>(name, delivery, new BytesCodec(formatter::format), sender));
     }
 
     private SocketFactory tlsFactory() {

@@ -155,6 +155,17 @@ class OtlpLogSinkTest {
   }
 
   @Test
+  void twoSinksOfAKindAreToldApartByName() {
+    try (OtlpReceiver receiver = OtlpReceiver.start(OtlpReceiver.Mode.GRPC);
+        OtlpLogSink siem = sinkFor(receiver).name("otlp-siem").build()) {
+      assertThat(siem.name()).isEqualTo("otlp-siem");
+      assertThat(siem.stats().sink()).isEqualTo("otlp-siem");
+    }
+    assertThatThrownBy(() -> OtlpLogSink.builder().name(" "))
+        .hasMessage("a sink name must not be blank");
+  }
+
+  @Test
   void logsSpecificEndpointIsUsedAsIs() {
     Map<String, String> env =
         Map.of(

@@ -8,8 +8,8 @@ import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
 import dev.tapio.enrich.Enricher;
+import dev.tapio.rules.AlertingSession;
 import dev.tapio.rules.CompiledRuleSet;
-import dev.tapio.rules.RuleSession;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
@@ -100,7 +100,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startPipeline() {
-    RuleSession session = new RuleSession(rules());
+    AlertingSession session = new AlertingSession(rules());
     Enricher enrich = java.util.Objects.requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
     Pipeline built =

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.InMemoryAlertSink;
-import dev.tapio.rules.RuleSession;
+import dev.tapio.rules.AlertingSession;
 import dev.tapio.testing.CaseFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ class EngineEndToEndTest {
     List<EnrichedEvent> events = CaseFileReader.readRecording(recording);
     assertThat(events).isNotEmpty();
     List<Alert> replayed = new ArrayList<>();
-    try (RuleSession session = new RuleSession(RuleSets.load(List.of()))) {
+    try (AlertingSession session = new AlertingSession(RuleSets.load(List.of()))) {
       events.forEach(e -> replayed.addAll(session.match(e)));
     }
     assertThat(replayed)

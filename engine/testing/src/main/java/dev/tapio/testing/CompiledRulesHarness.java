@@ -2,13 +2,13 @@ package dev.tapio.testing;
 
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.AlertingSession;
 import dev.tapio.rules.BundledRules;
 import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
 import dev.tapio.rules.RuleMatching;
-import dev.tapio.rules.RuleSession;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,12 +20,12 @@ import java.util.Set;
  */
 public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
   private final CompiledRuleSet rules;
-  private final RuleSession session;
+  private final AlertingSession session;
   private final Set<String> names = new LinkedHashSet<>();
 
   private CompiledRulesHarness(CompiledRuleSet rules) {
     this.rules = rules;
-    this.session = new RuleSession(rules);
+    this.session = new AlertingSession(rules);
     rules.rules().forEach(r -> names.add(r.name()));
   }
 

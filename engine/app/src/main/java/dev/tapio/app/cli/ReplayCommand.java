@@ -4,7 +4,7 @@ import dev.tapio.alerts.JsonLinesSink;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.app.RuleSets;
-import dev.tapio.rules.RuleSession;
+import dev.tapio.rules.AlertingSession;
 import dev.tapio.testing.CaseFileReader;
 import dev.tapio.testing.CaseFormatException;
 import java.io.PrintWriter;
@@ -49,7 +49,7 @@ public final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     int alerts = 0;
-    try (RuleSession session = new RuleSession(RuleSets.load(rules))) {
+    try (AlertingSession session = new AlertingSession(RuleSets.load(rules))) {
       for (EnrichedEvent event : events) {
         for (Alert alert : session.match(event)) {
           out.println(JsonLinesSink.format(alert));

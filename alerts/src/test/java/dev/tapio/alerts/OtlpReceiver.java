@@ -73,7 +73,11 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   static OtlpReceiver startTls(Tls tls) {
-    OtlpReceiver receiver = new OtlpReceiver(Mode.GRPC, tls);
+    return startTls(Mode.GRPC, tls);
+  }
+
+  static OtlpReceiver startTls(Mode mode, Tls tls) {
+    OtlpReceiver receiver = new OtlpReceiver(mode, tls);
     receiver.start();
     return receiver;
   }
@@ -99,7 +103,21 @@ final class OtlpReceiver implements AutoCloseable {
           grpc = server;
         }
         case HTTP -> {
-          HttpServer server = HttpServer.create(address, 0);
+          HttpServer server;
+          if (tls != null) {
+            com.sun.net.httpserver.HttpsServer https =
+                com.sun.net.httpserver.HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(
+                new com.sun.net.httpserver.HttpsConfigurator(TestPki.serverContext(tls)) {
+                  @Override
+                  public void configure(com.sun.net.httpserver.HttpsParameters params) {
+                    params.setNeedClientAuth(true);
+                  }
+                });
+            server = https;
+          } else {
+            server = HttpServer.create(address, 0);
+          }
           server.createContext(
               "/v1/logs",
               exchange -> {

@@ -7,15 +7,20 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** OTLP/gRPC over mutual TLS: a private CA, a server certificate and a client certificate. */
+/** OTLP over mutual TLS: a private CA, a server certificate and a client certificate. */
 class OtlpTlsTest {
 
-  @Test
-  void exportsOverMutualTlsWithACustomCa(@TempDir Path dir) throws Exception {
+  @ParameterizedTest
+  @EnumSource(OtlpReceiver.Mode.class)
+  void exportsOverMutualTlsWithACustomCa(OtlpReceiver.Mode mode, @TempDir Path dir)
+      throws Exception {
     TestPki pki = TestPki.create(dir);
     try (OtlpReceiver receiver =
-        OtlpReceiver.startTls(new OtlpReceiver.Tls(pki.serverCert(), pki.serverKey(), pki.ca()))) {
+        OtlpReceiver.startTls(
+            mode, new OtlpReceiver.Tls(pki.serverCert(), pki.serverKey(), pki.ca()))) {
       try (OtlpLogSink sink =
           OtlpLogSinkTest.sinkFor(receiver)
               .trustedCertificates(pki.ca())

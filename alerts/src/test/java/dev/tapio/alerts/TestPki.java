@@ -79,6 +79,49 @@ record TestPki(Path ca, Path serverCert, Path serverKey, Path clientCert, Path c
         dir.resolve("client.key"));
   }
 
+  /** A server TLS context from PEM files that requires client certificates signed by the CA. */
+  static javax.net.ssl.SSLContext serverContext(OtlpReceiver.Tls tls) {
+    try {
+      java.security.cert.CertificateFactory x509 =
+          java.security.cert.CertificateFactory.getInstance("X.509");
+      java.security.cert.Certificate cert;
+      java.security.cert.Certificate ca;
+      try (var in = Files.newInputStream(tls.serverCert())) {
+        cert = x509.generateCertificate(in);
+      }
+      try (var in = Files.newInputStream(tls.ca())) {
+        ca = x509.generateCertificate(in);
+      }
+      String pem = Files.readString(tls.serverKey());
+      byte[] der =
+          java.util.Base64.getMimeDecoder()
+              .decode(pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", ""));
+      java.security.PrivateKey key =
+          java.security.KeyFactory.getInstance("EC")
+              .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+      java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      char[] password = "test".toCharArray();
+      keys.setKeyEntry("server", key, password, new java.security.cert.Certificate[] {cert});
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("ca", ca);
+      javax.net.ssl.KeyManagerFactory kmf =
+          javax.net.ssl.KeyManagerFactory.getInstance(
+              javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, password);
+      javax.net.ssl.TrustManagerFactory tmf =
+          javax.net.ssl.TrustManagerFactory.getInstance(
+              javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+      javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+      return context;
+    } catch (IOException | java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void run(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add("/usr/bin/openssl");

@@ -1,0 +1,112 @@
+package dev.tapio.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The Falco stable rules, compiled as the engine compiles them, each seen firing on events our
+ * sensors produce. The rules file is external: it is read from the shared corpus next to the
+ * checkout and never copied here, so the case files name rules and give events only.
+ */
+class FalcoStableRulesTest {
+  private static final Path CORPUS = Path.of("../../../shared/falco-rules").toAbsolutePath();
+  private static final String RULES_FILE = "falco_rules.yaml";
+
+  /**
+   * Enabled stable rules with no firing case, each with the reason our events cannot express it.
+   * The list may only shrink: a rule gaining a case must leave it, and a new uncovered rule fails.
+   */
+  private static final Set<String> UNCOVERED = Set.of();
+
+  private static CompiledRulesHarness harness;
+
+  private static Path rulesFile() {
+    Path file = CORPUS.normalize().resolve(RULES_FILE);
+    assumeTrue(
+        Files.isRegularFile(file),
+        "SKIPPED LOUDLY: the Falco stable rules are not at " + file + "; no stable rule is tested");
+    return file;
+  }
+
+  private static synchronized CompiledRulesHarness harness() {
+    if (harness == null) {
+      harness = CompiledRulesHarness.load(List.of(rulesFile()));
+    }
+    return harness;
+  }
+
+  @AfterAll
+  static void close() {
+    if (harness != null) {
+      harness.close();
+      harness = null;
+    }
+  }
+
+  private static List<Path> caseFiles() throws URISyntaxException {
+    Path dir = Path.of(FalcoStableRulesTest.class.getResource("/falco-stable").toURI());
+    return CaseDiscovery.find(List.of(dir));
+  }
+
+  @TestFactory
+  Stream<DynamicNode> stableRuleCases() throws URISyntaxException {
+    CaseRunner runner = new CaseRunner(harness());
+    return caseFiles().stream()
+        .map(
+            path -> {
+              CaseFile file = CaseFileReader.read(path);
+              assertThat(file.ruleFiles()).as("%s names no rules files", path).isEmpty();
+              Stream<DynamicTest> tests =
+                  file.cases().stream()
+                      .map(
+                          c ->
+                              DynamicTest.dynamicTest(
+                                  c.name(),
+                                  path.toUri(),
+                                  () -> {
+                                    CaseResult r = runner.run(c);
+                                    if (!r.passed()) {
+                                      throw new AssertionFailedError(
+                                          String.join("\n", r.failures()));
+                                    }
+                                  }));
+              return DynamicContainer.dynamicContainer(
+                  path.getFileName().toString(), path.toUri(), tests);
+            });
+  }
+
+  @Test
+  void everyEnabledStableRuleFiresInACaseOrIsListedAsUncovered() throws URISyntaxException {
+    CompiledRulesHarness rules = harness();
+    Set<String> fired = new TreeSet<>();
+    for (Path file : caseFiles()) {
+      for (RuleCase c : CaseFileReader.read(file).cases()) {
+        c.expected().stream()
+            .filter(e -> e.count() == null || e.count() > 0)
+            .forEach(e -> fired.add(e.rule()));
+      }
+    }
+    Set<String> uncovered = new TreeSet<>();
+    for (String rule : rules.ruleNames()) {
+      if (rules.isEnabled(rule) && !fired.contains(rule)) {
+        uncovered.add(rule);
+      }
+    }
+    assertThat(uncovered).containsExactlyInAnyOrderElementsOf(UNCOVERED);
+  }
+}

@@ -4,7 +4,10 @@ import dev.tapio.alerts.AlertPipeline;
 import dev.tapio.alerts.JsonLinesSink;
 import dev.tapio.alerts.OtlpLogSink;
 import dev.tapio.alerts.Scrubber;
+import dev.tapio.api.alert.Alert;
+import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
+import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
 import dev.tapio.enrich.Enricher;
@@ -13,6 +16,7 @@ import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
+import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +32,9 @@ public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
   /** What enrichment needs to see whatever the rules ask for: the process tree's events. */
+  /** How long an alert may wait for its new container's metadata before it leaves without it. */
+  static final Duration CONTAINER_LOOKUP_WAIT = Duration.ofMillis(500);
+
   static final Set<String> ENRICHMENT_EVENT_TYPES =
       Set.of("execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
 
@@ -103,20 +110,45 @@ public final class Engine implements AutoCloseable {
     AlertingSession session = new AlertingSession(rules());
     Enricher enrich = java.util.Objects.requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
+    AlertCompleter completion =
+        new AlertCompleter(
+            e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
+            this::rerender,
+            java.util.Objects.requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
                 enrich::enrich,
                 options.printEvents() ? e -> java.util.List.of() : session::match,
-                java.util.Objects.requireNonNull(alerts),
+                completion,
                 tap,
                 65_536)
             .start();
     pipeline = built;
     return () -> {
       built.close();
+      completion.flush();
       session.close();
       tap.close();
     };
+  }
+
+  /** The alert again, for an event whose container and pod details arrived after matching. */
+  private Alert rerender(Alert alert, EnrichedEvent completed) {
+    return rules()
+        .rule(alert.rule())
+        .map(
+            rule ->
+                new Alert(
+                    alert.id(),
+                    alert.rule(),
+                    alert.priority(),
+                    rule.output().render(completed),
+                    rule.output().fields(completed),
+                    alert.tags(),
+                    alert.source(),
+                    alert.timeNanos(),
+                    completed))
+        .orElse(alert);
   }
 
   private AutoCloseable startSensors() {

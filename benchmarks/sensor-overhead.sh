@@ -1,0 +1,186 @@
+#!/bin/bash
+# End-to-end sensor overhead: syscall-heavy workloads timed without Tapio, with `tapio run` on the
+# bundled rules, and with `tapio run` on a rule set that only asks for process events
+# (benchmarks/exec-only.yaml). Run as root from anywhere:
+#
+#   benchmarks/sensor-overhead.sh            5 measured runs per workload and setting
+#   REPS=9 benchmarks/sensor-overhead.sh     more runs
+#   OPEN_N=500000 EXEC_N=1000 WORKLOADS="open exec mixed" CONFIGS="none default exec-only"
+#
+# Workloads: open (open+close of one file, OPEN_N times), exec (fork+execve /bin/true+wait,
+# EXEC_N times), mixed (benchmarks/mixed.sh: read every header under /usr/include, compile and
+# link a few C files). Each (setting, workload) block starts the engine once, waits for its
+# "ready" line, runs one unmeasured warm-up and REPS measured runs, then stops the engine with
+# SIGTERM and waits for it. Everything goes to one temporary directory, removed at the end
+# (KEEP=1 keeps it). Prints a Markdown table; raw numbers are in $work/runs.tsv.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+here="$root/benchmarks"
+REPS=${REPS:-5}
+OPEN_N=${OPEN_N:-500000}
+EXEC_N=${EXEC_N:-1000}
+WORKLOADS=${WORKLOADS:-open exec mixed}
+CONFIGS=${CONFIGS:-none default exec-only}
+READY_TIMEOUT=${READY_TIMEOUT:-90}
+
+[ "$(id -u)" = 0 ] || { echo "sensor-overhead: run as root (the sensors load eBPF programs)" >&2; exit 2; }
+command -v gcc > /dev/null || { echo "sensor-overhead: gcc is missing: apt-get install gcc" >&2; exit 2; }
+command -v bpftool > /dev/null || [ -x /usr/sbin/bpftool ] || { echo "sensor-overhead: bpftool is missing: apt-get install bpftool" >&2; exit 2; }
+PATH=$PATH:/usr/sbin
+
+cd "$root"
+. "$root/.mvn/preflight.sh"
+jar="$root/engine/app/target/tapio.jar"
+if [ ! -f "$jar" ]; then
+  echo "sensor-overhead: building $jar" >&2
+  ./mvnw -q package -DskipTests -Dspotless.check.skip=true >&2
+fi
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+
+work=$(mktemp -d /tmp/tapio-overhead.XXXXXX)
+engine_pid=""
+cleanup() {
+  if [ -n "$engine_pid" ] && kill -0 "$engine_pid" 2> /dev/null; then
+    kill -TERM "$engine_pid" 2> /dev/null || true
+    wait "$engine_pid" 2> /dev/null || true
+  fi
+  if [ "${KEEP:-0}" = 1 ]; then echo "sensor-overhead: kept $work" >&2; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+gcc -O2 -Wall -o "$work/workload" "$here/workload.c"
+echo x > "$work/open-target"
+mkdir "$work/mixed"
+ticks=$(getconf CLK_TCK)
+
+run_workload() {
+  case $1 in
+    open) "$work/workload" open "$OPEN_N" "$work/open-target" ;;
+    exec) "$work/workload" exec "$EXEC_N" ;;
+    mixed) "$work/workload" run sh "$here/mixed.sh" "$work/mixed" ;;
+  esac
+}
+
+# CPU seconds (user+system, every thread) the engine used so far.
+engine_cpu() {
+  awk -v t="$ticks" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / t }' "/proc/$engine_pid/stat"
+}
+
+# Sum over every CPU and record kind of one of the engine's BPF counter maps (tapio_drops,
+# tapio_throttled), found through the map ids its open file descriptors name.
+engine_counter() {
+  local name=$1 total=0 id n
+  for id in $(grep -h '^map_id:' /proc/"$engine_pid"/fdinfo/* 2> /dev/null | awk '{print $2}' | sort -u); do
+    if bpftool map show id "$id" 2> /dev/null | grep -q "name $name "; then
+      n=$(bpftool -j map dump id "$id" | grep -o '"value": *[0-9]*' | awk '{s += $2} END {print s + 0}')
+      total=$((total + n))
+    fi
+  done
+  echo "$total"
+}
+
+start_engine() {
+  local config=$1 args=(run)
+  [ "$config" = exec-only ] && args+=(--rules "$here/exec-only.yaml")
+  : > "$work/engine.log"
+  "$java" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -jar "$jar" "${args[@]}" \
+    > "$work/alerts.jsonl" 2> "$work/engine.log" &
+  engine_pid=$!
+  local waited=0
+  until grep -a -q ' ready: ' "$work/engine.log"; do
+    kill -0 "$engine_pid" 2> /dev/null || { cat "$work/engine.log" >&2; echo "sensor-overhead: the engine exited" >&2; exit 1; }
+    [ "$waited" -lt $((READY_TIMEOUT * 10)) ] || { cat "$work/engine.log" >&2; echo "sensor-overhead: no ready line" >&2; exit 1; }
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  ready_at=$(date +%s.%N)
+}
+
+# Stops the engine (in this shell: only its parent can wait for it) and appends
+# "config workload events_received pipeline_dropped drops throttled seconds_up" to sessions.tsv.
+stop_engine() {
+  local drops throttled stopped_at
+  drops=$(engine_counter tapio_drops)
+  throttled=$(engine_counter tapio_throttled)
+  stopped_at=$(date +%s.%N)
+  kill -TERM "$engine_pid"
+  wait "$engine_pid" || true
+  engine_pid=""
+  local line
+  line=$(grep -a 'pipeline stopped:' "$work/engine.log" || echo "pipeline stopped: 0 events received, 0 processed, 0 dropped")
+  printf '%s %s ' "$1" "$2" >> "$work/sessions.tsv"
+  echo "$line" | sed -E 's/.*stopped: ([0-9]+) events received, [0-9]+ processed, ([0-9]+) dropped.*/\1 \2/' \
+    | awk -v d="$drops" -v t="$throttled" -v a="$ready_at" -v b="$stopped_at" '{ printf "%s %s %s %s %.1f\n", $1, $2, d, t, b - a }' >> "$work/sessions.tsv"
+  grep -a -E ' (WARN|ERROR) ' "$work/engine.log" | sed "s/^/sensor-overhead: engine ($1 $2): /" >&2 || true
+  mv "$work/engine.log" "$work/engine-$1-$2.log"
+}
+
+printf 'config\tworkload\trep\twall_s\tuser_s\tsys_s\tengine_cpu_s\tload1\n' > "$work/runs.tsv"
+: > "$work/sessions.tsv"
+for config in $CONFIGS; do
+  for wl in $WORKLOADS; do
+    [ "$config" = none ] || start_engine "$config"
+    run_workload "$wl" > /dev/null
+    for rep in $(seq 1 "$REPS"); do
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      before=0
+      [ "$config" = none ] || before=$(engine_cpu)
+      read -r wall user sys < <(run_workload "$wl") || true
+      [ -n "${sys:-}" ] || { echo "sensor-overhead: the $wl workload failed" >&2; exit 1; }
+      after=0
+      [ "$config" = none ] || after=$(engine_cpu)
+      engine=$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.2f", a - b }')
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$config" "$wl" "$rep" "$wall" "$user" "$sys" "$engine" "$load" >> "$work/runs.tsv"
+      echo "sensor-overhead: $config $wl #$rep wall=${wall}s cpu=${user}+${sys}s engine=${engine}s load=$load" >&2
+    done
+    if [ "$config" != none ]; then
+      stop_engine "$config" "$wl"
+    fi
+  done
+done
+
+echo
+echo "Machine: $(nproc) cores, $(uname -r), $(uptime | sed 's/^ *//')"
+echo "Reps: $REPS per cell (after one warm-up); OPEN_N=$OPEN_N EXEC_N=$EXEC_N"
+echo
+awk -F'\t' -v sessions="$work/sessions.tsv" '
+  function median(list,   n, a, i, j, t) {
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  function lo(list,   n, a, i, m) { n = split(list, a, " "); m = a[1]; for (i = 2; i <= n; i++) if (a[i] < m) m = a[i]; return m }
+  function hi(list,   n, a, i, m) { n = split(list, a, " "); m = a[1]; for (i = 2; i <= n; i++) if (a[i] > m) m = a[i]; return m }
+  NR == 1 { next }
+  {
+    k = $1 SUBSEP $2
+    wall[k] = wall[k] " " $4; cpu[k] = cpu[k] " " ($5 + $6); eng[k] = eng[k] " " $7
+    pct[k] = pct[k] " " ($4 > 0 ? 100 * $7 / $4 : 0); load[k] = load[k] " " $8
+    if (!(($1) in seenc)) { seenc[$1] = 1; configs[++nc] = $1 }
+    if (!(($2) in seenw)) { seenw[$2] = 1; wls[++nw] = $2 }
+  }
+  END {
+    while ((getline line < sessions) > 0) {
+      split(line, s, " "); k = s[1] SUBSEP s[2]
+      ev[k] = s[3]; qdrop[k] = s[4]; kdrop[k] = s[5]; thr[k] = s[6]; up[k] = s[7]
+    }
+    print "| workload | setting | wall s, median (min-max) | wall ratio | workload CPU s, median | CPU ratio | engine CPU, % of one core, median (min-max) | events/s | drops (kernel/queue) | load1 |"
+    print "|---|---|---|---|---|---|---|---|---|---|"
+    for (w = 1; w <= nw; w++) for (c = 1; c <= nc; c++) {
+      k = configs[c] SUBSEP wls[w]; b = "none" SUBSEP wls[w]
+      if (!(k in wall)) continue
+      wr = (b in wall) ? sprintf("%.3f", median(wall[k]) / median(wall[b])) : "-"
+      cr = (b in cpu) ? sprintf("%.3f", median(cpu[k]) / median(cpu[b])) : "-"
+      e = configs[c] == "none" ? "-" : sprintf("%.1f (%.1f-%.1f)", median(pct[k]), lo(pct[k]), hi(pct[k]))
+      r = (k in ev && up[k] > 0) ? sprintf("%.0f", ev[k] / up[k]) : "-"
+      d = (k in ev) ? kdrop[k] "/" qdrop[k] (thr[k] > 0 ? " (throttled " thr[k] ")" : "") : "-"
+      printf "| %s | %s | %.3f (%.3f-%.3f) | %s | %.3f | %s | %s | %s | %s | %s-%s |\n", wls[w], configs[c],
+        median(wall[k]), lo(wall[k]), hi(wall[k]), wr, median(cpu[k]), cr, e, r, d, lo(load[k]), hi(load[k])
+    }
+  }' "$work/runs.tsv"
+echo
+echo "events/s: events the engine received from its sensors, over the time from its ready line to SIGTERM."
+[ "${KEEP:-0}" = 1 ] && cat "$work/sessions.tsv" >&2
+exit 0

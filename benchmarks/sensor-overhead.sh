@@ -5,11 +5,12 @@
 #
 #   benchmarks/sensor-overhead.sh            5 measured runs per workload and setting
 #   REPS=9 benchmarks/sensor-overhead.sh     more runs
-#   OPEN_N=500000 EXEC_N=1000 WORKLOADS="open exec mixed" CONFIGS="none default exec-only"
+#   OPEN_N=500000 EXEC_N=1000 WORKLOADS="idle open exec mixed" CONFIGS="none default exec-only"
 #
 # Workloads: open (open+close of one file, OPEN_N times), exec (fork+execve /bin/true+wait,
 # EXEC_N times), mixed (benchmarks/mixed.sh: read every header under /usr/include, compile and
-# link a few C files). Each (setting, workload) block starts the engine once, waits for its
+# link a few C files), idle (sleep 1: what the engine costs while the machine does its usual
+# work). Each (setting, workload) block starts the engine once, waits for its
 # "ready" line, runs one unmeasured warm-up and REPS measured runs, then stops the engine with
 # SIGTERM and waits for it. Everything goes to one temporary directory, removed at the end
 # (KEEP=1 keeps it). Prints a Markdown table; raw numbers are in $work/runs.tsv.
@@ -20,7 +21,7 @@ here="$root/benchmarks"
 REPS=${REPS:-5}
 OPEN_N=${OPEN_N:-500000}
 EXEC_N=${EXEC_N:-1000}
-WORKLOADS=${WORKLOADS:-open exec mixed}
+WORKLOADS=${WORKLOADS:-idle open exec mixed}
 CONFIGS=${CONFIGS:-none default exec-only}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
 
@@ -60,6 +61,7 @@ run_workload() {
     open) "$work/workload" open "$OPEN_N" "$work/open-target" ;;
     exec) "$work/workload" exec "$EXEC_N" ;;
     mixed) "$work/workload" run sh "$here/mixed.sh" "$work/mixed" ;;
+    idle) "$work/workload" run sleep 1 ;;
   esac
 }
 
@@ -96,12 +98,15 @@ start_engine() {
     waited=$((waited + 1))
   done
   ready_at=$(date +%s.%N)
+  ready_cpu=$(engine_cpu)
 }
 
 # Stops the engine (in this shell: only its parent can wait for it) and appends
-# "config workload events_received pipeline_dropped drops throttled seconds_up" to sessions.tsv.
+# "config workload events_received pipeline_dropped drops throttled seconds_up engine_cpu_s" to
+# sessions.tsv.
 stop_engine() {
-  local drops throttled stopped_at
+  local drops throttled stopped_at cpu
+  cpu=$(awk -v a="$(engine_cpu)" -v b="$ready_cpu" 'BEGIN { printf "%.2f", a - b }')
   drops=$(engine_counter tapio_drops)
   throttled=$(engine_counter tapio_throttled)
   stopped_at=$(date +%s.%N)
@@ -112,7 +117,7 @@ stop_engine() {
   line=$(grep -a 'pipeline stopped:' "$work/engine.log" || echo "pipeline stopped: 0 events received, 0 processed, 0 dropped")
   printf '%s %s ' "$1" "$2" >> "$work/sessions.tsv"
   echo "$line" | sed -E 's/.*stopped: ([0-9]+) events received, [0-9]+ processed, ([0-9]+) dropped.*/\1 \2/' \
-    | awk -v d="$drops" -v t="$throttled" -v a="$ready_at" -v b="$stopped_at" '{ printf "%s %s %s %s %.1f\n", $1, $2, d, t, b - a }' >> "$work/sessions.tsv"
+    | awk -v d="$drops" -v t="$throttled" -v a="$ready_at" -v b="$stopped_at" -v c="$cpu" '{ printf "%s %s %s %s %.1f %s\n", $1, $2, d, t, b - a, c }' >> "$work/sessions.tsv"
   grep -a -E ' (WARN|ERROR) ' "$work/engine.log" | sed "s/^/sensor-overhead: engine ($1 $2): /" >&2 || true
   mv "$work/engine.log" "$work/engine-$1-$2.log"
 }
@@ -164,10 +169,10 @@ awk -F'\t' -v sessions="$work/sessions.tsv" '
   END {
     while ((getline line < sessions) > 0) {
       split(line, s, " "); k = s[1] SUBSEP s[2]
-      ev[k] = s[3]; qdrop[k] = s[4]; kdrop[k] = s[5]; thr[k] = s[6]; up[k] = s[7]
+      ev[k] = s[3]; qdrop[k] = s[4]; kdrop[k] = s[5]; thr[k] = s[6]; up[k] = s[7]; ecpu[k] = s[8]
     }
-    print "| workload | setting | wall s, median (min-max) | wall ratio | workload CPU s, median | CPU ratio | engine CPU, % of one core, median (min-max) | events/s | drops (kernel/queue) | load1 |"
-    print "|---|---|---|---|---|---|---|---|---|---|"
+    print "| workload | setting | wall s, median (min-max) | wall ratio | workload CPU s, median | CPU ratio | engine CPU, % of one core, median (min-max) | events/s | engine CPU µs/event | drops (kernel/queue) | load1 |"
+    print "|---|---|---|---|---|---|---|---|---|---|---|"
     for (w = 1; w <= nw; w++) for (c = 1; c <= nc; c++) {
       k = configs[c] SUBSEP wls[w]; b = "none" SUBSEP wls[w]
       if (!(k in wall)) continue
@@ -175,12 +180,14 @@ awk -F'\t' -v sessions="$work/sessions.tsv" '
       cr = (b in cpu) ? sprintf("%.3f", median(cpu[k]) / median(cpu[b])) : "-"
       e = configs[c] == "none" ? "-" : sprintf("%.1f (%.1f-%.1f)", median(pct[k]), lo(pct[k]), hi(pct[k]))
       r = (k in ev && up[k] > 0) ? sprintf("%.0f", ev[k] / up[k]) : "-"
+      u = (k in ev && ev[k] > 0) ? sprintf("%.1f", 1e6 * ecpu[k] / ev[k]) : "-"
       d = (k in ev) ? kdrop[k] "/" qdrop[k] (thr[k] > 0 ? " (throttled " thr[k] ")" : "") : "-"
-      printf "| %s | %s | %.3f (%.3f-%.3f) | %s | %.3f | %s | %s | %s | %s | %s-%s |\n", wls[w], configs[c],
-        median(wall[k]), lo(wall[k]), hi(wall[k]), wr, median(cpu[k]), cr, e, r, d, lo(load[k]), hi(load[k])
+      printf "| %s | %s | %.3f (%.3f-%.3f) | %s | %.3f | %s | %s | %s | %s | %s | %s-%s |\n", wls[w], configs[c],
+        median(wall[k]), lo(wall[k]), hi(wall[k]), wr, median(cpu[k]), cr, e, r, u, d, lo(load[k]), hi(load[k])
     }
   }' "$work/runs.tsv"
 echo
-echo "events/s: events the engine received from its sensors, over the time from its ready line to SIGTERM."
+echo "events/s and µs/event: events the engine received from its sensors and the engine's CPU time,"
+echo "over the whole session (ready line to SIGTERM, warm-up included), background events included."
 [ "${KEEP:-0}" = 1 ] && cat "$work/sessions.tsv" >&2
 exit 0

@@ -1,6 +1,7 @@
 package dev.tapio.rules;
 
 import dev.tapio.api.alert.Priority;
+import dev.tapio.api.context.EnrichedEvent;
 import java.util.List;
 import java.util.Set;
 
@@ -14,6 +15,7 @@ import java.util.Set;
  * @param predicate the condition with macros expanded, evaluating Falco's semantics
  * @param predicatesByType for each of {@code eventTypes}, the predicate folded for that type (its
  *     {@code evt.type} checks decided): what the Drools rule for that type runs
+ * @param trace explains the condition's value for an event (see {@link #explain})
  */
 public record CompiledRule(
     int index,
@@ -28,7 +30,8 @@ public record CompiledRule(
     boolean anyEventType,
     EventPredicate predicate,
     java.util.Map<String, EventPredicate> predicatesByType,
-    OutputFormat output) {
+    OutputFormat output,
+    ConditionTrace trace) {
 
   public CompiledRule {
     tags = Set.copyOf(tags);
@@ -39,6 +42,15 @@ public record CompiledRule(
   /** The predicate to run for events of {@code type}. */
   public EventPredicate predicateFor(String type) {
     return predicatesByType.getOrDefault(type, predicate);
+  }
+
+  /**
+   * Why the condition is false (or true) for {@code event}: the deciding path through the condition
+   * with the field values seen, one line per check; see {@link ConditionTrace}. Slower than {@link
+   * #predicate}: for explaining results, not matching.
+   */
+  public List<String> explain(EnrichedEvent event) {
+    return trace.explain(event);
   }
 
   /** The tags in a stable order. */

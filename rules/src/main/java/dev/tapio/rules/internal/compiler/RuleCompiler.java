@@ -25,6 +25,7 @@ import dev.tapio.rules.internal.condition.TextEdits;
 import dev.tapio.rules.internal.reader.RuleFileItem.ExceptionDef;
 import dev.tapio.rules.internal.report.Context;
 import dev.tapio.rules.internal.report.Reporter;
+import dev.tapio.rules.internal.trace.LazyConditionTrace;
 import dev.tapio.rules.internal.yaml.YNode.YScalar;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -210,7 +211,8 @@ public final class RuleCompiler {
           any,
           predicate,
           byType,
-          output);
+          output,
+          new LazyConditionTrace(cond, macros, catalog));
     } catch (CompileError e) {
       if (r.skipIfUnknownFilter && e.unknownFilter()) {
         reporter.warn(

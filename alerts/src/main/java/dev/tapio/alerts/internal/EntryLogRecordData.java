@@ -73,7 +73,14 @@ final class EntryLogRecordData implements LogRecordData {
 
   @Override
   public SpanContext getSpanContext() {
-    return SpanContext.getInvalid();
+    if (entry.traceId().isEmpty() || entry.spanId().isEmpty()) {
+      return SpanContext.getInvalid();
+    }
+    return SpanContext.create(
+        entry.traceId(),
+        entry.spanId(),
+        io.opentelemetry.api.trace.TraceFlags.getDefault(),
+        io.opentelemetry.api.trace.TraceState.getDefault());
   }
 
   @Override

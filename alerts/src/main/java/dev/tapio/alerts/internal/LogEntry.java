@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param attributes values are {@code String}, {@code Long}, {@code Double}, {@code Boolean} or a
  *     {@code List<String>}
+ * @param traceId the incident's trace id (32 hex digits), shared by correlated alerts
+ * @param spanId this alert's span id (16 hex digits)
  */
 public record LogEntry(
     String id,
@@ -18,10 +20,15 @@ public record LogEntry(
     String severityText,
     String body,
     String eventName,
-    Map<String, Object> attributes) {
+    Map<String, Object> attributes,
+    String traceId,
+    String spanId) {
 
   public LogEntry {
     attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    // entries spooled before trace ids existed read back without them
+    traceId = traceId == null ? "" : traceId;
+    spanId = spanId == null ? "" : spanId;
   }
 
   /** Restores the value types JSON blurs: whole numbers come back as {@code Long}. */

@@ -80,7 +80,32 @@ public final class OtlpMapper {
         alert.priority().otelSeverityText(),
         alert.output(),
         OtlpAttributes.EVENT_NAME,
-        attributes);
+        attributes,
+        incidentTraceId(alert),
+        hex(sha256(alert.id()), 8));
+  }
+
+  /**
+   * Correlated alerts share a trace id: those raised by one session (same node, same container,
+   * same session id) belong to one incident, so a SIEM can pull them up together.
+   */
+  static String incidentTraceId(Alert alert) {
+    var e = alert.event();
+    return hex(
+        sha256(e.hostname() + '\0' + e.container().id() + '\0' + e.process().sessionId()), 16);
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
+
+  private static String hex(byte[] bytes, int length) {
+    return java.util.HexFormat.of().formatHex(bytes, 0, length);
   }
 
   private static void ruleIdentity(

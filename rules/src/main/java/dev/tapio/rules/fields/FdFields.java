@@ -78,7 +78,7 @@ final class FdFields {
             "the descriptor number",
             e ->
                 switch (e.event()) {
-                  case FileOpen o -> o.result() >= 0 ? o.result() : null;
+                  case FileOpen o -> o.result() >= 0 ? o.result() : -1L; // Falco: -1 when failed
                   case NetworkEvent n -> (long) n.fd();
                   default -> null;
                 }));

@@ -4,14 +4,15 @@
 # (benchmarks/exec-only.yaml). Run as root from anywhere:
 #
 #   benchmarks/sensor-overhead.sh            5 measured runs per workload and setting
-#   REPS=9 benchmarks/sensor-overhead.sh     more runs
-#   OPEN_N=500000 EXEC_N=1000 WORKLOADS="idle open exec mixed" CONFIGS="none default exec-only"
+#   REPS=9 benchmarks/sensor-overhead.sh     more runs (WARMUP=3: more unmeasured runs first)
+#   OPEN_N=500000 EXEC_N=1000 GETPPID_N=2000000 WORKLOADS="idle getppid open exec mixed" CONFIGS="none default exec-only"
 #
 # Workloads: open (open+close of one file, OPEN_N times), exec (fork+execve /bin/true+wait,
 # EXEC_N times), mixed (benchmarks/mixed.sh: read every header under /usr/include, compile and
-# link a few C files), idle (sleep 1: what the engine costs while the machine does its usual
+# link a few C files), getppid (a syscall no sensor hooks, GETPPID_N times: what attached
+# syscall tracepoints cost every other syscall), idle (sleep 1: what the engine costs while the machine does its usual
 # work). Each (setting, workload) block starts the engine once, waits for its
-# "ready" line, runs one unmeasured warm-up and REPS measured runs, then stops the engine with
+# "ready" line, runs WARMUP unmeasured runs (JIT warm-up) and REPS measured runs, then stops the engine with
 # SIGTERM and waits for it. Everything goes to one temporary directory, removed at the end
 # (KEEP=1 keeps it). Prints a Markdown table; raw numbers are in $work/runs.tsv.
 set -euo pipefail
@@ -19,9 +20,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 here="$root/benchmarks"
 REPS=${REPS:-5}
+WARMUP=${WARMUP:-1}
 OPEN_N=${OPEN_N:-500000}
 EXEC_N=${EXEC_N:-1000}
-WORKLOADS=${WORKLOADS:-idle open exec mixed}
+GETPPID_N=${GETPPID_N:-2000000}
+WORKLOADS=${WORKLOADS:-idle getppid open exec mixed}
 CONFIGS=${CONFIGS:-none default exec-only}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
 
@@ -62,12 +65,19 @@ run_workload() {
     exec) "$work/workload" exec "$EXEC_N" ;;
     mixed) "$work/workload" run sh "$here/mixed.sh" "$work/mixed" ;;
     idle) "$work/workload" run sleep 1 ;;
+    getppid) "$work/workload" getppid "$GETPPID_N" ;;
   esac
 }
 
-# CPU seconds (user+system, every thread) the engine used so far.
+# CPU seconds (user+system) the engine used so far: "all event_path", where all counts every
+# thread (JIT compilers and GC included) and event_path only Tapio's own threads (tapio-*: ring
+# buffer polling, enrichment, rules, alerts).
 engine_cpu() {
-  awk -v t="$ticks" '{ sub(/^.*\) /, ""); printf "%.2f", ($12 + $13) / t }' "/proc/$engine_pid/stat"
+  cat /proc/"$engine_pid"/task/*/stat 2> /dev/null | awk -v t="$ticks" '
+    { name = $0; sub(/^[^(]*\(/, "", name); sub(/\).*$/, "", name)
+      rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " "); c = f[12] + f[13]
+      all += c; if (name ~ /^tapio-/) path += c }
+    END { printf "%.2f %.2f", all / t, path / t }'
 }
 
 # Sum over every CPU and record kind of one of the engine's BPF counter maps (tapio_drops,
@@ -102,11 +112,11 @@ start_engine() {
 }
 
 # Stops the engine (in this shell: only its parent can wait for it) and appends
-# "config workload events_received pipeline_dropped drops throttled seconds_up engine_cpu_s" to
-# sessions.tsv.
+# "config workload events_received pipeline_dropped drops throttled seconds_up engine_cpu_s
+# path_cpu_s" to sessions.tsv.
 stop_engine() {
   local drops throttled stopped_at cpu
-  cpu=$(awk -v a="$(engine_cpu)" -v b="$ready_cpu" 'BEGIN { printf "%.2f", a - b }')
+  cpu=$(echo "$(engine_cpu) $ready_cpu" | awk '{ printf "%.2f %.2f\n", $1 - $3, $2 - $4 }')
   drops=$(engine_counter tapio_drops)
   throttled=$(engine_counter tapio_throttled)
   stopped_at=$(date +%s.%N)
@@ -122,23 +132,23 @@ stop_engine() {
   mv "$work/engine.log" "$work/engine-$1-$2.log"
 }
 
-printf 'config\tworkload\trep\twall_s\tuser_s\tsys_s\tengine_cpu_s\tload1\n' > "$work/runs.tsv"
+printf 'config\tworkload\trep\twall_s\tuser_s\tsys_s\tengine_cpu_s\tpath_cpu_s\tload1\n' > "$work/runs.tsv"
 : > "$work/sessions.tsv"
 for config in $CONFIGS; do
   for wl in $WORKLOADS; do
     [ "$config" = none ] || start_engine "$config"
-    run_workload "$wl" > /dev/null
+    for _ in $(seq 1 "$WARMUP"); do run_workload "$wl" > /dev/null; done
     for rep in $(seq 1 "$REPS"); do
       load=$(cut -d' ' -f1 /proc/loadavg)
-      before=0
+      before="0 0"
       [ "$config" = none ] || before=$(engine_cpu)
       read -r wall user sys < <(run_workload "$wl") || true
       [ -n "${sys:-}" ] || { echo "sensor-overhead: the $wl workload failed" >&2; exit 1; }
-      after=0
+      after="0 0"
       [ "$config" = none ] || after=$(engine_cpu)
-      engine=$(awk -v a="$after" -v b="$before" 'BEGIN { printf "%.2f", a - b }')
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$config" "$wl" "$rep" "$wall" "$user" "$sys" "$engine" "$load" >> "$work/runs.tsv"
-      echo "sensor-overhead: $config $wl #$rep wall=${wall}s cpu=${user}+${sys}s engine=${engine}s load=$load" >&2
+      read -r engine path < <(echo "$after $before" | awk '{ printf "%.2f %.2f\n", $1 - $3, $2 - $4 }')
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$config" "$wl" "$rep" "$wall" "$user" "$sys" "$engine" "$path" "$load" >> "$work/runs.tsv"
+      echo "sensor-overhead: $config $wl #$rep wall=${wall}s cpu=${user}+${sys}s engine=${engine}s (event path ${path}s) load=$load" >&2
     done
     if [ "$config" != none ]; then
       stop_engine "$config" "$wl"
@@ -148,7 +158,7 @@ done
 
 echo
 echo "Machine: $(nproc) cores, $(uname -r), $(uptime | sed 's/^ *//')"
-echo "Reps: $REPS per cell (after one warm-up); OPEN_N=$OPEN_N EXEC_N=$EXEC_N"
+echo "Reps: $REPS per cell (after $WARMUP warm-up runs); OPEN_N=$OPEN_N EXEC_N=$EXEC_N GETPPID_N=$GETPPID_N"
 echo
 awk -F'\t' -v sessions="$work/sessions.tsv" '
   function median(list,   n, a, i, j, t) {
@@ -162,17 +172,18 @@ awk -F'\t' -v sessions="$work/sessions.tsv" '
   {
     k = $1 SUBSEP $2
     wall[k] = wall[k] " " $4; cpu[k] = cpu[k] " " ($5 + $6); eng[k] = eng[k] " " $7
-    pct[k] = pct[k] " " ($4 > 0 ? 100 * $7 / $4 : 0); load[k] = load[k] " " $8
+    pct[k] = pct[k] " " ($4 > 0 ? 100 * $7 / $4 : 0); ppct[k] = ppct[k] " " ($4 > 0 ? 100 * $8 / $4 : 0)
+    load[k] = load[k] " " $9
     if (!(($1) in seenc)) { seenc[$1] = 1; configs[++nc] = $1 }
     if (!(($2) in seenw)) { seenw[$2] = 1; wls[++nw] = $2 }
   }
   END {
     while ((getline line < sessions) > 0) {
       split(line, s, " "); k = s[1] SUBSEP s[2]
-      ev[k] = s[3]; qdrop[k] = s[4]; kdrop[k] = s[5]; thr[k] = s[6]; up[k] = s[7]; ecpu[k] = s[8]
+      ev[k] = s[3]; qdrop[k] = s[4]; kdrop[k] = s[5]; thr[k] = s[6]; up[k] = s[7]; ecpu[k] = s[8]; pcpu[k] = s[9]
     }
-    print "| workload | setting | wall s, median (min-max) | wall ratio | workload CPU s, median | CPU ratio | engine CPU, % of one core, median (min-max) | events/s | engine CPU µs/event | drops (kernel/queue) | load1 |"
-    print "|---|---|---|---|---|---|---|---|---|---|---|"
+    print "| workload | setting | wall s, median (min-max) | wall ratio | workload CPU s, median | CPU ratio | engine CPU, % of one core, median (min-max) | of which event path | events/s | µs/event (all / event path) | drops (kernel/queue) | load1 |"
+    print "|---|---|---|---|---|---|---|---|---|---|---|---|"
     for (w = 1; w <= nw; w++) for (c = 1; c <= nc; c++) {
       k = configs[c] SUBSEP wls[w]; b = "none" SUBSEP wls[w]
       if (!(k in wall)) continue
@@ -180,13 +191,15 @@ awk -F'\t' -v sessions="$work/sessions.tsv" '
       cr = (b in cpu) ? sprintf("%.3f", median(cpu[k]) / median(cpu[b])) : "-"
       e = configs[c] == "none" ? "-" : sprintf("%.1f (%.1f-%.1f)", median(pct[k]), lo(pct[k]), hi(pct[k]))
       r = (k in ev && up[k] > 0) ? sprintf("%.0f", ev[k] / up[k]) : "-"
-      u = (k in ev && ev[k] > 0) ? sprintf("%.1f", 1e6 * ecpu[k] / ev[k]) : "-"
+      ep = configs[c] == "none" ? "-" : sprintf("%.1f", median(ppct[k]))
+      u = (k in ev && ev[k] > 0) ? sprintf("%.1f / %.1f", 1e6 * ecpu[k] / ev[k], 1e6 * pcpu[k] / ev[k]) : "-"
       d = (k in ev) ? kdrop[k] "/" qdrop[k] (thr[k] > 0 ? " (throttled " thr[k] ")" : "") : "-"
-      printf "| %s | %s | %.3f (%.3f-%.3f) | %s | %.3f | %s | %s | %s | %s | %s | %s-%s |\n", wls[w], configs[c],
-        median(wall[k]), lo(wall[k]), hi(wall[k]), wr, median(cpu[k]), cr, e, r, u, d, lo(load[k]), hi(load[k])
+      printf "| %s | %s | %.3f (%.3f-%.3f) | %s | %.3f | %s | %s | %s | %s | %s | %s | %s-%s |\n", wls[w], configs[c],
+        median(wall[k]), lo(wall[k]), hi(wall[k]), wr, median(cpu[k]), cr, e, ep, r, u, d, lo(load[k]), hi(load[k])
     }
   }' "$work/runs.tsv"
 echo
+echo "event path: Tapio's own threads (tapio-*); the rest is JIT compilation, GC and the JVM."
 echo "events/s and µs/event: events the engine received from its sensors and the engine's CPU time,"
 echo "over the whole session (ready line to SIGTERM, warm-up included), background events included."
 [ "${KEEP:-0}" = 1 ] && cat "$work/sessions.tsv" >&2

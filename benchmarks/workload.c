@@ -3,6 +3,7 @@
  *
  *   workload open N FILE     open(FILE, O_RDONLY) + close, N times
  *   workload exec N          fork + execve /bin/true + waitpid, N times
+ *   workload getppid N       getppid(), N times: a syscall no sensor hooks
  *   workload run CMD [ARG]   runs CMD once (through execvp) and waits for it
  *
  * Prints one line: "wall_s user_s sys_s", the elapsed time and the CPU time of this process and
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -73,6 +75,13 @@ static int exec_loop(long n)
 	return 1;
 }
 
+static int getppid_loop(long n)
+{
+	for (long i = 0; i < n; i++)
+		syscall(SYS_getppid);
+	return 1;
+}
+
 static int run_once(char **cmd)
 {
 	pid_t pid = fork();
@@ -95,7 +104,7 @@ static int run_once(char **cmd)
 int main(int argc, char **argv)
 {
 	if (argc < 3) {
-		fprintf(stderr, "usage: workload open N FILE | exec N | run CMD [ARG...]\n");
+		fprintf(stderr, "usage: workload open N FILE | exec N | getppid N | run CMD [ARG...]\n");
 		return 2;
 	}
 	double start = now();
@@ -104,6 +113,8 @@ int main(int argc, char **argv)
 		ok = open_loop(atol(argv[2]), argv[3]);
 	else if (strcmp(argv[1], "exec") == 0 && argc == 3)
 		ok = exec_loop(atol(argv[2]));
+	else if (strcmp(argv[1], "getppid") == 0 && argc == 3)
+		ok = getppid_loop(atol(argv[2]));
 	else if (strcmp(argv[1], "run") == 0)
 		ok = run_once(argv + 2);
 	else {

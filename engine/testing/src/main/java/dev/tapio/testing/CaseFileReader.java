@@ -48,7 +48,8 @@ public final class CaseFileReader {
       throw new CaseFormatException(name + ": expected a mapping with 'cases'");
     }
     onlyKeys(root, FILE_KEYS, name);
-    Path dir = path.toAbsolutePath().getParent();
+    Path dir =
+        java.util.Objects.requireNonNull(path.toAbsolutePath().getParent(), "a file has a folder");
     List<Path> rules = new ArrayList<>();
     for (String rule : texts(root.get("rules"), name + ": rules")) {
       rules.add(dir.resolve(rule).normalize());
@@ -171,11 +172,11 @@ public final class CaseFileReader {
         } catch (JsonProcessingException e) {
           throw new CaseFormatException(where + ": not valid JSON: " + e.getOriginalMessage(), e);
         } catch (EventFormatException e) {
-          throw new CaseFormatException(e.getMessage(), e);
+          throw new CaseFormatException(String.valueOf(e.getMessage()), e);
         }
       }
     } catch (IOException e) {
-      throw new CaseFormatException(path + ": cannot read recording: " + e.getMessage(), e);
+      throw new CaseFormatException(path + ": cannot read recording: " + e, e);
     }
     return events;
   }

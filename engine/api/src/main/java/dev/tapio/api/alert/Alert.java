@@ -32,9 +32,26 @@ public record Alert(
     long timeNanos,
     EnrichedEvent event) {
 
-  public Alert {
-    outputFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputFields));
-    tags = Set.copyOf(tags);
+  // Written out (not compact) so the parameter keeps its nullness annotation in the class file.
+  public Alert(
+      String id,
+      String rule,
+      Priority priority,
+      String output,
+      Map<String, @Nullable Object> outputFields,
+      Set<String> tags,
+      String source,
+      long timeNanos,
+      EnrichedEvent event) {
+    this.id = id;
+    this.rule = rule;
+    this.priority = priority;
+    this.output = output;
+    this.outputFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputFields));
+    this.tags = Set.copyOf(tags);
+    this.source = source;
+    this.timeNanos = timeNanos;
+    this.event = event;
   }
 
   public String hostname() {

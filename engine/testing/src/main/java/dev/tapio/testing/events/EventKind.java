@@ -95,6 +95,6 @@ enum EventKind {
   }
 
   static FileChange.Operation fileOperation(String type) {
-    return FILE_CHANGES.get(type);
+    return java.util.Objects.requireNonNull(FILE_CHANGES.get(type), type);
   }
 }

@@ -14,6 +14,7 @@ import dev.tapio.rules.internal.condition.Value;
 import dev.tapio.rules.internal.eval.Checks;
 import dev.tapio.rules.internal.eval.Logic;
 import dev.tapio.rules.internal.eval.Operators;
+import dev.tapio.rules.internal.eval.SharedChecks;
 import dev.tapio.rules.internal.eval.Transformers;
 import dev.tapio.rules.internal.eval.ValueTest;
 import java.util.ArrayList;
@@ -46,9 +47,28 @@ public final class PredicateCompiler {
 
   private final FieldCatalog catalog;
   private final List<Warning> warnings = new ArrayList<>();
+  private final @org.jspecify.annotations.Nullable SharedChecks shared;
+  private @org.jspecify.annotations.Nullable String countedType;
+  private int rule;
 
   public PredicateCompiler(FieldCatalog catalog) {
+    this(catalog, null);
+  }
+
+  /** A compiler whose checks come from {@code shared}, one predicate per distinct check. */
+  public PredicateCompiler(
+      FieldCatalog catalog, @org.jspecify.annotations.Nullable SharedChecks shared) {
     this.catalog = catalog;
+    this.shared = shared;
+  }
+
+  /**
+   * The predicates compiled from now on are what rule {@code rule} runs on events of {@code type}
+   * ({@link SharedChecks#ANY_TYPE} for every type), or, with a null type, are not run.
+   */
+  public void countUses(@org.jspecify.annotations.Nullable String type, int rule) {
+    this.countedType = type;
+    this.rule = rule;
   }
 
   public List<Warning> warnings() {
@@ -62,8 +82,30 @@ public final class PredicateCompiler {
       case Cond.Not n -> Logic.not(compile(n.child()));
       case Cond.MacroRef m ->
           throw new CompileError(Messages.format(Messages.UNDEFINED_MACRO, m.name()), m.pos());
-      case Cond.Check k -> check(k);
+      case Cond.Check k -> {
+        EventPredicate p = check(k);
+        yield shared == null ? p : shared.intern(key(k), p, countedType, rule);
+      }
     };
+  }
+
+  /** A check written out in full: equal keys mean equal checks. */
+  private static String key(Cond.Check k) {
+    StringBuilder out = new StringBuilder(Operand.display(k.lhs())).append('\u0000').append(k.op());
+    out.append('\u0000').append(k.modifier());
+    switch (k.rhs()) {
+      case Value.None n -> out.append("\u0000none");
+      case Value.Literal l -> out.append("\u0000lit\u0000").append(l.text());
+      case Value.ListLiteral l -> {
+        out.append("\u0000list");
+        for (Value.Literal item : l.items()) {
+          out.append('\u0000').append(item.text());
+        }
+      }
+      case Value.ListName l -> out.append("\u0000name\u0000").append(l.name());
+      case Value.FieldValue f -> out.append("\u0000val\u0000").append(Operand.display(f.operand()));
+    }
+    return out.toString();
   }
 
   private List<EventPredicate> compileAll(List<Cond> cs) throws CompileError {

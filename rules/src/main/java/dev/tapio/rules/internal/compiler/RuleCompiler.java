@@ -22,6 +22,7 @@ import dev.tapio.rules.internal.condition.Operand;
 import dev.tapio.rules.internal.condition.Origin;
 import dev.tapio.rules.internal.condition.Pos;
 import dev.tapio.rules.internal.condition.TextEdits;
+import dev.tapio.rules.internal.eval.SharedChecks;
 import dev.tapio.rules.internal.reader.RuleFileItem.ExceptionDef;
 import dev.tapio.rules.internal.report.Context;
 import dev.tapio.rules.internal.report.Reporter;
@@ -56,14 +57,16 @@ public final class RuleCompiler {
     Map<String, List<String>> lists = lists(c.lists());
     Map<String, Cond> macros = macros(c.macros(), lists);
     List<CompiledRule> out = new ArrayList<>();
+    SharedChecks shared = new SharedChecks();
     int index = 0;
     for (RuleInfo r : c.rules().values()) {
-      CompiledRule compiled = rule(r, index, lists, macros);
+      CompiledRule compiled = rule(r, index, lists, macros, shared);
       if (compiled != null) {
         out.add(compiled);
       }
       index++;
     }
+    shared.share();
     for (ListInfo l : c.lists().values()) {
       if (!usedLists.contains(l.name)) {
         reporter.warn(LOAD_UNUSED_LIST, l.context, Messages.UNUSED_LIST);
@@ -125,12 +128,16 @@ public final class RuleCompiler {
   }
 
   private @org.jspecify.annotations.Nullable CompiledRule rule(
-      RuleInfo r, int index, Map<String, List<String>> lists, Map<String, Cond> macros) {
+      RuleInfo r,
+      int index,
+      Map<String, List<String>> lists,
+      Map<String, Cond> macros,
+      SharedChecks shared) {
     if (!r.source.equals("syscall")) {
       reporter.warn(LOAD_UNKNOWN_SOURCE, r.context, Messages.UNKNOWN_SOURCE, r.source);
       return null;
     }
-    PredicateCompiler predicates = new PredicateCompiler(catalog);
+    PredicateCompiler predicates = new PredicateCompiler(catalog, shared);
     String text;
     try {
       for (ExceptionDef ex : r.exceptions) {
@@ -169,7 +176,12 @@ public final class RuleCompiler {
                 throw new CompileError(e.message(), new Pos(origin, e.offset()));
           };
       Cond expanded = new MacroExpander(macros, usedMacros).expand(cond);
+      Set<String> types = new java.util.TreeSet<>(EventTypes.of(expanded));
+      boolean any = types.size() > NO_EVTTYPE_THRESHOLD;
+      // without type dispatch the rule runs this predicate, with it the per-type ones below
+      predicates.countUses(r.enabled && any ? SharedChecks.ANY_TYPE : null, index);
       EventPredicate predicate = predicates.compile(expanded);
+      predicates.countUses(null, index);
       String outputText = r.output;
       if (outputText.contains(CONTAINER_INFO)) {
         outputText = outputText.replace(CONTAINER_INFO, "").strip();
@@ -182,12 +194,11 @@ public final class RuleCompiler {
       for (PredicateCompiler.Warning w : predicates.warnings()) {
         reporter.warn(w.code(), where(w.pos(), r.context), "%s", w.message());
       }
-      Set<String> types = new java.util.TreeSet<>(EventTypes.of(expanded));
-      boolean any = types.size() > NO_EVTTYPE_THRESHOLD;
       Map<String, EventPredicate> byType = new LinkedHashMap<>();
       if (!any) {
-        PredicateCompiler quiet = new PredicateCompiler(catalog);
+        PredicateCompiler quiet = new PredicateCompiler(catalog, shared);
         for (String type : List.copyOf(types)) {
+          quiet.countUses(r.enabled ? type : null, index);
           switch (TypeSpecializer.fold(expanded, type)) {
             case TypeSpecializer.Folded.True t -> byType.put(type, EventPredicate.ALWAYS);
             case TypeSpecializer.Folded.False f -> types.remove(type);

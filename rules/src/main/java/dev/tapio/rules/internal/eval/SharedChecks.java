@@ -1,0 +1,95 @@
+package dev.tapio.rules.internal.eval;
+
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.EventPredicate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One predicate per distinct check across a rule set. Falco's rule files repeat the same checks in
+ * many rules through shared macros ({@code container.id != host} in dozens of exec rules); a check
+ * that more than one rule runs remembers its result for the event it last saw, so an event pays for
+ * it once however many rules test it. Checks depend only on the event, which is immutable, so the
+ * remembered result is the result.
+ */
+public final class SharedChecks {
+
+  private final Map<String, Shared> byKey = new HashMap<>();
+  private final List<Shared> all = new ArrayList<>();
+
+  /** What {@link #intern} counts for a rule of every event type. */
+  public static final String ANY_TYPE = "*";
+
+  /**
+   * The shared predicate for the check written {@code key}; {@code compiled} is what it runs.
+   *
+   * @param type the event type whose rule runs this use, {@link #ANY_TYPE}, or null for a use that
+   *     is only compiled (such as the unspecialised predicate of a type-dispatched rule)
+   * @param rule the rule's index
+   */
+  public EventPredicate intern(
+      String key, EventPredicate compiled, @Nullable String type, int rule) {
+    Shared s = byKey.get(key);
+    if (s == null) {
+      s = new Shared(compiled);
+      byKey.put(key, s);
+      all.add(s);
+    }
+    if (type != null) {
+      s.rules.computeIfAbsent(type, t -> new java.util.HashSet<>()).add(rule);
+    }
+    return s;
+  }
+
+  /**
+   * Turns remembering on for every check that more than one rule runs on events of one type; call
+   * once compiling is done. Returns how many checks are shared.
+   */
+  public int share() {
+    int shared = 0;
+    for (Shared s : all) {
+      int anyType = s.rules.getOrDefault(ANY_TYPE, java.util.Set.of()).size();
+      boolean twice = anyType > 1;
+      for (Map.Entry<String, java.util.Set<Integer>> e : s.rules.entrySet()) {
+        twice |= !e.getKey().equals(ANY_TYPE) && e.getValue().size() + anyType > 1;
+      }
+      if (twice) {
+        s.remember = true;
+        shared++;
+      }
+      s.rules.clear();
+    }
+    return shared;
+  }
+
+  /** The result for one event, immutable so that threads sharing a check never mix events. */
+  private record Last(EnrichedEvent event, boolean result) {}
+
+  private static final class Shared implements EventPredicate {
+    private final EventPredicate check;
+    private final Map<String, java.util.Set<Integer>> rules = new HashMap<>();
+    private boolean remember;
+    private @Nullable Last last;
+
+    Shared(EventPredicate check) {
+      this.check = check;
+    }
+
+    @Override
+    public boolean test(EnrichedEvent e) {
+      if (!remember) {
+        return check.test(e);
+      }
+      Last l = last;
+      if (l != null && l.event() == e) {
+        return l.result();
+      }
+      boolean result = check.test(e);
+      last = new Last(e, result);
+      return result;
+    }
+  }
+}

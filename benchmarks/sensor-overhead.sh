@@ -38,7 +38,7 @@ cd "$root"
 jar="$root/engine/app/target/tapio.jar"
 if [ ! -f "$jar" ]; then
   echo "sensor-overhead: building $jar" >&2
-  ./mvnw -q package -DskipTests -Dspotless.check.skip=true >&2
+  ./mvnw -q package -Dmaven.test.skip=true -Dspotless.check.skip=true >&2
 fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 

@@ -10,7 +10,10 @@ import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
+import dev.tapio.enrich.ContainerMetadataSource;
+import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.Enricher;
+import dev.tapio.enrich.EnricherBuilder;
 import dev.tapio.rules.AlertingSession;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.sensors.SensorConfig;
@@ -100,7 +103,17 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startEnrichment() {
-    Enricher built = Enricher.builder().build();
+    EnricherBuilder builder = Enricher.builder();
+    // The container runtime is found at its usual socket (containerd, CRI-O, cri-dockerd), or at
+    // TAPIO_CRI_SOCKET; when none answers, containers are still told apart by cgroup.
+    String socket = options.environment().get("TAPIO_CRI_SOCKET");
+    CriSettings cri =
+        socket == null || socket.isBlank()
+            ? CriSettings.DEFAULT
+            : CriSettings.DEFAULT.withSocket(java.nio.file.Path.of(socket));
+    builder.containers(ContainerMetadataSource.cri(cri));
+    KubernetesAccess.podSource(options.environment()).ifPresent(builder::pods);
+    Enricher built = builder.build();
     enricher = built;
     built.statusLines().forEach(line -> log.info("enrichment: {}", line));
     return built;
@@ -161,7 +174,22 @@ public final class Engine implements AutoCloseable {
     sensors = set;
     set.start(eventTypes(), java.util.Objects.requireNonNull(pipeline));
     set.statuses().forEach((name, status) -> log.info("sensor {}: {}", name, status));
-    return set;
+    return () -> {
+      reportSensorLosses(set);
+      set.close();
+    };
+  }
+
+  /** What the kernel could not hand over: never silent. */
+  private static void reportSensorLosses(SensorSet set) {
+    var dropped = set.dropCounters();
+    long total = dropped.values().stream().mapToLong(Long::longValue).sum();
+    if (total > 0) {
+      log.warn("sensors dropped {} records (ring buffers full): {}", total, dropped);
+    } else {
+      log.info("sensors dropped no records");
+    }
+    set.stats().forEach(s -> log.info("sensor stats: {}", s));
   }
 
   /** The event types to ask the kernel for: what the rules can match, plus the process tree. */

@@ -1,20 +1,24 @@
 #!/bin/bash
 # End-to-end sensor overhead: syscall-heavy workloads timed without Tapio, with `tapio run` on the
 # bundled rules, and with `tapio run` on a rule set that only asks for process events
-# (benchmarks/exec-only.yaml). Run as root from anywhere:
+# (benchmarks/exec-only.yaml). Run as root from anywhere; needs gcc and bpftool:
 #
 #   benchmarks/sensor-overhead.sh            5 measured runs per workload and setting
-#   REPS=9 benchmarks/sensor-overhead.sh     more runs (WARMUP=3: more unmeasured runs first)
-#   OPEN_N=500000 EXEC_N=1000 GETPPID_N=2000000 WORKLOADS="idle getppid open exec mixed" CONFIGS="none default exec-only"
+#   REPS=9 WARMUP=3 benchmarks/sensor-overhead.sh     more measured and unmeasured runs
+#   REBUILD=1 benchmarks/sensor-overhead.sh  rebuild engine/app/target/tapio.jar first
 #
-# Workloads: open (open+close of one file, OPEN_N times), exec (fork+execve /bin/true+wait,
-# EXEC_N times), mixed (benchmarks/mixed.sh: read every header under /usr/include, compile and
-# link a few C files), getppid (a syscall no sensor hooks, GETPPID_N times: what attached
-# syscall tracepoints cost every other syscall), idle (sleep 1: what the engine costs while the machine does its usual
-# work). Each (setting, workload) block starts the engine once, waits for its
-# "ready" line, runs WARMUP unmeasured runs (JIT warm-up) and REPS measured runs, then stops the engine with
-# SIGTERM and waits for it. Everything goes to one temporary directory, removed at the end
-# (KEEP=1 keeps it). Prints a Markdown table; raw numbers are in $work/runs.tsv.
+# Other knobs: OPEN_N=500000 EXEC_N=1000 GETPPID_N=2000000
+#   WORKLOADS="idle getppid open exec mixed" CONFIGS="none default exec-only"
+#
+# Workloads: open (open+close of one file, OPEN_N times), exec (fork + execve /bin/true + wait,
+# EXEC_N times), getppid (a syscall no sensor hooks, GETPPID_N times: what attached syscall
+# tracepoints cost every other syscall), mixed (benchmarks/mixed.sh: read every header under
+# /usr/include, compile and link a few C files), idle (sleep 1: what the engine costs while the
+# machine does its usual work). Each (setting, workload) block starts the engine once, waits for
+# its "ready" line, runs WARMUP unmeasured runs (JIT warm-up) and REPS measured runs, then stops
+# the engine with SIGTERM and waits for it. Everything goes to one temporary directory, removed
+# at the end (KEEP=1 keeps it, with the raw numbers in runs.tsv and sessions.tsv).
+# docs/performance.md ("Sensor overhead") explains the columns of the table it prints.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,7 +40,7 @@ PATH=$PATH:/usr/sbin
 cd "$root"
 . "$root/.mvn/preflight.sh"
 jar="$root/engine/app/target/tapio.jar"
-if [ ! -f "$jar" ]; then
+if [ ! -f "$jar" ] || [ "${REBUILD:-0}" = 1 ]; then
   echo "sensor-overhead: building $jar" >&2
   ./mvnw -q package -Dmaven.test.skip=true -Dspotless.check.skip=true >&2
 fi

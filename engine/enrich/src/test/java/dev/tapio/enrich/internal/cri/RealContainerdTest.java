@@ -99,8 +99,8 @@ class RealContainerdTest {
     }
   }
 
-  @Test
-  void mapsAContainersProcessToItsContainerImageAndPod() throws Exception {
+  /** A host-network pod sandbox with one started busybox container ({@code sleep 60}); its id. */
+  String startPodWithContainer() throws Exception {
     PodSandboxConfig sandbox =
         PodSandboxConfig.newBuilder()
             .setMetadata(
@@ -141,6 +141,12 @@ class RealContainerdTest {
                 .build(),
             sandbox);
     cri.startContainer(containerId);
+    return containerId;
+  }
+
+  @Test
+  void mapsAContainersProcessToItsContainerImageAndPod() throws Exception {
+    String containerId = startPodWithContainer();
 
     int pid = CriMetadata.extra(cri.containerStatus(containerId, true).getInfoMap()).pid();
     assertThat(pid).as("container pid from the verbose status").isPositive();

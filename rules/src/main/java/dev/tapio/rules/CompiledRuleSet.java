@@ -103,9 +103,15 @@ public final class CompiledRuleSet {
     return out;
   }
 
-  /** A long-lived stateful session whose matches go to {@code listener}. */
+  /**
+   * A long-lived stateful session whose matches go to {@code listener}. It is used by one thread
+   * only, so it is built without Drools' cross-thread propagation queue and state machine.
+   */
   public RuleSession newSession(MatchListener listener) {
-    KieSession session = kieBase.newKieSession();
+    org.kie.api.runtime.KieSessionConfiguration conf =
+        org.kie.api.KieServices.get().newKieSessionConfiguration();
+    conf.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
+    KieSession session = kieBase.newKieSession(conf, null);
     RuleRuntime runtime = new RuleRuntime(rules, matching, listener);
     session.setGlobal(DrlEmitter.GLOBAL, runtime);
     return new RuleSession(session, runtime);

@@ -54,4 +54,17 @@ class SharedChecksTest {
     shared.intern("k", e -> true, "execve", 2);
     assertThat(shared.share()).isEqualTo(1);
   }
+
+  @Test
+  void finishingLeavesTheWrapperOnlyOnSharedChecks() {
+    EventPredicate once = e -> true;
+    EventPredicate twice = e -> false;
+    SharedChecks shared = new SharedChecks();
+    EventPredicate a = shared.intern("once", once, "execve", 1);
+    EventPredicate b = shared.intern("twice", twice, "execve", 1);
+    shared.intern("twice", twice, "execve", 2);
+    shared.share();
+    assertThat(SharedChecks.finish(a)).isSameAs(once);
+    assertThat(SharedChecks.finish(b)).isSameAs(b);
+  }
 }

@@ -19,10 +19,16 @@ final class ContainerFields {
 
   private ContainerFields() {}
 
+  private static final java.util.function.Function<dev.tapio.api.context.ContainerInfo, String>
+      SHORT_ID = new LastValue<>(dev.tapio.api.context.ContainerInfo::shortId);
+
   static void register(List<FieldDef> out) {
     out.add(
         FieldDef.simple(
-            "container.id", STRING, "short container id, or host", e -> e.container().shortId()));
+            "container.id",
+            STRING,
+            "short container id, or host",
+            e -> SHORT_ID.apply(e.container())));
     out.add(
         FieldDef.simple(
             "container.full_id", STRING, "full container id, or host", e -> e.container().id()));

@@ -16,14 +16,42 @@ final class ProcessFields {
 
   private ProcessFields() {}
 
+  private static final Function<ProcessInfo, String> ARGS =
+      new LastValue<>(p -> String.join(" ", p.args()));
+
   static void register(List<FieldDef> out) {
-    perProcess(out, "name", "the program name", ProcessInfo::name);
-    perProcess(out, "exe", "argv[0] as passed", ProcessInfo::exe);
-    perProcess(out, "exepath", "the resolved executable path", ProcessInfo::exePath);
-    perProcess(out, "cmdline", "name and arguments", ProcessInfo::cmdline);
+    // each field gets its own accessor classes, so the JIT sees one call target in each
+    perProcess(
+        out,
+        "name",
+        "the program name",
+        ProcessInfo::name,
+        e -> e.process().name(),
+        e -> e.lineage().parent() instanceof ProcessInfo p ? p.name() : null);
+    perProcess(
+        out,
+        "exe",
+        "argv[0] as passed",
+        ProcessInfo::exe,
+        e -> e.process().exe(),
+        e -> e.lineage().parent() instanceof ProcessInfo p ? p.exe() : null);
+    perProcess(
+        out,
+        "exepath",
+        "the resolved executable path",
+        ProcessInfo::exePath,
+        e -> e.process().exePath(),
+        e -> e.lineage().parent() instanceof ProcessInfo p ? p.exePath() : null);
+    Function<ProcessInfo, String> cmdline = new LastValue<>(ProcessInfo::cmdline);
+    perProcess(
+        out,
+        "cmdline",
+        "name and arguments",
+        cmdline,
+        e -> cmdline.apply(e.process()),
+        e -> e.lineage().parent() instanceof ProcessInfo p ? cmdline.apply(p) : null);
     perProcessNumber(out, "pid", "process id", p -> (long) p.pid());
-    out.add(
-        FieldDef.simple("proc.args", STRING, "arguments", e -> String.join(" ", proc(e).args())));
+    out.add(FieldDef.simple("proc.args", STRING, "arguments", e -> ARGS.apply(proc(e))));
     out.add(FieldDef.simple("proc.ppid", NUMBER, "parent pid", e -> (long) proc(e).ppid()));
     out.add(
         FieldDef.simple("proc.vpid", NUMBER, "pid in its namespace", e -> (long) proc(e).vpid()));
@@ -160,17 +188,14 @@ final class ProcessFields {
 
   /** {@code proc.X}, {@code proc.pX} and {@code proc.aX[N]} for one per-process string. */
   private static void perProcess(
-      List<FieldDef> out, String suffix, String what, Function<ProcessInfo, String> get) {
-    out.add(FieldDef.simple("proc." + suffix, STRING, what, e -> get.apply(proc(e))));
-    out.add(
-        FieldDef.simple(
-            "proc.p" + suffix,
-            STRING,
-            "the parent's " + what,
-            e -> {
-              ProcessInfo p = e.lineage().parent();
-              return p == null ? null : get.apply(p);
-            }));
+      List<FieldDef> out,
+      String suffix,
+      String what,
+      Function<ProcessInfo, String> get,
+      FieldAccessor self,
+      FieldAccessor parent) {
+    out.add(FieldDef.simple("proc." + suffix, STRING, what, self));
+    out.add(FieldDef.simple("proc.p" + suffix, STRING, "the parent's " + what, parent));
     out.add(
         new FieldDef(
             "proc.a" + suffix,

@@ -67,6 +67,7 @@ public final class RuleCompiler {
       index++;
     }
     shared.share();
+    out.replaceAll(RuleCompiler::withSharedChecks);
     for (ListInfo l : c.lists().values()) {
       if (!usedLists.contains(l.name)) {
         reporter.warn(LOAD_UNUSED_LIST, l.context, Messages.UNUSED_LIST);
@@ -78,6 +79,27 @@ public final class RuleCompiler {
       }
     }
     return out;
+  }
+
+  /** The rule with its predicates running shared checks only where they are shared. */
+  private static CompiledRule withSharedChecks(CompiledRule r) {
+    Map<String, EventPredicate> byType = new LinkedHashMap<>();
+    r.predicatesByType().forEach((type, p) -> byType.put(type, SharedChecks.finish(p)));
+    return new CompiledRule(
+        r.index(),
+        r.name(),
+        r.description(),
+        r.priority(),
+        r.tags(),
+        r.source(),
+        r.enabled(),
+        r.condition(),
+        r.eventTypes(),
+        r.anyEventType(),
+        SharedChecks.finish(r.predicate()),
+        byType,
+        r.output(),
+        r.trace());
   }
 
   /** Items naming an earlier list are replaced by that list's items. */

@@ -65,6 +65,28 @@ public final class SharedChecks {
     return shared;
   }
 
+  /**
+   * {@code p} with every check that is not shared replaced by the check itself, so the checks only
+   * one rule runs cost no extra call; call after {@link #share}.
+   */
+  public static EventPredicate finish(EventPredicate p) {
+    return switch (p) {
+      case Shared s -> s.remember ? s : s.check;
+      case Logic.All a -> new Logic.All(finishAll(a.parts()));
+      case Logic.Any a -> new Logic.Any(finishAll(a.parts()));
+      case Logic.Negation n -> new Logic.Negation(finish(n.inner()));
+      default -> p;
+    };
+  }
+
+  private static EventPredicate[] finishAll(EventPredicate[] parts) {
+    EventPredicate[] out = new EventPredicate[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      out[i] = finish(parts[i]);
+    }
+    return out;
+  }
+
   /** The result for one event, immutable so that threads sharing a check never mix events. */
   private record Last(EnrichedEvent event, boolean result) {}
 

@@ -136,8 +136,8 @@ public final class Operators {
     }
     String s = (String) c;
     return switch (op) {
-      case "=", "==" -> v -> s.equals(v.toString());
-      case "!=" -> v -> !s.equals(v.toString());
+      case "=", "==" -> new ValueTest.StringEquals(s, true);
+      case "!=" -> new ValueTest.StringEquals(s, false);
       case "contains" -> v -> v.toString().contains(s);
       case "icontains" -> v -> Ascii.containsIgnoreCase(v.toString(), s);
       case "startswith" -> v -> v.toString().startsWith(s);
@@ -183,7 +183,7 @@ public final class Operators {
         return all;
       };
     }
-    return set::contains;
+    return new ValueTest.InSet(Set.copyOf(set));
   }
 
   /** {@code op anyof|allof|oneof (items)}. */

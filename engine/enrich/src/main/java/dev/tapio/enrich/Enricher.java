@@ -124,7 +124,8 @@ public final class Enricher implements AutoCloseable {
       }
       current = complete(current);
     }
-    return current;
+    // the lookup may have finished between the last completion and the loop's check
+    return complete(current);
   }
 
   /** Each part's status, in a stable order: process table, cgroups, containers, kubernetes. */

@@ -28,6 +28,15 @@ class ConditionTraceTest {
         condition: >
           opened and fd.name in (/etc/shadow, /etc/gshadow) and not proc.name in (readers)
           and not package_management
+      - rule: excepted
+        desc: d
+        output: o
+        priority: INFO
+        condition: opened and fd.name = /etc/shadow
+        exceptions:
+          - name: known_readers
+            fields: [proc.name, proc.pname]
+            values: [[cat, bash]]
       - rule: shell
         desc: d
         output: o
@@ -129,5 +138,16 @@ class ConditionTraceTest {
             "every part is true:",
             "  evt.type = execve: true (evt.type = 'execve')",
             "  proc.aname = sshd: true (proc.aname = ('sshd'))");
+  }
+
+  @Test
+  void anExceptionThatAppliesIsTheFalsePart() {
+    assertThat(explain("excepted", Events.of(Events.open("/etc/shadow", 0), "cat", "bash")))
+        .containsExactly(
+            "not (proc.name = cat and proc.pname = bash): false, because (proc.name = cat and"
+                + " proc.pname = bash) is true",
+            "  every part is true:",
+            "    proc.name = cat: true (proc.name = 'cat')",
+            "    proc.pname = bash: true (proc.pname = 'bash')");
   }
 }

@@ -38,6 +38,9 @@ public final class Engine implements AutoCloseable {
   /** How long an alert may wait for its new container's metadata before it leaves without it. */
   static final Duration CONTAINER_LOOKUP_WAIT = Duration.ofMillis(500);
 
+  /** How often losses (pipeline queue full, kernel ring buffers full) are logged, when any. */
+  static final Duration LOSS_REPORT_INTERVAL = Duration.ofSeconds(60);
+
   static final Set<String> ENRICHMENT_EVENT_TYPES =
       Set.of("execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
 
@@ -68,6 +71,13 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
     lifecycle.step("start sensors", this::startSensors);
+    lifecycle.step(
+        "report losses",
+        () ->
+            new LossReporter(
+                this::pipelineStats,
+                () -> sensors == null ? java.util.Map.of() : sensors.dropCounters(),
+                LOSS_REPORT_INTERVAL));
     log.info(
         "tapio {} ready: {} rules ({}), {} event types, sensors: {}",
         BuildInfo.version(),

@@ -25,15 +25,16 @@ import java.nio.file.attribute.PosixFilePermissions;
  *
  * Writing happens on the sink's own thread; {@link #send} only queues.
  */
-public final class JsonLinesSink implements CountedAlertSink {
-  private final String name;
-  private final DeliveryQueue<byte[]> delivery;
+public final class JsonLinesSink extends QueuedSink<byte[]> {
 
   private JsonLinesSink(String name, OutputStream out, boolean closeStream, DeliveryPolicy policy) {
-    this.name = name;
-    this.delivery =
+    super(
+        name,
         new DeliveryQueue<>(
-            name, policy, new BytesCodec(FalcoJson::encode), new StreamTransport(out, closeStream));
+            name,
+            policy,
+            new BytesCodec(FalcoJson::encode),
+            new StreamTransport(out, closeStream)));
   }
 
   /** Alerts to standard output. */
@@ -68,30 +69,5 @@ public final class JsonLinesSink implements CountedAlertSink {
   /** One alert in Falco's JSON shape, without a line end. */
   public static String format(Alert alert) {
     return new String(FalcoJson.encode(alert), java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(Alert alert) {
-    delivery.offer(alert);
-  }
-
-  @Override
-  public void flush() {
-    delivery.flush();
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
-  }
-
-  @Override
-  public SinkStats stats() {
-    return delivery.stats();
   }
 }

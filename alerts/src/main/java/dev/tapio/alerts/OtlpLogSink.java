@@ -6,7 +6,6 @@ import dev.tapio.alerts.internal.LogEntryCodec;
 import dev.tapio.alerts.internal.OtlpEnvironment;
 import dev.tapio.alerts.internal.OtlpMapper;
 import dev.tapio.alerts.internal.OtlpTransport;
-import dev.tapio.api.alert.Alert;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -40,42 +39,14 @@ import org.jspecify.annotations.Nullable;
  * when configured, and counts every alert it finally drops. Delivery is at least once: receivers
  * drop duplicates by {@value OtlpAttributes#ALERT_ID}.
  */
-public final class OtlpLogSink implements CountedAlertSink {
-  private final String name;
-  private final DeliveryQueue<LogEntry> delivery;
+public final class OtlpLogSink extends QueuedSink<LogEntry> {
 
   private OtlpLogSink(String name, DeliveryQueue<LogEntry> delivery) {
-    this.name = name;
-    this.delivery = delivery;
+    super(name, delivery);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(Alert alert) {
-    delivery.offer(alert);
-  }
-
-  @Override
-  public void flush() {
-    delivery.flush();
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
-  }
-
-  @Override
-  public SinkStats stats() {
-    return delivery.stats();
   }
 
   /** Settings of an {@link OtlpLogSink}; every setter validates at once. */

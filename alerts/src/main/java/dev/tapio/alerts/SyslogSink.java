@@ -4,7 +4,6 @@ import dev.tapio.alerts.internal.BytesCodec;
 import dev.tapio.alerts.internal.DeliveryQueue;
 import dev.tapio.alerts.internal.SyslogFormatter;
 import dev.tapio.alerts.internal.SyslogSender;
-import dev.tapio.api.alert.Alert;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -27,42 +26,14 @@ import org.jspecify.annotations.Nullable;
  * (RFC 5426). Severity comes from the rule priority; the structured data carries the alert id,
  * rule, priority, source and tags; the message is the rendered output or Falco's JSON shape.
  */
-public final class SyslogSink implements CountedAlertSink {
-  private final String name;
-  private final DeliveryQueue<byte[]> delivery;
+public final class SyslogSink extends QueuedSink<byte[]> {
 
   private SyslogSink(String name, DeliveryQueue<byte[]> delivery) {
-    this.name = name;
-    this.delivery = delivery;
+    super(name, delivery);
   }
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public void send(Alert alert) {
-    delivery.offer(alert);
-  }
-
-  @Override
-  public void flush() {
-    delivery.flush();
-  }
-
-  @Override
-  public void close() {
-    delivery.close();
-  }
-
-  @Override
-  public SinkStats stats() {
-    return delivery.stats();
   }
 
   /** What the message part of each syslog message holds. */

@@ -65,6 +65,25 @@ class SharedChecksTest {
     shared.intern("twice", twice, "execve", 2);
     shared.share();
     assertThat(SharedChecks.finish(a)).isSameAs(once);
-    assertThat(SharedChecks.finish(b)).isSameAs(b);
+    EventPredicate finished = SharedChecks.finish(b);
+    assertThat(finished).isNotSameAs(twice).isSameAs(SharedChecks.finish(b));
+    assertThat(finished.test(A)).isFalse();
+  }
+
+  @Test
+  void everyRuleGetsTheSameRememberingCheck() {
+    AtomicInteger runs = new AtomicInteger();
+    EventPredicate check =
+        e -> {
+          runs.incrementAndGet();
+          return true;
+        };
+    SharedChecks shared = new SharedChecks();
+    EventPredicate first = shared.intern("k", check, "execve", 1);
+    EventPredicate second = shared.intern("k", check, "execve", 2);
+    shared.share();
+    assertThat(SharedChecks.finish(first).test(A)).isTrue();
+    assertThat(SharedChecks.finish(second).test(A)).isTrue();
+    assertThat(runs).hasValue(1);
   }
 }

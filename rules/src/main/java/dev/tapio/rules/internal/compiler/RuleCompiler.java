@@ -22,6 +22,7 @@ import dev.tapio.rules.internal.condition.Operand;
 import dev.tapio.rules.internal.condition.Origin;
 import dev.tapio.rules.internal.condition.Pos;
 import dev.tapio.rules.internal.condition.TextEdits;
+import dev.tapio.rules.internal.eval.PredicateClasses;
 import dev.tapio.rules.internal.eval.SharedChecks;
 import dev.tapio.rules.internal.reader.RuleFileItem.ExceptionDef;
 import dev.tapio.rules.internal.report.Context;
@@ -84,7 +85,8 @@ public final class RuleCompiler {
   /** The rule with its predicates running shared checks only where they are shared. */
   private static CompiledRule withSharedChecks(CompiledRule r) {
     Map<String, EventPredicate> byType = new LinkedHashMap<>();
-    r.predicatesByType().forEach((type, p) -> byType.put(type, SharedChecks.finish(p)));
+    r.predicatesByType()
+        .forEach((type, p) -> byType.put(type, PredicateClasses.generate(SharedChecks.finish(p))));
     return new CompiledRule(
         r.index(),
         r.name(),
@@ -96,7 +98,7 @@ public final class RuleCompiler {
         r.condition(),
         r.eventTypes(),
         r.anyEventType(),
-        SharedChecks.finish(r.predicate()),
+        PredicateClasses.generate(SharedChecks.finish(r.predicate())),
         byType,
         r.output(),
         r.trace());

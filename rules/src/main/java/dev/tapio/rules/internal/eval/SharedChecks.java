@@ -71,7 +71,7 @@ public final class SharedChecks {
    */
   public static EventPredicate finish(EventPredicate p) {
     return switch (p) {
-      case Shared s -> s.remember ? s : s.check;
+      case Shared s -> s.finished();
       case Logic.All a -> new Logic.All(finishAll(a.parts()));
       case Logic.Any a -> new Logic.Any(finishAll(a.parts()));
       case Logic.Negation n -> new Logic.Negation(finish(n.inner()));
@@ -90,28 +90,53 @@ public final class SharedChecks {
   /** The result for one event, immutable so that threads sharing a check never mix events. */
   private record Last(EnrichedEvent event, boolean result) {}
 
+  /** Where a remembering check keeps its last result. */
+  private static final class Memory {
+    private @Nullable Last last;
+  }
+
+  /**
+   * A shared check as it runs: a record, so the JIT trusts its fields and inlines {@code check}
+   * into a generated condition (see {@link PredicateClasses}).
+   */
+  record Remembering(EventPredicate check, Memory memory) implements EventPredicate {
+    @Override
+    public boolean test(EnrichedEvent e) {
+      Last l = memory.last;
+      if (l != null && l.event() == e) {
+        return l.result();
+      }
+      boolean result = check.test(e);
+      memory.last = new Last(e, result);
+      return result;
+    }
+  }
+
+  /** A check while rules are compiled: whether it is shared is known only at the end. */
   private static final class Shared implements EventPredicate {
     private final EventPredicate check;
     private final Map<String, java.util.Set<Integer>> rules = new HashMap<>();
     private boolean remember;
-    private @Nullable Last last;
+    private @Nullable Remembering remembering;
 
     Shared(EventPredicate check) {
       this.check = check;
     }
 
+    /** What rules run once compiling is done: one remembering check for all, or the check. */
+    EventPredicate finished() {
+      if (!remember) {
+        return check;
+      }
+      if (remembering == null) {
+        remembering = new Remembering(check, new Memory());
+      }
+      return remembering;
+    }
+
     @Override
     public boolean test(EnrichedEvent e) {
-      if (!remember) {
-        return check.test(e);
-      }
-      Last l = last;
-      if (l != null && l.event() == e) {
-        return l.result();
-      }
-      boolean result = check.test(e);
-      last = new Last(e, result);
-      return result;
+      return finished().test(e);
     }
   }
 }

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param predicate the condition with macros expanded, evaluating Falco's semantics
  * @param predicatesByType for each of {@code eventTypes}, the predicate folded for that type (its
  *     {@code evt.type} checks decided): what the Drools rule for that type runs
+ * @param indexedChecks for each of {@code eventTypes}, the equality checks every match of that type
+ *     passes, which the rule base indexes (see {@link IndexedCheck})
  * @param trace explains the condition's value for an event (see {@link #explain})
  */
 public record CompiledRule(
@@ -30,18 +32,25 @@ public record CompiledRule(
     boolean anyEventType,
     EventPredicate predicate,
     java.util.Map<String, EventPredicate> predicatesByType,
+    java.util.Map<String, List<IndexedCheck>> indexedChecks,
     OutputFormat output,
     ConditionTrace trace) {
 
   public CompiledRule {
     tags = Set.copyOf(tags);
     predicatesByType = java.util.Map.copyOf(predicatesByType);
+    indexedChecks = java.util.Map.copyOf(indexedChecks);
     eventTypes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(eventTypes));
   }
 
   /** The predicate to run for events of {@code type}. */
   public EventPredicate predicateFor(String type) {
     return predicatesByType.getOrDefault(type, predicate);
+  }
+
+  /** The checks every match of {@code type} passes, for the rule base to index; may be empty. */
+  public List<IndexedCheck> indexedChecksFor(String type) {
+    return indexedChecks.getOrDefault(type, List.of());
   }
 
   /**

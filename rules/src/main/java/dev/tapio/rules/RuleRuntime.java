@@ -15,6 +15,7 @@ public final class RuleRuntime {
   private final CompiledRule[] rules;
   private final RuleMatching matching;
   private final MatchListener listener;
+  private final java.util.Map<String, IndexedCheck> indexed = new java.util.HashMap<>();
   private boolean matchedThisEvent;
 
   public RuleRuntime(List<CompiledRule> rules, RuleMatching matching, MatchListener listener) {
@@ -23,6 +24,13 @@ public final class RuleRuntime {
     for (CompiledRule r : rules) {
       this.rules[r.index()] = r;
     }
+    for (CompiledRule r : rules) {
+      for (String type : r.eventTypes()) {
+        for (IndexedCheck c : r.indexedChecksFor(type)) {
+          indexed.putIfAbsent(c.field(), c);
+        }
+      }
+    }
     this.matching = matching;
     this.listener = listener;
   }
@@ -30,6 +38,18 @@ public final class RuleRuntime {
   /** Whether rule {@code index}'s condition holds for {@code event}. */
   public boolean test(int index, EnrichedEvent event) {
     return rules[index].predicateFor(event.type()).test(event);
+  }
+
+  /**
+   * {@code field}'s value in {@code event} as text, for an indexed check in the generated DRL
+   * (which compares text); null when missing.
+   */
+  public @org.jspecify.annotations.Nullable String key(String field, EnrichedEvent event) {
+    IndexedCheck check = indexed.get(field);
+    if (check == null) {
+      throw new IllegalArgumentException("no rule indexes " + field);
+    }
+    return check.keyText(event);
   }
 
   /** Starts a new event: in {@link RuleMatching#FIRST} mode the next match is passed on again. */

@@ -100,6 +100,7 @@ public final class RuleCompiler {
         r.anyEventType(),
         PredicateClasses.generate(SharedChecks.finish(r.predicate())),
         byType,
+        r.indexedChecks(),
         r.output(),
         r.trace());
   }
@@ -219,6 +220,7 @@ public final class RuleCompiler {
         reporter.warn(w.code(), where(w.pos(), r.context), "%s", w.message());
       }
       Map<String, EventPredicate> byType = new LinkedHashMap<>();
+      Map<String, List<dev.tapio.rules.IndexedCheck>> indexed = new LinkedHashMap<>();
       if (!any) {
         PredicateCompiler quiet = new PredicateCompiler(catalog, shared);
         for (String type : List.copyOf(types)) {
@@ -226,7 +228,10 @@ public final class RuleCompiler {
           switch (TypeSpecializer.fold(expanded, type)) {
             case TypeSpecializer.Folded.True t -> byType.put(type, EventPredicate.ALWAYS);
             case TypeSpecializer.Folded.False f -> types.remove(type);
-            case TypeSpecializer.Folded.Left l -> byType.put(type, quiet.compile(l.cond()));
+            case TypeSpecializer.Folded.Left l -> {
+              byType.put(type, quiet.compile(l.cond()));
+              indexed.put(type, IndexedChecks.of(l.cond(), quiet));
+            }
           }
         }
       }
@@ -246,6 +251,7 @@ public final class RuleCompiler {
           any,
           predicate,
           byType,
+          indexed,
           output,
           new LazyConditionTrace(cond, macros, catalog));
     } catch (CompileError e) {

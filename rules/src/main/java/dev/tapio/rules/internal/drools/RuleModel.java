@@ -11,14 +11,18 @@ import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.DrlEmitter;
 import dev.tapio.rules.EventPredicate;
 import dev.tapio.rules.RuleRuntime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.drools.model.Global;
 import org.drools.model.Index;
 import org.drools.model.Model;
 import org.drools.model.Rule;
 import org.drools.model.Variable;
+import org.drools.model.functions.Function1;
 import org.drools.model.impl.ModelImpl;
 import org.drools.modelcompiler.KieBaseBuilder;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 
 /**
@@ -30,8 +34,7 @@ import org.kie.api.KieBase;
 public final class RuleModel {
 
   /** One extractor instance for every type constraint, so Drools sees one index to hash on. */
-  private static final org.drools.model.functions.Function1<EnrichedEvent, String> TYPE =
-      EnrichedEvent::type;
+  private static final Function1<EnrichedEvent, String> TYPE = EnrichedEvent::type;
 
   private RuleModel() {}
 
@@ -39,23 +42,57 @@ public final class RuleModel {
     Global<RuleRuntime> tapio = globalOf(RuleRuntime.class, DrlEmitter.PACKAGE, DrlEmitter.GLOBAL);
     ModelImpl model = new ModelImpl();
     model.addGlobal(tapio);
+    IndexPlan plan = IndexPlan.of(rules);
+    Extractors extractors = new Extractors();
     for (CompiledRule r : rules) {
       if (!r.enabled()) {
         continue;
       }
       if (r.anyEventType()) {
-        model.addRule(droolsRule(r, null, tapio));
+        model.addRule(droolsRule(r, null, new IndexPlan.Variant("", List.of()), extractors, tapio));
       } else {
         for (String type : r.eventTypes()) {
-          model.addRule(droolsRule(r, type, tapio));
+          for (IndexPlan.Variant v : plan.variants(r, type)) {
+            model.addRule(droolsRule(r, type, v, extractors, tapio));
+          }
         }
       }
     }
     return KieBaseBuilder.createKieBaseFromModel((Model) model);
   }
 
+  /**
+   * One extractor instance and index id per indexed field: Drools hashes sibling constraints only
+   * when they read the same extractor.
+   */
+  private static final class Extractors {
+    private final Map<String, Function1<EnrichedEvent, @Nullable Object>> byField = new HashMap<>();
+    private final Map<String, Integer> ids = new HashMap<>();
+
+    Function1<EnrichedEvent, @Nullable Object> of(IndexPlan.Key key) {
+      return byField.computeIfAbsent(key.field(), f -> key.check()::key);
+    }
+
+    int id(IndexPlan.Key key) {
+      return ids.computeIfAbsent(key.field(), f -> ids.size() + 1); // 0 is the event type
+    }
+  }
+
+  /**
+   * The class Drools indexes a value as: its own (String, Long, Boolean), which Drools hashes;
+   * constraints on {@code Object} it would test one by one.
+   */
+  @SuppressWarnings("unchecked")
+  private static Class<Object> indexClass(Object value) {
+    return (Class<Object>) value.getClass();
+  }
+
   private static Rule droolsRule(
-      CompiledRule r, @org.jspecify.annotations.Nullable String type, Global<RuleRuntime> tapio) {
+      CompiledRule r,
+      @Nullable String type,
+      IndexPlan.Variant variant,
+      Extractors extractors,
+      Global<RuleRuntime> tapio) {
     Variable<EnrichedEvent> event = declarationOf(EnrichedEvent.class);
     EventPredicate predicate = type == null ? r.predicate() : r.predicateFor(type);
     int index = r.index();
@@ -67,8 +104,23 @@ public final class RuleModel {
               e -> type.equals(e.type()),
               alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, 0, TYPE, type));
     }
+    for (IndexPlan.Key key : variant.keys()) {
+      Function1<EnrichedEvent, @Nullable Object> extractor = extractors.of(key);
+      Object value = key.value();
+      pattern =
+          pattern.expr(
+              key.field() + " == " + DrlEmitter.quote(value.toString()),
+              e -> value.equals(extractor.apply(e)),
+              alphaIndexedBy(
+                  indexClass(value),
+                  Index.ConstraintType.EQUAL,
+                  extractors.id(key),
+                  extractor,
+                  value));
+    }
     pattern = pattern.expr("rule " + index, predicate::test);
-    return org.drools.model.PatternDSL.rule(DrlEmitter.PACKAGE, DrlEmitter.ruleName(r, type))
+    return org.drools.model.PatternDSL.rule(
+            DrlEmitter.PACKAGE, DrlEmitter.ruleName(r, type) + variant.suffix())
         .attribute(Rule.Attribute.SALIENCE, -index)
         .build(pattern, on(event, tapio).execute((e, rt) -> rt.matched(index, e)));
   }

@@ -87,12 +87,15 @@ public final class SharedChecks {
     return out;
   }
 
-  /** The result for one event, immutable so that threads sharing a check never mix events. */
-  private record Last(EnrichedEvent event, boolean result) {}
-
-  /** Where a remembering check keeps its last result. */
+  /**
+   * Where a remembering check keeps its last results: the last event it found true and the last it
+   * found false. A check's result depends only on the event, so whichever thread wrote an event
+   * into {@code lastTrue} found it true: threads sharing a check can make each other recompute, but
+   * never read a wrong result, and nothing is allocated per event.
+   */
   private static final class Memory {
-    private @Nullable Last last;
+    private @Nullable EnrichedEvent lastTrue;
+    private @Nullable EnrichedEvent lastFalse;
   }
 
   /**
@@ -102,12 +105,19 @@ public final class SharedChecks {
   record Remembering(EventPredicate check, Memory memory) implements EventPredicate {
     @Override
     public boolean test(EnrichedEvent e) {
-      Last l = memory.last;
-      if (l != null && l.event() == e) {
-        return l.result();
+      Memory m = memory;
+      if (m.lastTrue == e) {
+        return true;
+      }
+      if (m.lastFalse == e) {
+        return false;
       }
       boolean result = check.test(e);
-      memory.last = new Last(e, result);
+      if (result) {
+        m.lastTrue = e;
+      } else {
+        m.lastFalse = e;
+      }
       return result;
     }
   }

@@ -39,7 +39,7 @@ class IndexedChecksTest {
     String condition =
         "evt.type = execve and (proc.name in (bash, sh) and container.privileged = true)"
             + " and proc.vpid = 1 and proc.aname[2] = systemd"
-            + " and not user.name = root and (proc.pname = a or proc.pname = b)"
+            + " and not user.name = root and (proc.pname = a or user.uid = 0)"
             + " and fd.port = 80 and proc.aname = init and fd.sip = 10.0.0.1"
             + " and proc.cmdline contains x and proc.exe != /bin/true and proc.args in (-x)";
     CompiledRule r = load(RuleMatching.ALL, rule("r", condition)).rules().getFirst();
@@ -53,6 +53,29 @@ class IndexedChecksTest {
             org.assertj.core.groups.Tuple.tuple("proc.aname[2]", true, List.of("systemd")),
             org.assertj.core.groups.Tuple.tuple("proc.args", true, List.of("-x")));
     assertThat(r.indexedChecksFor("openat")).isEmpty();
+  }
+
+  @Test
+  void anOrImpliesWhatEveryBranchImpliesAndAnAndNarrowsIt() {
+    String condition =
+        "evt.type = execve and ((proc.name = nc and proc.args contains -e)"
+            + " or (proc.name in (ncat, socat) and proc.pname = bash)"
+            + " or (proc.name = nc and proc.pname = sh))"
+            + " and (proc.pname = bash or user.name = root)"
+            + " and proc.aname[1] in (a, b, c) and (proc.aname[1] = b or proc.aname[1] in (c, d))";
+    CompiledRule r = load(RuleMatching.ALL, rule("r", condition)).rules().getFirst();
+
+    assertThat(r.indexedChecksFor("execve"))
+        .extracting(IndexedCheck::field, IndexedCheck::values)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("proc.name", List.of("nc", "ncat", "socat")),
+            org.assertj.core.groups.Tuple.tuple("proc.aname[1]", List.of("b", "c")));
+
+    CompiledRule never =
+        load(RuleMatching.ALL, rule("n", "evt.type = execve and proc.name = a and proc.name = b"))
+            .rules()
+            .getFirst();
+    assertThat(never.indexedChecksFor("execve")).isEmpty(); // no value left: nothing to index
   }
 
   @Test

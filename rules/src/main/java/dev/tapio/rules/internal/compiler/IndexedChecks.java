@@ -8,17 +8,19 @@ import dev.tapio.rules.internal.condition.Cond;
 import dev.tapio.rules.internal.condition.Operand;
 import dev.tapio.rules.internal.condition.Value;
 import dev.tapio.rules.internal.eval.Operators;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds the checks of a condition that every match passes and that amount to "this field equals one
- * of these values": the {@code =} and {@code in} checks in its top-level {@code and} (nested {@code
- * and}s included, {@code or}/{@code not} excluded) on string, number and boolean fields.
+ * Finds what every match of a condition has in common in the form "this field equals one of these
+ * values": the {@code =} and {@code in} checks of its top-level {@code and} on string, number and
+ * boolean fields, and an {@code or} whose every branch checks the same field ({@code (proc.name =
+ * nc and ...) or (proc.name = ncat and ...)} implies {@code proc.name in (nc, ncat)}). Nothing
+ * under a {@code not} counts.
  *
  * <p>Only checks whose test is plain equality qualify, so that "the check passes" implies "the
  * field's value (for strings, its text) equals one of the values": {@code =} on strings, numbers
@@ -32,22 +34,66 @@ final class IndexedChecks {
 
   static List<IndexedCheck> of(Cond condition, PredicateCompiler compiler) {
     List<IndexedCheck> out = new ArrayList<>();
-    Deque<Cond> pending = new ArrayDeque<>();
-    pending.push(condition);
-    while (!pending.isEmpty()) {
-      Cond c = pending.pop();
-      if (c instanceof Cond.And and) {
-        for (Cond child : and.children().reversed()) {
-          pending.push(child);
-        }
-      } else if (c instanceof Cond.Check k) {
-        IndexedCheck indexed = indexed(k, compiler);
-        if (indexed != null) {
-          out.add(indexed);
-        }
+    for (IndexedCheck c : implied(condition, compiler).values()) {
+      if (!c.values().isEmpty()) {
+        out.add(c);
       }
     }
     return out;
+  }
+
+  /**
+   * What {@code c} being true implies, by field: a check its own values; an {@code and} what any
+   * part implies (the values a field may take narrowed by every part naming it); an {@code or} the
+   * fields every branch implies, with the values of all branches; anything else nothing.
+   */
+  private static Map<String, IndexedCheck> implied(Cond c, PredicateCompiler compiler) {
+    Map<String, IndexedCheck> out = new LinkedHashMap<>();
+    switch (c) {
+      case Cond.Check k -> {
+        IndexedCheck indexed = indexed(k, compiler);
+        if (indexed != null) {
+          out.put(indexed.field(), indexed);
+        }
+      }
+      case Cond.And and -> {
+        for (Cond child : and.children()) {
+          implied(child, compiler)
+              .forEach((field, check) -> out.merge(field, check, IndexedChecks::both));
+        }
+      }
+      case Cond.Or or -> {
+        boolean first = true;
+        for (Cond child : or.children()) {
+          Map<String, IndexedCheck> branch = implied(child, compiler);
+          if (first) {
+            out.putAll(branch);
+            first = false;
+          } else {
+            out.keySet().retainAll(branch.keySet());
+            out.replaceAll(
+                (field, check) ->
+                    either(check, java.util.Objects.requireNonNull(branch.get(field))));
+          }
+        }
+      }
+      default -> {}
+    }
+    return out;
+  }
+
+  /** Both hold: the values in both. */
+  private static IndexedCheck both(IndexedCheck a, IndexedCheck b) {
+    List<Object> values = new ArrayList<>(a.values());
+    values.retainAll(b.values());
+    return new IndexedCheck(a.field(), a.accessor(), a.text(), values);
+  }
+
+  /** Either holds: the values of either. */
+  private static IndexedCheck either(IndexedCheck a, IndexedCheck b) {
+    Set<Object> values = new LinkedHashSet<>(a.values());
+    values.addAll(b.values());
+    return new IndexedCheck(a.field(), a.accessor(), a.text(), List.copyOf(values));
   }
 
   private static @org.jspecify.annotations.Nullable IndexedCheck indexed(

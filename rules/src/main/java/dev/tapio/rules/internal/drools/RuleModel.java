@@ -20,6 +20,7 @@ import org.drools.model.Model;
 import org.drools.model.Rule;
 import org.drools.model.Variable;
 import org.drools.model.functions.Function1;
+import org.drools.model.functions.Predicate1;
 import org.drools.model.impl.ModelImpl;
 import org.drools.modelcompiler.KieBaseBuilder;
 import org.jspecify.annotations.Nullable;
@@ -87,6 +88,30 @@ public final class RuleModel {
     return (Class<Object>) value.getClass();
   }
 
+  /*
+   * Every alpha constraint is one of the two classes below, so the call Drools makes for each
+   * constraint sees two classes and the JIT inlines it; with a lambda per constraint kind it sees
+   * more and dispatches through a table on every node an event passes.
+   */
+
+  /** {@code extractor(event) == value}: the event type or an indexed check. */
+  private record Equals(
+      Function1<EnrichedEvent, ? extends @Nullable Object> extractor, Object value)
+      implements Predicate1<EnrichedEvent> {
+    @Override
+    public boolean test(EnrichedEvent e) {
+      return value.equals(extractor.apply(e));
+    }
+  }
+
+  /** The rule's compiled condition. */
+  private record Condition(EventPredicate predicate) implements Predicate1<EnrichedEvent> {
+    @Override
+    public boolean test(EnrichedEvent e) {
+      return predicate.test(e);
+    }
+  }
+
   private static Rule droolsRule(
       CompiledRule r,
       @Nullable String type,
@@ -101,7 +126,7 @@ public final class RuleModel {
       pattern =
           pattern.expr(
               "type == " + type,
-              e -> type.equals(e.type()),
+              new Equals(TYPE, type),
               alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, 0, TYPE, type));
     }
     for (IndexPlan.Key key : variant.keys()) {
@@ -110,7 +135,7 @@ public final class RuleModel {
       pattern =
           pattern.expr(
               key.field() + " == " + DrlEmitter.quote(value.toString()),
-              e -> value.equals(extractor.apply(e)),
+              new Equals(extractor, value),
               alphaIndexedBy(
                   indexClass(value),
                   Index.ConstraintType.EQUAL,
@@ -118,7 +143,7 @@ public final class RuleModel {
                   extractor,
                   value));
     }
-    pattern = pattern.expr("rule " + index, predicate::test);
+    pattern = pattern.expr("rule " + index, new Condition(predicate));
     return org.drools.model.PatternDSL.rule(
             DrlEmitter.PACKAGE, DrlEmitter.ruleName(r, type) + variant.suffix())
         .attribute(Rule.Attribute.SALIENCE, -index)

@@ -86,7 +86,12 @@ public final class RuleCompiler {
   private static CompiledRule withSharedChecks(CompiledRule r) {
     Map<String, EventPredicate> byType = new LinkedHashMap<>();
     r.predicatesByType()
-        .forEach((type, p) -> byType.put(type, PredicateClasses.generate(SharedChecks.finish(p))));
+        .forEach(
+            (type, p) ->
+                byType.put(
+                    type,
+                    PredicateClasses.generate(
+                        SharedChecks.finish(p), "Rule" + r.index() + "_" + type)));
     return new CompiledRule(
         r.index(),
         r.name(),
@@ -98,7 +103,7 @@ public final class RuleCompiler {
         r.condition(),
         r.eventTypes(),
         r.anyEventType(),
-        PredicateClasses.generate(SharedChecks.finish(r.predicate())),
+        PredicateClasses.generate(SharedChecks.finish(r.predicate()), "Rule" + r.index()),
         byType,
         r.indexedChecks(),
         r.output(),

@@ -49,23 +49,30 @@ public final class PredicateClasses {
 
   private PredicateClasses() {}
 
+  /** {@link #generate(EventPredicate, String)} with a class named after nothing in particular. */
+  public static EventPredicate generate(EventPredicate tree) {
+    return generate(tree, "Condition");
+  }
+
   /**
-   * The same condition as {@code tree}, as one generated class; a single check is returned as it is
+   * The same condition as {@code tree}, as one generated class whose name starts with {@code name}
+   * (what profiles and stack traces show: say which rule); a single check is returned as it is
    * (there is nothing to flatten).
    */
-  public static EventPredicate generate(EventPredicate tree) {
+  public static EventPredicate generate(EventPredicate tree, String name) {
     if (!isNode(tree)) {
       return tree;
     }
-    EventPredicate root = checks(tree) > MAX_CHECKS ? splitChildren(tree) : tree;
+    EventPredicate root = checks(tree) > MAX_CHECKS ? splitChildren(tree, name) : tree;
     List<EventPredicate> constants = new ArrayList<>();
-    ClassDesc name =
+    ClassDesc className =
         ClassDesc.of(
-            PredicateClasses.class.getPackageName(), "Condition" + SERIAL.incrementAndGet());
+            PredicateClasses.class.getPackageName(),
+            name.replaceAll("[^A-Za-z0-9_]", "_") + "$" + SERIAL.incrementAndGet());
     byte[] bytes =
         ClassFile.of()
             .build(
-                name,
+                className,
                 cb -> {
                   cb.withFlags(AccessFlag.FINAL, AccessFlag.SYNTHETIC);
                   cb.withInterfaceSymbols(CD_PREDICATE);
@@ -174,11 +181,11 @@ public final class PredicateClasses {
   }
 
   /** {@code p} with each child generated on its own, so that the root stays small. */
-  private static EventPredicate splitChildren(EventPredicate p) {
+  private static EventPredicate splitChildren(EventPredicate p, String name) {
     return switch (p) {
-      case Logic.Negation n -> new Logic.Negation(generate(n.inner()));
-      case Logic.All a -> new Logic.All(generateAll(chunked(a.parts(), Logic.All::new)));
-      case Logic.Any a -> new Logic.Any(generateAll(chunked(a.parts(), Logic.Any::new)));
+      case Logic.Negation n -> new Logic.Negation(generate(n.inner(), name));
+      case Logic.All a -> new Logic.All(generateAll(chunked(a.parts(), Logic.All::new), name));
+      case Logic.Any a -> new Logic.Any(generateAll(chunked(a.parts(), Logic.Any::new), name));
       default -> p;
     };
   }
@@ -201,10 +208,10 @@ public final class PredicateClasses {
     return out.toArray(EventPredicate[]::new);
   }
 
-  private static EventPredicate[] generateAll(EventPredicate[] parts) {
+  private static EventPredicate[] generateAll(EventPredicate[] parts, String name) {
     EventPredicate[] out = new EventPredicate[parts.length];
     for (int i = 0; i < parts.length; i++) {
-      out[i] = generate(parts[i]);
+      out[i] = generate(parts[i], name);
     }
     return out;
   }

@@ -55,7 +55,9 @@ class PredicateClassesTest {
     EventPredicate check = new Recorded(1, true, log);
     assertThat(PredicateClasses.generate(check)).isSameAs(check);
     EventPredicate node =
-        PredicateClasses.generate(Logic.not(Logic.and(List.of(check, new Recorded(2, true, log)))));
+        PredicateClasses.generate(
+            Logic.not(Logic.and(List.of(check, new Recorded(2, true, log)))), "Rule7_execve");
+    assertThat(node.getClass().getName()).contains(".Rule7_execve$");
     assertThat(node.getClass().isHidden()).isTrue();
     assertThat(node.test(EVENT)).isFalse();
     assertThat(log).containsExactly(1, 2);

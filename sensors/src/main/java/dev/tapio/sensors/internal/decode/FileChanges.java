@@ -6,40 +6,44 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import dev.tapio.api.event.FileChange;
 import dev.tapio.api.event.FileChange.Operation;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** Decodes {@code struct tapio_change_event} (rename, unlink, mkdir, chmod, symlink, link...). */
-final class FileChanges {
+public final class FileChanges {
   private static final int AT_REMOVEDIR = 0x200;
 
-  /** Indexed by {@code enum tapio_change_syscall}. */
-  private static final String[] NAMES = {
-    "",
-    "rename",
-    "renameat",
-    "renameat2",
-    "unlink",
-    "unlinkat",
-    "rmdir",
-    "mkdir",
-    "mkdirat",
-    "chmod",
-    "fchmodat",
-    "fchmod",
-    "symlink",
-    "symlinkat",
-    "link",
-    "linkat"
-  };
+  /**
+   * The syscalls that change names or attributes, in the order of {@code enum
+   * tapio_change_syscall}: value {@code n} is {@code SYSCALLS.get(n - 1)}. The file sensor hooks
+   * each of them (enter and exit).
+   */
+  public static final List<String> SYSCALLS =
+      List.of(
+          "rename",
+          "renameat",
+          "renameat2",
+          "unlink",
+          "unlinkat",
+          "rmdir",
+          "mkdir",
+          "mkdirat",
+          "chmod",
+          "fchmodat",
+          "fchmod",
+          "symlink",
+          "symlinkat",
+          "link",
+          "linkat");
 
   private FileChanges() {}
 
   static FileChange decode(EventDecoder decoder, MemorySegment r) {
     int syscall = EventDecoder.i32(r, CHG_SYSCALL);
-    if (syscall <= 0 || syscall >= NAMES.length) {
+    if (syscall <= 0 || syscall > SYSCALLS.size()) {
       throw new IllegalArgumentException("unknown change syscall " + syscall);
     }
-    String name = NAMES[syscall];
+    String name = SYSCALLS.get(syscall - 1);
     int flags = EventDecoder.i32(r, CHG_FLAGS);
     long at = CHG_DATA;
     int pathLen = EventDecoder.u16(r, CHG_PATH_LEN);

@@ -4,6 +4,7 @@ import static dev.tapio.sensors.Mechanism.RAW_TRACEPOINT;
 import static dev.tapio.sensors.Mechanism.TP_BTF;
 import static dev.tapio.sensors.Mechanism.TRACEPOINT;
 
+import dev.tapio.sensors.internal.decode.FileChanges;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -55,23 +56,7 @@ public final class SensorCatalog {
   }
 
   /** Syscalls that change names or attributes; each has an enter and an exit hook. */
-  static final List<String> CHANGES =
-      List.of(
-          "rename",
-          "renameat",
-          "renameat2",
-          "unlink",
-          "unlinkat",
-          "rmdir",
-          "mkdir",
-          "mkdirat",
-          "chmod",
-          "fchmodat",
-          "fchmod",
-          "symlink",
-          "symlinkat",
-          "link",
-          "linkat");
+  static final List<String> CHANGES = FileChanges.SYSCALLS;
 
   /** File opens and changes to names and attributes, enter and exit paired per thread. */
   public static final SensorSpec FILE =

@@ -17,6 +17,14 @@ abstract sealed class QueuedSink<E> implements CountedAlertSink
     this.delivery = delivery;
   }
 
+  /** {@code name} if it can name a sink (not blank), for the sinks' builders. */
+  static String checkedName(String name) {
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("a sink name must not be blank");
+    }
+    return name;
+  }
+
   @Override
   public final String name() {
     return name;

@@ -69,10 +69,7 @@ public final class SyslogSink extends QueuedSink<byte[]> {
      * The sink's name in stats and logs (default {@code syslog}); tells two sinks of a kind apart.
      */
     public Builder name(String name) {
-      if (name.isBlank()) {
-        throw new IllegalArgumentException("a sink name must not be blank");
-      }
-      this.name = name;
+      this.name = QueuedSink.checkedName(name);
       return this;
     }
 

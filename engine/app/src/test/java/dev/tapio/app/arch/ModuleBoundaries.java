@@ -22,18 +22,17 @@ final class ModuleBoundaries {
   static final List<Module> MODULES =
       List.of(
           new Module("grammar", "dev.tapio.grammar", List.of()),
-          new Module("engine/api", "dev.tapio.api", List.of()),
-          new Module("rules", "dev.tapio.rules", List.of("grammar", "engine/api")),
-          new Module("sensors", "dev.tapio.sensors", List.of("engine/api")),
-          new Module("engine/enrich", "dev.tapio.enrich", List.of("engine/api")),
-          new Module("alerts", "dev.tapio.alerts", List.of("engine/api")),
-          new Module(
-              "engine/testing", "dev.tapio.testing", List.of("rules", "grammar", "engine/api")));
+          new Module("api", "dev.tapio.api", List.of()),
+          new Module("rules", "dev.tapio.rules", List.of("grammar", "api")),
+          new Module("sensors", "dev.tapio.sensors", List.of("api")),
+          new Module("engine/enrich", "dev.tapio.enrich", List.of("api")),
+          new Module("alerts", "dev.tapio.alerts", List.of("api")),
+          new Module("engine/testing", "dev.tapio.testing", List.of("rules", "grammar", "api")));
 
   private static final Map<String, String> PACKAGE_OF =
       Map.of(
           "grammar", "dev.tapio.grammar",
-          "engine/api", "dev.tapio.api",
+          "api", "dev.tapio.api",
           "rules", "dev.tapio.rules",
           "sensors", "dev.tapio.sensors",
           "engine/enrich", "dev.tapio.enrich",

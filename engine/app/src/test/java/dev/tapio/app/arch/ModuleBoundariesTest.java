@@ -48,7 +48,7 @@ class ModuleBoundariesTest {
 
     assertThatThrownBy(() -> sensorsRule.check(offender))
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("Rule 'module sensors may import only engine/api' was violated")
+        .hasMessageContaining("Rule 'module sensors may import only api' was violated")
         .hasMessageContaining(ImportsTheCompositionRoot.class.getName())
         .hasMessageContaining("dev.tapio.app.Main");
   }

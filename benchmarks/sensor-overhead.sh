@@ -1,11 +1,12 @@
 #!/bin/bash
 # End-to-end sensor overhead: syscall-heavy workloads timed without Tapio, with `tapio run` on the
 # bundled rules, and with `tapio run` on a rule set that only asks for process events
-# (benchmarks/exec-only.yaml). Run as root from anywhere; needs gcc and bpftool:
+# (benchmarks/exec-only.yaml). Run as root through ./bench, the one benchmark entry point; needs
+# gcc and bpftool:
 #
-#   benchmarks/sensor-overhead.sh            5 measured runs per workload and setting
-#   REPS=9 WARMUP=3 benchmarks/sensor-overhead.sh     more measured and unmeasured runs
-#   REBUILD=1 benchmarks/sensor-overhead.sh  rebuild engine/app/target/tapio.jar first
+#   ./bench overhead                         5 measured runs per workload and setting
+#   REPS=9 WARMUP=3 ./bench overhead         more measured and unmeasured runs
+#   REBUILD=1 ./bench overhead               rebuild engine/app/target/tapio.jar first
 #
 # Other knobs: OPEN_N=500000 EXEC_N=1000 GETPPID_N=2000000
 #   WORKLOADS="idle getppid open exec mixed" CONFIGS="none default exec-only"

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -126,8 +125,13 @@ public final class AbiGen {
     }
     if (!base.name().startsWith("tapio_")) {
       throw new IllegalStateException(
-          "union " + ROOT + " reaches " + base.kind().toLowerCase(Locale.ROOT) + " '"
-              + base.name() + "': name every ABI struct and enum tapio_*");
+          "union "
+              + ROOT
+              + " reaches "
+              + base.kind().toLowerCase(Locale.ROOT)
+              + " '"
+              + base.name()
+              + "': name every ABI struct and enum tapio_*");
     }
     if (reached.add(base) && base.kind().equals("STRUCT")) {
       for (Member m : base.members()) {
@@ -142,14 +146,18 @@ public final class AbiGen {
 
   /** Follows typedefs and qualifiers (and array element types when {@code arrays}). */
   private Type strip(Type t, boolean arrays) {
-    while (switch (t.kind()) {
-      case "TYPEDEF", "CONST", "VOLATILE", "RESTRICT", "TYPE_TAG" -> true;
-      case "ARRAY" -> arrays;
-      default -> false;
-    }) {
+    while (isAlias(t) || (arrays && t.kind().equals("ARRAY"))) {
       t = types.get((int) t.attr("type_id"));
     }
     return t;
+  }
+
+  /** A type that only names or qualifies another one. */
+  private static boolean isAlias(Type t) {
+    return switch (t.kind()) {
+      case "TYPEDEF", "CONST", "VOLATILE", "RESTRICT", "TYPE_TAG" -> true;
+      default -> false;
+    };
   }
 
   private long size(Type t) {
@@ -176,7 +184,9 @@ public final class AbiGen {
   private void structClass(Emitter e, Type t) {
     String cls = javaName(t.name());
     e.line("");
-    e.line("  /** {@code struct %s}: member offsets, each followed by the member's size. */", t.name());
+    e.line(
+        "  /** {@code struct %s}: member offsets, each followed by the member's size. */",
+        t.name());
     e.line("  public static final class %s {", cls);
     e.line("    private %s() {}", cls);
     e.line("");
@@ -209,7 +219,12 @@ public final class AbiGen {
       Matcher n = ENUMERATOR.matcher(m.name());
       if (!n.matches() || (group != null && !group.equals(n.group(1)))) {
         throw new IllegalStateException(
-            "enum " + t.name() + ": " + m.name() + " is not TAPIO_" + (group == null ? "<GROUP>" : group)
+            "enum "
+                + t.name()
+                + ": "
+                + m.name()
+                + " is not TAPIO_"
+                + (group == null ? "<GROUP>" : group)
                 + "_<NAME>");
       }
       group = n.group(1);
@@ -240,7 +255,9 @@ public final class AbiGen {
     e.line("      return value;");
     e.line("    }");
     e.line("");
-    e.line("    /** The enumerator's name without {@code %s}, in lower case: the name Java shows. */", prefix);
+    e.line(
+        "    /** The enumerator's name without {@code %s}, in lower case: the name Java shows. */",
+        prefix);
     e.line("    public String label() {");
     e.line("      return label;");
     e.line("    }");
@@ -248,7 +265,9 @@ public final class AbiGen {
     e.line("    /**");
     e.line("     * The constant whose value is {@code value}.");
     e.line("     *");
-    e.line("     * @throws IllegalArgumentException when C defines no such value (a malformed record)");
+    e.line(
+        "     * @throws IllegalArgumentException when C defines no such value (a malformed"
+            + " record)");
     e.line("     */");
     e.line("    public static %s of(int value) {", cls);
     e.line("      return switch (value) {");
@@ -258,7 +277,9 @@ public final class AbiGen {
       e.line("        case %s -> %s;", m.attrs().get("val"), n.group(2));
     }
     e.line("        default ->");
-    e.line("            throw new IllegalArgumentException(\"unknown enum %s value \" + value);", t.name());
+    e.line(
+        "            throw new IllegalArgumentException(\"unknown enum %s value \" + value);",
+        t.name());
     e.line("      };");
     e.line("    }");
     e.line("  }");
@@ -308,7 +329,7 @@ public final class AbiGen {
     if (j < members - 1) {
       return ",";
     }
-    return i < types - 1 ? ")),": ")));";
+    return i < types - 1 ? "))," : ")));";
   }
 
   /** {@code tapio_exec_event} → {@code ExecEvent}. */
@@ -329,7 +350,9 @@ public final class AbiGen {
     }
 
     void header() {
-      line("// Generated from the BTF of bpf/lib/maps.c's object by sensors/src/build/java/AbiGen.java.");
+      line(
+          "// Generated from the BTF of bpf/lib/maps.c's object by"
+              + " sensors/src/build/java/AbiGen.java.");
       line("// Do not edit: change bpf/include/events.h (union tapio_abi) and rebuild.");
       line("package %s;", PACKAGE);
       line("");
@@ -337,9 +360,15 @@ public final class AbiGen {
       line("import java.util.Locale;");
       line("");
       line("/**");
-      line(" * The kernel↔Java ABI of {@code bpf/include/events.h}, as the compiler laid it out: per struct");
-      line(" * its size and each member's offset and size, per enum its constants. {@link #STRUCTS} and");
-      line(" * {@link #ENUMS} state the same facts as data, for {@code AbiCheck} to compare with the BTF of");
+      line(
+          " * The kernel↔Java ABI of {@code bpf/include/events.h}, as the compiler laid it out: per"
+              + " struct");
+      line(
+          " * its size and each member's offset and size, per enum its constants. {@link #STRUCTS}"
+              + " and");
+      line(
+          " * {@link #ENUMS} state the same facts as data, for {@code AbiCheck} to compare with the"
+              + " BTF of");
       line(" * an object when it loads.");
       line(" */");
       line("public final class Abi {");

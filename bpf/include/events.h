@@ -2,10 +2,17 @@
 /*
  * The kernel -> Java ABI: every record a Tapio BPF program writes into a ring buffer.
  *
- * This is the only header shared with Java. The Java decoders (dev.tapio.sensors.internal.decode)
- * check their offsets against the BTF of the compiled objects when a sensor loads, so changing a
- * struct here without changing its decoder makes the sensor refuse to start instead of
- * mis-decoding. Keep every field naturally aligned and every struct a multiple of 8 bytes.
+ * This is the only header shared with Java, and Java never copies it: the build generates the Java
+ * declarations (class dev.tapio.sensors.internal.abi.Abi: offsets, sizes, enums) from the BTF of
+ * the compiled code, following union tapio_abi at the end of this file. When a sensor loads, the
+ * object's BTF is compared with what Java was generated from (names, offsets, sizes, enum values),
+ * so a stale object makes the sensor refuse to start instead of mis-decoding. Keep every field
+ * naturally aligned and every struct a multiple of 8 bytes.
+ *
+ * Enumerators are named TAPIO_<GROUP>_<NAME>. Java gets each enum as a Java enum whose constants
+ * are the NAMEs; NAME in lower case is the name Java shows: the syscall of a *_syscall enum
+ * (TAPIO_CHG_RENAMEAT2 is "renameat2"), the record kind in drop counters (TAPIO_EV_EXEC is
+ * "exec"). So a new syscall is one enumerator here, spelled like the syscall.
  *
  * Variable-length data (paths, argv) follows the fixed part of a record, in the order of the
  * *_len fields, without NUL terminators.
@@ -20,14 +27,18 @@
 /* Up to four variable-length pieces per record. */
 #define TAPIO_DATA_MAX (4 * TAPIO_STR_MAX)
 
-/* Record kinds; also the index into the per-CPU drop counters. */
+/* Record kinds (struct tapio_header.kind); also the index into the per-CPU drop counters. */
 enum tapio_event_kind {
 	TAPIO_EV_EXEC = 1,
 	TAPIO_EV_FORK = 2,
 	TAPIO_EV_EXIT = 3,
 	TAPIO_EV_OPEN = 4,
 	TAPIO_EV_CHANGE = 5,
-	TAPIO_EV_KIND_COUNT = 8,
+};
+
+/* Sizes both sides depend on. */
+enum tapio_limit {
+	TAPIO_LIMIT_KINDS = 32,	/* slots of the per-kind counter maps: above every record kind */
 };
 
 /* struct tapio_exec_event.flags */
@@ -198,6 +209,30 @@ struct tapio_bucket {
 struct tapio_fill {
 	__u64 last;		/* bytes waiting after this CPU's last write */
 	__u64 high;		/* most bytes ever seen waiting */
+};
+
+/*
+ * The table of contents of this ABI: every record, struct and enum above that Java reads or
+ * writes. lib/maps.h names it in the scratch map, so it lands in the BTF of every sensor object;
+ * Java's declarations are generated from the types reachable from here, and nothing else. A union
+ * because records end in flexible arrays; it is never allocated.
+ */
+union tapio_abi {
+	struct tapio_exec_event exec;
+	struct tapio_fork_event fork;
+	struct tapio_exit_event exit;
+	struct tapio_open_event open;
+	struct tapio_change_event change;
+	struct tapio_config config;
+	struct tapio_bucket bucket;
+	struct tapio_fill fill;
+	enum tapio_event_kind kind;
+	enum tapio_limit limit;
+	enum tapio_exec_flags exec_flags;
+	enum tapio_fork_syscall fork_syscall;
+	enum tapio_open_syscall open_syscall;
+	enum tapio_change_syscall change_syscall;
+	enum tapio_path_kind path_kind;
 };
 
 #endif

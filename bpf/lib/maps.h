@@ -39,7 +39,7 @@ extern const volatile __u32 tapio_use_perf;
 /* Records that found the ring buffer full, per CPU and per enum tapio_event_kind. */
 TAPIO_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, TAPIO_EV_KIND_COUNT);
+	__uint(max_entries, TAPIO_LIMIT_KINDS);
 	__type(key, __u32);
 	__type(value, __u64);
 } tapio_drops SEC(".maps");
@@ -47,7 +47,7 @@ TAPIO_MAP struct {
 /* Records a cgroup's token bucket refused, per CPU and per enum tapio_event_kind. */
 TAPIO_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, TAPIO_EV_KIND_COUNT);
+	__uint(max_entries, TAPIO_LIMIT_KINDS);
 	__type(key, __u32);
 	__type(value, __u64);
 } tapio_throttled SEC(".maps");
@@ -79,16 +79,12 @@ TAPIO_MAP struct {
 /*
  * Per-CPU scratch space where a record is assembled before bpf_ringbuf_output copies the used
  * part: records have a variable size, and a ring-buffer reservation needs a constant one.
- * Naming every record type here also puts them all into the object's BTF, where Java checks its
- * decoders against them.
+ * Naming union tapio_abi here puts every type of events.h into the object's BTF, where Java's
+ * declarations come from and where the loader checks them.
  */
 struct tapio_scratch {
 	union {
-		struct tapio_exec_event exec;
-		struct tapio_fork_event fork;
-		struct tapio_exit_event exit;
-		struct tapio_open_event open;
-		struct tapio_change_event change;
+		union tapio_abi abi;
 		__u8 buf[sizeof(struct tapio_exec_event) + TAPIO_DATA_MAX + 512];
 	};
 };

@@ -3,8 +3,8 @@ package dev.tapio.sensors;
 import dev.tapio.api.spi.EventSink;
 import dev.tapio.api.spi.EventSource;
 import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.sensors.internal.abi.Abi.EventKind;
 import dev.tapio.sensors.internal.decode.EventDecoder;
-import dev.tapio.sensors.internal.decode.Records;
 import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.Clocks;
 import dev.tapio.sensors.internal.ffm.RecordSource;
@@ -36,7 +36,6 @@ public final class SensorSet implements EventSource {
   static final String ALREADY_STARTED = "sensors already started";
   static final String LOAD_CRASHED = "loading failed: %s";
   static final String SOURCE_FAILED = "cannot read its records: %s";
-  private static final String[] KIND_NAMES = {"", "exec", "fork", "exit", "open", "change", "", ""};
 
   private final SensorConfig config;
   private final List<SensorSpec> specs;
@@ -229,9 +228,9 @@ public final class SensorSet implements EventSource {
 
   private static Map<String, Long> byKind(long[] counts) {
     Map<String, Long> out = new TreeMap<>();
-    for (int kind = 1; kind < Math.min(counts.length, Records.KIND_COUNT); kind++) {
-      if (!KIND_NAMES[kind].isEmpty() && counts[kind] > 0) {
-        out.put(KIND_NAMES[kind], counts[kind]);
+    for (EventKind kind : EventKind.values()) {
+      if (kind.value() < counts.length && counts[kind.value()] > 0) {
+        out.put(kind.label(), counts[kind.value()]);
       }
     }
     return out;

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.event.FileChange;
 import dev.tapio.api.event.FileChange.Operation;
+import dev.tapio.sensors.internal.abi.Abi.ChangeSyscall;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,23 +19,10 @@ import org.junit.jupiter.api.Test;
 /** Renames, links, mode changes and removals by coreutils, with relative paths resolved. */
 @Tag("privileged")
 class FileChangePrivilegedTest {
+  /** Every syscall the file sensor reports changes for: enum tapio_change_syscall. */
   private static final Set<String> TYPES =
-      Set.of(
-          "rename",
-          "renameat",
-          "renameat2",
-          "unlink",
-          "unlinkat",
-          "rmdir",
-          "mkdir",
-          "mkdirat",
-          "chmod",
-          "fchmodat",
-          "fchmod",
-          "symlink",
-          "symlinkat",
-          "link",
-          "linkat");
+      Stream.of(ChangeSyscall.values()).map(ChangeSyscall::label).collect(Collectors.toSet());
+
   private static SensorSet sensors;
   private static Privileged.Collector events;
   private static Path dir;

@@ -1,6 +1,13 @@
 package dev.tapio.sensors.bench;
 
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+
 import dev.tapio.api.event.Event;
+import dev.tapio.sensors.internal.abi.Abi.EventKind;
+import dev.tapio.sensors.internal.abi.Abi.ExecEvent;
+import dev.tapio.sensors.internal.abi.Abi.Header;
+import dev.tapio.sensors.internal.abi.Abi.OpenEvent;
+import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.decode.EventDecoder;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -39,17 +46,30 @@ public class DecodeBenchmark {
   public void setUp() {
     exec =
         record(
-            1,
-            152,
-            new int[] {144, 146, 148, 150},
+            EventKind.EXEC,
+            ExecEvent.SIZEOF,
+            new int[] {
+              ExecEvent.FILENAME_LEN, ExecEvent.ARGV_LEN, ExecEvent.EXE_LEN, ExecEvent.CWD_LEN
+            },
             "/usr/bin/curl",
             "curl\0-fsSL\0-o\0/tmp/x\0https://example.com/install.sh\0",
             "/usr/bin/curl",
             "/home/user/project");
-    open = record(4, 96, new int[] {88, 90}, "../etc/hosts", "/etc/hosts");
+    open =
+        record(
+            EventKind.OPEN,
+            OpenEvent.SIZEOF,
+            new int[] {OpenEvent.RAW_LEN, OpenEvent.PATH_LEN},
+            "../etc/hosts",
+            "/etc/hosts");
+    open.set(JAVA_SHORT_UNALIGNED, OpenEvent.SYSCALL, (short) OpenSyscall.OPENAT.value());
+    // Decoded once here, so a fixture the decoder refuses fails before anything is measured.
+    decodeExec();
+    decodeOpen();
   }
 
-  private static MemorySegment record(int kind, int fixed, int[] lenOffsets, String... pieces) {
+  private static MemorySegment record(
+      EventKind kind, int fixed, int[] lenOffsets, String... pieces) {
     byte[][] data = new byte[pieces.length][];
     int size = fixed;
     for (int i = 0; i < pieces.length; i++) {
@@ -57,7 +77,7 @@ public class DecodeBenchmark {
       size += data[i].length;
     }
     ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    b.putShort(24, (short) kind).putInt(28, size);
+    b.putShort(Header.KIND, (short) kind.value()).putInt(Header.SIZE, size);
     int at = fixed;
     for (int i = 0; i < data.length; i++) {
       b.putShort(lenOffsets[i], (short) data[i].length);

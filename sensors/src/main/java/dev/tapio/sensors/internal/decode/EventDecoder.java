@@ -1,6 +1,5 @@
 package dev.tapio.sensors.internal.decode;
 
-import static dev.tapio.sensors.internal.decode.Records.*;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
@@ -14,6 +13,17 @@ import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
 import dev.tapio.api.event.ProcessFork;
+import dev.tapio.sensors.internal.abi.Abi;
+import dev.tapio.sensors.internal.abi.Abi.EventKind;
+import dev.tapio.sensors.internal.abi.Abi.ExecEvent;
+import dev.tapio.sensors.internal.abi.Abi.ExecFlags;
+import dev.tapio.sensors.internal.abi.Abi.ExitEvent;
+import dev.tapio.sensors.internal.abi.Abi.ForkEvent;
+import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
+import dev.tapio.sensors.internal.abi.Abi.Header;
+import dev.tapio.sensors.internal.abi.Abi.OpenEvent;
+import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
+import dev.tapio.sensors.internal.abi.Abi.PathKind;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +32,10 @@ import java.util.List;
 /**
  * Turns ring-buffer records into engine events. Stateless apart from the boot-to-epoch clock
  * offset, so one instance serves every sensor on the polling thread.
+ *
+ * <p>Offsets and enum values come from {@link Abi}, generated from the compiled BPF code; the
+ * switches over its enums have no default, so a record kind or syscall added to {@code
+ * bpf/include/events.h} does not compile until it is decoded here (or in {@link FileChanges}).
  */
 public final class EventDecoder {
   static final String TOO_SHORT = "record of %d bytes is shorter than its kind %d needs (%d)";
@@ -38,7 +52,7 @@ public final class EventDecoder {
 
   /** The record's kind ({@code enum tapio_event_kind}). */
   public static int kind(MemorySegment record) {
-    return Short.toUnsignedInt(record.get(JAVA_SHORT_UNALIGNED, HDR_KIND));
+    return Short.toUnsignedInt(record.get(JAVA_SHORT_UNALIGNED, Header.KIND));
   }
 
   /**
@@ -47,18 +61,25 @@ public final class EventDecoder {
    * @throws IllegalArgumentException when the record is malformed (the caller counts it)
    */
   public Event decode(MemorySegment record) {
-    if (record.byteSize() < HDR_SIZE) {
-      throw new IllegalArgumentException(TOO_SHORT.formatted(record.byteSize(), 0, HDR_SIZE));
+    if (record.byteSize() < Header.SIZEOF) {
+      throw new IllegalArgumentException(TOO_SHORT.formatted(record.byteSize(), 0, Header.SIZEOF));
     }
     int kind = kind(record);
-    return switch (kind) {
-      case KIND_EXEC -> exec(need(record, kind, EXEC_DATA));
-      case KIND_FORK -> fork(need(record, kind, FORK_SIZE));
-      case KIND_EXIT -> exit(need(record, kind, EXIT_SIZE));
-      case KIND_OPEN -> open(need(record, kind, OPEN_DATA));
-      case KIND_CHANGE -> FileChanges.decode(this, need(record, kind, CHG_DATA));
-      default -> throw new IllegalArgumentException(UNKNOWN_KIND.formatted(kind));
+    return switch (eventKind(kind)) {
+      case EXEC -> exec(need(record, kind, ExecEvent.SIZEOF));
+      case FORK -> fork(need(record, kind, ForkEvent.SIZEOF));
+      case EXIT -> exit(need(record, kind, ExitEvent.SIZEOF));
+      case OPEN -> open(need(record, kind, OpenEvent.SIZEOF));
+      case CHANGE -> FileChanges.decode(this, need(record, kind, Abi.ChangeEvent.SIZEOF));
     };
+  }
+
+  private static EventKind eventKind(int kind) {
+    try {
+      return EventKind.of(kind);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(UNKNOWN_KIND.formatted(kind), e);
+    }
   }
 
   private static MemorySegment need(MemorySegment r, int kind, long size) {
@@ -69,103 +90,95 @@ public final class EventDecoder {
   }
 
   EventHeader header(MemorySegment r) {
-    Namespaces ns =
+    long ns = Header.NS;
+    Namespaces namespaces =
         new Namespaces(
-            u32(r, HDR_NS + NS_MNT),
-            u32(r, HDR_NS + NS_PID),
-            u32(r, HDR_NS + NS_NET),
-            u32(r, HDR_NS + NS_UTS),
-            u32(r, HDR_NS + NS_IPC),
-            u32(r, HDR_NS + NS_USER),
-            u32(r, HDR_NS + NS_CGROUP));
+            u32(r, ns + Abi.Namespaces.MNT),
+            u32(r, ns + Abi.Namespaces.PID),
+            u32(r, ns + Abi.Namespaces.NET),
+            u32(r, ns + Abi.Namespaces.UTS),
+            u32(r, ns + Abi.Namespaces.IPC),
+            u32(r, ns + Abi.Namespaces.USER),
+            u32(r, ns + Abi.Namespaces.CGROUP));
     return new EventHeader(
-        r.get(JAVA_LONG_UNALIGNED, HDR_BOOT_NS) + bootToEpochNanos,
-        i32(r, HDR_PID),
-        i32(r, HDR_TID),
-        r.get(JAVA_LONG_UNALIGNED, HDR_CGROUP_ID),
-        ns);
+        r.get(JAVA_LONG_UNALIGNED, Header.BOOT_NS) + bootToEpochNanos,
+        i32(r, Header.PID),
+        i32(r, Header.TID),
+        r.get(JAVA_LONG_UNALIGNED, Header.CGROUP_ID),
+        namespaces);
   }
 
   private ProcessExec exec(MemorySegment r) {
-    Cursor data = new Cursor(r, EXEC_DATA);
-    String filename = data.string(u16(r, EXEC_FILENAME_LEN));
-    List<String> argv = splitArgs(data.bytes(u16(r, EXEC_ARGV_LEN)));
-    String exe = data.string(u16(r, EXEC_EXE_LEN));
-    String cwd = data.string(u16(r, EXEC_CWD_LEN));
+    Cursor data = new Cursor(r, ExecEvent.DATA);
+    String filename = data.string(u16(r, ExecEvent.FILENAME_LEN));
+    List<String> argv = splitArgs(data.bytes(u16(r, ExecEvent.ARGV_LEN)));
+    String exe = data.string(u16(r, ExecEvent.EXE_LEN));
+    String cwd = data.string(u16(r, ExecEvent.CWD_LEN));
     Credentials creds =
         new Credentials(
-            i32(r, EXEC_UID),
-            i32(r, EXEC_GID),
-            i32(r, EXEC_EUID),
-            i32(r, EXEC_EGID),
-            i32(r, EXEC_LOGINUID),
-            r.get(JAVA_LONG_UNALIGNED, EXEC_CAP_EFFECTIVE),
-            r.get(JAVA_LONG_UNALIGNED, EXEC_CAP_PERMITTED),
-            r.get(JAVA_LONG_UNALIGNED, EXEC_CAP_INHERITABLE));
+            i32(r, ExecEvent.UID),
+            i32(r, ExecEvent.GID),
+            i32(r, ExecEvent.EUID),
+            i32(r, ExecEvent.EGID),
+            i32(r, ExecEvent.LOGINUID),
+            r.get(JAVA_LONG_UNALIGNED, ExecEvent.CAP_EFFECTIVE),
+            r.get(JAVA_LONG_UNALIGNED, ExecEvent.CAP_PERMITTED),
+            r.get(JAVA_LONG_UNALIGNED, ExecEvent.CAP_INHERITABLE));
+    int flags = i32(r, ExecEvent.FLAGS);
     return new ProcessExec(
         header(r),
-        (i32(r, EXEC_FLAGS) & EXEC_FLAG_EXECVEAT) != 0 ? "execveat" : "execve",
+        (flags & ExecFlags.EXECVEAT.value()) != 0 ? "execveat" : "execve",
         filename,
         exe,
         argv,
         cwd,
-        cString(r, EXEC_COMM, COMM_LEN),
-        i32(r, EXEC_PPID),
-        i32(r, EXEC_SID),
-        i32(r, EXEC_PGID),
-        i32(r, EXEC_TTY),
+        cString(r, ExecEvent.COMM, ExecEvent.COMM_SIZE),
+        i32(r, ExecEvent.PPID),
+        i32(r, ExecEvent.SID),
+        i32(r, ExecEvent.PGID),
+        i32(r, ExecEvent.TTY),
         creds,
         exe.startsWith("/memfd:"),
-        (i32(r, EXEC_FLAGS) & EXEC_FLAG_UPPER_LAYER) != 0);
+        (flags & ExecFlags.UPPER_LAYER.value()) != 0);
   }
 
   private ProcessFork fork(MemorySegment r) {
-    String type =
-        switch (i32(r, FORK_SYSCALL)) {
-          case 2 -> "clone3";
-          case 3 -> "fork";
-          case 4 -> "vfork";
-          default -> "clone";
-        };
+    // Without the sys_enter hooks the kernel cannot tell; clone is what every fork ends in.
+    ForkSyscall syscall = ForkSyscall.of(i32(r, ForkEvent.SYSCALL));
+    String type = syscall == ForkSyscall.UNKNOWN ? ForkSyscall.CLONE.label() : syscall.label();
     return new ProcessFork(
         header(r),
         type,
-        i32(r, FORK_CHILD_PID),
-        i32(r, FORK_CHILD_TID),
-        r.get(JAVA_LONG_UNALIGNED, FORK_CLONE_FLAGS),
-        cString(r, FORK_COMM, COMM_LEN));
+        i32(r, ForkEvent.CHILD_PID),
+        i32(r, ForkEvent.CHILD_TID),
+        r.get(JAVA_LONG_UNALIGNED, ForkEvent.CLONE_FLAGS),
+        cString(r, ForkEvent.COMM, ForkEvent.COMM_SIZE));
   }
 
   private ProcessExit exit(MemorySegment r) {
-    int code = i32(r, EXIT_CODE);
-    return new ProcessExit(header(r), code, code & 0x7f, i32(r, EXIT_GROUP_DEAD) != 0);
+    int code = i32(r, ExitEvent.EXIT_CODE);
+    return new ProcessExit(header(r), code, code & 0x7f, i32(r, ExitEvent.GROUP_DEAD) != 0);
   }
 
   private FileOpen open(MemorySegment r) {
-    String type =
-        switch (u16(r, OPEN_SYSCALL)) {
-          case 1 -> "open";
-          case 3 -> "openat2";
-          case 4 -> "creat";
-          default -> "openat";
-        };
-    Cursor data = new Cursor(r, OPEN_DATA);
-    String raw = data.string(u16(r, OPEN_RAW_LEN));
-    String resolved = data.string(u16(r, OPEN_PATH_LEN));
+    String type = OpenSyscall.of(u16(r, OpenEvent.SYSCALL)).label();
+    Cursor data = new Cursor(r, OpenEvent.DATA);
+    String raw = data.string(u16(r, OpenEvent.RAW_LEN));
+    String resolved = data.string(u16(r, OpenEvent.PATH_LEN));
     String path =
-        switch (u16(r, OPEN_PATH_KIND)) {
-          case 1 -> resolved.isEmpty() ? Paths.lexical("", raw) : resolved;
-          case 2 -> Paths.lexical(resolved, raw);
-          default -> Paths.lexical("", raw);
+        switch (PathKind.of(u16(r, OpenEvent.PATH_KIND))) {
+          case FILE -> resolved.isEmpty() ? Paths.lexical("", raw) : resolved;
+          case BASE -> Paths.lexical(resolved, raw);
+          case NONE -> Paths.lexical("", raw);
         };
     return new FileOpen(
         header(r),
         type,
         path,
         raw,
-        i32(r, OPEN_FLAGS),
-        i32(r, OPEN_MODE),
-        r.get(JAVA_LONG_UNALIGNED, OPEN_RESULT));
+        i32(r, OpenEvent.FLAGS),
+        i32(r, OpenEvent.MODE),
+        r.get(JAVA_LONG_UNALIGNED, OpenEvent.RESULT));
   }
 
   static String string(MemorySegment r, long at, int len) {

@@ -1,63 +1,42 @@
 package dev.tapio.sensors.internal.decode;
 
-import static dev.tapio.sensors.internal.decode.Records.*;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import dev.tapio.api.event.FileChange;
 import dev.tapio.api.event.FileChange.Operation;
+import dev.tapio.sensors.internal.abi.Abi.ChangeEvent;
+import dev.tapio.sensors.internal.abi.Abi.ChangeSyscall;
 import java.lang.foreign.MemorySegment;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Decodes {@code struct tapio_change_event} (rename, unlink, mkdir, chmod, symlink, link...). */
+/**
+ * Decodes {@code struct tapio_change_event} (rename, unlink, mkdir, chmod, symlink, link...). The
+ * syscall names are the enumerators of {@code enum tapio_change_syscall}; {@link #operation} is the
+ * one place that says what each syscall does to the file system, and the compiler makes sure it
+ * covers every one.
+ */
 public final class FileChanges {
   private static final int AT_REMOVEDIR = 0x200;
-
-  /**
-   * The syscalls that change names or attributes, in the order of {@code enum
-   * tapio_change_syscall}: value {@code n} is {@code SYSCALLS.get(n - 1)}. The file sensor hooks
-   * each of them (enter and exit).
-   */
-  public static final List<String> SYSCALLS =
-      List.of(
-          "rename",
-          "renameat",
-          "renameat2",
-          "unlink",
-          "unlinkat",
-          "rmdir",
-          "mkdir",
-          "mkdirat",
-          "chmod",
-          "fchmodat",
-          "fchmod",
-          "symlink",
-          "symlinkat",
-          "link",
-          "linkat");
 
   private FileChanges() {}
 
   static FileChange decode(EventDecoder decoder, MemorySegment r) {
-    int syscall = EventDecoder.i32(r, CHG_SYSCALL);
-    if (syscall <= 0 || syscall > SYSCALLS.size()) {
-      throw new IllegalArgumentException("unknown change syscall " + syscall);
-    }
-    String name = SYSCALLS.get(syscall - 1);
-    int flags = EventDecoder.i32(r, CHG_FLAGS);
-    long at = CHG_DATA;
-    int pathLen = EventDecoder.u16(r, CHG_PATH_LEN);
+    ChangeSyscall syscall = ChangeSyscall.of(EventDecoder.i32(r, ChangeEvent.SYSCALL));
+    int flags = EventDecoder.i32(r, ChangeEvent.FLAGS);
+    long at = ChangeEvent.DATA;
+    int pathLen = EventDecoder.u16(r, ChangeEvent.PATH_LEN);
     String raw = EventDecoder.string(r, at, pathLen);
     at += pathLen;
-    int baseLen = EventDecoder.u16(r, CHG_PATH_BASE_LEN);
+    int baseLen = EventDecoder.u16(r, ChangeEvent.PATH_BASE_LEN);
     String base = EventDecoder.string(r, at, baseLen);
     at += baseLen;
-    int targetLen = EventDecoder.u16(r, CHG_TARGET_LEN);
+    int targetLen = EventDecoder.u16(r, ChangeEvent.TARGET_LEN);
     String targetRaw = EventDecoder.string(r, at, targetLen);
     at += targetLen;
-    String targetBase = EventDecoder.string(r, at, EventDecoder.u16(r, CHG_TARGET_BASE_LEN));
+    String targetBase =
+        EventDecoder.string(r, at, EventDecoder.u16(r, ChangeEvent.TARGET_BASE_LEN));
 
-    Operation op = operation(name, flags);
+    Operation op = operation(syscall, flags);
     String path = raw.isEmpty() ? base : Paths.lexical(base, raw);
     @Nullable String target =
         switch (op) {
@@ -65,21 +44,28 @@ public final class FileChanges {
           case SYMLINK -> targetRaw;
           default -> null;
         };
-    int mode = op == Operation.MKDIR || op == Operation.CHMOD ? EventDecoder.i32(r, CHG_MODE) : 0;
+    int mode =
+        op == Operation.MKDIR || op == Operation.CHMOD ? EventDecoder.i32(r, ChangeEvent.MODE) : 0;
     return new FileChange(
-        decoder.header(r), name, op, path, target, mode, r.get(JAVA_LONG_UNALIGNED, CHG_RESULT));
+        decoder.header(r),
+        syscall.label(),
+        op,
+        path,
+        target,
+        mode,
+        r.get(JAVA_LONG_UNALIGNED, ChangeEvent.RESULT));
   }
 
-  static Operation operation(String syscall, int flags) {
+  static Operation operation(ChangeSyscall syscall, int flags) {
     return switch (syscall) {
-      case "rename", "renameat", "renameat2" -> Operation.RENAME;
-      case "unlinkat" -> (flags & AT_REMOVEDIR) != 0 ? Operation.RMDIR : Operation.UNLINK;
-      case "unlink" -> Operation.UNLINK;
-      case "rmdir" -> Operation.RMDIR;
-      case "mkdir", "mkdirat" -> Operation.MKDIR;
-      case "chmod", "fchmodat", "fchmod" -> Operation.CHMOD;
-      case "symlink", "symlinkat" -> Operation.SYMLINK;
-      default -> Operation.LINK;
+      case RENAME, RENAMEAT, RENAMEAT2 -> Operation.RENAME;
+      case UNLINKAT -> (flags & AT_REMOVEDIR) != 0 ? Operation.RMDIR : Operation.UNLINK;
+      case UNLINK -> Operation.UNLINK;
+      case RMDIR -> Operation.RMDIR;
+      case MKDIR, MKDIRAT -> Operation.MKDIR;
+      case CHMOD, FCHMODAT, FCHMOD -> Operation.CHMOD;
+      case SYMLINK, SYMLINKAT -> Operation.SYMLINK;
+      case LINK, LINKAT -> Operation.LINK;
     };
   }
 }

@@ -9,19 +9,24 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Struct layouts read from an object's BTF through libbpf's {@code btf__} functions. Valid while
- * the owning {@link BpfObject} is open.
+ * Struct layouts and enum values read from an object's BTF through libbpf's {@code btf__}
+ * functions. Valid while the owning {@link BpfObject} is open.
  */
 public final class Btf {
   private static final int KIND_STRUCT = 4;
+  private static final int KIND_ENUM = 6;
   private static final int TYPE_HEADER_BYTES = 12;
   private static final int MEMBER_BYTES = 12;
+  private static final int ENUMERATOR_BYTES = 8;
 
   /** A struct member: byte offset and size. */
   public record Member(long offset, long size) {}
 
   /** A struct: total size and members by name, in declaration order. */
   public record Struct(String name, long size, Map<String, Member> members) {}
+
+  /** An enum: its enumerators' values by name, in declaration order. */
+  public record Enum(String name, Map<String, Long> constants) {}
 
   private final MemorySegment btf;
   private final Arena arena;
@@ -36,7 +41,7 @@ public final class Btf {
     if (id < 0) {
       return Optional.empty();
     }
-    MemorySegment type = Libbpf1.btfType(btf, id).reinterpret(TYPE_HEADER_BYTES + 65535L * 12);
+    MemorySegment type = type(id, MEMBER_BYTES);
     int info = type.get(JAVA_INT, 4);
     int vlen = info & 0xffff;
     boolean bitfieldEncoding = (info >>> 31) != 0;
@@ -52,6 +57,29 @@ public final class Btf {
       members.put(name(nameOff), new Member(bitOffset / 8, Math.max(memberSize, 0)));
     }
     return Optional.of(new Struct(name, size, members));
+  }
+
+  /** The 32-bit enum {@code name} ({@code struct btf_enum}: name offset, value). */
+  public Optional<Enum> enumeration(String name) {
+    int id = Libbpf1.btfFind(btf, arena.allocateFrom(name), KIND_ENUM);
+    if (id < 0) {
+      return Optional.empty();
+    }
+    MemorySegment type = type(id, ENUMERATOR_BYTES);
+    int info = type.get(JAVA_INT, 4);
+    boolean signed = (info >>> 31) != 0;
+    Map<String, Long> constants = new LinkedHashMap<>();
+    for (int i = 0; i < (info & 0xffff); i++) {
+      long base = TYPE_HEADER_BYTES + (long) i * ENUMERATOR_BYTES;
+      int value = type.get(JAVA_INT, base + 4);
+      constants.put(name(type.get(JAVA_INT, base)), signed ? value : Integer.toUnsignedLong(value));
+    }
+    return Optional.of(new Enum(name, constants));
+  }
+
+  /** Type {@code id} with room for the most entries its kind can have. */
+  private MemorySegment type(int id, int entryBytes) {
+    return Libbpf1.btfType(btf, id).reinterpret(TYPE_HEADER_BYTES + 65535L * entryBytes);
   }
 
   private String name(int offset) {

@@ -4,11 +4,11 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.tapio.sensors.SensorConfig;
-import dev.tapio.sensors.internal.decode.AbiCheck;
-import dev.tapio.sensors.internal.decode.Records;
+import dev.tapio.sensors.internal.abi.Abi;
+import dev.tapio.sensors.internal.abi.Abi.EventKind;
+import dev.tapio.sensors.internal.abi.AbiCheck;
 import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.BpfObject;
-import dev.tapio.sensors.internal.ffm.Btf;
 import dev.tapio.sensors.internal.ffm.Libbpf1;
 import dev.tapio.sensors.internal.ffm.PerfReader;
 import dev.tapio.sensors.internal.ffm.RecordSource;
@@ -73,9 +73,9 @@ public final class LibbpfBackend implements Backend {
           spec.map(Role.CONFIG),
           0,
           v -> {
-            v.set(JAVA_INT, Records.CFG_SELF_TGID, config.selfPid());
-            v.set(JAVA_LONG, Records.CFG_CGROUP_RATE, config.cgroupRate());
-            v.set(JAVA_LONG, Records.CFG_CGROUP_BURST, config.cgroupBurst());
+            v.set(JAVA_INT, Abi.Config.SELF_TGID, config.selfPid());
+            v.set(JAVA_LONG, Abi.Config.CGROUP_RATE, config.cgroupRate());
+            v.set(JAVA_LONG, Abi.Config.CGROUP_BURST, config.cgroupBurst());
           });
       return new LoadedObject(obj, spec, transport, ringBytes);
     } catch (BpfException | RuntimeException e) {
@@ -84,15 +84,14 @@ public final class LibbpfBackend implements Backend {
     }
   }
 
-  /** Fails when the decoders' record layouts differ from the object's BTF. */
+  /**
+   * Fails when the object's BTF differs from the ABI Java was generated from (every sensor object
+   * carries the whole ABI: {@code lib/maps.h} names {@code union tapio_abi}).
+   */
   static void checkAbi(BpfObject obj) throws BpfException {
-    Btf btf = obj.btf();
-    List<String> diffs = AbiCheck.differences(Records.LAYOUTS, btf::struct, true);
+    List<String> diffs = AbiCheck.differences(obj.btf());
     if (!diffs.isEmpty()) {
       throw new AbiMismatchException(String.join("; ", diffs));
-    }
-    if (btf.struct("tapio_header").isEmpty()) {
-      throw new AbiMismatchException("struct tapio_header is not in the object's BTF");
     }
   }
 
@@ -123,10 +122,10 @@ public final class LibbpfBackend implements Backend {
     }
 
     private long[] perKind(String map) throws BpfException {
-      long[] sum = new long[Records.KIND_COUNT];
-      for (int kind = 0; kind < Records.KIND_COUNT; kind++) {
-        for (long[] cpu : obj.lookupPerCpu(map, kind)) {
-          sum[kind] += cpu[0];
+      long[] sum = new long[Abi.Limit.KINDS.value()];
+      for (EventKind kind : EventKind.values()) {
+        for (long[] cpu : obj.lookupPerCpu(map, kind.value())) {
+          sum[kind.value()] += cpu[0];
         }
       }
       return sum;

@@ -4,9 +4,12 @@ import static dev.tapio.sensors.Mechanism.RAW_TRACEPOINT;
 import static dev.tapio.sensors.Mechanism.TP_BTF;
 import static dev.tapio.sensors.Mechanism.TRACEPOINT;
 
-import dev.tapio.sensors.internal.decode.FileChanges;
+import dev.tapio.sensors.internal.abi.Abi.ChangeSyscall;
+import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
+import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +21,14 @@ public final class SensorCatalog {
   private SensorCatalog() {}
 
   static final Set<String> EXEC = Set.of("execve", "execveat");
-  static final Set<String> FORK = Set.of("clone", "clone3", "fork", "vfork");
+
+  /** Every syscall {@code enum tapio_fork_syscall} names. */
+  static final Set<String> FORK =
+      Stream.of(ForkSyscall.values())
+          .filter(s -> s != ForkSyscall.UNKNOWN)
+          .map(ForkSyscall::label)
+          .collect(Collectors.toUnmodifiableSet());
+
   static final Set<String> EXIT = Set.of("procexit");
 
   /** Process lifecycle: exec, fork/clone, exit. */
@@ -55,15 +65,22 @@ public final class SensorCatalog {
     return ProgramSpec.of(hook, Set.of(eventType), TRACEPOINT, "tapio_enter_" + syscall);
   }
 
-  /** Syscalls that change names or attributes; each has an enter and an exit hook. */
-  static final List<String> CHANGES = FileChanges.SYSCALLS;
+  /**
+   * Syscalls that open files and that change names or attributes ({@code enum tapio_open_syscall},
+   * {@code enum tapio_change_syscall}); each has an enter and an exit hook, named after it.
+   */
+  static final List<String> OPENS =
+      Stream.of(OpenSyscall.values()).map(OpenSyscall::label).toList();
+
+  static final List<String> CHANGES =
+      Stream.of(ChangeSyscall.values()).map(ChangeSyscall::label).toList();
 
   /** File opens and changes to names and attributes, enter and exit paired per thread. */
   public static final SensorSpec FILE =
       new SensorSpec(
           "file",
           "file.bpf.o",
-          Stream.concat(Stream.of("open", "openat", "openat2", "creat"), CHANGES.stream())
+          Stream.concat(OPENS.stream(), CHANGES.stream())
               .flatMap(SensorCatalog::pairedSyscall)
               .toList(),
           MapSpec.COMMON);

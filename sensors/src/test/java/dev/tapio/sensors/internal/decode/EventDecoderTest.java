@@ -10,32 +10,61 @@ import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
 import dev.tapio.api.event.ProcessFork;
+import dev.tapio.sensors.internal.abi.Abi;
+import dev.tapio.sensors.internal.abi.Abi.ChangeEvent;
+import dev.tapio.sensors.internal.abi.Abi.ChangeSyscall;
+import dev.tapio.sensors.internal.abi.Abi.EventKind;
+import dev.tapio.sensors.internal.abi.Abi.ExecEvent;
+import dev.tapio.sensors.internal.abi.Abi.ExecFlags;
+import dev.tapio.sensors.internal.abi.Abi.ExitEvent;
+import dev.tapio.sensors.internal.abi.Abi.ForkEvent;
+import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
+import dev.tapio.sensors.internal.abi.Abi.Header;
+import dev.tapio.sensors.internal.abi.Abi.OpenEvent;
+import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
+import dev.tapio.sensors.internal.abi.Abi.PathKind;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** Decoders against hand-built byte layouts of bpf/include/events.h. */
+/**
+ * Decoders against records built byte by byte at the offsets of the generated {@link Abi} (which
+ * {@code AbiCheckTest} compares with the compiled objects).
+ */
 class EventDecoderTest {
   private static final long OFFSET = 1_700_000_000_000_000_000L;
   private final EventDecoder decoder = new EventDecoder(OFFSET);
 
   /** A record: header filled in, fixed part of {@code fixed} bytes, then {@code data}. */
+  private static ByteBuffer record(EventKind kind, int fixed, byte[]... data) {
+    return record(kind.value(), fixed, data);
+  }
+
   private static ByteBuffer record(int kind, int fixed, byte[]... data) {
     int size = fixed;
     for (byte[] d : data) {
       size += d.length;
     }
     ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
-    b.putLong(0, 5_000L); // boot ns
-    b.putLong(8, 4242L); // cgroup id
-    b.putInt(16, 100); // pid
-    b.putInt(20, 101); // tid
-    b.putShort(24, (short) kind);
-    b.putInt(28, size);
-    for (int i = 0; i < 7; i++) {
-      b.putInt(32 + 4 * i, (int) (4026531830L + i));
+    b.putLong(Header.BOOT_NS, 5_000L);
+    b.putLong(Header.CGROUP_ID, 4242L);
+    b.putInt(Header.PID, 100);
+    b.putInt(Header.TID, 101);
+    b.putShort(Header.KIND, (short) kind);
+    b.putInt(Header.SIZE, size);
+    int[] namespaces = {
+      Abi.Namespaces.MNT,
+      Abi.Namespaces.PID,
+      Abi.Namespaces.NET,
+      Abi.Namespaces.UTS,
+      Abi.Namespaces.IPC,
+      Abi.Namespaces.USER,
+      Abi.Namespaces.CGROUP
+    };
+    for (int i = 0; i < namespaces.length; i++) {
+      b.putInt(Header.NS + namespaces[i], (int) (4026531830L + i));
     }
     int at = fixed;
     for (byte[] d : data) {
@@ -55,7 +84,7 @@ class EventDecoderTest {
 
   @Test
   void headerCarriesEpochTimeIdsCgroupAndNamespaces() {
-    ProcessExit exit = (ProcessExit) decoder.decode(seg(record(3, 72)));
+    ProcessExit exit = (ProcessExit) decoder.decode(seg(record(EventKind.EXIT, ExitEvent.SIZEOF)));
     assertThat(exit.header().timeNanos()).isEqualTo(OFFSET + 5_000L);
     assertThat(exit.header().pid()).isEqualTo(100);
     assertThat(exit.header().tid()).isEqualTo(101);
@@ -76,16 +105,24 @@ class EventDecoderTest {
   void execDecodesCredentialsAndTheFourStrings() {
     byte[] argv = bytes("ls\0-l\0/tmp\0");
     ByteBuffer b =
-        record(1, 152, bytes("/bin/ls"), argv, bytes("/usr/bin/ls"), bytes("/home/user"));
-    b.putInt(64, 1); // ppid
-    b.putInt(68, 7); // sid
-    b.putInt(72, 8); // pgid
-    b.putInt(76, (136 << 20) | 3); // tty pts/3
-    b.putInt(80, 1000).putInt(84, 1001).putInt(88, 0).putInt(92, 1003).putInt(96, 1000);
-    b.putLong(104, 0x1L << 21).putLong(112, 0x3L).putLong(120, 0L);
-    b.put(128, bytes("ls\0\0"));
-    b.putShort(144, (short) 7).putShort(146, (short) argv.length);
-    b.putShort(148, (short) 11).putShort(150, (short) 10);
+        record(
+            EventKind.EXEC,
+            ExecEvent.SIZEOF,
+            bytes("/bin/ls"),
+            argv,
+            bytes("/usr/bin/ls"),
+            bytes("/home/user"));
+    b.putInt(ExecEvent.PPID, 1);
+    b.putInt(ExecEvent.SID, 7);
+    b.putInt(ExecEvent.PGID, 8);
+    b.putInt(ExecEvent.TTY, (136 << 20) | 3); // pts/3
+    b.putInt(ExecEvent.UID, 1000).putInt(ExecEvent.GID, 1001).putInt(ExecEvent.EUID, 0);
+    b.putInt(ExecEvent.EGID, 1003).putInt(ExecEvent.LOGINUID, 1000);
+    b.putLong(ExecEvent.CAP_EFFECTIVE, 0x1L << 21).putLong(ExecEvent.CAP_PERMITTED, 0x3L);
+    b.putLong(ExecEvent.CAP_INHERITABLE, 0L);
+    b.put(ExecEvent.COMM, bytes("ls\0\0"));
+    b.putShort(ExecEvent.FILENAME_LEN, (short) 7).putShort(ExecEvent.ARGV_LEN, (short) argv.length);
+    b.putShort(ExecEvent.EXE_LEN, (short) 11).putShort(ExecEvent.CWD_LEN, (short) 10);
 
     ProcessExec e = (ProcessExec) decoder.decode(seg(b));
     assertThat(e.type()).isEqualTo("execve");
@@ -107,15 +144,21 @@ class EventDecoderTest {
   void execOfAMemfdIsFlaggedAndTruncatedArgvKeepsItsTail() {
     byte[] argv = bytes("a\0bc");
     ByteBuffer b =
-        record(1, 152, new byte[0], argv, bytes("/memfd:payload (deleted)"), new byte[0]);
-    b.putShort(146, (short) argv.length).putShort(148, (short) 24);
+        record(
+            EventKind.EXEC,
+            ExecEvent.SIZEOF,
+            new byte[0],
+            argv,
+            bytes("/memfd:payload (deleted)"),
+            new byte[0]);
+    b.putShort(ExecEvent.ARGV_LEN, (short) argv.length).putShort(ExecEvent.EXE_LEN, (short) 24);
     ProcessExec e = (ProcessExec) decoder.decode(seg(b));
     assertThat(e.argv()).containsExactly("a", "bc");
     assertThat(e.exeFromMemfd()).isTrue();
     assertThat(e.cwd()).isEmpty();
     assertThat(e.type()).isEqualTo("execve");
     assertThat(e.exeUpperLayer()).isFalse();
-    b.putInt(100, 3);
+    b.putInt(ExecEvent.FLAGS, ExecFlags.EXECVEAT.value() | ExecFlags.UPPER_LAYER.value());
     ProcessExec at = (ProcessExec) decoder.decode(seg(b));
     assertThat(at.type()).isEqualTo("execveat");
     assertThat(at.exeUpperLayer()).isTrue();
@@ -123,42 +166,48 @@ class EventDecoderTest {
 
   @Test
   void forkNamesTheSyscallAndTheChild() {
-    ByteBuffer b = record(2, 104);
-    b.putInt(64, 200).putInt(68, 201).putLong(72, 0x00010000L | 0x100L).putInt(80, 2);
-    b.put(88, bytes("worker"));
+    ByteBuffer b = record(EventKind.FORK, ForkEvent.SIZEOF);
+    b.putInt(ForkEvent.CHILD_PID, 200).putInt(ForkEvent.CHILD_TID, 201);
+    b.putLong(ForkEvent.CLONE_FLAGS, 0x00010000L | 0x100L);
+    b.putInt(ForkEvent.SYSCALL, ForkSyscall.CLONE3.value());
+    b.put(ForkEvent.COMM, bytes("worker"));
     ProcessFork f = (ProcessFork) decoder.decode(seg(b));
     assertThat(f.type()).isEqualTo("clone3");
     assertThat(f.childPid()).isEqualTo(200);
     assertThat(f.childTid()).isEqualTo(201);
     assertThat(f.isThread()).isTrue();
     assertThat(f.comm()).isEqualTo("worker");
-    b.putInt(80, 0);
+    b.putInt(ForkEvent.SYSCALL, ForkSyscall.UNKNOWN.value());
     assertThat(decoder.decode(seg(b)).type()).isEqualTo("clone");
-    b.putInt(80, 4);
+    b.putInt(ForkEvent.SYSCALL, ForkSyscall.VFORK.value());
     assertThat(decoder.decode(seg(b)).type()).isEqualTo("vfork");
   }
 
   @Test
   void exitSplitsTheWaitStatus() {
-    ByteBuffer b = record(3, 72);
-    b.putInt(64, 9).putInt(68, 1);
+    ByteBuffer b = record(EventKind.EXIT, ExitEvent.SIZEOF);
+    b.putInt(ExitEvent.EXIT_CODE, 9).putInt(ExitEvent.GROUP_DEAD, 1);
     ProcessExit e = (ProcessExit) decoder.decode(seg(b));
     assertThat(e.exitCode()).isEqualTo(9);
     assertThat(e.signal()).isEqualTo(9);
     assertThat(e.groupLeader()).isTrue();
   }
 
-  private FileOpen open(int syscall, int pathKind, long result, String raw, String resolved) {
-    ByteBuffer b = record(4, 96, bytes(raw), bytes(resolved));
-    b.putLong(64, result).putInt(72, -100).putInt(76, 0101).putInt(80, 0644);
-    b.putShort(84, (short) syscall).putShort(86, (short) pathKind);
-    b.putShort(88, (short) bytes(raw).length).putShort(90, (short) bytes(resolved).length);
+  private FileOpen open(
+      OpenSyscall syscall, PathKind pathKind, long result, String raw, String resolved) {
+    ByteBuffer b = record(EventKind.OPEN, OpenEvent.SIZEOF, bytes(raw), bytes(resolved));
+    b.putLong(OpenEvent.RESULT, result).putInt(OpenEvent.DFD, -100);
+    b.putInt(OpenEvent.FLAGS, 0101).putInt(OpenEvent.MODE, 0644);
+    b.putShort(OpenEvent.SYSCALL, (short) syscall.value());
+    b.putShort(OpenEvent.PATH_KIND, (short) pathKind.value());
+    b.putShort(OpenEvent.RAW_LEN, (short) bytes(raw).length);
+    b.putShort(OpenEvent.PATH_LEN, (short) bytes(resolved).length);
     return (FileOpen) decoder.decode(seg(b));
   }
 
   @Test
   void successfulOpenUsesThePathOfTheNewFile() {
-    FileOpen o = open(2, 1, 3, "../etc/./passwd", "/etc/passwd");
+    FileOpen o = open(OpenSyscall.OPENAT, PathKind.FILE, 3, "../etc/./passwd", "/etc/passwd");
     assertThat(o.type()).isEqualTo("openat");
     assertThat(o.path()).isEqualTo("/etc/passwd");
     assertThat(o.rawPath()).isEqualTo("../etc/./passwd");
@@ -169,7 +218,7 @@ class EventDecoderTest {
 
   @Test
   void failedRelativeOpenIsJoinedToItsBaseDirectory() {
-    FileOpen o = open(3, 2, -2, "sub/../missing", "/home/user");
+    FileOpen o = open(OpenSyscall.OPENAT2, PathKind.BASE, -2, "sub/../missing", "/home/user");
     assertThat(o.type()).isEqualTo("openat2");
     assertThat(o.path()).isEqualTo("/home/user/missing");
     assertThat(o.succeeded()).isFalse();
@@ -177,28 +226,35 @@ class EventDecoderTest {
 
   @Test
   void failedAbsoluteOpenIsNormalised() {
-    FileOpen o = open(1, 0, -13, "/etc//./shadow", "");
+    FileOpen o = open(OpenSyscall.OPEN, PathKind.NONE, -13, "/etc//./shadow", "");
     assertThat(o.type()).isEqualTo("open");
     assertThat(o.path()).isEqualTo("/etc/shadow");
-    assertThat(open(4, 0, -13, "/x", "").type()).isEqualTo("creat");
+    assertThat(open(OpenSyscall.CREAT, PathKind.NONE, -13, "/x", "").type()).isEqualTo("creat");
   }
 
-  private FileChange change(int syscall, int mode, int flags, String... pieces) {
+  private FileChange change(ChangeSyscall syscall, int mode, int flags, String... pieces) {
     byte[][] data = new byte[4][];
     for (int i = 0; i < 4; i++) {
       data[i] = bytes(pieces[i]);
     }
-    ByteBuffer b = record(5, 96, data);
-    b.putLong(64, 0).putInt(72, syscall).putInt(76, mode).putInt(80, flags);
+    ByteBuffer b = record(EventKind.CHANGE, ChangeEvent.SIZEOF, data);
+    b.putLong(ChangeEvent.RESULT, 0).putInt(ChangeEvent.SYSCALL, syscall.value());
+    b.putInt(ChangeEvent.MODE, mode).putInt(ChangeEvent.FLAGS, flags);
+    int[] lengths = {
+      ChangeEvent.PATH_LEN,
+      ChangeEvent.PATH_BASE_LEN,
+      ChangeEvent.TARGET_LEN,
+      ChangeEvent.TARGET_BASE_LEN
+    };
     for (int i = 0; i < 4; i++) {
-      b.putShort(84 + 2 * i, (short) data[i].length);
+      b.putShort(lengths[i], (short) data[i].length);
     }
     return (FileChange) decoder.decode(seg(b));
   }
 
   @Test
   void renameJoinsEachPathToItsOwnBase() {
-    FileChange c = change(3, 0, 1, "a", "/home/u", "../b", "/srv/x");
+    FileChange c = change(ChangeSyscall.RENAMEAT2, 0, 1, "a", "/home/u", "../b", "/srv/x");
     assertThat(c.type()).isEqualTo("renameat2");
     assertThat(c.operation()).isEqualTo(FileChange.Operation.RENAME);
     assertThat(c.path()).isEqualTo("/home/u/a");
@@ -208,20 +264,20 @@ class EventDecoderTest {
 
   @Test
   void unlinkatWithRemovedirIsAnRmdir() {
-    FileChange c = change(5, 0, 0x200, "/tmp/d", "", "", "");
+    FileChange c = change(ChangeSyscall.UNLINKAT, 0, 0x200, "/tmp/d", "", "", "");
     assertThat(c.operation()).isEqualTo(FileChange.Operation.RMDIR);
     assertThat(c.target()).isNull();
-    assertThat(change(5, 0, 0, "/tmp/f", "", "", "").operation())
+    assertThat(change(ChangeSyscall.UNLINKAT, 0, 0, "/tmp/f", "", "", "").operation())
         .isEqualTo(FileChange.Operation.UNLINK);
   }
 
   @Test
   void fchmodTakesThePathOfItsFileAndSymlinkKeepsItsContent() {
-    FileChange fchmod = change(11, 0640, 0, "", "/etc/app.conf", "", "");
+    FileChange fchmod = change(ChangeSyscall.FCHMOD, 0640, 0, "", "/etc/app.conf", "", "");
     assertThat(fchmod.operation()).isEqualTo(FileChange.Operation.CHMOD);
     assertThat(fchmod.path()).isEqualTo("/etc/app.conf");
     assertThat(fchmod.mode()).isEqualTo(0640);
-    FileChange ln = change(13, 0, 0, "link", "/tmp", "../../target", "");
+    FileChange ln = change(ChangeSyscall.SYMLINKAT, 0, 0, "link", "/tmp", "../../target", "");
     assertThat(ln.operation()).isEqualTo(FileChange.Operation.SYMLINK);
     assertThat(ln.path()).isEqualTo("/tmp/link");
     assertThat(ln.target()).isEqualTo("../../target");
@@ -231,9 +287,9 @@ class EventDecoderTest {
   void malformedRecordsAreRefusedWithAReason() {
     assertThatThrownBy(() -> decoder.decode(MemorySegment.ofArray(new byte[10])))
         .hasMessage("record of 10 bytes is shorter than its kind 0 needs (64)");
-    assertThatThrownBy(() -> decoder.decode(seg(record(9, 64))))
+    assertThatThrownBy(() -> decoder.decode(seg(record(9, Header.SIZEOF))))
         .hasMessage("unknown record kind 9");
-    assertThatThrownBy(() -> decoder.decode(seg(record(1, 100))))
+    assertThatThrownBy(() -> decoder.decode(seg(record(EventKind.EXEC, 100))))
         .hasMessage("record of 100 bytes is shorter than its kind 1 needs (152)");
   }
 }

@@ -29,4 +29,12 @@ public record EnrichedEvent(
   public String type() {
     return event.type();
   }
+
+  /**
+   * The same event in {@code container} and {@code pod}: what enrichment learned about them after
+   * the event was first emitted.
+   */
+  public EnrichedEvent withContainer(ContainerInfo container, @Nullable PodInfo pod) {
+    return new EnrichedEvent(event, lineage, user, container, pod, hostname);
+  }
 }

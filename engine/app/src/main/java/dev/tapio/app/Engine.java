@@ -34,15 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Engine.class);
 
-  /** What enrichment needs to see whatever the rules ask for: the process tree's events. */
   /** How long an alert may wait for its new container's metadata before it leaves without it. */
   static final Duration CONTAINER_LOOKUP_WAIT = Duration.ofMillis(500);
 
   /** How often losses (pipeline queue full, kernel ring buffers full) are logged, when any. */
   static final Duration LOSS_REPORT_INTERVAL = Duration.ofSeconds(60);
-
-  static final Set<String> ENRICHMENT_EVENT_TYPES =
-      Set.of("execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
 
   private final EngineOptions options;
   private final Lifecycle lifecycle = new Lifecycle();
@@ -202,9 +198,11 @@ public final class Engine implements AutoCloseable {
     set.stats().forEach(s -> log.info("sensor stats: {}", s));
   }
 
-  /** The event types to ask the kernel for: what the rules can match, plus the process tree. */
+  /**
+   * The event types to ask the kernel for: what the rules can match, plus what enrichment needs.
+   */
   Set<String> eventTypes() {
-    Set<String> types = new TreeSet<>(ENRICHMENT_EVENT_TYPES);
+    Set<String> types = new TreeSet<>(Enricher.requiredEventTypes());
     if (options.printEvents() || options.recordTo() != null) {
       types.addAll(Sensors.eventTypes());
     } else {

@@ -1,8 +1,7 @@
 package dev.tapio.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.testing.events.EventWriter;
+import dev.tapio.recording.Recording;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -46,7 +45,6 @@ interface EventTap extends Consumer<EnrichedEvent>, AutoCloseable {
 
   /** Writes one JSON object per event and line. */
   final class Writing implements EventTap {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Writer out;
     private final boolean closeOut;
 
@@ -58,7 +56,7 @@ interface EventTap extends Consumer<EnrichedEvent>, AutoCloseable {
     @Override
     public void accept(EnrichedEvent event) {
       try {
-        out.write(JSON.writeValueAsString(EventWriter.write(event)));
+        out.write(Recording.line(event));
         out.write('\n');
         if (!closeOut) {
           out.flush(); // stdout: one event per line as it happens

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.InMemoryAlertSink;
+import dev.tapio.recording.Recording;
 import dev.tapio.rules.AlertingSession;
-import dev.tapio.testing.CaseFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -59,7 +59,7 @@ class EngineEndToEndTest {
     Alert temp = first(live.alerts(), "Program run from a temporary directory");
     assertThat(temp.outputFields()).containsEntry("proc.exepath", dropped.toString());
 
-    List<EnrichedEvent> events = CaseFileReader.readRecording(recording);
+    List<EnrichedEvent> events = Recording.read(recording);
     assertThat(events).isNotEmpty();
     List<Alert> replayed = new ArrayList<>();
     try (AlertingSession session = new AlertingSession(RuleSets.load(List.of()))) {

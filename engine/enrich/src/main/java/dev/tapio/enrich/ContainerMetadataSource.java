@@ -1,6 +1,5 @@
 package dev.tapio.enrich;
 
-import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.enrich.internal.cri.CriMetadataSource;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -11,21 +10,13 @@ import org.jspecify.annotations.Nullable;
  * for a container seen for the first time, starts an asynchronous lookup whose result later calls
  * see.
  */
-public interface ContainerMetadataSource extends AutoCloseable {
-
-  /** A short name for status lines ({@code cri}, {@code memory}, {@code none}). */
-  String name();
+public interface ContainerMetadataSource extends MetadataSource {
 
   /**
    * The metadata of container {@code containerId} (the full 64-hex id) if known now; null while a
    * lookup runs or when the runtime does not know the container.
    */
   @Nullable ContainerMetadata lookup(String containerId);
-
-  SourceStatus status();
-
-  @Override
-  default void close() {}
 
   /** Knows no container. */
   static ContainerMetadataSource noop() {
@@ -34,7 +25,7 @@ public interface ContainerMetadataSource extends AutoCloseable {
 
   /** Asks each source in order; the first that knows a container answers. */
   static ContainerMetadataSource composite(List<? extends ContainerMetadataSource> sources) {
-    return new CompositeContainerMetadataSource(sources);
+    return CompositeSource.ofContainers(sources);
   }
 
   /**

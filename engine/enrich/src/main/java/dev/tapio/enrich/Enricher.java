@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -68,6 +69,15 @@ public final class Enricher implements AutoCloseable {
   }
 
   /**
+   * The event types enrichment must see whatever the rules ask for: those that build the process
+   * tree (exec, fork and their kin, exit). A pipeline that filters events in the kernel asks for
+   * these too, or lineages go stale.
+   */
+  public static Set<String> requiredEventTypes() {
+    return ProcessTable.EVENT_TYPES;
+  }
+
+  /**
    * Applies {@code event} to the process table (exec, fork, exit) and returns it with its context.
    * Never blocks on I/O other than procfs for a process the table has not seen.
    */
@@ -96,13 +106,7 @@ public final class Enricher implements AutoCloseable {
     if (now.container().equals(enriched.container()) && Objects.equals(now.pod(), enriched.pod())) {
       return enriched;
     }
-    return new EnrichedEvent(
-        enriched.event(),
-        enriched.lineage(),
-        enriched.user(),
-        now.container(),
-        now.pod(),
-        enriched.hostname());
+    return enriched.withContainer(now.container(), now.pod());
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.tapio.enrich;
 
 import dev.tapio.api.context.PodInfo;
-import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.enrich.internal.kube.KubernetesMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
@@ -11,21 +10,13 @@ import org.jspecify.annotations.Nullable;
  * Where pod details come from: the Kubernetes API through informers, or a fixed set in tests.
  * {@link #lookup} is called on the event path and never blocks.
  */
-public interface PodMetadataSource extends AutoCloseable {
-
-  /** A short name for status lines ({@code kubernetes}, {@code memory}, {@code none}). */
-  String name();
+public interface PodMetadataSource extends MetadataSource {
 
   /**
    * The pod with {@code uid}, or when the uid is empty or unknown, the pod {@code namespace/name};
    * null when neither is known.
    */
   @Nullable PodInfo lookup(String uid, String namespace, String name);
-
-  SourceStatus status();
-
-  @Override
-  default void close() {}
 
   /** Knows no pod. */
   static PodMetadataSource noop() {
@@ -34,7 +25,7 @@ public interface PodMetadataSource extends AutoCloseable {
 
   /** Asks each source in order; the first that knows a pod answers. */
   static PodMetadataSource composite(List<? extends PodMetadataSource> sources) {
-    return new CompositePodMetadataSource(sources);
+    return CompositeSource.ofPods(sources);
   }
 
   /**

@@ -45,6 +45,13 @@ class EnricherTest {
     hostCgroup = (Long) Files.getAttribute(host, "unix:ino");
   }
 
+  @Test
+  void enrichmentNeedsTheProcessTreesEventsWhateverTheRulesAskFor() {
+    assertThat(Enricher.requiredEventTypes())
+        .containsExactlyInAnyOrder(
+            "execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
+  }
+
   Enricher enricher() {
     return Enricher.builder()
         .procRoot(null)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +64,38 @@ class SettingsTest {
                 .status()
                 .toString())
         .isEqualTo("unavailable: none: no Kubernetes API configured");
+  }
+
+  @Test
+  void theFirstPodSourceThatKnowsAPodAnswers() {
+    dev.tapio.api.context.PodInfo first =
+        new dev.tapio.api.context.PodInfo(
+            "web-1", "u1", "prod", Map.of(), Map.of(), Map.of(), List.of(), "n1", null);
+    dev.tapio.api.context.PodInfo second =
+        new dev.tapio.api.context.PodInfo(
+            "web-1",
+            "u1",
+            "prod",
+            Map.of("from", "second"),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            "n1",
+            null);
+    dev.tapio.api.context.PodInfo other =
+        new dev.tapio.api.context.PodInfo(
+            "db-1", "u2", "prod", Map.of(), Map.of(), Map.of(), List.of(), "n1", null);
+    PodMetadataSource composite =
+        PodMetadataSource.composite(
+            List.of(
+                PodMetadataSource.noop(),
+                new InMemoryPodMetadataSource().put(first),
+                new InMemoryPodMetadataSource().put(second).put(other)));
+    assertThat(composite.lookup("u1", "", "")).isSameAs(first);
+    assertThat(composite.lookup("", "prod", "db-1")).isSameAs(other);
+    assertThat(composite.lookup("u3", "prod", "x")).isNull();
+    assertThat(composite.name()).isEqualTo("none+memory+memory");
+    assertThat(composite.status().toString())
+        .isEqualTo("partial: none: no Kubernetes API configured");
   }
 }

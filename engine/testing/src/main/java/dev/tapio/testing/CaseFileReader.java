@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tapio.api.alert.Priority;
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.testing.events.EventFormatException;
-import dev.tapio.testing.events.EventReader;
-import java.io.BufferedReader;
+import dev.tapio.recording.EventFormatException;
+import dev.tapio.recording.EventReader;
+import dev.tapio.recording.Recording;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads case files (YAML) and recorded event files (JSON lines). */
+/** Reads case files (YAML). */
 public final class CaseFileReader {
   private static final ObjectMapper YAML = new YAMLMapper();
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FILE_KEYS = Set.of("rules", "cases");
   private static final Set<String> CASE_KEYS =
       Set.of("name", "events", "events_from", "expect", "focus");
@@ -77,7 +76,11 @@ public final class CaseFileReader {
     }
     List<EnrichedEvent> events = new ArrayList<>();
     if (node.hasNonNull("events_from")) {
-      events.addAll(readRecording(dir.resolve(node.get("events_from").asText())));
+      try {
+        events.addAll(Recording.read(dir.resolve(node.get("events_from").asText())));
+      } catch (EventFormatException x) {
+        throw new CaseFormatException(String.valueOf(x.getMessage()), x);
+      }
     }
     JsonNode inline = node.get("events");
     if (inline != null && !inline.isNull()) {
@@ -153,32 +156,6 @@ public final class CaseFileReader {
       f.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().asText()));
     }
     return new ExpectedAlert(rule, priority, count, fields);
-  }
-
-  /** Reads a recording: one event tree (JSON) per line, blank lines ignored. */
-  public static List<EnrichedEvent> readRecording(Path path) {
-    List<EnrichedEvent> events = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(path)) {
-      String line;
-      int number = 0;
-      while ((line = in.readLine()) != null) {
-        number++;
-        if (line.isBlank()) {
-          continue;
-        }
-        String where = path + ":" + number;
-        try {
-          events.add(EventReader.read(JSON.readTree(line), where, 0));
-        } catch (JsonProcessingException e) {
-          throw new CaseFormatException(where + ": not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (EventFormatException e) {
-          throw new CaseFormatException(String.valueOf(e.getMessage()), e);
-        }
-      }
-    } catch (IOException e) {
-      throw new CaseFormatException(path + ": cannot read recording: " + e, e);
-    }
-    return events;
   }
 
   private static List<String> texts(JsonNode node, String where) {

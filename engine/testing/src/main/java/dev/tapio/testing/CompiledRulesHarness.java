@@ -48,7 +48,7 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
   @Override
   public List<String> explain(String rule, EnrichedEvent event) {
     CompiledRule r = rules.rule(rule).orElseThrow();
-    if (!r.anyEventType() && !r.eventTypes().contains(event.type())) {
+    if (!looksAt(r, event)) {
       return List.of(
           "evt.type is '"
               + event.type()
@@ -56,6 +56,15 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
               + r.eventTypes().stream().sorted().toList());
     }
     return ConditionTrace.explain(r, event);
+  }
+
+  /** Whether {@code rule} is loaded and looks at events of {@code event}'s type at all. */
+  boolean looksAt(String rule, EnrichedEvent event) {
+    return rules.rule(rule).map(r -> looksAt(r, event)).orElse(false);
+  }
+
+  private static boolean looksAt(CompiledRule rule, EnrichedEvent event) {
+    return rule.anyEventType() || rule.eventTypes().contains(event.type());
   }
 
   @Override

@@ -18,6 +18,11 @@ public final class RuleCaseSuite implements AutoCloseable {
     return new CaseRunner(harnesses.computeIfAbsent(file.ruleFiles(), CompiledRulesHarness::load));
   }
 
+  /** Every case of {@code file} as a check against the file's rules, compiled on first use. */
+  public List<CaseCheck> checks(CaseFile file) {
+    return CaseCheck.of(file, runnerFor(file));
+  }
+
   /** Reads and runs every case of {@code files}, in order. */
   public List<CaseResult> run(List<Path> files) {
     List<CaseResult> results = new ArrayList<>();

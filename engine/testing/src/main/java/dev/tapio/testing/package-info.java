@@ -1,4 +1,8 @@
-/** Rule test cases: the YAML case format, the runner, and the JUnit integration. */
+/**
+ * Rule test cases: the YAML case format and the runner behind {@code tapio rules test}. Events come
+ * in the recording format ({@code dev.tapio.recording}); the JUnit integration is {@code
+ * dev.tapio.junit.RuleCases} (artifact {@code tapio-junit}).
+ */
 @NullMarked
 package dev.tapio.testing;
 

@@ -242,7 +242,12 @@ class CaseRunnerTest {
 
     Files.writeString(
         dir.resolve("broken.jsonl"), "{\"type\":\"execve\"}\n{\"type\":\"openat\"}\n");
-    assertThatThrownBy(() -> CaseFileReader.readRecording(dir.resolve("broken.jsonl")))
+    Path cases =
+        Files.writeString(
+            dir.resolve("broken-cases.yaml"),
+            "cases: [{name: replayed, events_from: broken.jsonl, expect: []}]");
+    assertThatThrownBy(() -> CaseFileReader.read(cases))
+        .isInstanceOf(CaseFormatException.class)
         .hasMessage(dir.resolve("broken.jsonl") + ":2.path: an open needs a path");
   }
 }

@@ -4,9 +4,9 @@ import dev.tapio.alerts.JsonLinesSink;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.app.RuleSets;
+import dev.tapio.recording.EventFormatException;
+import dev.tapio.recording.Recording;
 import dev.tapio.rules.AlertingSession;
-import dev.tapio.testing.CaseFileReader;
-import dev.tapio.testing.CaseFormatException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,8 +42,8 @@ public final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<EnrichedEvent> events;
     try {
-      events = CaseFileReader.readRecording(file);
-    } catch (CaseFormatException e) {
+      events = Recording.read(file);
+    } catch (EventFormatException e) {
       err.println("tapio replay: " + e.getMessage());
       err.flush();
       return 2;

@@ -27,7 +27,12 @@ final class ModuleBoundaries {
           new Module("sensors", "dev.tapio.sensors", List.of("api")),
           new Module("engine/enrich", "dev.tapio.enrich", List.of("api")),
           new Module("alerts", "dev.tapio.alerts", List.of("api")),
-          new Module("engine/testing", "dev.tapio.testing", List.of("rules", "grammar", "api")));
+          new Module("engine/recording", "dev.tapio.recording", List.of("api")),
+          new Module(
+              "engine/testing",
+              "dev.tapio.testing",
+              List.of("engine/recording", "rules", "grammar", "api")),
+          new Module("engine/junit", "dev.tapio.junit", List.of("engine/testing", "api")));
 
   private static final Map<String, String> PACKAGE_OF =
       Map.of(
@@ -37,7 +42,9 @@ final class ModuleBoundaries {
           "sensors", "dev.tapio.sensors",
           "engine/enrich", "dev.tapio.enrich",
           "alerts", "dev.tapio.alerts",
+          "engine/recording", "dev.tapio.recording",
           "engine/testing", "dev.tapio.testing",
+          "engine/junit", "dev.tapio.junit",
           "engine/app", "dev.tapio.app");
 
   /** One rule per module, each named after what it allows. */
@@ -86,6 +93,17 @@ final class ModuleBoundaries {
             .resideOutsideOfPackage("dev.tapio.app..")
             .allowEmptyShould(true)
             .as("no module may import engine/app (the composition root)"));
+    rules.add(
+        classes()
+            .that()
+            .resideInAPackage("dev.tapio..")
+            .and()
+            .resideOutsideOfPackage("dev.tapio.junit..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideOutsideOfPackages("org.junit..", "org.opentest4j..")
+            .allowEmptyShould(true)
+            .as("only engine/junit may import JUnit (tapio.jar ships without it)"));
     return rules;
   }
 }

@@ -22,6 +22,9 @@ class ModuleBoundariesTest {
   private static final JavaClasses PRODUCTION =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          // the enrich test-jar (real-containerd fixtures) is on this classpath: tests, not a
+          // module
+          .withImportOption(location -> !location.contains("-tests.jar"))
           .importPackages("dev.tapio");
 
   @TestFactory

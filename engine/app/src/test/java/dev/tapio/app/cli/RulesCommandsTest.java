@@ -108,6 +108,32 @@ class RulesCommandsTest {
   }
 
   @Test
+  void testExitsZeroWhenEveryCasePasses() throws Exception {
+    write("good.yaml", GOOD);
+    write(
+        "cases.yaml",
+        """
+        rules: [good.yaml]
+        cases:
+          - name: cat reads shadow
+            events: [{type: openat, path: /etc/shadow, process: {exe: /usr/bin/cat}}]
+            expect: [{rule: Shadow read, fields: {proc.name: cat}}]
+          - name: passwd is not shadow
+            events: [{type: openat, path: /etc/passwd}]
+            expect: []
+        """);
+
+    CliRunner r = CliRunner.run("rules", "test", dir.resolve("cases.yaml").toString());
+
+    assertThat(r.status()).isEqualTo(0);
+    assertThat(r.out())
+        .contains("PASS " + dir.resolve("cases.yaml") + "#0 cat reads shadow")
+        .contains("PASS " + dir.resolve("cases.yaml") + "#1 passwd is not shadow")
+        .endsWith("2 passed, 0 failed\n");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
   void aBrokenCaseFileIsExitStatusTwo() throws Exception {
     write("cases.yaml", "cases: [{name: x, events: [{type: openat}], expect: []}]");
     CliRunner r = CliRunner.run("rules", "test", dir.toString());

@@ -3,6 +3,7 @@ package dev.tapio.enrich.internal.cri;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapio.api.context.ContainerInfo;
+import dev.tapio.api.context.ImageReference;
 import dev.tapio.api.context.PodInfo;
 import dev.tapio.enrich.internal.cri.v1.ContainerStatus;
 import dev.tapio.enrich.internal.cri.v1.ContainerStatusResponse;
@@ -32,8 +33,8 @@ final class CriMetadata {
     if (image.startsWith("sha256:") && !status.getImage().getUserSpecifiedImage().isEmpty()) {
       image = status.getImage().getUserSpecifiedImage();
     }
-    ImageRef ref = ImageRef.parse(image);
-    String digest = ImageRef.digestOf(status.getImageRef());
+    ImageReference ref = ImageReference.parse(image);
+    String digest = ImageReference.repositoryDigestOf(status.getImageRef());
     return new ContainerInfo(
         status.getId(),
         status.getMetadata().getName(),

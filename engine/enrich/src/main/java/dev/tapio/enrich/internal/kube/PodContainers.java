@@ -1,7 +1,7 @@
 package dev.tapio.enrich.internal.kube;
 
 import dev.tapio.api.context.ContainerInfo;
-import dev.tapio.enrich.internal.cri.ImageRef;
+import dev.tapio.api.context.ImageReference;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -46,8 +46,8 @@ final class PodContainers {
       return null;
     }
     String image = Owners.nullToEmpty(status.getImage());
-    ImageRef ref = ImageRef.parse(image);
-    String digest = ImageRef.digestOf(Owners.nullToEmpty(status.getImageID()));
+    ImageReference ref = ImageReference.parse(image);
+    String digest = ImageReference.repositoryDigestOf(Owners.nullToEmpty(status.getImageID()));
     String scheme = Owners.nullToEmpty(status.getContainerID());
     int separator = scheme.indexOf("://");
     var meta = pod.getMetadata();

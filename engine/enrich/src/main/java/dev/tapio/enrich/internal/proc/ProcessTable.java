@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -101,6 +102,14 @@ public final class ProcessTable {
     }
     return added;
   }
+
+  /**
+   * The event types {@link #apply} learns from: {@link ProcessExec} ({@code execve}, {@code
+   * execveat}), {@link ProcessFork} ({@code clone}, {@code clone3}, {@code fork}, {@code vfork})
+   * and {@link ProcessExit} ({@code procexit}).
+   */
+  public static final Set<String> EVENT_TYPES =
+      Set.of("execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
 
   /** Applies a process event; any other event leaves the table as it is. */
   public void apply(Event event) {

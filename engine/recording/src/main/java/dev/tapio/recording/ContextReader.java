@@ -1,4 +1,4 @@
-package dev.tapio.testing.events;
+package dev.tapio.recording;
 
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.ImageReference;

@@ -1,4 +1,4 @@
-package dev.tapio.testing.events;
+package dev.tapio.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

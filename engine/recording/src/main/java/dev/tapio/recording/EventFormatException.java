@@ -1,4 +1,4 @@
-package dev.tapio.testing.events;
+package dev.tapio.recording;
 
 /**
  * An event tree that cannot be read. The message names the place in the tree ({@code

@@ -1,4 +1,4 @@
-package dev.tapio.testing.events;
+package dev.tapio.recording;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

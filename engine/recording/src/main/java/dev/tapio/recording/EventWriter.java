@@ -1,4 +1,4 @@
-package dev.tapio.testing.events;
+package dev.tapio.recording;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

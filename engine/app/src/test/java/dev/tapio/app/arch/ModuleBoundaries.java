@@ -79,7 +79,8 @@ final class ModuleBoundaries {
                                       p ->
                                           c.getPackageName().equals(p)
                                               || c.getPackageName().startsWith(p + "."))))
-              .allowEmptyShould(true)
+              // A module whose classes are missing from the classpath fails instead of passing.
+              .allowEmptyShould(false)
               .as(description));
     }
     rules.add(

@@ -10,7 +10,7 @@ public final class FlowTableBuilder {
 
   /**
    * How many flows an interval keeps apart (16,384 by default, at least 16); past that the least
-   * recently used go to the overflow buckets. About 200 bytes each.
+   * recently used go to the overflow buckets. About 145 bytes each.
    */
   public FlowTableBuilder maxFlows(int maxFlows) {
     if (maxFlows < 16) {

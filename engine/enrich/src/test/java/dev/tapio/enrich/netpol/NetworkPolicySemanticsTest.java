@@ -271,6 +271,11 @@ class NetworkPolicySemanticsTest {
             tcp("fd00::1:1", "fd00::1:2", 5432),
             "allowed egress=no-policy ingress=allowed:shop/db-in"),
         new Case(
+            "an IPv4-mapped IPv6 address is the IPv4 pod",
+            dbFrom("[{podSelector: {matchLabels: {app: web}}}]"),
+            tcp("::ffff:10.0.1.1", DB, 5432),
+            "allowed egress=no-policy ingress=allowed:shop/db-in"),
+        new Case(
             "port with protocol UDP",
             webIngress("{ports: [{protocol: UDP, port: 53}]}"),
             of(Protocol.UDP, TOOL, WEB, 53),

@@ -129,10 +129,8 @@ final class CompiledPolicy {
   }
 
   private static PortMatch port(NetworkPolicyPort port) {
+    // an unknown protocol (the API server refuses it) leaves the entry matching nothing
     Protocol protocol = Protocol.ofName(Objects.requireNonNullElse(port.getProtocol(), "TCP"));
-    if (protocol == null) {
-      return new PortMatch(Protocol.TCP, 0, -2, null); // an unknown protocol: never matches
-    }
     IntOrString value = port.getPort();
     if (value == null) {
       return new PortMatch(protocol, PortMatch.ANY, PortMatch.ANY, null);

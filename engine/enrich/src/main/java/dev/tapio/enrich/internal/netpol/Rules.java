@@ -101,7 +101,7 @@ final class Rules {
    * ports when {@code port} is unset), or a named port resolved against the destination pod's
    * container ports of the same protocol.
    */
-  record PortMatch(Protocol protocol, int from, int to, @Nullable String name) {
+  record PortMatch(@Nullable Protocol protocol, int from, int to, @Nullable String name) {
     static final int ANY = -1;
 
     boolean matches(Protocol actual, int port, @Nullable PodEntry destinationPod) {
@@ -109,7 +109,7 @@ final class Rules {
         return false;
       }
       if (name != null) {
-        return destinationPod != null && destinationPod.namedPort(name, protocol) == port;
+        return destinationPod != null && destinationPod.namedPort(name, actual) == port;
       }
       return from == ANY || (port >= from && port <= to);
     }

@@ -15,8 +15,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Selector {
   static final Selector ALL = new Selector(new Requirement[0]);
-  static final Selector NONE =
-      new Selector(new Requirement[] {new Requirement("", Op.NEVER, Set.of())});
 
   private enum Op {
     IN,

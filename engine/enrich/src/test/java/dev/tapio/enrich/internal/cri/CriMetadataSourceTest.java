@@ -24,8 +24,16 @@ class CriMetadataSourceTest {
   static final String OTHER = "d1".repeat(32);
   @TempDir Path dir;
 
+  /**
+   * A call timeout no busy build machine reaches, so a slow answer is never taken for a missing
+   * one; the test of a hung runtime sets its own short deadline.
+   */
   CriSettings settings(Path socket) {
-    return CriSettings.DEFAULT.withSocket(socket).withCallTimeout(Duration.ofMillis(300));
+    return settings(socket, Duration.ofSeconds(5));
+  }
+
+  CriSettings settings(Path socket, Duration callTimeout) {
+    return CriSettings.DEFAULT.withSocket(socket).withCallTimeout(callTimeout);
   }
 
   /**
@@ -136,7 +144,8 @@ class CriMetadataSourceTest {
   @Test
   void aHungRuntimeNeverBlocksLookups() throws Exception {
     try (FakeRuntime runtime = new FakeRuntime(dir.resolve("cri.sock"));
-        CriMetadataSource source = CriMetadataSource.start(settings(dir.resolve("cri.sock")))) {
+        CriMetadataSource source =
+            CriMetadataSource.start(settings(dir.resolve("cri.sock"), Duration.ofMillis(300)))) {
       runtime.gate = new CountDownLatch(1); // every ContainerStatus hangs
       runtime.containers.put(ID, FakeRuntime.nginx(ID));
 

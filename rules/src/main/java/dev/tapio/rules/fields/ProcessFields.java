@@ -24,21 +24,22 @@ final class ProcessFields {
     perProcess(
         out,
         "name",
-        "the program name",
+        "the command name, the kernel's comm (at most 15 characters): named by the path"
+            + " executed, so a symlink, busybox applet or #! script is known by its own name",
         ProcessInfo::name,
         e -> e.process().name(),
         e -> e.lineage().parent() instanceof ProcessInfo p ? p.name() : null);
     perProcess(
         out,
         "exe",
-        "argv[0] as passed",
+        "the first command-line argument (argv[0])",
         ProcessInfo::exe,
         e -> e.process().exe(),
         e -> e.lineage().parent() instanceof ProcessInfo p ? p.exe() : null);
     perProcess(
         out,
         "exepath",
-        "the resolved executable path",
+        "the full path of the executable file, symlinks resolved",
         ProcessInfo::exePath,
         e -> e.process().exePath(),
         e -> e.lineage().parent() instanceof ProcessInfo p ? p.exePath() : null);
@@ -46,12 +47,17 @@ final class ProcessFields {
     perProcess(
         out,
         "cmdline",
-        "name and arguments",
+        "proc.name followed by the arguments, space separated",
         cmdline,
         e -> cmdline.apply(e.process()),
         e -> e.lineage().parent() instanceof ProcessInfo p ? cmdline.apply(p) : null);
     perProcessNumber(out, "pid", "process id", p -> (long) p.pid());
-    out.add(FieldDef.simple("proc.args", STRING, "arguments", e -> ARGS.apply(proc(e))));
+    out.add(
+        FieldDef.simple(
+            "proc.args",
+            STRING,
+            "the arguments after argv[0], space separated",
+            e -> ARGS.apply(proc(e))));
     out.add(FieldDef.simple("proc.ppid", NUMBER, "parent pid", e -> (long) proc(e).ppid()));
     out.add(
         FieldDef.simple("proc.vpid", NUMBER, "pid in its namespace", e -> (long) proc(e).vpid()));

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.FileChange;
 import dev.tapio.rules.fields.FieldCatalog;
 import dev.tapio.rules.fields.FieldDef;
@@ -72,6 +75,59 @@ class FieldCatalogTest {
     assertThat(get("container.id", null, host)).isEqualTo("host");
     assertThat(get("k8s.ns.name", null, host)).isNull();
     assertThat(get("container.privileged", null, host)).isNull();
+  }
+
+  static ProcessInfo process(int pid, String name, String exe, String exePath, String... args) {
+    return new ProcessInfo(
+        pid,
+        pid,
+        pid - 1,
+        name,
+        exe,
+        exePath,
+        List.of(args),
+        "/",
+        pid,
+        pid,
+        0,
+        Credentials.root(),
+        0,
+        false,
+        false);
+  }
+
+  @Test
+  void processFieldsHaveFalcosMeaningThroughTheLineage() {
+    // a busybox applet run through a link named sleep, from a #! script run as pip, from bash
+    ProcessInfo applet = process(300, "sleep", "/tmp/x/sleep", "/usr/bin/busybox", "5");
+    ProcessInfo script =
+        process(299, "pip", "/bin/sh", "/usr/bin/dash", "/usr/local/bin/pip", "install");
+    ProcessInfo shell = process(298, "bash", "-bash", "/usr/bin/bash");
+    EnrichedEvent e =
+        new EnrichedEvent(
+            Events.exec("/tmp/x/sleep", "/tmp/x/sleep", "5"),
+            new Lineage(List.of(applet, script, shell)),
+            Events.ROOT,
+            ContainerInfo.HOST,
+            null,
+            "node1");
+
+    assertThat(get("proc.name", null, e)).isEqualTo("sleep");
+    assertThat(get("proc.exe", null, e)).isEqualTo("/tmp/x/sleep");
+    assertThat(get("proc.exepath", null, e)).isEqualTo("/usr/bin/busybox");
+    assertThat(get("proc.cmdline", null, e)).isEqualTo("sleep 5");
+    assertThat(get("proc.args", null, e)).isEqualTo("5");
+    assertThat(get("proc.pname", null, e)).isEqualTo("pip");
+    assertThat(get("proc.pexe", null, e)).isEqualTo("/bin/sh");
+    assertThat(get("proc.pexepath", null, e)).isEqualTo("/usr/bin/dash");
+    assertThat(get("proc.pcmdline", null, e)).isEqualTo("pip /usr/local/bin/pip install");
+    assertThat(get("proc.aname", "0", e)).isEqualTo("sleep");
+    assertThat(get("proc.aname", "1", e)).isEqualTo("pip");
+    assertThat(get("proc.aname", "2", e)).isEqualTo("bash");
+    assertThat(get("proc.aname", "3", e)).isNull();
+    assertThat(get("proc.aexe", "2", e)).isEqualTo("-bash");
+    assertThat(get("proc.aexepath", "1", e)).isEqualTo("/usr/bin/dash");
+    assertThat(get("proc.acmdline", "2", e)).isEqualTo("bash");
   }
 
   @Test

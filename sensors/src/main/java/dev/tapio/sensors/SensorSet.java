@@ -43,6 +43,7 @@ public final class SensorSet implements EventSource {
   private final Supplier<KernelFeatures> probe;
   private final Supplier<Long> clockOffset;
   private final List<RunningSensor> running = new ArrayList<>();
+  private Set<String> requested = Set.of();
   private @Nullable KernelFeatures features;
   private @Nullable Poller poller;
   private boolean started;
@@ -82,6 +83,7 @@ public final class SensorSet implements EventSource {
       throw new IllegalStateException(ALREADY_STARTED);
     }
     started = true;
+    requested = Set.copyOf(eventTypes);
     KernelFeatures probed = config.features() != null ? config.features() : probeOrRefuseAll();
     this.features = probed;
     for (SensorSpec spec : specs) {
@@ -135,6 +137,27 @@ public final class SensorSet implements EventSource {
       }
       return none;
     }
+  }
+
+  /**
+   * The event types, of those asked for at {@link #start}, that this kernel delivers: every hook
+   * that serves the type attached. Empty before start and after close.
+   */
+  public synchronized Set<String> eventTypesDelivered() {
+    Set<String> out = new java.util.TreeSet<>();
+    Set<String> missing = new java.util.HashSet<>();
+    for (int i = 0; i < running.size() && !closed; i++) {
+      Set<String> attached = running.get(i).result().chosen().keySet();
+      for (var program : specs.get(i).programs()) {
+        for (String type : program.eventTypes()) {
+          if (requested.contains(type)) {
+            (attached.contains(program.hook()) ? out : missing).add(type);
+          }
+        }
+      }
+    }
+    out.removeAll(missing);
+    return out;
   }
 
   /** The features the sensors were chosen by, once started. */

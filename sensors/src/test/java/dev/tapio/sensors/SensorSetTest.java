@@ -67,6 +67,18 @@ class SensorSetTest {
   }
 
   @Test
+  void theEventTypesDeliveredAreTheRequestedOnesWhoseHooksAllAttached() {
+    backend.refuseAttach("tapio_exit_openat", Errno.EACCES);
+    try (SensorSet s = set(KernelFeatures.all())) {
+      assertThat(s.eventTypesDelivered()).isEmpty();
+      s.start(Set.of("execve", "openat", "open", "ptrace"), e -> {});
+      assertThat(s.eventTypesDelivered()).containsExactly("execve", "open");
+      s.close();
+      assertThat(s.eventTypesDelivered()).isEmpty();
+    }
+  }
+
+  @Test
   void sensorsNobodyAskedForDoNotCountAgainstTheWhole() {
     try (SensorSet s = set(KernelFeatures.all())) {
       s.start(Set.of("execve"), e -> {});

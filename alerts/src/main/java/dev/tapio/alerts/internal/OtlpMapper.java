@@ -156,7 +156,12 @@ public final class OtlpMapper {
     ProcessInfo process = event.process();
     out.put("process.pid", (long) process.pid());
     out.put("process.parent_pid", (long) process.ppid());
-    putIfNotEmpty(out, "process.executable.name", process.name());
+    // semantic conventions: the executable's file name, not the task name Falco's proc.name shows
+    String exePath = process.exePath();
+    putIfNotEmpty(
+        out,
+        "process.executable.name",
+        exePath.isEmpty() ? process.name() : exePath.substring(exePath.lastIndexOf('/') + 1));
     putIfNotEmpty(out, "process.executable.path", process.exePath());
     out.put("process.command_line", process.cmdline());
     putIfNotEmpty(out, "process.working_directory", process.cwd());

@@ -9,9 +9,12 @@ import java.util.List;
  * @param pid thread-group id in the host pid namespace
  * @param vpid the pid inside the process's own pid namespace, or {@code pid} when unknown
  * @param ppid parent's pid
- * @param name the program name ({@code proc.name}: basename of the executable, as Falco shows it)
+ * @param name the task's command name, the kernel's {@code comm} ({@code proc.name}): at most 15
+ *     characters, set by exec from the last component of the path executed (a symlink's own name, a
+ *     script's name rather than its interpreter's), inherited by fork, changed by {@code
+ *     prctl(PR_SET_NAME)}
  * @param exe {@code argv[0]} as passed ({@code proc.exe})
- * @param exePath resolved executable path ({@code proc.exepath})
+ * @param exePath the full path of the executable file, symlinks resolved ({@code proc.exepath})
  * @param args arguments after {@code argv[0]}
  * @param cwd working directory, empty when unknown
  * @param sessionId session id
@@ -39,8 +42,21 @@ public record ProcessInfo(
     boolean exeFromMemfd,
     boolean exeUpperLayer) {
 
+  /** The longest command name the kernel keeps ({@code TASK_COMM_LEN} less its terminator). */
+  public static final int COMM_MAX = 15;
+
   public ProcessInfo {
     args = List.copyOf(args);
+  }
+
+  /**
+   * The command name the kernel gives a task that executes {@code path}: its last component, cut to
+   * {@link #COMM_MAX} characters ({@code /usr/bin/kube-controller-manager} runs as {@code
+   * kube-controller}).
+   */
+  public static String commOf(String path) {
+    String base = path.substring(path.lastIndexOf('/') + 1);
+    return base.length() > COMM_MAX ? base.substring(0, COMM_MAX) : base;
   }
 
   /** {@code proc.cmdline}: the name followed by the arguments, separated by spaces. */

@@ -20,11 +20,13 @@ import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * The engine's whole life in one place. Start-up is the ordered list in {@link #start()}, from the
@@ -180,10 +182,18 @@ public final class Engine implements AutoCloseable {
     sensors = set;
     set.start(eventTypes(), java.util.Objects.requireNonNull(pipeline));
     set.statuses().forEach((name, status) -> log.info("sensor {}: {}", name, status));
+    warnAboutRulesThatCannotFire(set.eventTypesDelivered());
     return () -> {
       reportSensorLosses(set);
       set.close();
     };
+  }
+
+  /** Each enabled rule none of whose event types the sensors deliver here, then the count. */
+  private void warnAboutRulesThatCannotFire(Set<String> delivered) {
+    List<String> lines = RuleReach.report(rules().rules(), delivered);
+    boolean anyDead = lines.size() > 1; // the last line is the count
+    lines.forEach(line -> log.atLevel(anyDead ? Level.WARN : Level.INFO).log(line));
   }
 
   /** What the kernel could not hand over: never silent. */

@@ -1,5 +1,6 @@
 package dev.tapio.enrich;
 
+import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.FileOpen;
@@ -24,15 +25,44 @@ public final class Events {
 
   public static ProcessExec exec(
       int pid, int ppid, long cgroupId, Credentials credentials, String exePath, String... argv) {
-    String comm = exePath.substring(exePath.lastIndexOf('/') + 1);
+    return build(
+        pid, ppid, cgroupId, credentials, exePath, exePath, ProcessInfo.commOf(exePath), argv);
+  }
+
+  /**
+   * An exec of {@code filename} (the path passed to execve) that runs {@code exePath}, the task now
+   * called {@code comm}: a symlink, a busybox applet or a script.
+   */
+  public static ProcessExec execAs(
+      int pid, int ppid, String filename, String exePath, String comm, String... argv) {
+    return build(
+        pid,
+        ppid,
+        0,
+        new Credentials(1000, 1000, 1000, 1000, 1000, 0, 0, 0),
+        filename,
+        exePath,
+        comm,
+        argv);
+  }
+
+  private static ProcessExec build(
+      int pid,
+      int ppid,
+      long cgroupId,
+      Credentials credentials,
+      String filename,
+      String exePath,
+      String comm,
+      String... argv) {
     return new ProcessExec(
         header(pid, cgroupId),
         "execve",
-        exePath,
+        filename,
         exePath,
         List.of(argv),
         "/home/alice",
-        comm.length() > 15 ? comm.substring(0, 15) : comm,
+        comm,
         ppid,
         pid,
         pid,

@@ -97,15 +97,16 @@ final class ContextReader {
     List<String> words = t.has("cmdline") ? split(t.text("cmdline", "")) : List.of();
     String exe = t.text("exe", words.isEmpty() ? "" : words.getFirst());
     String exePath = t.text("exepath", exe.startsWith("/") ? exe : "");
-    String name = t.text("name", basename(!exePath.isEmpty() ? exePath : exe));
+    // proc.name is the kernel's command name: what exec named the task, cut to 15 characters
+    String name = t.text("name", ProcessInfo.commOf(!exe.isEmpty() ? exe : exePath));
     if (name.isEmpty()) {
       name = "test-process";
     }
     if (exe.isEmpty()) {
-      exe = name;
+      exe = exePath.isEmpty() ? name : basename(exePath);
     }
     if (exePath.isEmpty()) {
-      exePath = "/usr/bin/" + name;
+      exePath = "/usr/bin/" + basename(exe);
     }
     List<String> args = t.has("args") ? t.texts("args") : words.stream().skip(1).toList();
     int pid = t.integer("pid", defaultPid);

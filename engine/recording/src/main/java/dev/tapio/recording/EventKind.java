@@ -4,8 +4,11 @@ import dev.tapio.api.event.FileChange;
 import java.util.Map;
 import java.util.Set;
 
-/** Which event record a Falco event type is read into, and the keys that kind accepts. */
-enum EventKind {
+/**
+ * Which event record a Falco event type is read into, and the keys that kind accepts. Public so
+ * that documentation generated from the format (the field reference) names the same kinds.
+ */
+public enum EventKind {
   EXEC(Set.of("filename")),
   FORK(Set.of("child_pid", "child_tid", "clone_flags")),
   EXIT(Set.of("exit_code", "signal", "group_leader")),
@@ -67,7 +70,8 @@ enum EventKind {
     this.keys = keys;
   }
 
-  static EventKind of(String type) {
+  /** The kind an event of Falco type {@code type} is recorded as. */
+  public static EventKind of(String type) {
     if (FILE_CHANGES.containsKey(type)) {
       return FILE_CHANGE;
     }

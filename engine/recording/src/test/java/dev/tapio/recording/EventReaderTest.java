@@ -68,6 +68,32 @@ class EventReaderTest {
   }
 
   @Test
+  void theProcessNameIsTheKernelsCommandNameUnlessACaseGivesIt() throws Exception {
+    EnrichedEvent longName =
+        read("{type: execve, process: {exe: /usr/local/bin/kube-controller-manager}}");
+    EnrichedEvent applet =
+        read("{type: execve, process: {exe: /tmp/x/sleep, exepath: /usr/bin/busybox}}");
+    EnrichedEvent pathOnly = read("{type: execve, process: {exepath: /usr/bin/python3.11}}");
+    EnrichedEvent script =
+        read(
+            "{type: execve, process: {name: pip, exe: /usr/bin/python3,"
+                + " exepath: /usr/bin/python3.11, args: [/usr/local/bin/pip, install]}}");
+    EnrichedEvent bare = read("{type: execve, process: {exe: my-own-build-of-tool}}");
+
+    assertThat(longName.process().name()).isEqualTo("kube-controller");
+    assertThat(longName.process().exePath()).isEqualTo("/usr/local/bin/kube-controller-manager");
+    assertThat(applet.process().name()).isEqualTo("sleep");
+    assertThat(applet.process().exePath()).isEqualTo("/usr/bin/busybox");
+    assertThat(pathOnly.process().name()).isEqualTo("python3.11");
+    assertThat(pathOnly.process().exe()).isEqualTo("python3.11");
+    assertThat(script.process().name()).isEqualTo("pip");
+    assertThat(script.process().exe()).isEqualTo("/usr/bin/python3");
+    assertThat(script.process().cmdline()).isEqualTo("pip /usr/local/bin/pip install");
+    assertThat(bare.process().name()).isEqualTo("my-own-build-of");
+    assertThat(bare.process().exePath()).isEqualTo("/usr/bin/my-own-build-of-tool");
+  }
+
+  @Test
   void containerAndPodContextSplitTheImageReference() throws Exception {
     EnrichedEvent e =
         read(

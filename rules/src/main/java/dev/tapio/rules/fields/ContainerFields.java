@@ -27,42 +27,55 @@ final class ContainerFields {
         FieldDef.simple(
             "container.id",
             STRING,
-            "short container id, or host",
+            "the container id cut to 12 characters, or host",
             e -> SHORT_ID.apply(e.container())));
     out.add(
         FieldDef.simple(
-            "container.full_id", STRING, "full container id, or host", e -> e.container().id()));
-    out.add(FieldDef.simple("container.name", STRING, "container name", e -> e.container().name()));
+            "container.full_id",
+            STRING,
+            "the full container id, or host",
+            e -> e.container().id()));
     out.add(
-        FieldDef.simple("container.image", STRING, "image reference", e -> e.container().image()));
+        FieldDef.simple(
+            "container.name", STRING, "the container's name", e -> e.container().name()));
+    out.add(
+        FieldDef.simple(
+            "container.image",
+            STRING,
+            "the image reference as the container was created from it",
+            e -> e.container().image()));
     out.add(
         FieldDef.simple(
             "container.image.repository",
             STRING,
-            "image repository",
+            "the image repository",
             e -> e.container().imageRepository()));
     out.add(
-        FieldDef.simple("container.image.tag", STRING, "image tag", e -> e.container().imageTag()));
+        FieldDef.simple(
+            "container.image.tag", STRING, "the image tag", e -> e.container().imageTag()));
     out.add(
         FieldDef.simple(
-            "container.image.digest", STRING, "image digest", e -> e.container().imageDigest()));
+            "container.image.digest",
+            STRING,
+            "the image digest",
+            e -> e.container().imageDigest()));
     out.add(
         FieldDef.simple(
             "container.type",
             STRING,
-            "container runtime",
+            "the container runtime (containerd, cri-o, docker), or host",
             e -> e.container().isHost() ? "host" : e.container().runtime()));
     out.add(
         FieldDef.simple(
             "container.privileged",
             BOOL,
-            "privileged container",
+            "whether the container runs privileged",
             e -> e.container().isHost() ? null : e.container().privileged()));
     out.add(
         FieldDef.simple(
             "container.start_ts",
             NUMBER,
-            "container start, epoch nanoseconds",
+            "when the container started, epoch nanoseconds",
             e -> e.container().startTimeNanos() == 0 ? null : e.container().startTimeNanos()));
     out.add(
         FieldDef.simple(
@@ -92,25 +105,37 @@ final class ContainerFields {
             "container.label",
             STRING,
             FieldDef.Arg.REQUIRED_KEY,
-            "a runtime label",
+            "a container label by key",
             (e, arg) -> arg == null ? null : e.container().labels().get(arg)));
 
-    pod(out, "k8s.pod.name", "pod name", PodInfo::name);
-    pod(out, "k8s.pod.id", "pod uid", PodInfo::uid);
-    pod(out, "k8s.pod.uid", "pod uid", PodInfo::uid);
-    pod(out, "k8s.pod.ip", "pod ip", PodInfo::ip);
-    pod(out, "k8s.ns.name", "namespace", PodInfo::namespace);
-    pod(out, "k8s.node.name", "node name", PodInfo::nodeName);
+    pod(out, "k8s.pod.name", "the pod's name", PodInfo::name);
+    pod(out, "k8s.pod.id", "the pod's uid", PodInfo::uid);
+    pod(out, "k8s.pod.uid", "the pod's uid", PodInfo::uid);
+    pod(out, "k8s.pod.ip", "the pod's IP address", PodInfo::ip);
+    pod(out, "k8s.ns.name", "the pod's namespace", PodInfo::namespace);
+    pod(out, "k8s.node.name", "the name of the pod's node", PodInfo::nodeName);
     pod(out, "k8s.pod.labels", "pod labels as key:value, comma separated", p -> labels(p.labels()));
-    pod(out, "k8s.rs.name", "ReplicaSet", p -> p.ownerName("ReplicaSet"));
-    pod(out, "k8s.deployment.name", "Deployment", p -> p.ownerName("Deployment"));
-    pod(out, "k8s.statefulset.name", "StatefulSet", p -> p.ownerName("StatefulSet"));
-    pod(out, "k8s.daemonset.name", "DaemonSet", p -> p.ownerName("DaemonSet"));
-    pod(out, "k8s.job.name", "Job", p -> p.ownerName("Job"));
-    pod(out, "k8s.cronjob.name", "CronJob", p -> p.ownerName("CronJob"));
-    podMap(out, "k8s.pod.label", "a pod label", PodInfo::labels);
-    podMap(out, "k8s.pod.annotation", "a pod annotation", PodInfo::annotations);
-    podMap(out, "k8s.ns.label", "a namespace label", PodInfo::namespaceLabels);
+    pod(out, "k8s.rs.name", "the ReplicaSet owning the pod", p -> p.ownerName("ReplicaSet"));
+    pod(
+        out,
+        "k8s.deployment.name",
+        "the Deployment owning the pod (through its ReplicaSet)",
+        p -> p.ownerName("Deployment"));
+    pod(
+        out,
+        "k8s.statefulset.name",
+        "the StatefulSet owning the pod",
+        p -> p.ownerName("StatefulSet"));
+    pod(out, "k8s.daemonset.name", "the DaemonSet owning the pod", p -> p.ownerName("DaemonSet"));
+    pod(out, "k8s.job.name", "the Job owning the pod", p -> p.ownerName("Job"));
+    pod(
+        out,
+        "k8s.cronjob.name",
+        "the CronJob owning the pod (through its Job)",
+        p -> p.ownerName("CronJob"));
+    podMap(out, "k8s.pod.label", "a pod label by key", PodInfo::labels);
+    podMap(out, "k8s.pod.annotation", "a pod annotation by key", PodInfo::annotations);
+    podMap(out, "k8s.ns.label", "a label of the pod's namespace, by key", PodInfo::namespaceLabels);
   }
 
   private static void pod(
@@ -159,7 +184,7 @@ final class ContainerFields {
             name,
             STRING,
             FieldDef.Arg.REQUIRED_KEY,
-            "a mount by index or by source path (glob)",
+            "a mount's value, by mount index or by source path (glob)",
             (e, arg) -> {
               ContainerInfo.Mount m = findMount(e, arg);
               return m == null ? null : get.apply(m);

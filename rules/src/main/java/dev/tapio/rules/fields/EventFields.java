@@ -17,26 +17,44 @@ final class EventFields {
   private EventFields() {}
 
   static void register(List<FieldDef> out) {
-    out.add(FieldDef.simple("evt.type", STRING, "event type", e -> e.type()));
-    out.add(FieldDef.simple("evt.source", STRING, "rule source", e -> e.event().ruleSource()));
-    out.add(FieldDef.simple("evt.hostname", STRING, "host name", e -> e.hostname()));
     out.add(
         FieldDef.simple(
-            "evt.time", NUMBER, "epoch nanoseconds", e -> e.event().header().timeNanos()));
+            "evt.type",
+            STRING,
+            "the event type: the syscall or kernel event name (openat, execve, procexit)",
+            e -> e.type()));
     out.add(
         FieldDef.simple(
-            "evt.rawtime", NUMBER, "epoch nanoseconds", e -> e.event().header().timeNanos()));
+            "evt.source", STRING, "the event source: syscall", e -> e.event().ruleSource()));
+    out.add(
+        FieldDef.simple(
+            "evt.hostname",
+            STRING,
+            "the name of the host (node) where the event happened",
+            e -> e.hostname()));
+    out.add(
+        FieldDef.simple(
+            "evt.time",
+            NUMBER,
+            "the event time, epoch nanoseconds",
+            e -> e.event().header().timeNanos()));
+    out.add(
+        FieldDef.simple(
+            "evt.rawtime",
+            NUMBER,
+            "the event time, epoch nanoseconds",
+            e -> e.event().header().timeNanos()));
     out.add(
         FieldDef.simple(
             "evt.time.s",
             NUMBER,
-            "epoch seconds",
+            "the event time, epoch seconds",
             e -> e.event().header().timeNanos() / 1_000_000_000L));
     out.add(
         FieldDef.simple(
             "evt.time.iso8601",
             STRING,
-            "ISO 8601 time",
+            "the event time in ISO 8601 (UTC)",
             e -> {
               long t = e.event().header().timeNanos();
               return Instant.ofEpochSecond(
@@ -55,12 +73,13 @@ final class EventFields {
         FieldDef.simple(
             "evt.buffer", BYTES, "I/O buffer: not collected, never extracted", e -> null));
     out.add(
-        FieldDef.simple("evt.rawres", NUMBER, "return value", e -> EventArgs.result(e.event())));
+        FieldDef.simple(
+            "evt.rawres", NUMBER, "the call's return value", e -> EventArgs.result(e.event())));
     out.add(
         FieldDef.simple(
             "evt.res",
             STRING,
-            "SUCCESS or the errno name",
+            "SUCCESS, or the error's errno name (ENOENT)",
             e -> {
               Long r = EventArgs.result(e.event());
               return r == null ? null : KernelNames.result(r);
@@ -69,7 +88,7 @@ final class EventFields {
         FieldDef.simple(
             "evt.failed",
             BOOL,
-            "whether the call failed",
+            "whether the call returned an error",
             e -> {
               Long r = EventArgs.result(e.event());
               return r == null ? null : r < 0;
@@ -78,7 +97,7 @@ final class EventFields {
         FieldDef.simple(
             "evt.args",
             STRING,
-            "all parameters, name=value",
+            "all parameters as name=value, space separated",
             e -> {
               StringJoiner j = new StringJoiner(" ");
               for (Map.Entry<String, String> a : EventArgs.of(e.event()).entrySet()) {

@@ -161,15 +161,26 @@ final class FdFields {
 
   private static void endpoint(
       List<FieldDef> out, String p, Function<EnrichedEvent, @Nullable SocketAddress> end) {
-    out.add(FieldDef.simple("fd." + p + "ip", IPADDR, "address", e -> addr(end.apply(e))));
+    String side =
+        switch (p) {
+          case "c" -> "client";
+          case "s" -> "server";
+          case "l" -> "local";
+          default -> "remote";
+        };
+    out.add(
+        FieldDef.simple("fd." + p + "ip", IPADDR, side + " IP address", e -> addr(end.apply(e))));
     out.add(
         FieldDef.simple(
-            "fd." + p + "net", IPNET, "address, compared as a network", e -> addr(end.apply(e))));
+            "fd." + p + "net",
+            IPNET,
+            side + " IP address, compared as a network",
+            e -> addr(end.apply(e))));
     out.add(
         FieldDef.simple(
             "fd." + p + "port",
             NUMBER,
-            "port",
+            side + " port",
             e -> {
               SocketAddress a = end.apply(e);
               return a == null || a.address() == null ? null : (long) a.port();
@@ -178,10 +189,11 @@ final class FdFields {
         FieldDef.simple(
             "fd." + p + "ip.name",
             STRING,
-            "DNS name: not resolved by Tapio, never extracted",
+            side + " DNS name: not resolved by Tapio, never extracted",
             e -> null));
     out.add(
-        FieldDef.simple("fd." + p + "proto", STRING, "protocol name: never extracted", e -> null));
+        FieldDef.simple(
+            "fd." + p + "proto", STRING, side + " protocol name: never extracted", e -> null));
   }
 
   /**

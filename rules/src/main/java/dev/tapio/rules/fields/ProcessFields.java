@@ -24,21 +24,22 @@ final class ProcessFields {
     perProcess(
         out,
         "name",
-        "the program name",
+        "the command name, the kernel's comm (at most 15 characters): named by the path"
+            + " executed, so a symlink, busybox applet or #! script is known by its own name",
         ProcessInfo::name,
         e -> e.process().name(),
         e -> e.lineage().parent() instanceof ProcessInfo p ? p.name() : null);
     perProcess(
         out,
         "exe",
-        "argv[0] as passed",
+        "the first command-line argument (argv[0])",
         ProcessInfo::exe,
         e -> e.process().exe(),
         e -> e.lineage().parent() instanceof ProcessInfo p ? p.exe() : null);
     perProcess(
         out,
         "exepath",
-        "the resolved executable path",
+        "the full path of the executable file, symlinks resolved",
         ProcessInfo::exePath,
         e -> e.process().exePath(),
         e -> e.lineage().parent() instanceof ProcessInfo p ? p.exePath() : null);
@@ -46,24 +47,50 @@ final class ProcessFields {
     perProcess(
         out,
         "cmdline",
-        "name and arguments",
+        "proc.name followed by the arguments, space separated",
         cmdline,
         e -> cmdline.apply(e.process()),
         e -> e.lineage().parent() instanceof ProcessInfo p ? cmdline.apply(p) : null);
     perProcessNumber(out, "pid", "process id", p -> (long) p.pid());
-    out.add(FieldDef.simple("proc.args", STRING, "arguments", e -> ARGS.apply(proc(e))));
-    out.add(FieldDef.simple("proc.ppid", NUMBER, "parent pid", e -> (long) proc(e).ppid()));
     out.add(
-        FieldDef.simple("proc.vpid", NUMBER, "pid in its namespace", e -> (long) proc(e).vpid()));
-    out.add(FieldDef.simple("proc.tty", NUMBER, "controlling terminal", e -> (long) proc(e).tty()));
+        FieldDef.simple(
+            "proc.args",
+            STRING,
+            "the arguments after argv[0], space separated",
+            e -> ARGS.apply(proc(e))));
+    out.add(
+        FieldDef.simple(
+            "proc.ppid", NUMBER, "the parent's process id", e -> (long) proc(e).ppid()));
+    out.add(
+        FieldDef.simple(
+            "proc.vpid",
+            NUMBER,
+            "the process id in its own pid namespace",
+            e -> (long) proc(e).vpid()));
+    out.add(
+        FieldDef.simple(
+            "proc.tty",
+            NUMBER,
+            "the controlling terminal's device number, 0 without one",
+            e -> (long) proc(e).tty()));
     out.add(
         FieldDef.simple(
             "proc.cwd",
             STRING,
-            "working directory",
+            "the current working directory, ending in a slash",
             e -> proc(e).cwd().isEmpty() ? null : withSlash(proc(e).cwd())));
-    out.add(FieldDef.simple("proc.sid", NUMBER, "session id", e -> (long) proc(e).sessionId()));
-    out.add(FieldDef.simple("proc.vpgid", NUMBER, "process group id", e -> (long) proc(e).pgid()));
+    out.add(
+        FieldDef.simple(
+            "proc.sid",
+            NUMBER,
+            "the session id (the session leader's pid)",
+            e -> (long) proc(e).sessionId()));
+    out.add(
+        FieldDef.simple(
+            "proc.vpgid",
+            NUMBER,
+            "the process group id (the group leader's pid)",
+            e -> (long) proc(e).pgid()));
     out.add(
         FieldDef.simple(
             "proc.is_vpgid_leader",
@@ -80,19 +107,19 @@ final class ProcessFields {
         FieldDef.simple(
             "proc.sname",
             STRING,
-            "session leader's name",
+            "the session leader's proc.name",
             e -> leader(e, proc(e).sessionId(), ProcessInfo::name)));
     out.add(
         FieldDef.simple(
             "proc.vpgid.name",
             STRING,
-            "group leader's name",
+            "the process group leader's proc.name",
             e -> leader(e, proc(e).pgid(), ProcessInfo::name)));
     out.add(
         FieldDef.simple(
             "proc.vpgid.exe",
             STRING,
-            "group leader's exe",
+            "the process group leader's proc.exe",
             e -> leader(e, proc(e).pgid(), ProcessInfo::exe)));
     out.add(
         FieldDef.simple(
@@ -118,11 +145,14 @@ final class ProcessFields {
         FieldDef.simple(
             "proc.is_exe_upper_layer",
             BOOL,
-            "exe in an overlay upper layer",
+            "the executable lives in the writable upper layer of an overlayfs (a file added to a container, not in its image)",
             e -> proc(e).exeUpperLayer()));
     out.add(
         FieldDef.simple(
-            "proc.is_exe_from_memfd", BOOL, "exe is a memfd", e -> proc(e).exeFromMemfd()));
+            "proc.is_exe_from_memfd",
+            BOOL,
+            "the executable is a memfd (fileless execution)",
+            e -> proc(e).exeFromMemfd()));
     for (String name :
         List.of(
             "proc.env",
@@ -148,24 +178,40 @@ final class ProcessFields {
     }
 
     out.add(
-        FieldDef.simple("thread.tid", NUMBER, "thread id", e -> (long) e.event().header().tid()));
+        FieldDef.simple(
+            "thread.tid", NUMBER, "the thread id", e -> (long) e.event().header().tid()));
     out.add(
-        FieldDef.simple("thread.vtid", NUMBER, "thread id", e -> (long) e.event().header().tid()));
+        FieldDef.simple(
+            "thread.vtid",
+            NUMBER,
+            "the thread id (Tapio gives the host's)",
+            e -> (long) e.event().header().tid()));
     capability(out, "thread.cap_effective", Credentials::capEffective);
     capability(out, "thread.cap_permitted", Credentials::capPermitted);
     capability(out, "thread.cap_inheritable", Credentials::capInheritable);
 
-    out.add(FieldDef.simple("user.uid", NUMBER, "user id", e -> (long) e.user().uid()));
-    out.add(FieldDef.simple("user.name", STRING, "user name", e -> e.user().name()));
-    out.add(FieldDef.simple("user.homedir", STRING, "home directory", e -> e.user().homeDir()));
-    out.add(FieldDef.simple("user.shell", STRING, "login shell", e -> e.user().shell()));
+    out.add(
+        FieldDef.simple("user.uid", NUMBER, "the effective user id", e -> (long) e.user().uid()));
+    out.add(
+        FieldDef.simple("user.name", STRING, "the effective user's name", e -> e.user().name()));
     out.add(
         FieldDef.simple(
-            "user.loginuid", NUMBER, "login uid (-1 unset)", e -> (long) e.user().loginUid()));
+            "user.homedir", STRING, "the user's home directory", e -> e.user().homeDir()));
+    out.add(FieldDef.simple("user.shell", STRING, "the user's login shell", e -> e.user().shell()));
     out.add(
-        FieldDef.simple("user.loginname", STRING, "login user name", e -> e.user().loginName()));
-    out.add(FieldDef.simple("group.gid", NUMBER, "group id", e -> (long) e.user().gid()));
-    out.add(FieldDef.simple("group.name", STRING, "group name", e -> e.user().groupName()));
+        FieldDef.simple(
+            "user.loginuid",
+            NUMBER,
+            "the login uid (auid), -1 when unset",
+            e -> (long) e.user().loginUid()));
+    out.add(
+        FieldDef.simple(
+            "user.loginname", STRING, "the login uid's user name", e -> e.user().loginName()));
+    out.add(
+        FieldDef.simple("group.gid", NUMBER, "the effective group id", e -> (long) e.user().gid()));
+    out.add(
+        FieldDef.simple(
+            "group.name", STRING, "the effective group's name", e -> e.user().groupName()));
   }
 
   static ProcessInfo proc(EnrichedEvent e) {
@@ -186,7 +232,10 @@ final class ProcessFields {
     return null;
   }
 
-  /** {@code proc.X}, {@code proc.pX} and {@code proc.aX[N]} for one per-process string. */
+  /**
+   * {@code proc.X}, {@code proc.pX} and {@code proc.aX[N]} for one per-process string; the parent's
+   * and ancestors' fields are described by the process's field name.
+   */
   private static void perProcess(
       List<FieldDef> out,
       String suffix,
@@ -194,14 +243,18 @@ final class ProcessFields {
       Function<ProcessInfo, String> get,
       FieldAccessor self,
       FieldAccessor parent) {
-    out.add(FieldDef.simple("proc." + suffix, STRING, what, self));
-    out.add(FieldDef.simple("proc.p" + suffix, STRING, "the parent's " + what, parent));
+    String field = "proc." + suffix;
+    out.add(FieldDef.simple(field, STRING, what, self));
+    out.add(FieldDef.simple("proc.p" + suffix, STRING, "the parent's " + field, parent));
     out.add(
         new FieldDef(
             "proc.a" + suffix,
             STRING,
             FieldDef.Arg.OPTIONAL_INDEX,
-            "an ancestor's " + what + " (0 = the process itself); without index: any ancestor",
+            "an ancestor's "
+                + field
+                + " (0 = the process itself, 1 = its parent); without index, in a filter: any"
+                + " ancestor's",
             new FieldDef.ByLevel(
                 (e, level) -> {
                   ProcessInfo p = e.lineage().ancestor(level);
@@ -216,7 +269,7 @@ final class ProcessFields {
             "proc.a" + suffix,
             NUMBER,
             FieldDef.Arg.OPTIONAL_INDEX,
-            "an ancestor's " + what,
+            "an ancestor's " + what + " (0 = the process itself, 1 = its parent)",
             new FieldDef.ByLevel(
                 (e, level) -> {
                   ProcessInfo p = e.lineage().ancestor(level);
@@ -231,7 +284,7 @@ final class ProcessFields {
         FieldDef.simple(
             name,
             STRING,
-            "capability names, space separated",
+            name.substring("thread.cap_".length()) + " capabilities by name, space separated",
             e -> KernelNames.capabilities(set.applyAsLong(proc(e).credentials()))));
   }
 }

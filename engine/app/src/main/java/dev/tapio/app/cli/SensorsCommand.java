@@ -1,14 +1,29 @@
 package dev.tapio.app.cli;
 
+import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.app.RuleReach;
+import dev.tapio.rules.LoadReport;
+import dev.tapio.rules.RuleLoader;
 import dev.tapio.sensors.FeatureProbe;
 import dev.tapio.sensors.SensorConfig;
+import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code tapio sensors status}: what this kernel allows, and what each sensor would run on. */
+/**
+ * {@code tapio sensors status [--rules FILE...]}: what this kernel allows, what each sensor would
+ * run on, and which rules could never fire here.
+ */
 @Command(
     name = "sensors",
     description = "Kernel sensors.",
@@ -21,21 +36,49 @@ public final class SensorsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** Probes the kernel, loads and attaches each sensor once, reports, detaches. */
+  /**
+   * Probes the kernel, loads and attaches each sensor once, reports, detaches; with {@code
+   * --rules}, also lists the rules that cannot fire on this kernel.
+   */
   @Command(
       name = "status",
-      description = "Probe the kernel and show each sensor as enabled, partial or unavailable.")
+      description = {
+        "Probe the kernel and show each sensor as enabled, partial or unavailable.",
+        "With --rules, also list each enabled rule no sensor here produces events for."
+      })
   static final class Status implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(
+        names = "--rules",
+        paramLabel = "FILE",
+        arity = "1..*",
+        description = "Rule files, in load order, whose rules that cannot fire are listed.")
+    List<Path> ruleFiles = new ArrayList<>();
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      var statuses = Sensors.check(SensorConfig.defaults());
+      @Nullable LoadReport rules = ruleFiles.isEmpty() ? null : RuleLoader.create().load(ruleFiles);
+      if (rules != null && !rules.successful()) {
+        spec.commandLine().getErr().print(rules.text(false));
+        spec.commandLine().getErr().flush();
+        return rules.exitStatus();
+      }
+      Map<String, SourceStatus> statuses;
+      Set<String> delivered;
+      try (SensorSet set = Sensors.open(SensorConfig.defaults())) {
+        set.start(Sensors.eventTypes(), event -> {});
+        statuses = set.statuses();
+        delivered = set.eventTypesDelivered();
+      }
       out.print(Sensors.report(FeatureProbe.probe(), statuses));
+      if (rules != null) {
+        out.println("rules:");
+        RuleReach.report(rules.rules(), delivered).forEach(line -> out.println("  " + line));
+      }
       out.flush();
-      return statuses.values().stream()
-              .anyMatch(s -> s.state() != dev.tapio.api.spi.SourceStatus.State.UNAVAILABLE)
+      return statuses.values().stream().anyMatch(s -> s.state() != SourceStatus.State.UNAVAILABLE)
           ? 0
           : 1;
     }

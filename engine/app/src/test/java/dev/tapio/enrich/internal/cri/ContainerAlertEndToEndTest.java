@@ -27,7 +27,7 @@ class ContainerAlertEndToEndTest extends RealContainerdTest {
       """
       - rule: Program in a pod
         desc: a program started in a Kubernetes pod's container
-        condition: evt.type = execve and container.id != host and proc.name = busybox
+        condition: evt.type = execve and container.id != host and proc.name = sleep
         output: >
           program in pod (container=%container.id image=%container.image.repository
           tag=%container.image.tag pod=%k8s.pod.name ns=%k8s.ns.name app=%k8s.pod.label[app])

@@ -187,12 +187,6 @@ public final class ProcessTable {
     return evictions.get();
   }
 
-  /** The last path component of {@code path}, as Falco's {@code proc.name} shows an executable. */
-  public static String basename(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? path : path.substring(slash + 1);
-  }
-
   private @Nullable Entry entry(int pid) {
     Entry entry = entries.get(pid);
     if (entry != null || procfs == null || pid <= 0) {
@@ -216,7 +210,7 @@ public final class ProcessTable {
             pid,
             previous == null ? pid : previous.info.vpid(),
             exec.ppid(),
-            exePath.isEmpty() ? exec.comm() : basename(exePath),
+            name(exec),
             argv.isEmpty() ? exec.filename() : argv.getFirst(),
             exePath,
             argv.isEmpty() ? List.of() : argv.subList(1, argv.size()),
@@ -228,6 +222,18 @@ public final class ProcessTable {
             exec.header().timeNanos(),
             exec.exeFromMemfd(),
             exec.exeUpperLayer()));
+  }
+
+  /**
+   * Falco's {@code proc.name}: the task's {@code comm} after exec, which names the path executed (a
+   * busybox applet's link, a symlink, a script) and not the binary that runs. When the record
+   * carries none, the kernel's rule applied to the path passed to exec.
+   */
+  private static String name(ProcessExec exec) {
+    if (!exec.comm().isEmpty()) {
+      return exec.comm();
+    }
+    return ProcessInfo.commOf(exec.filename().isEmpty() ? exec.exePath() : exec.filename());
   }
 
   private void fork(ProcessFork fork) {

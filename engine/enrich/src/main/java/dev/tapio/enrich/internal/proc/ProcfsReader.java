@@ -81,7 +81,7 @@ public final class ProcfsReader {
     List<String> argv = readCmdline(dir.resolve("cmdline"));
     String exePath = readLink(dir.resolve("exe"));
     String cwd = readLink(dir.resolve("cwd"));
-    String name = exePath.isEmpty() ? comm : ProcessTable.basename(exePath);
+    String name = readComm(dir.resolve("comm"), comm);
     String exe = argv.isEmpty() ? comm : argv.getFirst();
     List<String> args = argv.isEmpty() ? List.of() : argv.subList(1, argv.size());
 
@@ -176,6 +176,18 @@ public final class ProcfsReader {
     } catch (IOException | RuntimeException e) {
       return List.of();
     }
+  }
+
+  /**
+   * {@code /proc/PID/comm}, the task's command name ({@code proc.name}), without its newline; the
+   * name in {@code stat} when the file cannot be read. Both hold the same kernel string.
+   */
+  private static String readComm(Path file, String fromStat) {
+    String comm = readString(file);
+    if (comm == null) {
+      return fromStat;
+    }
+    return comm.endsWith("\n") ? comm.substring(0, comm.length() - 1) : comm;
   }
 
   private static int readLoginUid(Path file) {

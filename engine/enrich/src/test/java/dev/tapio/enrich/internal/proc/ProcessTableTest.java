@@ -1,6 +1,7 @@
 package dev.tapio.enrich.internal.proc;
 
 import static dev.tapio.enrich.Events.exec;
+import static dev.tapio.enrich.Events.execAs;
 import static dev.tapio.enrich.Events.exit;
 import static dev.tapio.enrich.Events.fork;
 import static dev.tapio.enrich.Events.thread;
@@ -43,6 +44,73 @@ class ProcessTableTest {
     assertThat(process.ppid()).isEqualTo(1);
     assertThat(process.tty()).isEqualTo(34816);
     assertThat(process.credentials().uid()).isEqualTo(1000);
+  }
+
+  @Test
+  void theNameIsTheTasksCommandNameAsFalcoShowsIt() {
+    ProcessTable table = table(64, 16);
+    // a busybox applet: run through its link, named by it, the binary is busybox
+    table.apply(execAs(20, 1, "/tmp/x/sleep", "/usr/bin/busybox", "sleep", "/tmp/x/sleep", "5"));
+    // a symlinked program, named by the link
+    table.apply(execAs(21, 1, "/usr/bin/vi", "/usr/bin/vim.basic", "vi", "vi", "a.txt"));
+    // a #! script: the interpreter runs, the task is named after the script
+    table.apply(
+        execAs(22, 1, "/usr/bin/pip", "/usr/bin/python3.11", "pip", "/usr/bin/python3", "-m"));
+    // a long program name, cut by the kernel
+    table.apply(
+        execAs(
+            23,
+            1,
+            "/usr/local/bin/kube-controller-manager",
+            "/usr/local/bin/kube-controller-manager",
+            "kube-controller",
+            "kube-controller-manager",
+            "--v=2"));
+
+    ProcessInfo applet = requireNonNull(table.get(20));
+    assertThat(applet.name()).isEqualTo("sleep");
+    assertThat(applet.exe()).isEqualTo("/tmp/x/sleep");
+    assertThat(applet.exePath()).isEqualTo("/usr/bin/busybox");
+    assertThat(applet.cmdline()).isEqualTo("sleep 5");
+    ProcessInfo link = requireNonNull(table.get(21));
+    assertThat(link.name()).isEqualTo("vi");
+    assertThat(link.exePath()).isEqualTo("/usr/bin/vim.basic");
+    ProcessInfo script = requireNonNull(table.get(22));
+    assertThat(script.name()).isEqualTo("pip");
+    assertThat(script.exe()).isEqualTo("/usr/bin/python3");
+    assertThat(script.exePath()).isEqualTo("/usr/bin/python3.11");
+    assertThat(script.cmdline()).isEqualTo("pip -m");
+    assertThat(requireNonNull(table.get(23)).cmdline()).isEqualTo("kube-controller --v=2");
+  }
+
+  @Test
+  void withoutACommandNameTheKernelsRuleNamesTheTask() {
+    ProcessTable table = table(64, 16);
+    table.apply(
+        execAs(
+            30,
+            1,
+            "/usr/local/bin/kube-controller-manager",
+            "/usr/local/bin/kube-controller-manager",
+            "",
+            "kube-controller-manager"));
+    table.apply(execAs(31, 1, "/tmp/x/sleep", "/usr/bin/busybox", "", "sleep"));
+
+    assertThat(requireNonNull(table.get(30)).name()).isEqualTo("kube-controller");
+    assertThat(requireNonNull(table.get(31)).name()).isEqualTo("sleep");
+  }
+
+  @Test
+  void lineageNamesEachAncestorByItsCommandName() {
+    ProcessTable table = table(64, 16);
+    table.apply(execAs(40, 1, "/bin/sh", "/usr/bin/dash", "sh", "sh"));
+    table.apply(fork(40, 41));
+    table.apply(execAs(41, 40, "/tmp/x/sleep", "/usr/bin/busybox", "sleep", "sleep", "9"));
+
+    Lineage lineage = table.lineage(41);
+    assertThat(lineage.chain()).extracting(ProcessInfo::name).containsExactly("sleep", "sh");
+    assertThat(requireNonNull(lineage.parent()).cmdline()).isEqualTo("sh");
+    assertThat(requireNonNull(lineage.parent()).exePath()).isEqualTo("/usr/bin/dash");
   }
 
   @Test

@@ -18,6 +18,11 @@ class ProcfsReaderTest {
 
   /** A procfs entry as the kernel lays it out, for a process that is not this test's. */
   private void fakeProcess(int pid, int tgid, String comm, byte[] cmdline) throws IOException {
+    fakeProcess(pid, tgid, comm, cmdline, "/usr/bin/my (odd) prog");
+  }
+
+  private void fakeProcess(int pid, int tgid, String comm, byte[] cmdline, String exe)
+      throws IOException {
     Path dir = Files.createDirectories(proc.resolve(Integer.toString(pid)));
     Files.writeString(
         dir.resolve("stat"),
@@ -43,7 +48,8 @@ class ProcfsReaderTest {
     Files.write(dir.resolve("cmdline"), cmdline);
     Files.writeString(dir.resolve("loginuid"), "4294967295");
     Files.writeString(dir.resolve("cgroup"), "12:cpu:/\n0::/kubepods/pod1/abc\n");
-    Files.createSymbolicLink(dir.resolve("exe"), Path.of("/usr/bin/my (odd) prog"));
+    Files.writeString(dir.resolve("comm"), comm + "\n");
+    Files.createSymbolicLink(dir.resolve("exe"), Path.of(exe));
     Files.createSymbolicLink(dir.resolve("cwd"), Path.of("/srv"));
   }
 
@@ -65,6 +71,37 @@ class ProcfsReaderTest {
     assertThat(info.credentials())
         .isEqualTo(new Credentials(1000, 100, 0, 100, -1, 0x1ffffffffffL, 0x1ffffffffffL, 0));
     assertThat(info.startTimeNanos()).isEqualTo(1_700_000_002_500_000_000L);
+  }
+
+  @Test
+  void theNameIsTheTasksCommandNameNotTheExecutablesBasename() throws IOException {
+    fakeProcess(
+        330, 330, "sleep", "sleep\0005\0".getBytes(StandardCharsets.UTF_8), "/usr/bin/busybox");
+    fakeProcess(
+        331,
+        331,
+        "kube-controller",
+        "/usr/local/bin/kube-controller-manager\0--v=2\0".getBytes(StandardCharsets.UTF_8),
+        "/usr/local/bin/kube-controller-manager");
+
+    ProcfsReader procfs = new ProcfsReader(proc);
+    ProcessInfo applet = requireNonNull(procfs.read(330));
+    ProcessInfo longName = requireNonNull(procfs.read(331));
+
+    assertThat(applet.name()).isEqualTo("sleep");
+    assertThat(applet.exe()).isEqualTo("sleep");
+    assertThat(applet.exePath()).isEqualTo("/usr/bin/busybox");
+    assertThat(applet.cmdline()).isEqualTo("sleep 5");
+    assertThat(longName.name()).isEqualTo("kube-controller");
+    assertThat(longName.exe()).isEqualTo("/usr/local/bin/kube-controller-manager");
+    assertThat(longName.cmdline()).isEqualTo("kube-controller --v=2");
+  }
+
+  @Test
+  void withoutItsCommFileTheNameComesFromStat() throws IOException {
+    fakeProcess(340, 340, "pip", "/bin/sh\0/usr/bin/pip\0".getBytes(StandardCharsets.UTF_8));
+    Files.delete(proc.resolve("340/comm"));
+    assertThat(requireNonNull(new ProcfsReader(proc).read(340)).name()).isEqualTo("pip");
   }
 
   @Test

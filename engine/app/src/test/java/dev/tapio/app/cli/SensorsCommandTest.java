@@ -1,0 +1,61 @@
+package dev.tapio.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code tapio sensors status --rules FILE...}: the sensors, then the rules that cannot fire. */
+class SensorsCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  @Tag("privileged")
+  void statusListsTheRulesThatCannotFireOnThisKernel() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "SKIPPED LOUDLY: sensors status needs root to load eBPF programs");
+    Path rules =
+        Files.writeString(
+            dir.resolve("rules.yaml"),
+            """
+            - rule: Shell spawned
+              desc: d
+              condition: evt.type = execve and proc.name = bash
+              output: o
+              priority: NOTICE
+            - rule: Process injected
+              desc: d
+              condition: evt.type = ptrace and evt.arg.request = PTRACE_ATTACH
+              output: o
+              priority: WARNING
+            """);
+
+    CliRunner result = CliRunner.run("sensors", "status", "--rules", rules.toString());
+
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("sensors:\n  process: enabled")
+        .endsWith(
+            """
+            rules:
+              rule 'Process injected' cannot fire: no sensor on this kernel produces ptrace
+              1 of 2 enabled rules cannot fire on this kernel
+            """);
+  }
+
+  @Test
+  void invalidRuleFilesAreReportedBeforeTheKernelIsTouched() throws Exception {
+    Path rules = Files.writeString(dir.resolve("broken.yaml"), "- rule: x\n  condition: (\n");
+
+    CliRunner result = CliRunner.run("sensors", "status", "--rules", rules.toString());
+
+    assertThat(result.status()).isEqualTo(1);
+    assertThat(result.err()).contains("broken.yaml").contains("Invalid");
+    assertThat(result.out()).isEmpty();
+  }
+}

@@ -131,7 +131,7 @@ public final class ConfigLoader {
     try {
       accept(setting, setting.type().fromNode(node, base), node.origin(), shown(node));
     } catch (ValueType.BadValue e) {
-      mustBe(setting, node.origin(), e.found());
+      mustBe(setting, setting.type().expected(), node.origin(), e.found());
     }
   }
 
@@ -164,23 +164,23 @@ public final class ConfigLoader {
     try {
       accept(setting, setting.type().fromText(text), origin, "'" + text + "'");
     } catch (ValueType.BadValue e) {
-      mustBe(setting, origin, e.found());
+      mustBe(setting, setting.type().expected(), origin, e.found());
     }
   }
 
   private <T> void accept(Setting<T> setting, T value, Origin origin, String shown) {
     Setting.Check<T> check = setting.check();
     if (check != null && !check.test().test(value)) {
-      mustBe(setting, origin, shown);
+      mustBe(setting, check.expected(), origin, shown);
       return;
     }
     values.put(setting, new EffectiveConfig.Resolved(value, origin));
   }
 
-  private void mustBe(Setting<?> setting, Origin origin, String found) {
+  private void mustBe(Setting<?> setting, String expected, Origin origin, String found) {
     problems.add(
         new ConfigProblem(
-            origin, ConfigMessages.MUST_BE.formatted(setting.path(), setting.expected(), found)));
+            origin, ConfigMessages.MUST_BE.formatted(setting.path(), expected, found)));
   }
 
   /** Conditions between settings: one token at most, and an exposed listener needs one. */

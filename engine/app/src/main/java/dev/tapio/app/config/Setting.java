@@ -43,11 +43,6 @@ public record Setting<T>(
         .toList();
   }
 
-  /** What a valid value looks like, with the check's condition when there is one. */
-  public String expected() {
-    return check != null ? check.expected() : type.expected();
-  }
-
   Setting<T> withCheck(Predicate<T> test, String expected) {
     return new Setting<>(
         path,

@@ -181,7 +181,7 @@ public final class Settings {
               "node.name",
               STRING,
               null,
-              "host.name and k8s.node.name of alerts; default: NODE_NAME or the host name.")
+              "k8s.node.name of alerts and their syslog host; default: NODE_NAME or the host name.")
           .withVariables("TAPIO_NODE_NAME", "NODE_NAME");
   public static final Setting<String> CLUSTER_NAME =
       Settings.<String>of("cluster.name", STRING, null, "k8s.cluster.name of alerts.")

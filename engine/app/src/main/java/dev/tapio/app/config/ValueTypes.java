@@ -34,8 +34,11 @@ final class ValueTypes {
 
     @Override
     public T fromNode(YamlNode node, Path base) throws BadValue {
-      if (!(node instanceof YamlNode.Scalar s) || !kinds.contains(s.kind())) {
+      if (!(node instanceof YamlNode.Scalar s)) {
         throw new BadValue(node.describe());
+      }
+      if (!kinds.contains(s.kind())) {
+        throw new BadValue(s.kind() == YamlNode.Kind.STRING ? "'" + s.text() + "'" : s.describe());
       }
       return fromText(s.text(), base);
     }

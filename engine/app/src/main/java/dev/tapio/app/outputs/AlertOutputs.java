@@ -70,7 +70,6 @@ public final class AlertOutputs implements AutoCloseable {
           OtlpLogSink.builder()
               .fromEnvironment(otlpEnvironment(config, env))
               .serviceVersion(version)
-              .hostName(config.get(NODE_NAME))
               .nodeName(config.get(NODE_NAME))
               .delivery(delivery(config, spoolRoot, "otlp", spools));
       config.find(CLUSTER_NAME).ifPresent(otlp::clusterName);

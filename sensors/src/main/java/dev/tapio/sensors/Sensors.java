@@ -20,6 +20,13 @@ public final class Sensors {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
+  /** The event types each sensor produces, by sensor name, in catalog order. */
+  public static Map<String, Set<String>> eventTypesBySensor() {
+    Map<String, Set<String>> out = new java.util.LinkedHashMap<>();
+    SensorCatalog.ALL.forEach(s -> out.put(s.name(), Set.copyOf(s.eventTypes())));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /**
    * What {@code tapio sensors status} shows: probes the kernel, loads and attaches every sensor for
    * every event type it can produce, reports each status, and detaches everything again.

@@ -1,12 +1,14 @@
 package dev.tapio.app;
 
-import dev.tapio.alerts.AlertPipeline;
-import dev.tapio.alerts.JsonLinesSink;
-import dev.tapio.alerts.OtlpLogSink;
-import dev.tapio.alerts.Scrubber;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
+import dev.tapio.app.config.Settings;
+import dev.tapio.app.http.Health;
+import dev.tapio.app.http.StatusServer;
+import dev.tapio.app.metrics.EngineMetrics;
+import dev.tapio.app.metrics.MetricSources;
+import dev.tapio.app.outputs.AlertOutputs;
 import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
@@ -50,6 +52,9 @@ public final class Engine implements AutoCloseable {
   private @Nullable Enricher enricher;
   private @Nullable Pipeline pipeline;
   private @Nullable SensorSet sensors;
+  private @Nullable AlertOutputs outputs;
+  private @Nullable StatusServer http;
+  private final EngineMetrics metrics;
 
   private final AlertSink extraSink;
 
@@ -61,6 +66,7 @@ public final class Engine implements AutoCloseable {
   public Engine(EngineOptions options, AlertSink extraSink) {
     this.options = options;
     this.extraSink = extraSink;
+    this.metrics = new EngineMetrics(BuildInfo.version(), metricSources());
   }
 
   public void start() {
@@ -76,6 +82,7 @@ public final class Engine implements AutoCloseable {
                 this::pipelineStats,
                 () -> sensors == null ? java.util.Map.of() : sensors.dropCounters(),
                 LOSS_REPORT_INTERVAL));
+    lifecycle.step("serve health and metrics", this::startHttp);
     log.info(
         "tapio {} ready: {} rules ({}), {} event types, sensors: {}",
         BuildInfo.version(),
@@ -86,27 +93,21 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable loadRules() {
-    rules = RuleSets.load(options.ruleFiles());
+    rules = RuleSets.load(options.ruleFiles(), RuleSelection.of(options.config()));
+    metrics.rulesLoaded(rules().rules());
     return () -> {};
   }
 
   private AutoCloseable startSinks() {
-    AlertPipeline.Builder sinks =
-        AlertPipeline.builder().scrubber(Scrubber.defaults()).sink(extraSink);
-    if (options.jsonAlerts() && !options.printEvents()) {
-      sinks.sink(JsonLinesSink.stdout());
-    }
-    String endpoint = options.otlpEndpoint();
-    if (endpoint != null && !endpoint.isBlank()) {
-      sinks.sink(
-          OtlpLogSink.builder()
-              .fromEnvironment(options.environment())
-              .serviceVersion(BuildInfo.version())
-              .build());
-      log.info("alerts go to OTLP endpoint {}", endpoint);
-    }
-    AlertPipeline built = sinks.build();
-    alerts = built;
+    AlertOutputs built =
+        AlertOutputs.start(
+            options.config(),
+            options.environment(),
+            options.jsonAlerts() && !options.printEvents(),
+            java.util.List.of(extraSink),
+            BuildInfo.version());
+    outputs = built;
+    alerts = metrics.counting(built.pipeline());
     return built;
   }
 
@@ -178,9 +179,14 @@ public final class Engine implements AutoCloseable {
             SensorConfig.builder()
                 .ringBufferBytes(options.ringBufferBytes())
                 .selfPid((int) ProcessHandle.current().pid())
+                .cgroupRateLimit(
+                    options.config().get(Settings.CGROUP_FILE_RATE),
+                    options.config().get(Settings.CGROUP_FILE_BURST))
                 .build());
     sensors = set;
-    set.start(eventTypes(), java.util.Objects.requireNonNull(pipeline));
+    set.start(
+        SensorChoice.eventTypes(eventTypes(), options.config()),
+        java.util.Objects.requireNonNull(pipeline));
     set.statuses().forEach((name, status) -> log.info("sensor {}: {}", name, status));
     warnAboutRulesThatCannotFire(set.eventTypesDelivered());
     return () -> {
@@ -194,6 +200,59 @@ public final class Engine implements AutoCloseable {
     List<String> lines = RuleReach.report(rules().rules(), delivered);
     boolean anyDead = lines.size() > 1; // the last line is the count
     lines.forEach(line -> log.atLevel(anyDead ? Level.WARN : Level.INFO).log(line));
+  }
+
+  private AutoCloseable startHttp() throws java.io.IOException {
+    StatusServer server = HttpEndpoint.start(options.config(), health(), metrics).orElse(null);
+    http = server;
+    return server == null ? () -> {} : server;
+  }
+
+  /** Where {@code /healthz}, {@code /readyz} and {@code /metrics} are served, once started. */
+  public java.util.Optional<java.net.InetSocketAddress> httpAddress() {
+    StatusServer server = http;
+    return server == null ? java.util.Optional.empty() : java.util.Optional.of(server.address());
+  }
+
+  private Health health() {
+    return new Health() {
+      @Override
+      public java.util.List<String> notAlive() {
+        Pipeline p = pipeline;
+        return p != null && !p.running()
+            ? java.util.List.of("the pipeline thread has stopped")
+            : java.util.List.of();
+      }
+
+      @Override
+      public java.util.List<String> notReady() {
+        java.util.List<String> why = new java.util.ArrayList<>(notAlive());
+        if (rules == null) {
+          why.add("rules not loaded");
+        }
+        SensorSet s = sensors;
+        if (s == null) {
+          why.add("sensors not started");
+        } else if (s.status().state() == dev.tapio.api.spi.SourceStatus.State.UNAVAILABLE) {
+          why.add("no sensor runs: " + s.status().reason());
+        }
+        return why;
+      }
+    };
+  }
+
+  private MetricSources metricSources() {
+    return new MetricSources(
+        this::pipelineStats,
+        () -> sensors == null ? java.util.List.of() : sensors.stats(),
+        () -> sensors == null ? java.util.Map.of() : sensors.statuses(),
+        () -> outputs == null ? java.util.List.of() : outputs.stats(),
+        () ->
+            outputs == null
+                ? new dev.tapio.alerts.RateLimitingSink.Stats(0, 0, 0)
+                : outputs.rateLimitStats(),
+        () -> outputs == null ? java.util.Map.of() : outputs.spoolBytes(),
+        () -> rules == null ? java.util.List.of() : rules.rules());
   }
 
   /** What the kernel could not hand over: never silent. */

@@ -1,5 +1,7 @@
 package dev.tapio.app;
 
+import dev.tapio.app.config.EffectiveConfig;
+import dev.tapio.app.config.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param jsonAlerts print alerts as Falco-shaped JSON lines on stdout
  * @param ringBufferBytes each sensor's ring buffer size
  * @param environment where {@code OTEL_EXPORTER_OTLP_*} and {@code TAPIO_*} settings come from
+ * @param config every other setting ({@code tapio run --config}); see {@link Settings}
  */
 public record EngineOptions(
     List<Path> ruleFiles,
@@ -21,20 +24,33 @@ public record EngineOptions(
     @Nullable Path recordTo,
     boolean jsonAlerts,
     int ringBufferBytes,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    EffectiveConfig config) {
 
   public EngineOptions {
     ruleFiles = List.copyOf(ruleFiles);
     environment = Map.copyOf(environment);
   }
 
-  String describeRules() {
-    return ruleFiles.isEmpty() ? "bundled" : ruleFiles.toString();
+  /** Options with the embedded defaults for everything else (no HTTP listener). */
+  public EngineOptions(
+      List<Path> ruleFiles,
+      boolean printEvents,
+      @Nullable Path recordTo,
+      boolean jsonAlerts,
+      int ringBufferBytes,
+      Map<String, String> environment) {
+    this(
+        ruleFiles,
+        printEvents,
+        recordTo,
+        jsonAlerts,
+        ringBufferBytes,
+        environment,
+        EffectiveConfig.embedded(environment));
   }
 
-  /** The OTLP endpoint for alerts, if the environment names one. */
-  @Nullable String otlpEndpoint() {
-    String logs = environment.get("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT");
-    return logs != null && !logs.isBlank() ? logs : environment.get("OTEL_EXPORTER_OTLP_ENDPOINT");
+  String describeRules() {
+    return ruleFiles.isEmpty() ? "bundled" : ruleFiles.toString();
   }
 }

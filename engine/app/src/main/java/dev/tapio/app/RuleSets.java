@@ -16,6 +16,11 @@ public final class RuleSets {
   private RuleSets() {}
 
   public static CompiledRuleSet load(List<Path> files) {
+    return load(files, RuleSelection.NONE);
+  }
+
+  /** Loads the rules and turns them off and on as {@code selection} says. */
+  public static CompiledRuleSet load(List<Path> files, RuleSelection selection) {
     RuleLoader loader = RuleLoader.create();
     LoadReport report =
         files.isEmpty() ? loader.loadSources(BundledRules.sources()) : loader.load(files);
@@ -26,7 +31,9 @@ public final class RuleSets {
     if (warnings.contains("with warnings")) {
       log.warn("rule warnings:\n{}", warnings.strip());
     }
-    return report.buildRuleSet();
+    selection.unmatched(report.rules()).forEach(line -> log.warn("rule selection: {}", line));
+    return new LoadReport(report.files(), selection.apply(report.rules()), report.matching())
+        .buildRuleSet();
   }
 
   /** The rule files do not load; the message is the full validation report. */

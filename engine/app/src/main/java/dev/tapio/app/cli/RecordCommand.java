@@ -3,6 +3,7 @@ package dev.tapio.app.cli;
 import dev.tapio.app.Engine;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,8 +25,11 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--alerts", description = "Also print alerts on stdout while recording.")
   boolean alerts;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() throws InterruptedException {
-    return RunCommand.runUntilSignal(new Engine(engine.toOptions(false, file, alerts)));
+  public Integer call() throws Exception {
+    return ConfigErrors.reported(
+        spec, () -> RunCommand.runUntilSignal(new Engine(engine.toOptions(false, file, alerts))));
   }
 }

@@ -5,6 +5,7 @@ import dev.tapio.app.ShutdownSignal;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +16,9 @@ import picocli.CommandLine.Option;
     description = {
       "Run the engine until Ctrl-C or SIGTERM: sensors, rules, alerts.",
       "Alerts print as Falco-shaped JSON lines on stdout; with OTEL_EXPORTER_OTLP_ENDPOINT set"
-          + " they are also sent as OTLP logs. Needs root (or CAP_BPF and CAP_PERFMON)."
+          + " (or outputs.otlp.endpoint) they are also sent as OTLP logs. Settings come from"
+          + " --config FILE, the environment and flags (docs/configuration.md). Needs root (or"
+          + " CAP_BPF and CAP_PERFMON)."
     })
 public final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -25,9 +28,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--print-events", description = "Print every enriched event instead of alerts.")
   boolean printEvents;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
-  public Integer call() throws InterruptedException {
-    return runUntilSignal(new Engine(engine.toOptions(printEvents, null, true)));
+  public Integer call() throws Exception {
+    return ConfigErrors.reported(
+        spec, () -> runUntilSignal(new Engine(engine.toOptions(printEvents, null, true))));
   }
 
   static int runUntilSignal(Engine engine) throws InterruptedException {

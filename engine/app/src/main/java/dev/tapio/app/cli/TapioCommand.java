@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       VersionCommand.class,
       RunCommand.class,
+      ConfigCommand.class,
       RulesCommand.class,
       RecordCommand.class,
       ReplayCommand.class,

@@ -90,6 +90,11 @@ public final class Pipeline implements EventSink, AutoCloseable {
     }
   }
 
+  /** Whether the pipeline thread is running (it stops only at {@link #close} or on a crash). */
+  public boolean running() {
+    return thread.isAlive();
+  }
+
   public PipelineStats stats() {
     return new PipelineStats(
         received.sum(), dropped.sum(), processed.get(), failed.get(), alerts.get());

@@ -1,0 +1,257 @@
+package dev.tapio.app.config;
+
+import static dev.tapio.app.config.ValueTypes.BOOLEAN;
+import static dev.tapio.app.config.ValueTypes.DURATION_VALUE;
+import static dev.tapio.app.config.ValueTypes.INTEGER;
+import static dev.tapio.app.config.ValueTypes.PATH;
+import static dev.tapio.app.config.ValueTypes.SIZE_BYTES;
+import static dev.tapio.app.config.ValueTypes.STRING;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every setting of {@code tapio run}, in the order {@code tapio config show} prints them. This list
+ * is the schema: the file reader accepts exactly these keys, {@code docs/configuration.md} is
+ * checked against it, and the engine reads its settings through these constants.
+ */
+public final class Settings {
+  private Settings() {}
+
+  // rules
+  public static final Setting<List<Path>> RULES_FILES =
+      of(
+          "rules.files",
+          list(PATH),
+          List.of(),
+          "Rule files, loaded in order; empty: the bundled rules.");
+  public static final Setting<List<Path>> RULES_DIRECTORIES =
+      of(
+          "rules.directories",
+          list(PATH),
+          List.of(),
+          "Every *.yaml/*.yml of these, in name order, after rules.files.");
+  public static final Setting<List<String>> RULES_DISABLE_NAMES =
+      of("rules.disable.names", list(STRING), List.of(), "Rules to turn off, by name.");
+  public static final Setting<List<String>> RULES_DISABLE_TAGS =
+      of("rules.disable.tags", list(STRING), List.of(), "Rules to turn off, by tag.");
+  public static final Setting<List<String>> RULES_ENABLE_NAMES =
+      of(
+          "rules.enable.names",
+          list(STRING),
+          List.of(),
+          "Rules to turn on, by name (after disable).");
+  public static final Setting<List<String>> RULES_ENABLE_TAGS =
+      of("rules.enable.tags", list(STRING), List.of(), "Rules to turn on, by tag (after disable).");
+
+  // outputs
+  public static final Setting<Boolean> JSON_ENABLED =
+      of(
+          "outputs.json.enabled",
+          BOOLEAN,
+          true,
+          "Print alerts as Falco-shaped JSON lines on stdout.");
+  public static final Setting<String> OTLP_ENDPOINT =
+      Settings.<String>of(
+              "outputs.otlp.endpoint",
+              ValueTypes.URL,
+              null,
+              "OTLP receiver; alerts go there as OTLP logs when set.")
+          .withVariables("OTEL_EXPORTER_OTLP_LOGS_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT");
+  public static final Setting<String> OTLP_PROTOCOL =
+      of(
+              "outputs.otlp.protocol",
+              ValueTypes.oneOf("http/protobuf", "grpc"),
+              "http/protobuf",
+              "OTLP transport.")
+          .withVariables("OTEL_EXPORTER_OTLP_LOGS_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL");
+  public static final Setting<Map<String, String>> OTLP_HEADERS =
+      of(
+              "outputs.otlp.headers",
+              ValueTypes.STRING_MAP,
+              Map.of(),
+              "Headers sent with every export (e.g. authorization).")
+          .withVariables("OTEL_EXPORTER_OTLP_LOGS_HEADERS", "OTEL_EXPORTER_OTLP_HEADERS")
+          .asSecret();
+  public static final Setting<Path> OTLP_CA_FILE =
+      Settings.<Path>of(
+              "outputs.otlp.caFile",
+              PATH,
+              null,
+              "PEM certificates to trust instead of the system's.")
+          .withVariables("OTEL_EXPORTER_OTLP_LOGS_CERTIFICATE", "OTEL_EXPORTER_OTLP_CERTIFICATE");
+  public static final Setting<Boolean> SYSLOG_ENABLED =
+      of("outputs.syslog.enabled", BOOLEAN, false, "Send alerts to a syslog receiver (RFC 5424).");
+  public static final Setting<String> SYSLOG_HOST =
+      of("outputs.syslog.host", STRING, "localhost", "Syslog receiver host.");
+  public static final Setting<Integer> SYSLOG_PORT =
+      of("outputs.syslog.port", INTEGER, 514, "Syslog receiver port.")
+          .withCheck(p -> p > 0 && p < 65_536, "a port number from 1 to 65535");
+  public static final Setting<String> SYSLOG_TRANSPORT =
+      of(
+          "outputs.syslog.transport",
+          ValueTypes.oneOf("udp", "tcp", "tls"),
+          "udp",
+          "Syslog transport.");
+  public static final Setting<Path> SYSLOG_CA_FILE =
+      Settings.<Path>of("outputs.syslog.caFile", PATH, null, "PEM certificates to trust for tls.");
+
+  // spool
+  public static final Setting<Boolean> SPOOL_ENABLED =
+      of("spool.enabled", BOOLEAN, true, "Keep alerts on disk while a receiver is unreachable.");
+  public static final Setting<Path> SPOOL_DIRECTORY =
+      of(
+          "spool.directory",
+          PATH,
+          Path.of("/var/lib/tapio/spool"),
+          "Spool root; one subdirectory per sink. A temporary directory when not writable.");
+  public static final Setting<Long> SPOOL_MAX_BYTES =
+      of(
+              "spool.maxBytes",
+              SIZE_BYTES,
+              256L << 20,
+              "Size limit per sink; beyond it alerts are dropped and counted.")
+          .withCheck(b -> b >= 4096, "a size of at least 4KiB");
+  public static final Setting<Duration> SPOOL_MAX_AGE =
+      of(
+              "spool.maxAge",
+              DURATION_VALUE,
+              Duration.ofHours(24),
+              "How long an alert may wait in the spool.")
+          .withCheck(d -> !d.isZero(), "a duration longer than zero");
+
+  // rate limits
+  public static final Setting<Integer> CGROUP_FILE_RATE =
+      of(
+              "rateLimits.cgroup.fileRecordsPerSecond",
+              INTEGER,
+              20_000,
+              "File records one cgroup may send per second, in the kernel; 0: no limit. Process lifecycle is never limited.")
+          .withCheck(r -> r >= 0, "an integer of at least 0");
+  public static final Setting<Integer> CGROUP_FILE_BURST =
+      of(
+              "rateLimits.cgroup.fileBurst",
+              INTEGER,
+              50_000,
+              "File records one cgroup may send at once.")
+          .withCheck(r -> r >= 1, "an integer of at least 1");
+  public static final Setting<Boolean> ALERT_LIMIT_ENABLED =
+      of(
+          "rateLimits.alerts.enabled",
+          BOOLEAN,
+          true,
+          "Let only a few identical alerts through per window, then one summary.");
+  public static final Setting<Duration> ALERT_LIMIT_WINDOW =
+      of(
+              "rateLimits.alerts.window",
+              DURATION_VALUE,
+              Duration.ofMinutes(1),
+              "The window identical alerts are counted over.")
+          .withCheck(d -> !d.isZero(), "a duration longer than zero");
+  public static final Setting<Integer> ALERT_LIMIT_PER_KEY =
+      of(
+              "rateLimits.alerts.perKey",
+              INTEGER,
+              5,
+              "Identical alerts (same rule, container, fields) let through per window.")
+          .withCheck(n -> n >= 1, "an integer of at least 1");
+  public static final Setting<Integer> ALERT_LIMIT_GLOBAL =
+      of("rateLimits.alerts.global", INTEGER, 1000, "All alerts let through per window.")
+          .withCheck(n -> n >= 1, "an integer of at least 1");
+
+  // sensors
+  public static final Setting<Long> RING_BUFFER_SIZE =
+      of("sensors.ringBufferSize", SIZE_BYTES, 8L << 20, "Each sensor's ring buffer.")
+          .withCheck(
+              b -> b >= 4096 && b <= (1L << 30) && Long.bitCount(b) == 1,
+              "a power of two from 4KiB to 1GiB");
+  public static final Setting<Boolean> FILE_SENSOR_ENABLED =
+      of(
+          "sensors.file.enabled",
+          BOOLEAN,
+          true,
+          "The file sensor (opens, renames, deletes, attribute changes).");
+
+  // identity
+  public static final Setting<String> NODE_NAME =
+      Settings.<String>of(
+              "node.name",
+              STRING,
+              null,
+              "k8s.node.name of alerts and their syslog host; default: NODE_NAME or the host name.")
+          .withVariables("TAPIO_NODE_NAME", "NODE_NAME");
+  public static final Setting<String> CLUSTER_NAME =
+      Settings.<String>of("cluster.name", STRING, null, "k8s.cluster.name of alerts.")
+          .withVariables("TAPIO_CLUSTER_NAME");
+
+  // http
+  public static final Setting<Boolean> HTTP_ENABLED =
+      of("http.enabled", BOOLEAN, true, "Serve /healthz, /readyz and /metrics.");
+  public static final Setting<String> HTTP_ADDRESS =
+      of(
+          "http.address",
+          ValueTypes.ADDRESS,
+          "127.0.0.1:8765",
+          "Listen address; any other than loopback needs a token.");
+  public static final Setting<String> HTTP_TOKEN =
+      Settings.<String>of("http.token", STRING, null, "Bearer token requests must carry.")
+          .asSecret();
+  public static final Setting<Path> HTTP_TOKEN_FILE =
+      Settings.<Path>of(
+          "http.tokenFile", PATH, null, "File holding the bearer token (first line).");
+
+  /** Every setting, in file order. */
+  public static final List<Setting<?>> ALL =
+      List.of(
+          RULES_FILES,
+          RULES_DIRECTORIES,
+          RULES_DISABLE_NAMES,
+          RULES_DISABLE_TAGS,
+          RULES_ENABLE_NAMES,
+          RULES_ENABLE_TAGS,
+          JSON_ENABLED,
+          OTLP_ENDPOINT,
+          OTLP_PROTOCOL,
+          OTLP_HEADERS,
+          OTLP_CA_FILE,
+          SYSLOG_ENABLED,
+          SYSLOG_HOST,
+          SYSLOG_PORT,
+          SYSLOG_TRANSPORT,
+          SYSLOG_CA_FILE,
+          SPOOL_ENABLED,
+          SPOOL_DIRECTORY,
+          SPOOL_MAX_BYTES,
+          SPOOL_MAX_AGE,
+          CGROUP_FILE_RATE,
+          CGROUP_FILE_BURST,
+          ALERT_LIMIT_ENABLED,
+          ALERT_LIMIT_WINDOW,
+          ALERT_LIMIT_PER_KEY,
+          ALERT_LIMIT_GLOBAL,
+          RING_BUFFER_SIZE,
+          FILE_SENSOR_ENABLED,
+          NODE_NAME,
+          CLUSTER_NAME,
+          HTTP_ENABLED,
+          HTTP_ADDRESS,
+          HTTP_TOKEN,
+          HTTP_TOKEN_FILE);
+
+  /** The setting at {@code path}, if there is one. */
+  public static java.util.Optional<Setting<?>> byPath(String path) {
+    return ALL.stream().filter(s -> s.path().equals(path)).findFirst();
+  }
+
+  private static <T> Setting<T> of(
+      String path, ValueType<T> type, @Nullable T defaultValue, String description) {
+    return new Setting<>(path, type, defaultValue, description, List.of(), null, false);
+  }
+
+  private static <T> ValueType<List<T>> list(ValueType<T> item) {
+    return new ValueTypes.ListType<>(item);
+  }
+}

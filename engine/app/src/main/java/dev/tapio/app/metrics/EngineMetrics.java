@@ -1,0 +1,284 @@
+package dev.tapio.app.metrics;
+
+import dev.tapio.alerts.DropReason;
+import dev.tapio.alerts.SinkStats;
+import dev.tapio.api.alert.Alert;
+import dev.tapio.api.spi.AlertSink;
+import dev.tapio.rules.CompiledRule;
+import dev.tapio.sensors.SensorStats;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * Every metric family of the engine. Counters the stages keep already are read at scrape time
+ * (callbacks); only alerts per rule are counted here, by {@link #counting}. The registry is
+ * Prometheus's own, so the same families can later also go out over OTLP (the client's
+ * OpenTelemetry exporter reads this registry).
+ */
+public final class EngineMetrics {
+  private final PrometheusRegistry registry = new PrometheusRegistry();
+  private final Counter alerts;
+  private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+
+  public EngineMetrics(String version, MetricSources s) {
+    Info build =
+        Info.builder()
+            .name("tapio_build_info")
+            .help("This build of Tapio.")
+            .labelNames("version", "java")
+            .register(registry);
+    build.setLabelValues(version, Runtime.version().toString());
+    alerts =
+        Counter.builder()
+            .name("tapio_alerts")
+            .help("Alerts the rules raised, before rate limiting.")
+            .labelNames("rule", "priority")
+            .register(registry);
+    gauge(
+        "tapio_rules_loaded",
+        "Rules loaded, by whether they are enabled.",
+        List.of("state"),
+        cb -> {
+          List<CompiledRule> rules = s.rules().get();
+          long enabled = rules.stream().filter(CompiledRule::enabled).count();
+          cb.accept(enabled, new String[] {"enabled"});
+          cb.accept(rules.size() - enabled, new String[] {"disabled"});
+        });
+    pipeline(s);
+    sensors(s);
+    sinks(s);
+  }
+
+  private void pipeline(MetricSources s) {
+    counter(
+        "tapio_pipeline_events_received",
+        "Events the sensors handed to the pipeline.",
+        List.of(),
+        (cb) -> cb.accept(s.pipeline().get().received(), new String[0]));
+    counter(
+        "tapio_pipeline_events_processed",
+        "Events enriched and matched.",
+        List.of(),
+        cb -> cb.accept(s.pipeline().get().processed(), new String[0]));
+    counter(
+        "tapio_pipeline_events_dropped",
+        "Events dropped because the pipeline queue was full.",
+        List.of(),
+        cb -> cb.accept(s.pipeline().get().droppedQueueFull(), new String[0]));
+    counter(
+        "tapio_pipeline_events_failed",
+        "Events whose enrichment or matching failed.",
+        List.of(),
+        cb -> cb.accept(s.pipeline().get().failed(), new String[0]));
+  }
+
+  private void sensors(MetricSources s) {
+    counter(
+        "tapio_sensor_records_received",
+        "Records read from each sensor's ring buffer.",
+        List.of("sensor"),
+        cb ->
+            s.sensors().get().forEach(st -> cb.accept(st.received(), new String[] {st.sensor()})));
+    perKind(
+        "tapio_sensor_records_dropped",
+        "Records the kernel could not write (ring buffer full), by record kind; 0 for kind \"all\" when none.",
+        s,
+        SensorStats::dropped);
+    perKind(
+        "tapio_sensor_records_throttled",
+        "Records the per-cgroup rate limit refused in the kernel, by record kind; 0 for kind \"all\" when none.",
+        s,
+        SensorStats::throttled);
+    gauge(
+        "tapio_sensor_ring_buffer_pending_bytes",
+        "Bytes waiting in each sensor's ring buffer.",
+        List.of("sensor"),
+        cb ->
+            s.sensors()
+                .get()
+                .forEach(st -> cb.accept(st.ringPending(), new String[] {st.sensor()})));
+    gauge(
+        "tapio_sensor_ring_buffer_capacity_bytes",
+        "Each sensor's ring buffer size.",
+        List.of("sensor"),
+        cb ->
+            s.sensors()
+                .get()
+                .forEach(st -> cb.accept(st.ringCapacity(), new String[] {st.sensor()})));
+    gauge(
+        "tapio_sensor_status",
+        "1 for each sensor's state (enabled, partial, unavailable) and mechanism.",
+        List.of("sensor", "state", "mechanism"),
+        cb ->
+            s.sensorStatuses()
+                .get()
+                .forEach(
+                    (name, st) ->
+                        cb.accept(
+                            1,
+                            new String[] {
+                              name,
+                              st.state().name().toLowerCase(java.util.Locale.ROOT),
+                              st.mechanism()
+                            })));
+  }
+
+  private void perKind(
+      String name, String help, MetricSources s, Function<SensorStats, Map<String, Long>> counts) {
+    counter(
+        name,
+        help,
+        List.of("sensor", "kind"),
+        cb -> {
+          for (SensorStats st : s.sensors().get()) {
+            Map<String, Long> byKind = counts.apply(st);
+            if (byKind.isEmpty()) {
+              cb.accept(0, new String[] {st.sensor(), "all"});
+            }
+            byKind.forEach((kind, n) -> cb.accept(n, new String[] {st.sensor(), kind}));
+          }
+        });
+  }
+
+  private void sinks(MetricSources s) {
+    counter(
+        "tapio_alerts_suppressed",
+        "Identical alerts the rate limit held back.",
+        List.of(),
+        cb -> cb.accept(s.rateLimit().get().suppressed(), new String[0]));
+    counter(
+        "tapio_alert_summaries",
+        "Summary alerts sent for suppressed ones.",
+        List.of(),
+        cb -> cb.accept(s.rateLimit().get().summaries(), new String[0]));
+    sinkCounter("tapio_alert_sink_accepted", "Alerts handed to each sink.", s, SinkStats::accepted);
+    sinkCounter(
+        "tapio_alert_sink_delivered",
+        "Alerts each sink's receiver acknowledged.",
+        s,
+        SinkStats::delivered);
+    sinkCounter(
+        "tapio_alert_sink_retried", "Failed deliveries that were retried.", s, SinkStats::retried);
+    sinkCounter(
+        "tapio_alert_sink_spooled",
+        "Alerts written to each sink's disk spool.",
+        s,
+        SinkStats::spooled);
+    gauge(
+        "tapio_alert_sink_pending",
+        "Alerts waiting in each sink, in memory or spooled.",
+        List.of("sink"),
+        cb -> s.sinks().get().forEach(st -> cb.accept(st.pending(), new String[] {st.sink()})));
+    counter(
+        "tapio_alert_sink_dropped",
+        "Alerts each sink gave up on, by reason.",
+        List.of("sink", "reason"),
+        cb -> {
+          for (SinkStats st : s.sinks().get()) {
+            for (DropReason reason : DropReason.values()) {
+              cb.accept(st.dropped(reason), new String[] {st.sink(), reason.metricName()});
+            }
+          }
+        });
+    gauge(
+        "tapio_alert_spool_bytes",
+        "Bytes in each sink's disk spool.",
+        List.of("sink"),
+        cb -> s.spoolBytes().get().forEach((sink, bytes) -> cb.accept(bytes, new String[] {sink})));
+  }
+
+  private void sinkCounter(
+      String name, String help, MetricSources s, Function<SinkStats, Long> value) {
+    counter(
+        name,
+        help,
+        List.of("sink"),
+        cb -> s.sinks().get().forEach(st -> cb.accept(value.apply(st), new String[] {st.sink()})));
+  }
+
+  private void counter(
+      String name,
+      String help,
+      List<String> labels,
+      java.util.function.Consumer<BiConsumer<Number, String[]>> values) {
+    CounterWithCallback.builder()
+        .name(name)
+        .help(help)
+        .labelNames(labels.toArray(String[]::new))
+        .callback(cb -> values.accept((v, l) -> cb.call(v.doubleValue(), l)))
+        .register(registry);
+  }
+
+  private void gauge(
+      String name,
+      String help,
+      List<String> labels,
+      java.util.function.Consumer<BiConsumer<Number, String[]>> values) {
+    GaugeWithCallback.builder()
+        .name(name)
+        .help(help)
+        .labelNames(labels.toArray(String[]::new))
+        .callback(cb -> values.accept((v, l) -> cb.call(v.doubleValue(), l)))
+        .register(registry);
+  }
+
+  /** Starts every rule's alert counter at zero, so a quiet rule is visible as 0. */
+  public void rulesLoaded(List<CompiledRule> rules) {
+    rules.stream()
+        .filter(CompiledRule::enabled)
+        .forEach(r -> alerts.labelValues(r.name(), r.priority().name()).inc(0));
+  }
+
+  /** {@code next}, counting every alert by rule and priority first. */
+  public AlertSink counting(AlertSink next) {
+    return new AlertSink() {
+      @Override
+      public String name() {
+        return next.name();
+      }
+
+      @Override
+      public void send(Alert alert) {
+        alerts.labelValues(alert.rule(), alert.priority().name()).inc();
+        next.send(alert);
+      }
+
+      @Override
+      public void flush() {
+        next.flush();
+      }
+
+      @Override
+      public void close() {
+        next.close();
+      }
+    };
+  }
+
+  /** Every family in the Prometheus text format. */
+  public String scrape() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      writer.write(out, registry.scrape());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  public String contentType() {
+    return writer.getContentType();
+  }
+}

@@ -1,6 +1,22 @@
 package dev.tapio.rules.fields;
 
-import java.util.Set;
+import static dev.tapio.grammar.Operator.BCONTAINS;
+import static dev.tapio.grammar.Operator.BSTARTSWITH;
+import static dev.tapio.grammar.Operator.CONTAINS;
+import static dev.tapio.grammar.Operator.DOUBLE_EQUALS;
+import static dev.tapio.grammar.Operator.EQUALS;
+import static dev.tapio.grammar.Operator.EXISTS;
+import static dev.tapio.grammar.Operator.GREATER;
+import static dev.tapio.grammar.Operator.GREATER_OR_EQUAL;
+import static dev.tapio.grammar.Operator.IN;
+import static dev.tapio.grammar.Operator.INTERSECTS;
+import static dev.tapio.grammar.Operator.LESS;
+import static dev.tapio.grammar.Operator.LESS_OR_EQUAL;
+import static dev.tapio.grammar.Operator.NOT_EQUALS;
+import static dev.tapio.grammar.Operator.STARTSWITH;
+
+import dev.tapio.grammar.Operator;
+import java.util.EnumSet;
 
 /**
  * The type of a field's value, which decides the operators it allows and how right-hand values are
@@ -8,43 +24,36 @@ import java.util.Set;
  * java.net.InetAddress}, {@code byte[]} or a {@code List<String>}.
  */
 public enum FieldType {
-  STRING(
-      Set.of(
-          "exists",
-          "=",
-          "==",
-          "!=",
-          "<",
-          "<=",
-          ">",
-          ">=",
-          "contains",
-          "icontains",
-          "bcontains",
-          "startswith",
-          "bstartswith",
-          "endswith",
-          "glob",
-          "iglob",
-          "regex",
-          "in",
-          "intersects",
-          "pmatch")),
-  NUMBER(Set.of("exists", "=", "==", "!=", "<", "<=", ">", ">=", "in", "intersects")),
-  BOOL(Set.of("exists", "=", "==", "!=", "in", "intersects")),
-  IPADDR(Set.of("exists", "=", "==", "!=", "in", "intersects")),
-  IPNET(Set.of("exists", "=", "==", "!=", "in", "intersects")),
-  BYTES(Set.of("exists", "=", "==", "!=", "contains", "bcontains", "bstartswith", "startswith")),
-  STRING_LIST(Set.of("exists", "in", "intersects"));
+  STRING(EnumSet.allOf(Operator.class)),
+  NUMBER(
+      EnumSet.of(
+          EXISTS,
+          EQUALS,
+          DOUBLE_EQUALS,
+          NOT_EQUALS,
+          LESS,
+          LESS_OR_EQUAL,
+          GREATER,
+          GREATER_OR_EQUAL,
+          IN,
+          INTERSECTS)),
+  BOOL(EnumSet.of(EXISTS, EQUALS, DOUBLE_EQUALS, NOT_EQUALS, IN, INTERSECTS)),
+  IPADDR(EnumSet.of(EXISTS, EQUALS, DOUBLE_EQUALS, NOT_EQUALS, IN, INTERSECTS)),
+  IPNET(EnumSet.of(EXISTS, EQUALS, DOUBLE_EQUALS, NOT_EQUALS, IN, INTERSECTS)),
+  BYTES(
+      EnumSet.of(
+          EXISTS, EQUALS, DOUBLE_EQUALS, NOT_EQUALS, CONTAINS, BCONTAINS, BSTARTSWITH, STARTSWITH)),
+  STRING_LIST(EnumSet.of(EXISTS, IN, INTERSECTS));
 
-  @SuppressWarnings("ImmutableEnumChecker") // Set.of is immutable
-  private final Set<String> operators;
+  @SuppressWarnings("ImmutableEnumChecker") // never changed after construction, never handed out
+  private final EnumSet<Operator> operators;
 
-  FieldType(Set<String> operators) {
+  FieldType(EnumSet<Operator> operators) {
     this.operators = operators;
   }
 
-  public boolean allows(String operator) {
+  /** Whether a field of this type can be the left-hand side of {@code operator}. */
+  public boolean allows(Operator operator) {
     return operators.contains(operator);
   }
 

@@ -7,6 +7,7 @@ import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNKNOWN_SOURCE;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNUSED_LIST;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNUSED_MACRO;
 
+import dev.tapio.grammar.Expr;
 import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.EventPredicate;
 import dev.tapio.rules.OutputFormat;
@@ -17,9 +18,8 @@ import dev.tapio.rules.internal.collector.Collected.ListInfo;
 import dev.tapio.rules.internal.collector.Collected.MacroInfo;
 import dev.tapio.rules.internal.collector.Collected.RuleInfo;
 import dev.tapio.rules.internal.collector.RuleCollector;
-import dev.tapio.rules.internal.condition.Cond;
-import dev.tapio.rules.internal.condition.Operand;
 import dev.tapio.rules.internal.condition.Origin;
+import dev.tapio.rules.internal.condition.Origins;
 import dev.tapio.rules.internal.condition.Pos;
 import dev.tapio.rules.internal.condition.TextEdits;
 import dev.tapio.rules.internal.eval.PredicateClasses;
@@ -48,6 +48,7 @@ public final class RuleCompiler {
   private final FieldCatalog catalog;
   private final Set<String> usedLists = new HashSet<>();
   private final Set<String> usedMacros = new HashSet<>();
+  private final Origins origins = new Origins();
 
   public RuleCompiler(Reporter reporter, FieldCatalog catalog) {
     this.reporter = reporter;
@@ -56,7 +57,7 @@ public final class RuleCompiler {
 
   public List<CompiledRule> compile(RuleCollector c) {
     Map<String, List<String>> lists = lists(c.lists());
-    Map<String, Cond> macros = macros(c.macros(), lists);
+    Map<String, Expr> macros = macros(c.macros(), lists);
     List<CompiledRule> out = new ArrayList<>();
     SharedChecks shared = new SharedChecks();
     int index = 0;
@@ -129,25 +130,25 @@ public final class RuleCompiler {
     return out;
   }
 
-  private Map<String, Cond> macros(Map<String, MacroInfo> infos, Map<String, List<String>> lists) {
-    Map<String, Cond> parsed = new LinkedHashMap<>();
+  private Map<String, Expr> macros(Map<String, MacroInfo> infos, Map<String, List<String>> lists) {
+    Map<String, Expr> parsed = new LinkedHashMap<>();
     for (MacroInfo m : infos.values()) {
       TextEdits edits = TextEdits.none();
       edits.originalLength(m.conditionScalar.text().length());
       String text = ListSubstitution.apply(m.condition, lists, edits, usedLists);
       Origin origin = new Origin(m.context, m.conditionScalar, edits, text, m.name);
-      switch (ConditionParsing.parse(text, origin)) {
-        case ConditionParsing.Parsed.Ok ok -> parsed.put(m.name, ok.cond());
+      switch (ConditionParsing.parse(text, origin, origins)) {
+        case ConditionParsing.Parsed.Ok ok -> parsed.put(m.name, ok.expr());
         case ConditionParsing.Parsed.Failed e ->
             reporter.error(LOAD_ERR_COMPILE_CONDITION, origin.at(e.offset()), "%s", e.message());
       }
     }
     // a macro sees the macros defined up to itself
-    Map<String, Cond> visible = new LinkedHashMap<>();
-    for (Map.Entry<String, Cond> m : parsed.entrySet()) {
+    Map<String, Expr> visible = new LinkedHashMap<>();
+    for (Map.Entry<String, Expr> m : parsed.entrySet()) {
       visible.put(m.getKey(), m.getValue());
       try {
-        new MacroExpander(new LinkedHashMap<>(visible), usedMacros)
+        new MacroExpander(new LinkedHashMap<>(visible), usedMacros, origins)
             .within(m.getKey())
             .expand(m.getValue());
       } catch (CompileError e) {
@@ -161,13 +162,13 @@ public final class RuleCompiler {
       RuleInfo r,
       int index,
       Map<String, List<String>> lists,
-      Map<String, Cond> macros,
+      Map<String, Expr> macros,
       SharedChecks shared) {
     if (!r.source.equals("syscall")) {
       reporter.warn(LOAD_UNKNOWN_SOURCE, r.context, Messages.UNKNOWN_SOURCE, r.source);
       return null;
     }
-    PredicateCompiler predicates = new PredicateCompiler(catalog, shared);
+    PredicateCompiler predicates = new PredicateCompiler(catalog, shared, origins);
     String text;
     try {
       for (ExceptionDef ex : r.exceptions) {
@@ -199,13 +200,13 @@ public final class RuleCompiler {
     String substituted = ListSubstitution.apply(text, lists, edits, usedLists);
     Origin origin = new Origin(r.context, r.conditionScalar, edits, substituted, null);
     try {
-      Cond cond =
-          switch (ConditionParsing.parse(substituted, origin)) {
-            case ConditionParsing.Parsed.Ok ok -> ok.cond();
+      Expr cond =
+          switch (ConditionParsing.parse(substituted, origin, origins)) {
+            case ConditionParsing.Parsed.Ok ok -> ok.expr();
             case ConditionParsing.Parsed.Failed e ->
                 throw new CompileError(e.message(), new Pos(origin, e.offset()));
           };
-      Cond expanded = new MacroExpander(macros, usedMacros).expand(cond);
+      Expr expanded = new MacroExpander(macros, usedMacros, origins).expand(cond);
       Set<String> types = new java.util.TreeSet<>(EventTypes.of(expanded));
       boolean any = types.size() > NO_EVTTYPE_THRESHOLD;
       // without type dispatch the rule runs this predicate, with it the per-type ones below
@@ -220,14 +221,14 @@ public final class RuleCompiler {
             r.context,
             Messages.OUTPUT_CONTAINER_INFO);
       }
-      OutputFormat output = new OutputCompiler(predicates).compile(outputText, origin);
+      OutputFormat output = new OutputCompiler(predicates).compile(outputText);
       for (PredicateCompiler.Warning w : predicates.warnings()) {
         reporter.warn(w.code(), where(w.pos(), r.context), "%s", w.message());
       }
       Map<String, EventPredicate> byType = new LinkedHashMap<>();
       Map<String, List<dev.tapio.rules.IndexedCheck>> indexed = new LinkedHashMap<>();
       if (!any) {
-        PredicateCompiler quiet = new PredicateCompiler(catalog, shared);
+        PredicateCompiler quiet = new PredicateCompiler(catalog, shared, origins);
         for (String type : List.copyOf(types)) {
           quiet.countUses(r.enabled ? type : null, index);
           switch (TypeSpecializer.fold(expanded, type)) {
@@ -263,30 +264,28 @@ public final class RuleCompiler {
       if (r.skipIfUnknownFilter && e.unknownFilter()) {
         reporter.warn(
             LOAD_UNKNOWN_FILTER,
-            e.pos() == null ? r.context : where(e.pos(), r.context),
+            where(e.pos(), r.context),
             Messages.UNKNOWN_FILTER_SKIPPED,
             String.valueOf(e.getMessage()));
         return null;
       }
       report(e, r.context);
       return null;
-    } catch (ConditionParsing.Unsupported e) {
-      report(
-          new CompileError(String.valueOf(e.getMessage()), new Pos(origin, e.offset())), r.context);
-      return null;
     }
   }
 
   private void report(CompileError e, Context itemContext) {
-    Context ctx = e.pos() == null ? itemContext : where(e.pos(), itemContext);
-    reporter.error(e.code(), ctx, "%s", String.valueOf(e.getMessage()));
+    reporter.error(e.code(), where(e.pos(), itemContext), "%s", String.valueOf(e.getMessage()));
   }
 
   /**
    * The context chain of a position: inside the item itself, or, for a node that came from a macro,
    * the item followed by the macro and the place in the macro.
    */
-  static Context where(Pos pos, Context itemContext) {
+  static Context where(@org.jspecify.annotations.Nullable Pos pos, Context itemContext) {
+    if (pos == null) {
+      return itemContext;
+    }
     Origin o = pos.origin();
     Context at = o.at(pos.offset());
     if (o.macroName() == null || o.context().equals(itemContext)) {
@@ -296,16 +295,5 @@ public final class RuleCompiler {
     List<Location> inner = at.locations();
     chain.addAll(inner.subList(1, inner.size()));
     return new Context(chain);
-  }
-
-  /** The field names a condition uses (for describing a rule). */
-  static void fields(Cond c, Set<String> out) {
-    switch (c) {
-      case Cond.And a -> a.children().forEach(x -> fields(x, out));
-      case Cond.Or o -> o.children().forEach(x -> fields(x, out));
-      case Cond.Not n -> fields(n.child(), out);
-      case Cond.MacroRef m -> {}
-      case Cond.Check k -> out.add(Operand.display(k.lhs()));
-    }
   }
 }

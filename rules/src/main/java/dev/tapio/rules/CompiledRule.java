@@ -2,6 +2,7 @@ package dev.tapio.rules;
 
 import dev.tapio.api.alert.Priority;
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.internal.drools.IndexedCheck;
 import java.util.List;
 import java.util.Set;
 

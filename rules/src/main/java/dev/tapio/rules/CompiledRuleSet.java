@@ -1,5 +1,9 @@
 package dev.tapio.rules;
 
+import dev.tapio.rules.internal.drools.DrlEmitter;
+import dev.tapio.rules.internal.drools.RuleModel;
+import dev.tapio.rules.internal.drools.RulePlan;
+import dev.tapio.rules.internal.drools.RuleRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,24 +32,21 @@ public final class CompiledRuleSet {
 
   private final List<CompiledRule> rules;
   private final RuleMatching matching;
-  private final String drl;
+  private final RulePlan plan;
   private final KieBase kieBase;
 
   private CompiledRuleSet(
-      List<CompiledRule> rules, RuleMatching matching, String drl, KieBase kieBase) {
+      List<CompiledRule> rules, RuleMatching matching, RulePlan plan, KieBase kieBase) {
     this.rules = List.copyOf(rules);
     this.matching = matching;
-    this.drl = drl;
+    this.plan = plan;
     this.kieBase = kieBase;
   }
 
   /** Builds the Drools rule base of {@code rules} with the executable-model API (milliseconds). */
   public static CompiledRuleSet build(List<CompiledRule> rules, RuleMatching matching) {
-    return new CompiledRuleSet(
-        rules,
-        matching,
-        DrlEmitter.emit(rules),
-        dev.tapio.rules.internal.drools.RuleModel.build(rules));
+    RulePlan plan = RulePlan.of(rules);
+    return new CompiledRuleSet(rules, matching, plan, RuleModel.build(plan));
   }
 
   /**
@@ -53,7 +54,8 @@ public final class CompiledRuleSet {
    * compiles Java source). Proves the emitted DRL is what runs; use {@link #build} otherwise.
    */
   public static CompiledRuleSet buildFromDrl(List<CompiledRule> rules, RuleMatching matching) {
-    String drl = DrlEmitter.emit(rules);
+    RulePlan plan = RulePlan.of(rules);
+    String drl = DrlEmitter.emit(plan);
     KieServices ks = KieServices.Factory.get();
     ReleaseId id =
         ks.newReleaseId("dev.tapio.rules", "generated", "1.0." + BUILDS.incrementAndGet());
@@ -65,7 +67,7 @@ public final class CompiledRuleSet {
       throw new IllegalStateException("generated rules do not build: " + errors);
     }
     KieBase base = ks.newKieContainer(id).getKieBase();
-    return new CompiledRuleSet(rules, matching, drl, base);
+    return new CompiledRuleSet(rules, matching, plan, base);
   }
 
   public List<CompiledRule> rules() {
@@ -84,9 +86,12 @@ public final class CompiledRuleSet {
     return kieBase;
   }
 
-  /** The generated DRL. */
+  /**
+   * The rule base written as DRL: generated on each call, from the plan the rule base was built
+   * from.
+   */
   public String drl() {
-    return drl;
+    return DrlEmitter.emit(plan);
   }
 
   /** Every event type some enabled rule can match, or every known type if one matches all. */
@@ -120,6 +125,6 @@ public final class CompiledRuleSet {
   /** Writes the generated DRL to {@code dir}/rules.drl, for inspection. */
   public Path writeDrl(Path dir) throws IOException {
     Files.createDirectories(dir);
-    return Files.writeString(dir.resolve("rules.drl"), drl);
+    return Files.writeString(dir.resolve("rules.drl"), drl());
   }
 }

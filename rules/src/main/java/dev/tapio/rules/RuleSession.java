@@ -1,6 +1,7 @@
 package dev.tapio.rules;
 
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.internal.drools.RuleRuntime;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.Lineage;
+import dev.tapio.rules.internal.drools.IndexedCheck;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;

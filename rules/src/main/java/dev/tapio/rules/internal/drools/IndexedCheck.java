@@ -1,4 +1,4 @@
-package dev.tapio.rules;
+package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.rules.fields.FieldAccessor;

@@ -3,7 +3,6 @@ package dev.tapio.rules;
 import dev.tapio.rules.internal.drools.DrlEmitter;
 import dev.tapio.rules.internal.drools.RuleModel;
 import dev.tapio.rules.internal.drools.RulePlan;
-import dev.tapio.rules.internal.drools.RuleRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +17,10 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieSession;
 
 /**
  * The compiled rules and their Drools rule base (executable model). Building takes seconds: do it
- * off the hot path, then keep one long-lived session ({@link #newSession}) and per event insert,
- * fire, delete.
+ * off the hot path, then keep one long-lived {@link MatchingSession} and match each event.
  */
 public final class CompiledRuleSet {
 
@@ -106,20 +103,6 @@ public final class CompiledRuleSet {
       }
     }
     return out;
-  }
-
-  /**
-   * A long-lived stateful session whose matches go to {@code listener}. It is used by one thread
-   * only, so it is built without Drools' cross-thread propagation queue and state machine.
-   */
-  public RuleSession newSession(MatchListener listener) {
-    org.kie.api.runtime.KieSessionConfiguration conf =
-        org.kie.api.KieServices.get().newKieSessionConfiguration();
-    conf.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
-    KieSession session = kieBase.newKieSession(conf, null);
-    RuleRuntime runtime = new RuleRuntime(rules, matching, listener);
-    session.setGlobal(DrlEmitter.GLOBAL, runtime);
-    return new RuleSession(session, runtime);
   }
 
   /** Writes the generated DRL to {@code dir}/rules.drl, for inspection. */

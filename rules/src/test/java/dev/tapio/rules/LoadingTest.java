@@ -8,6 +8,7 @@ import dev.tapio.rules.diagnostics.DiagnosticCode;
 import dev.tapio.rules.diagnostics.FileResult;
 import dev.tapio.rules.internal.drools.DrlEmitter;
 import dev.tapio.rules.internal.drools.RulePlan;
+import dev.tapio.rules.internal.drools.RuleSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -218,7 +219,7 @@ class LoadingTest {
               ? CompiledRuleSet.buildFromDrl(r.rules(), mode)
               : r.buildRuleSet();
       List<String> fired = new ArrayList<>();
-      try (RuleSession session = set.newSession((rule, event) -> fired.add(rule.name()))) {
+      try (RuleSession session = RuleSession.open(set, (rule, event) -> fired.add(rule.name()))) {
         for (EnrichedEvent e : List.of(BASH, ZSH, BASH)) {
           session.process(e);
         }

@@ -4,8 +4,6 @@ import dev.tapio.alerts.AlertPipeline;
 import dev.tapio.alerts.JsonLinesSink;
 import dev.tapio.alerts.OtlpLogSink;
 import dev.tapio.alerts.Scrubber;
-import dev.tapio.api.alert.Alert;
-import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.Pipeline;
@@ -14,8 +12,8 @@ import dev.tapio.enrich.ContainerMetadataSource;
 import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.Enricher;
 import dev.tapio.enrich.EnricherBuilder;
-import dev.tapio.rules.AlertingSession;
 import dev.tapio.rules.CompiledRuleSet;
+import dev.tapio.rules.MatchingSession;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
@@ -126,19 +124,18 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startPipeline() {
-    AlertingSession session = new AlertingSession(rules());
+    MatchingSession session = new MatchingSession(rules());
     Enricher enrich = java.util.Objects.requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
     AlertCompleter completion =
         new AlertCompleter(
             e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
-            this::rerender,
             java.util.Objects.requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
                 enrich::enrich,
                 options.printEvents() ? e -> java.util.List.of() : session::match,
-                completion,
+                completion::send,
                 tap,
                 65_536)
             .start();
@@ -149,25 +146,6 @@ public final class Engine implements AutoCloseable {
       session.close();
       tap.close();
     };
-  }
-
-  /** The alert again, for an event whose container and pod details arrived after matching. */
-  private Alert rerender(Alert alert, EnrichedEvent completed) {
-    return rules()
-        .rule(alert.rule())
-        .map(
-            rule ->
-                new Alert(
-                    alert.id(),
-                    alert.rule(),
-                    alert.priority(),
-                    rule.output().render(completed),
-                    rule.output().fields(completed),
-                    alert.tags(),
-                    alert.source(),
-                    alert.timeNanos(),
-                    completed))
-        .orElse(alert);
   }
 
   private AutoCloseable startSensors() {

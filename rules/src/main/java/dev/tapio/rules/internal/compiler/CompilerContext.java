@@ -1,9 +1,9 @@
 package dev.tapio.rules.internal.compiler;
 
 import dev.tapio.grammar.Expr;
-import dev.tapio.rules.fields.FieldCatalog;
 import dev.tapio.rules.internal.condition.Origins;
 import dev.tapio.rules.internal.eval.SharedChecks;
+import dev.tapio.rules.internal.fields.FieldCatalog;
 import dev.tapio.rules.internal.report.Reporter;
 import java.util.List;
 import java.util.Map;

@@ -8,7 +8,6 @@ import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNKNOWN_SOURCE;
 
 import dev.tapio.grammar.Expr;
 import dev.tapio.rules.CompiledRule;
-import dev.tapio.rules.EventPredicate;
 import dev.tapio.rules.OutputFormat;
 import dev.tapio.rules.diagnostics.Messages;
 import dev.tapio.rules.internal.collector.Collected.RuleInfo;
@@ -16,6 +15,7 @@ import dev.tapio.rules.internal.condition.Origin;
 import dev.tapio.rules.internal.condition.Pos;
 import dev.tapio.rules.internal.condition.TextEdits;
 import dev.tapio.rules.internal.drools.IndexedCheck;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import dev.tapio.rules.internal.eval.SharedChecks;
 import dev.tapio.rules.internal.reader.RuleFileItem.ExceptionDef;
 import dev.tapio.rules.internal.trace.LazyConditionTrace;

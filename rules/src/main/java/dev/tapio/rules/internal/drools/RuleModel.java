@@ -7,7 +7,7 @@ import static org.drools.model.PatternDSL.alphaIndexedBy;
 import static org.drools.model.PatternDSL.pattern;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.EventPredicate;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import java.util.HashMap;
 import java.util.Map;
 import org.drools.model.Global;

@@ -1,7 +1,7 @@
 package dev.tapio.rules.internal.drools;
 
 import dev.tapio.rules.CompiledRule;
-import dev.tapio.rules.EventPredicate;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

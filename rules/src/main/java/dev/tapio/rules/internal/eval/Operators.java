@@ -2,7 +2,7 @@ package dev.tapio.rules.internal.eval;
 
 import dev.tapio.grammar.Modifier;
 import dev.tapio.grammar.Operator;
-import dev.tapio.rules.fields.FieldType;
+import dev.tapio.rules.internal.fields.FieldType;
 import dev.tapio.rules.internal.match.Ascii;
 import dev.tapio.rules.internal.match.Glob;
 import dev.tapio.rules.internal.match.Network;

@@ -1,8 +1,8 @@
 package dev.tapio.rules.internal.eval;
 
 import dev.tapio.grammar.TransformerKind;
-import dev.tapio.rules.fields.FieldAccessor;
-import dev.tapio.rules.fields.FieldType;
+import dev.tapio.rules.internal.fields.FieldAccessor;
+import dev.tapio.rules.internal.fields.FieldType;
 import dev.tapio.rules.internal.match.Ascii;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
 import static dev.tapio.grammar.Operator.BCONTAINS;
 import static dev.tapio.grammar.Operator.BSTARTSWITH;

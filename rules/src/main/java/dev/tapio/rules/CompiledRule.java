@@ -1,7 +1,10 @@
 package dev.tapio.rules;
 
+import dev.tapio.api.alert.Alert;
 import dev.tapio.api.alert.Priority;
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.internal.drools.IndexedCheck;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import java.util.List;
 import java.util.Set;
 
@@ -60,6 +63,24 @@ public record CompiledRule(
    */
   public List<String> explain(EnrichedEvent event) {
     return trace.explain(event);
+  }
+
+  /**
+   * The alert this rule raises for {@code event}, under {@code id}: the output rendered and the
+   * output fields extracted from the event as it is now. The one place an {@link Alert} is made
+   * from a rule.
+   */
+  public Alert alert(EnrichedEvent event, String id) {
+    return new Alert(
+        id,
+        name,
+        priority,
+        output.render(event),
+        output.fields(event),
+        tags,
+        source,
+        event.event().header().timeNanos(),
+        event);
   }
 
   /** The tags in a stable order. */

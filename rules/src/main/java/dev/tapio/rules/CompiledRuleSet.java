@@ -1,5 +1,8 @@
 package dev.tapio.rules;
 
+import dev.tapio.rules.internal.drools.DrlEmitter;
+import dev.tapio.rules.internal.drools.RuleModel;
+import dev.tapio.rules.internal.drools.RulePlan;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,12 +17,10 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.runtime.KieSession;
 
 /**
  * The compiled rules and their Drools rule base (executable model). Building takes seconds: do it
- * off the hot path, then keep one long-lived session ({@link #newSession}) and per event insert,
- * fire, delete.
+ * off the hot path, then keep one long-lived {@link MatchingSession} and match each event.
  */
 public final class CompiledRuleSet {
 
@@ -28,24 +29,21 @@ public final class CompiledRuleSet {
 
   private final List<CompiledRule> rules;
   private final RuleMatching matching;
-  private final String drl;
+  private final RulePlan plan;
   private final KieBase kieBase;
 
   private CompiledRuleSet(
-      List<CompiledRule> rules, RuleMatching matching, String drl, KieBase kieBase) {
+      List<CompiledRule> rules, RuleMatching matching, RulePlan plan, KieBase kieBase) {
     this.rules = List.copyOf(rules);
     this.matching = matching;
-    this.drl = drl;
+    this.plan = plan;
     this.kieBase = kieBase;
   }
 
   /** Builds the Drools rule base of {@code rules} with the executable-model API (milliseconds). */
   public static CompiledRuleSet build(List<CompiledRule> rules, RuleMatching matching) {
-    return new CompiledRuleSet(
-        rules,
-        matching,
-        DrlEmitter.emit(rules),
-        dev.tapio.rules.internal.drools.RuleModel.build(rules));
+    RulePlan plan = RulePlan.of(rules);
+    return new CompiledRuleSet(rules, matching, plan, RuleModel.build(plan));
   }
 
   /**
@@ -53,7 +51,8 @@ public final class CompiledRuleSet {
    * compiles Java source). Proves the emitted DRL is what runs; use {@link #build} otherwise.
    */
   public static CompiledRuleSet buildFromDrl(List<CompiledRule> rules, RuleMatching matching) {
-    String drl = DrlEmitter.emit(rules);
+    RulePlan plan = RulePlan.of(rules);
+    String drl = DrlEmitter.emit(plan);
     KieServices ks = KieServices.Factory.get();
     ReleaseId id =
         ks.newReleaseId("dev.tapio.rules", "generated", "1.0." + BUILDS.incrementAndGet());
@@ -65,7 +64,7 @@ public final class CompiledRuleSet {
       throw new IllegalStateException("generated rules do not build: " + errors);
     }
     KieBase base = ks.newKieContainer(id).getKieBase();
-    return new CompiledRuleSet(rules, matching, drl, base);
+    return new CompiledRuleSet(rules, matching, plan, base);
   }
 
   public List<CompiledRule> rules() {
@@ -84,9 +83,12 @@ public final class CompiledRuleSet {
     return kieBase;
   }
 
-  /** The generated DRL. */
+  /**
+   * The rule base written as DRL: generated on each call, from the plan the rule base was built
+   * from.
+   */
   public String drl() {
-    return drl;
+    return DrlEmitter.emit(plan);
   }
 
   /** Every event type some enabled rule can match, or every known type if one matches all. */
@@ -103,23 +105,9 @@ public final class CompiledRuleSet {
     return out;
   }
 
-  /**
-   * A long-lived stateful session whose matches go to {@code listener}. It is used by one thread
-   * only, so it is built without Drools' cross-thread propagation queue and state machine.
-   */
-  public RuleSession newSession(MatchListener listener) {
-    org.kie.api.runtime.KieSessionConfiguration conf =
-        org.kie.api.KieServices.get().newKieSessionConfiguration();
-    conf.setOption(org.kie.api.runtime.conf.ThreadSafeOption.NO);
-    KieSession session = kieBase.newKieSession(conf, null);
-    RuleRuntime runtime = new RuleRuntime(rules, matching, listener);
-    session.setGlobal(DrlEmitter.GLOBAL, runtime);
-    return new RuleSession(session, runtime);
-  }
-
   /** Writes the generated DRL to {@code dir}/rules.drl, for inspection. */
   public Path writeDrl(Path dir) throws IOException {
     Files.createDirectories(dir);
-    return Files.writeString(dir.resolve("rules.drl"), drl);
+    return Files.writeString(dir.resolve("rules.drl"), drl());
   }
 }

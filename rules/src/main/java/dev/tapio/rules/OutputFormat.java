@@ -1,7 +1,7 @@
 package dev.tapio.rules;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.fields.FieldAccessor;
+import dev.tapio.rules.internal.fields.FieldAccessor;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;

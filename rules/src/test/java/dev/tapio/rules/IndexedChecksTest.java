@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.Lineage;
+import dev.tapio.rules.internal.drools.IndexedCheck;
+import dev.tapio.rules.internal.drools.RuleSession;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,7 +113,7 @@ class IndexedChecksTest {
       for (CompiledRuleSet set :
           List.of(r.buildRuleSet(), CompiledRuleSet.buildFromDrl(r.rules(), mode))) {
         List<String> fired = new ArrayList<>();
-        try (RuleSession s = set.newSession((rule, e) -> fired.add(rule.name()))) {
+        try (RuleSession s = RuleSession.open(set, (rule, e) -> fired.add(rule.name()))) {
           s.process(Events.of(Events.exec("/bin/bash", "bash"), "bash"));
           s.process(Events.of(Events.exec("/bin/zsh", "zsh"), "zsh"));
           s.process(Events.of(Events.open("/etc/x", 1), "vi"));
@@ -190,7 +192,7 @@ class IndexedChecksTest {
 
     int matches = 0;
     List<String> fired = new ArrayList<>();
-    try (RuleSession session = set.newSession((rule, e) -> fired.add(rule.name()))) {
+    try (RuleSession session = RuleSession.open(set, (rule, e) -> fired.add(rule.name()))) {
       for (EnrichedEvent e : events) {
         List<String> expected = new ArrayList<>();
         for (CompiledRule r : set.rules()) {

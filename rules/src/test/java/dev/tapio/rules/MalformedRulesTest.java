@@ -124,6 +124,12 @@ class MalformedRulesTest {
             "filter field 'proc.name' does not take an argument",
             "t.yaml:5:14"),
         Arguments.of(
+            "transformer of two fields",
+            R + "'concat(proc.name, proc.pname) = x'\n",
+            "LOAD_ERR_COMPILE_CONDITION",
+            "transformer 'concat' is not supported",
+            "t.yaml:5:15"),
+        Arguments.of(
             "operator not for numbers",
             R + "proc.pid contains 1\n",
             "LOAD_ERR_COMPILE_CONDITION",

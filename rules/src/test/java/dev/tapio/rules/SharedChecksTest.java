@@ -3,6 +3,7 @@ package dev.tapio.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import dev.tapio.rules.internal.eval.SharedChecks;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;

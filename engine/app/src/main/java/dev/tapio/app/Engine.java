@@ -1,7 +1,5 @@
 package dev.tapio.app;
 
-import dev.tapio.api.alert.Alert;
-import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.config.Settings;
 import dev.tapio.app.http.Health;
@@ -16,8 +14,8 @@ import dev.tapio.enrich.ContainerMetadataSource;
 import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.Enricher;
 import dev.tapio.enrich.EnricherBuilder;
-import dev.tapio.rules.AlertingSession;
 import dev.tapio.rules.CompiledRuleSet;
+import dev.tapio.rules.MatchingSession;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
@@ -129,19 +127,18 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startPipeline() {
-    AlertingSession session = new AlertingSession(rules());
+    MatchingSession session = new MatchingSession(rules());
     Enricher enrich = java.util.Objects.requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
     AlertCompleter completion =
         new AlertCompleter(
             e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
-            this::rerender,
             java.util.Objects.requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
                 enrich::enrich,
                 options.printEvents() ? e -> java.util.List.of() : session::match,
-                completion,
+                completion::send,
                 tap,
                 65_536)
             .start();
@@ -152,25 +149,6 @@ public final class Engine implements AutoCloseable {
       session.close();
       tap.close();
     };
-  }
-
-  /** The alert again, for an event whose container and pod details arrived after matching. */
-  private Alert rerender(Alert alert, EnrichedEvent completed) {
-    return rules()
-        .rule(alert.rule())
-        .map(
-            rule ->
-                new Alert(
-                    alert.id(),
-                    alert.rule(),
-                    alert.priority(),
-                    rule.output().render(completed),
-                    rule.output().fields(completed),
-                    alert.tags(),
-                    alert.source(),
-                    alert.timeNanos(),
-                    completed))
-        .orElse(alert);
   }
 
   private AutoCloseable startSensors() {

@@ -7,7 +7,7 @@ import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.InMemoryAlertSink;
 import dev.tapio.recording.Recording;
-import dev.tapio.rules.AlertingSession;
+import dev.tapio.rules.MatchingSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -62,8 +62,8 @@ class EngineEndToEndTest {
     List<EnrichedEvent> events = Recording.read(recording);
     assertThat(events).isNotEmpty();
     List<Alert> replayed = new ArrayList<>();
-    try (AlertingSession session = new AlertingSession(RuleSets.load(List.of()))) {
-      events.forEach(e -> replayed.addAll(session.match(e)));
+    try (MatchingSession session = new MatchingSession(RuleSets.load(List.of()))) {
+      events.forEach(e -> session.match(e).forEach(m -> replayed.add(m.render())));
     }
     assertThat(replayed)
         .extracting(Alert::rule, Alert::output, Alert::timeNanos)

@@ -2,11 +2,12 @@ package dev.tapio.testing;
 
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.AlertingSession;
 import dev.tapio.rules.BundledRules;
 import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
+import dev.tapio.rules.Match;
+import dev.tapio.rules.MatchingSession;
 import dev.tapio.rules.RuleLoader;
 import dev.tapio.rules.RuleMatching;
 import java.nio.file.Path;
@@ -20,12 +21,12 @@ import java.util.Set;
  */
 public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
   private final CompiledRuleSet rules;
-  private final AlertingSession session;
+  private final MatchingSession session;
   private final Set<String> names = new LinkedHashSet<>();
 
   private CompiledRulesHarness(CompiledRuleSet rules) {
     this.rules = rules;
-    this.session = new AlertingSession(rules);
+    this.session = new MatchingSession(rules);
     rules.rules().forEach(r -> names.add(r.name()));
   }
 
@@ -42,7 +43,7 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
 
   @Override
   public List<Alert> evaluate(EnrichedEvent event) {
-    return session.match(event);
+    return session.match(event).stream().map(Match::render).toList();
   }
 
   @Override

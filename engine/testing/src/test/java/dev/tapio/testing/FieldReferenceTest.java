@@ -7,8 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.recording.EventKind;
 import dev.tapio.recording.EventReader;
-import dev.tapio.rules.fields.FieldCatalog;
-import dev.tapio.rules.fields.FieldDef;
+import dev.tapio.rules.RuleFields;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -183,11 +182,11 @@ class FieldReferenceTest {
       samples.put(kind.name(), sample(kind));
     }
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (FieldDef field : FieldCatalog.syscall().all()) {
+    for (RuleFields.Field field : RuleFields.syscall()) {
       List<String> kinds = new ArrayList<>();
       samples.forEach(
           (kind, event) -> {
-            if (field.bind(sampleArgument(field)).get(event) != null) {
+            if (field.value(event, sampleArgument(field)) != null) {
               kinds.add(kind);
             }
           });
@@ -197,12 +196,12 @@ class FieldReferenceTest {
   }
 
   /** An argument the sample events answer: a label key, the first mount, the parent. */
-  private static @Nullable String sampleArgument(FieldDef field) {
-    return switch (field.arg()) {
+  private static @Nullable String sampleArgument(RuleFields.Field field) {
+    return switch (field.argument()) {
       case NONE -> null;
       case OPTIONAL_INDEX -> "1";
       case REQUIRED_INDEX -> "0";
-      case REQUIRED_KEY -> field.name().startsWith("container.mount.") ? "0" : "app";
+      case KEY -> field.name().startsWith("container.mount.") ? "0" : "app";
     };
   }
 
@@ -214,7 +213,7 @@ class FieldReferenceTest {
         # Fields
 
         Every field Tapio's rules can use in a condition or an output, as Falco names it. This page
-        is generated from the field catalog (`rules/src/main/java/dev/tapio/rules/fields/`) by
+        is generated from the field catalog (`rules/src/main/java/dev/tapio/rules/internal/fields/`) by
         `FieldReferenceTest` in `engine/testing`, which fails when the page is stale; regenerate it
         with `./mvnw -B -q -pl engine/testing -am verify -Dtest=FieldReferenceTest
         -Dsurefire.failIfNoSpecifiedTests=false -Dtapio.docs.write=true`.
@@ -243,7 +242,7 @@ class FieldReferenceTest {
         `evt.rawarg.request`); each kind of event has the parameters Falco gives its event types.
         """);
     String section = "";
-    for (FieldDef field : FieldCatalog.syscall().all()) {
+    for (RuleFields.Field field : RuleFields.syscall()) {
       String prefix = field.name().substring(0, field.name().indexOf('.'));
       if (!prefix.equals(section)) {
         section = prefix;
@@ -253,9 +252,9 @@ class FieldReferenceTest {
       }
       out.append("| `")
           .append(field.name())
-          .append(argument(field))
+          .append(field.argumentSyntax())
           .append("` | ")
-          .append(field.type().falcoName())
+          .append(field.typeName())
           .append(" | ")
           .append(field.description().replace("|", "\\|"))
           .append(" | ")
@@ -263,15 +262,6 @@ class FieldReferenceTest {
           .append(" |\n");
     }
     return out.toString();
-  }
-
-  private static String argument(FieldDef field) {
-    return switch (field.arg()) {
-      case NONE -> "";
-      case OPTIONAL_INDEX -> "[N]";
-      case REQUIRED_INDEX -> "[N]";
-      case REQUIRED_KEY -> "[KEY]";
-    };
   }
 
   private static String carriedBy(List<String> kinds) {

@@ -14,10 +14,10 @@ import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.CompiledRuleSet;
-import dev.tapio.rules.EventPredicate;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
-import dev.tapio.rules.RuleSession;
+import dev.tapio.rules.internal.drools.RuleSession;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ public class RuleEngineBenchmark {
                     dir.resolve("falco-incubating_rules.yaml"),
                     dir.resolve("falco-sandbox_rules.yaml")));
     CompiledRuleSet set = report.buildRuleSet();
-    session = set.newSession((rule, event) -> matches++);
+    session = RuleSession.open(set, (rule, event) -> matches++);
     Map<String, List<CompiledRule>> types = new HashMap<>();
     List<CompiledRule> any = new ArrayList<>();
     for (CompiledRule r : set.rules()) {

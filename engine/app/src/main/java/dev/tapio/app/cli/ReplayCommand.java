@@ -1,12 +1,12 @@
 package dev.tapio.app.cli;
 
 import dev.tapio.alerts.JsonLinesSink;
-import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.app.RuleSets;
 import dev.tapio.recording.EventFormatException;
 import dev.tapio.recording.Recording;
-import dev.tapio.rules.AlertingSession;
+import dev.tapio.rules.Match;
+import dev.tapio.rules.MatchingSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,10 +49,10 @@ public final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     int alerts = 0;
-    try (AlertingSession session = new AlertingSession(RuleSets.load(rules))) {
+    try (MatchingSession session = new MatchingSession(RuleSets.load(rules))) {
       for (EnrichedEvent event : events) {
-        for (Alert alert : session.match(event)) {
-          out.println(JsonLinesSink.format(alert));
+        for (Match match : session.match(event)) {
+          out.println(JsonLinesSink.format(match.render()));
           alerts++;
         }
       }

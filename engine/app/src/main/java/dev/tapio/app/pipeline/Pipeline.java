@@ -1,10 +1,9 @@
 package dev.tapio.app.pipeline;
 
-import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.event.Event;
-import dev.tapio.api.spi.AlertSink;
 import dev.tapio.api.spi.EventSink;
+import dev.tapio.rules.Match;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The event path after the sensors. Sources hand events over on their own threads through a bounded
  * queue (a full queue drops and counts, never blocks a sensor); one pipeline thread enriches,
- * matches and hands alerts to the sink, so enrichment state and the rule session are only ever
- * touched by that thread.
+ * matches and hands the matches on (to the {@link AlertCompleter}, which renders them), so
+ * enrichment state and the rule session are only ever touched by that thread.
  */
 public final class Pipeline implements EventSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -38,7 +37,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
 
   private final Function<Event, EnrichedEvent> enricher;
   private final RuleMatcher matcher;
-  private final AlertSink sink;
+  private final Consumer<Match> matches;
   private final Consumer<EnrichedEvent> eventTap;
   private final BlockingQueue<Event> queue;
   private final ReorderBuffer reorder;
@@ -59,12 +58,12 @@ public final class Pipeline implements EventSink, AutoCloseable {
   public Pipeline(
       Function<Event, EnrichedEvent> enricher,
       RuleMatcher matcher,
-      AlertSink sink,
+      Consumer<Match> matches,
       Consumer<EnrichedEvent> eventTap,
       int queueCapacity) {
     this.enricher = enricher;
     this.matcher = matcher;
-    this.sink = sink;
+    this.matches = matches;
     this.eventTap = eventTap;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.reorder = new ReorderBuffer(REORDER_DELAY.toNanos());
@@ -126,9 +125,9 @@ public final class Pipeline implements EventSink, AutoCloseable {
     try {
       EnrichedEvent enriched = enricher.apply(event);
       eventTap.accept(enriched);
-      for (Alert alert : matcher.match(enriched)) {
+      for (Match match : matcher.match(enriched)) {
         alerts.incrementAndGet();
-        sink.send(alert);
+        matches.accept(match);
       }
       processed.incrementAndGet();
     } catch (RuntimeException e) {
@@ -138,7 +137,9 @@ public final class Pipeline implements EventSink, AutoCloseable {
     }
   }
 
-  /** Stops taking work, finishes what is queued, and returns. The sink is not closed here. */
+  /**
+   * Stops taking work, finishes what is queued, and returns. The match consumer is not closed here.
+   */
   @Override
   public void close() {
     running = false;

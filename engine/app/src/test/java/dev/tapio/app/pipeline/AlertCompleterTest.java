@@ -3,29 +3,15 @@ package dev.tapio.app.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.alert.Alert;
-import dev.tapio.api.alert.Priority;
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.InMemoryAlertSink;
+import dev.tapio.rules.Match;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AlertCompleterTest {
-
-  static Alert alert(String id, EnrichedEvent e) {
-    return new Alert(
-        id,
-        "r",
-        Priority.WARNING,
-        "image=" + e.container().image(),
-        Map.of(),
-        Set.of(),
-        "syscall",
-        0,
-        e);
-  }
 
   static EnrichedEvent inContainer(String image) {
     EnrichedEvent e = PipelineTest.ENRICH.apply(PipelineTest.open(1, "/etc/shadow"));
@@ -36,21 +22,23 @@ class AlertCompleterTest {
   }
 
   @Test
-  void alertsLeaveInOrderReRenderedWhenTheirContainerBecameKnown() {
+  void alertsLeaveInOrderRenderedOnceTheirContainerBecameKnown() {
     var out = new InMemoryAlertSink();
     EnrichedEvent pending = inContainer("");
     EnrichedEvent known = inContainer("nginx:1.27");
-    var completer =
-        new AlertCompleter(e -> e == pending ? known : e, (a, done) -> alert(a.id(), done), out);
+    EnrichedEvent other = inContainer("redis:7");
+    var completer = new AlertCompleter(e -> e == pending ? known : e, out);
 
-    completer.send(alert("1", pending));
-    completer.send(alert("2", known));
+    completer.send(new Match(ShadowRule.RULE, pending));
+    completer.send(new Match(ShadowRule.RULE, other));
     completer.close();
 
-    assertThat(out.alerts()).extracting(Alert::id).containsExactly("1", "2");
     assertThat(out.alerts())
         .extracting(Alert::output)
-        .containsExactly("image=nginx:1.27", "image=nginx:1.27");
+        .containsExactly("image=nginx:1.27", "image=redis:7");
+    assertThat(out.alerts()).extracting(Alert::event).containsExactly(known, other);
+    assertThat(out.alerts()).extracting(Alert::rule).containsOnly("Shadow read");
+    assertThat(out.alerts()).extracting(Alert::id).doesNotHaveDuplicates();
   }
 
   @Test
@@ -61,9 +49,8 @@ class AlertCompleterTest {
             e -> {
               throw new IllegalStateException("runtime down");
             },
-            (a, done) -> a,
             out);
-    completer.send(alert("1", inContainer("")));
+    completer.send(new Match(ShadowRule.RULE, inContainer("")));
     completer.flush();
     assertThat(out.alerts()).extracting(Alert::output).containsExactly("image=");
     completer.close();

@@ -2,8 +2,6 @@ package dev.tapio.app.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tapio.api.alert.Alert;
-import dev.tapio.api.alert.Priority;
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.Lineage;
@@ -14,12 +12,10 @@ import dev.tapio.api.event.Event;
 import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.FileOpen;
 import dev.tapio.api.event.Namespaces;
-import dev.tapio.api.spi.InMemoryAlertSink;
+import dev.tapio.rules.Match;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -59,36 +55,27 @@ class PipelineTest {
             "node");
       };
 
-  static List<Alert> shadowRule(EnrichedEvent e) {
+  static List<Match> shadowRule(EnrichedEvent e) {
     if (e.event() instanceof FileOpen o && o.path().equals("/etc/shadow")) {
-      return List.of(
-          new Alert(
-              "a" + o.header().timeNanos(),
-              "Shadow read",
-              Priority.WARNING,
-              "read " + o.path(),
-              Map.of(),
-              Set.of(),
-              "syscall",
-              o.header().timeNanos(),
-              e));
+      return List.of(new Match(ShadowRule.RULE, e));
     }
     return List.of();
   }
 
   @Test
   void eventsFlowInOrderFromSourceToSink() {
-    var sink = new InMemoryAlertSink();
+    List<Match> matched = Collections.synchronizedList(new ArrayList<>());
     List<String> seen = Collections.synchronizedList(new ArrayList<>());
     try (var pipeline =
-        new Pipeline(ENRICH, PipelineTest::shadowRule, sink, e -> seen.add(e.type()), 64).start()) {
+        new Pipeline(ENRICH, PipelineTest::shadowRule, matched::add, e -> seen.add(e.type()), 64)
+            .start()) {
       for (int i = 0; i < 50; i++) {
         pipeline.accept(open(i, i % 10 == 0 ? "/etc/shadow" : "/tmp/f" + i));
       }
     }
     assertThat(seen).hasSize(50);
-    assertThat(sink.alerts())
-        .extracting(a -> a.timeNanos())
+    assertThat(matched)
+        .extracting(m -> m.event().event().header().timeNanos())
         .containsExactly(0L, 10L, 20L, 30L, 40L);
   }
 
@@ -104,7 +91,7 @@ class PipelineTest {
           }
           return List.of();
         };
-    var pipeline = new Pipeline(ENRICH, slow, new InMemoryAlertSink(), e -> {}, 8).start();
+    var pipeline = new Pipeline(ENRICH, slow, m -> {}, e -> {}, 8).start();
     for (int i = 0; i < 1_000; i++) {
       pipeline.accept(open(i, "/tmp/x"));
     }
@@ -119,7 +106,7 @@ class PipelineTest {
 
   @Test
   void aFailingEventIsCountedAndTheRestGoOn() {
-    var sink = new InMemoryAlertSink();
+    List<Match> matched = Collections.synchronizedList(new ArrayList<>());
     Function<Event, EnrichedEvent> flaky =
         e -> {
           if (e.header().timeNanos() == 3) {
@@ -127,13 +114,13 @@ class PipelineTest {
           }
           return ENRICH.apply(e);
         };
-    var pipeline = new Pipeline(flaky, PipelineTest::shadowRule, sink, e -> {}, 64).start();
+    var pipeline = new Pipeline(flaky, PipelineTest::shadowRule, matched::add, e -> {}, 64).start();
     for (int i = 0; i < 6; i++) {
       pipeline.accept(open(i, "/etc/shadow"));
     }
     pipeline.close();
     assertThat(pipeline.stats().failed()).isEqualTo(1);
     assertThat(pipeline.stats().processed()).isEqualTo(5);
-    assertThat(sink.alerts()).hasSize(5);
+    assertThat(matched).hasSize(5);
   }
 }

@@ -2,67 +2,45 @@ package dev.tapio.rules.internal.collector;
 
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_ERR_YAML_VALIDATE;
 
+import dev.tapio.grammar.Modifier;
+import dev.tapio.grammar.Operator;
 import dev.tapio.rules.diagnostics.Messages;
 import dev.tapio.rules.internal.reader.RuleFileItem.ExceptionDef;
 import dev.tapio.rules.internal.report.Reporter;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /** Checks the shape of a rule exception and works out its comparison operators. */
 public final class ExceptionShape {
 
   private ExceptionShape() {}
 
-  private static final Set<String> OPERATORS =
-      Set.of(
-          "=",
-          "==",
-          "!=",
-          "<",
-          "<=",
-          ">",
-          ">=",
-          "contains",
-          "icontains",
-          "bcontains",
-          "startswith",
-          "bstartswith",
-          "endswith",
-          "glob",
-          "iglob",
-          "regex",
-          "in",
-          "intersects",
-          "pmatch");
-  private static final Set<String> STRING_OPERATORS =
-      Set.of(
-          "=",
-          "==",
-          "!=",
-          "contains",
-          "icontains",
-          "bcontains",
-          "startswith",
-          "bstartswith",
-          "endswith",
-          "glob",
-          "iglob",
-          "regex");
-  private static final Set<String> MODIFIERS = Set.of("oneof", "anyof", "allof");
-  private static final Set<String> LIST_OPERATORS = Set.of("in", "intersects", "pmatch");
+  /** What an exception may compare with: every operator but {@code exists}. */
+  private static final EnumSet<Operator> OPERATORS =
+      EnumSet.complementOf(EnumSet.of(Operator.EXISTS));
 
-  /** Whether {@code comp} is an operator, or a string operator followed by a modifier. */
+  /**
+   * Whether {@code comp} (as written in the rule file) is an operator, or a string operator
+   * followed by a modifier.
+   */
   public static boolean validComp(String comp) {
     String[] parts = comp.trim().split("\\s+", -1);
+    Operator op = Operator.fromSpelling(parts[0]).orElse(null);
     if (parts.length == 1) {
-      return OPERATORS.contains(parts[0]);
+      return op != null && OPERATORS.contains(op);
     }
-    return parts.length == 2 && STRING_OPERATORS.contains(parts[0]) && MODIFIERS.contains(parts[1]);
+    return parts.length == 2
+        && op != null
+        && op.kind() == Operator.Kind.STRING
+        && Modifier.fromSpelling(parts[1]).isPresent();
   }
 
+  /** Whether {@code comp} takes a list: a list operator, or an operator with a modifier. */
   public static boolean isListOperator(String comp) {
-    return LIST_OPERATORS.contains(comp.trim()) || comp.trim().contains(" ");
+    String c = comp.trim();
+    return c.contains(" ")
+        || Operator.fromSpelling(c).map(op -> op.kind() == Operator.Kind.LIST).orElse(false);
   }
 
   /** The operators in effect: the defaults ({@code in}, or {@code =} per field) when absent. */
@@ -71,7 +49,9 @@ public final class ExceptionShape {
     if (e.comps() != null) {
       return e.comps();
     }
-    return e.fieldsScalar() ? List.of("in") : Collections.nCopies(fields.size(), "=");
+    return e.fieldsScalar()
+        ? List.of(Operator.IN.spelling())
+        : Collections.nCopies(fields.size(), Operator.EQUALS.spelling());
   }
 
   static boolean check(Reporter reporter, ExceptionDef e) {

@@ -1,8 +1,15 @@
 package dev.tapio.rules.internal.compiler;
 
-import dev.tapio.rules.internal.condition.Cond;
-import dev.tapio.rules.internal.condition.Operand;
-import dev.tapio.rules.internal.condition.Value;
+import dev.tapio.grammar.And;
+import dev.tapio.grammar.Check;
+import dev.tapio.grammar.Expr;
+import dev.tapio.grammar.FieldRef;
+import dev.tapio.grammar.ListValue;
+import dev.tapio.grammar.Literal;
+import dev.tapio.grammar.MacroRef;
+import dev.tapio.grammar.Not;
+import dev.tapio.grammar.Operator;
+import dev.tapio.grammar.Or;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +73,7 @@ public final class EventTypes {
   }
 
   /** The types {@code c} (a macro-free tree) can match, in sorted order. */
-  public static Set<String> of(Cond c) {
+  public static Set<String> of(Expr c) {
     TypeSet t = types(c, false);
     if (!t.complement()) {
       return Collections.unmodifiableSet(new TreeSet<>(t.names()));
@@ -76,50 +83,51 @@ public final class EventTypes {
     return Collections.unmodifiableSet(all);
   }
 
-  private static TypeSet types(Cond c, boolean negated) {
+  private static TypeSet types(Expr c, boolean negated) {
     return switch (c) {
-      case Cond.Not n -> types(n.child(), !negated);
-      case Cond.And a -> combine(a.children(), negated, !negated);
-      case Cond.Or o -> combine(o.children(), negated, negated);
-      case Cond.MacroRef m -> TypeSet.ALL;
-      case Cond.Check k -> {
+      case Not n -> types(n.child(), !negated);
+      case And a -> combine(a.children(), negated, !negated);
+      case Or o -> combine(o.children(), negated, negated);
+      case MacroRef m -> TypeSet.ALL;
+      case Check k -> {
         TypeSet t = leaf(k);
         yield negated && !t.equals(TypeSet.ALL) ? t.negate() : t;
       }
     };
   }
 
-  private static TypeSet combine(List<Cond> children, boolean negated, boolean intersect) {
+  private static TypeSet combine(List<Expr> children, boolean negated, boolean intersect) {
     TypeSet acc = null;
-    for (Cond child : children) {
+    for (Expr child : children) {
       TypeSet t = types(child, negated);
       acc = acc == null ? t : intersect ? acc.and(t) : acc.or(t);
     }
     return Objects.requireNonNull(acc);
   }
 
-  private static TypeSet leaf(Cond.Check k) {
-    if (!(k.lhs() instanceof Operand.Field f) || f.arg() != null || k.modifier() != null) {
+  private static TypeSet leaf(Check k) {
+    if (!(k.lhs() instanceof FieldRef f) || f.argument() != null || k.modifier() != null) {
       return TypeSet.ALL;
     }
+    Operator op = k.operator();
+    boolean equality = op == Operator.EQUALS || op == Operator.DOUBLE_EQUALS;
     if (f.name().equals("evt.num")
-        && (k.op().equals("=") || k.op().equals("=="))
-        && k.rhs() instanceof Value.Literal l
-        && l.text().equals("0")) {
+        && equality
+        && k.rhs() instanceof Literal l
+        && l.value().equals("0")) {
       return TypeSet.NONE;
     }
     if (!f.name().equals("evt.type")) {
       return TypeSet.ALL;
     }
-    return switch (k.op()) {
-      case "=", "==" ->
-          k.rhs() instanceof Value.Literal l ? new TypeSet(false, Set.of(l.text())) : TypeSet.ALL;
-      case "!=" ->
-          k.rhs() instanceof Value.Literal l ? new TypeSet(true, Set.of(l.text())) : TypeSet.ALL;
-      case "in", "intersects" ->
-          k.rhs() instanceof Value.ListLiteral l
-              ? new TypeSet(
-                  false, new LinkedHashSet<>(l.items().stream().map(Value.Literal::text).toList()))
+    return switch (op) {
+      case EQUALS, DOUBLE_EQUALS ->
+          k.rhs() instanceof Literal l ? new TypeSet(false, Set.of(l.value())) : TypeSet.ALL;
+      case NOT_EQUALS ->
+          k.rhs() instanceof Literal l ? new TypeSet(true, Set.of(l.value())) : TypeSet.ALL;
+      case IN, INTERSECTS ->
+          k.rhs() instanceof ListValue l
+              ? new TypeSet(false, new LinkedHashSet<>(l.items()))
               : TypeSet.ALL;
       default -> TypeSet.ALL;
     };

@@ -1,13 +1,16 @@
 package dev.tapio.rules.internal.compiler;
 
-import dev.tapio.rules.IndexedCheck;
-import dev.tapio.rules.fields.FieldCatalog;
-import dev.tapio.rules.fields.FieldDef;
-import dev.tapio.rules.fields.FieldType;
-import dev.tapio.rules.internal.condition.Cond;
-import dev.tapio.rules.internal.condition.Operand;
-import dev.tapio.rules.internal.condition.Value;
+import dev.tapio.grammar.And;
+import dev.tapio.grammar.Check;
+import dev.tapio.grammar.Expr;
+import dev.tapio.grammar.FieldRef;
+import dev.tapio.grammar.Or;
+import dev.tapio.rules.internal.condition.Conditions;
+import dev.tapio.rules.internal.drools.IndexedCheck;
 import dev.tapio.rules.internal.eval.Operators;
+import dev.tapio.rules.internal.fields.FieldCatalog;
+import dev.tapio.rules.internal.fields.FieldDef;
+import dev.tapio.rules.internal.fields.FieldType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +35,7 @@ final class IndexedChecks {
 
   private IndexedChecks() {}
 
-  static List<IndexedCheck> of(Cond condition, PredicateCompiler compiler) {
+  static List<IndexedCheck> of(Expr condition, PredicateCompiler compiler) {
     List<IndexedCheck> out = new ArrayList<>();
     for (IndexedCheck c : implied(condition, compiler).values()) {
       if (!c.values().isEmpty()) {
@@ -47,24 +50,24 @@ final class IndexedChecks {
    * part implies (the values a field may take narrowed by every part naming it); an {@code or} the
    * fields every branch implies, with the values of all branches; anything else nothing.
    */
-  private static Map<String, IndexedCheck> implied(Cond c, PredicateCompiler compiler) {
+  private static Map<String, IndexedCheck> implied(Expr c, PredicateCompiler compiler) {
     Map<String, IndexedCheck> out = new LinkedHashMap<>();
     switch (c) {
-      case Cond.Check k -> {
+      case Check k -> {
         IndexedCheck indexed = indexed(k, compiler);
         if (indexed != null) {
           out.put(indexed.field(), indexed);
         }
       }
-      case Cond.And and -> {
-        for (Cond child : and.children()) {
+      case And and -> {
+        for (Expr child : and.children()) {
           implied(child, compiler)
               .forEach((field, check) -> out.merge(field, check, IndexedChecks::both));
         }
       }
-      case Cond.Or or -> {
+      case Or or -> {
         boolean first = true;
-        for (Cond child : or.children()) {
+        for (Expr child : or.children()) {
           Map<String, IndexedCheck> branch = implied(child, compiler);
           if (first) {
             out.putAll(branch);
@@ -97,21 +100,15 @@ final class IndexedChecks {
   }
 
   private static @org.jspecify.annotations.Nullable IndexedCheck indexed(
-      Cond.Check k, PredicateCompiler compiler) {
-    if (!(k.lhs() instanceof Operand.Field f)
+      Check k, PredicateCompiler compiler) {
+    if (!(k.lhs() instanceof FieldRef f)
         || k.modifier() != null
         || FieldCatalog.EITHER_END.containsKey(f.name())) {
       return null;
     }
-    List<Value.Literal> literals =
-        switch (k.op()) {
-          case "=", "==" -> k.rhs() instanceof Value.Literal l ? List.of(l) : null;
-          case "in", "intersects" ->
-              switch (k.rhs()) {
-                case Value.Literal l -> List.of(l);
-                case Value.ListLiteral l -> l.items();
-                default -> null;
-              };
+    List<String> literals =
+        switch (k.operator()) {
+          case EQUALS, DOUBLE_EQUALS, IN, INTERSECTS -> Conditions.constants(k);
           default -> null;
         };
     if (literals == null || literals.isEmpty()) {
@@ -121,16 +118,18 @@ final class IndexedChecks {
       FieldDef def = compiler.fieldDef(f);
       FieldType type = def.type();
       if ((type != FieldType.STRING && type != FieldType.NUMBER && type != FieldType.BOOL)
-          || (def.arg() == FieldDef.Arg.OPTIONAL_INDEX && f.arg() == null)) {
+          || (def.arg() == FieldDef.Arg.OPTIONAL_INDEX && f.argument() == null)) {
         return null;
       }
       Set<Object> values = new LinkedHashSet<>();
-      for (Value.Literal l : literals) {
-        values.add(Operators.parse(type, k.op(), l.text()));
+      for (String l : literals) {
+        values.add(Operators.parse(type, k.operator(), l));
       }
-      String name = f.arg() == null ? f.name() : f.name() + "[" + f.arg() + "]";
       return new IndexedCheck(
-          name, def.bind(f.arg()), type == FieldType.STRING, List.copyOf(values));
+          Conditions.display(f),
+          def.bind(f.argument()),
+          type == FieldType.STRING,
+          List.copyOf(values));
     } catch (CompileError | Operators.BadValue e) {
       return null; // the predicate reports it
     }

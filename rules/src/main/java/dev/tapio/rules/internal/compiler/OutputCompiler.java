@@ -1,13 +1,13 @@
 package dev.tapio.rules.internal.compiler;
 
 import dev.tapio.grammar.FalcoConditionParser;
+import dev.tapio.grammar.FieldExpr;
 import dev.tapio.grammar.FieldExpressionMatch;
 import dev.tapio.grammar.ParseResult;
+import dev.tapio.grammar.Transformer;
 import dev.tapio.rules.OutputFormat;
 import dev.tapio.rules.diagnostics.DiagnosticCode;
 import dev.tapio.rules.diagnostics.Messages;
-import dev.tapio.rules.internal.condition.Operand;
-import dev.tapio.rules.internal.condition.Origin;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +23,7 @@ public final class OutputCompiler {
     this.fields = fields;
   }
 
-  public OutputFormat compile(String format, Origin origin) throws CompileError {
+  public OutputFormat compile(String format) throws CompileError {
     List<OutputFormat.Part> parts = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     int i = 0;
@@ -47,7 +47,7 @@ public final class OutputCompiler {
             null,
             false);
       }
-      Token token = token(format, j, origin);
+      Token token = token(format, j);
       if (!text.isEmpty()) {
         parts.add(new OutputFormat.Text(text.toString()));
         text.setLength(0);
@@ -56,7 +56,7 @@ public final class OutputCompiler {
           new OutputFormat.Token(
               token.name,
               width,
-              token.operand instanceof Operand.Transform,
+              token.expression instanceof Transformer,
               token.resolved.accessor()));
       i = token.end;
     }
@@ -67,9 +67,9 @@ public final class OutputCompiler {
   }
 
   private record Token(
-      String name, Operand operand, PredicateCompiler.Resolved resolved, int end) {}
+      String name, FieldExpr expression, PredicateCompiler.Resolved resolved, int end) {}
 
-  private Token token(String format, int start, Origin origin) throws CompileError {
+  private Token token(String format, int start) throws CompileError {
     int end = format.length();
     ParseResult<FieldExpressionMatch> first =
         FalcoConditionParser.tryParseFieldExpression(format, start, end);
@@ -81,10 +81,10 @@ public final class OutputCompiler {
                 : FalcoConditionParser.tryParseFieldExpression(format, start, e);
         if (r instanceof ParseResult.Success<FieldExpressionMatch> ok && ok.value().end() == e) {
           try {
-            Operand op = ConditionParsing.operand(ok.value().expression(), origin);
+            FieldExpr op = ok.value().expression();
             PredicateCompiler.Resolved res = fields.resolve(op, -1);
             return new Token(format.substring(start, e), op, res, e);
-          } catch (CompileError | ConditionParsing.Unsupported x) {
+          } catch (CompileError x) {
             // try a shorter window
           }
         }

@@ -1,25 +1,40 @@
 package dev.tapio.rules.internal.compiler;
 
-import dev.tapio.rules.EventPredicate;
+import dev.tapio.grammar.And;
+import dev.tapio.grammar.Check;
+import dev.tapio.grammar.Expr;
+import dev.tapio.grammar.FieldExpr;
+import dev.tapio.grammar.FieldRef;
+import dev.tapio.grammar.FieldValue;
+import dev.tapio.grammar.ListValue;
+import dev.tapio.grammar.Literal;
+import dev.tapio.grammar.MacroRef;
+import dev.tapio.grammar.Modifier;
+import dev.tapio.grammar.Not;
+import dev.tapio.grammar.Operator;
+import dev.tapio.grammar.Or;
+import dev.tapio.grammar.Transformer;
+import dev.tapio.grammar.Value;
 import dev.tapio.rules.diagnostics.DiagnosticCode;
 import dev.tapio.rules.diagnostics.Messages;
-import dev.tapio.rules.fields.FieldAccessor;
-import dev.tapio.rules.fields.FieldCatalog;
-import dev.tapio.rules.fields.FieldDef;
-import dev.tapio.rules.fields.FieldType;
-import dev.tapio.rules.internal.condition.Cond;
-import dev.tapio.rules.internal.condition.Operand;
+import dev.tapio.rules.internal.condition.Conditions;
+import dev.tapio.rules.internal.condition.Origins;
 import dev.tapio.rules.internal.condition.Pos;
-import dev.tapio.rules.internal.condition.Value;
 import dev.tapio.rules.internal.eval.Checks;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import dev.tapio.rules.internal.eval.Logic;
 import dev.tapio.rules.internal.eval.Operators;
 import dev.tapio.rules.internal.eval.SharedChecks;
 import dev.tapio.rules.internal.eval.Transformers;
 import dev.tapio.rules.internal.eval.ValueTest;
+import dev.tapio.rules.internal.fields.FieldAccessor;
+import dev.tapio.rules.internal.fields.FieldCatalog;
+import dev.tapio.rules.internal.fields.FieldDef;
+import dev.tapio.rules.internal.fields.FieldType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles a macro-free condition tree into a predicate, checking every field against the catalog,
@@ -40,26 +55,31 @@ public final class PredicateCompiler {
           "evt.wait_latency");
 
   /** A warning found while compiling: code, message, where. */
-  public record Warning(DiagnosticCode code, String message, Pos pos) {}
+  public record Warning(DiagnosticCode code, String message, @Nullable Pos pos) {}
 
   /** A field with its resolved type and accessor. */
   public record Resolved(FieldAccessor accessor, FieldType type) {}
 
   private final FieldCatalog catalog;
+  private final Origins origins;
   private final List<Warning> warnings = new ArrayList<>();
   private final @org.jspecify.annotations.Nullable SharedChecks shared;
   private @org.jspecify.annotations.Nullable String countedType;
   private int rule;
 
+  /** A compiler for trees already known to compile (problems are placed nowhere). */
   public PredicateCompiler(FieldCatalog catalog) {
-    this(catalog, null);
+    this(catalog, null, Origins.none());
   }
 
-  /** A compiler whose checks come from {@code shared}, one predicate per distinct check. */
-  public PredicateCompiler(
-      FieldCatalog catalog, @org.jspecify.annotations.Nullable SharedChecks shared) {
+  /**
+   * A compiler whose checks come from {@code shared}, one predicate per distinct check, and whose
+   * problems are placed by {@code origins}.
+   */
+  public PredicateCompiler(FieldCatalog catalog, @Nullable SharedChecks shared, Origins origins) {
     this.catalog = catalog;
     this.shared = shared;
+    this.origins = origins;
   }
 
   /**
@@ -75,14 +95,15 @@ public final class PredicateCompiler {
     return warnings;
   }
 
-  public EventPredicate compile(Cond c) throws CompileError {
+  public EventPredicate compile(Expr c) throws CompileError {
     return switch (c) {
-      case Cond.And a -> Logic.and(compileAll(a.children()));
-      case Cond.Or o -> Logic.or(compileAll(o.children()));
-      case Cond.Not n -> Logic.not(compile(n.child()));
-      case Cond.MacroRef m ->
-          throw new CompileError(Messages.format(Messages.UNDEFINED_MACRO, m.name()), m.pos());
-      case Cond.Check k -> {
+      case And a -> Logic.and(compileAll(a.children()));
+      case Or o -> Logic.or(compileAll(o.children()));
+      case Not n -> Logic.not(compile(n.child()));
+      case MacroRef m ->
+          throw new CompileError(
+              Messages.format(Messages.UNDEFINED_MACRO, m.name()), origins.at(m));
+      case Check k -> {
         EventPredicate p = check(k);
         yield shared == null ? p : shared.intern(key(k), p, countedType, rule);
       }
@@ -90,44 +111,46 @@ public final class PredicateCompiler {
   }
 
   /** A check written out in full: equal keys mean equal checks. */
-  private static String key(Cond.Check k) {
-    StringBuilder out = new StringBuilder(Operand.display(k.lhs())).append('\u0000').append(k.op());
-    out.append('\u0000').append(k.modifier());
+  private static String key(Check k) {
+    StringBuilder out = new StringBuilder(Conditions.display(k.lhs())).append('\u0000');
+    out.append(k.operator()).append('\u0000').append(k.modifier());
     switch (k.rhs()) {
-      case Value.None n -> out.append("\u0000none");
-      case Value.Literal l -> out.append("\u0000lit\u0000").append(l.text());
-      case Value.ListLiteral l -> {
+      case null -> out.append("\u0000none");
+      case Literal l when Conditions.isListName(k) ->
+          out.append("\u0000name\u0000").append(l.value());
+      case Literal l -> out.append("\u0000lit\u0000").append(l.value());
+      case ListValue l -> {
         out.append("\u0000list");
-        for (Value.Literal item : l.items()) {
-          out.append('\u0000').append(item.text());
+        for (String item : l.items()) {
+          out.append('\u0000').append(item);
         }
       }
-      case Value.ListName l -> out.append("\u0000name\u0000").append(l.name());
-      case Value.FieldValue f -> out.append("\u0000val\u0000").append(Operand.display(f.operand()));
+      case FieldValue f -> out.append("\u0000val\u0000").append(Conditions.display(f.field()));
+      case Transformer t -> out.append("\u0000val\u0000").append(Conditions.display(t));
     }
     return out.toString();
   }
 
-  private List<EventPredicate> compileAll(List<Cond> cs) throws CompileError {
+  private List<EventPredicate> compileAll(List<Expr> cs) throws CompileError {
     List<EventPredicate> out = new ArrayList<>();
-    for (Cond c : cs) {
+    for (Expr c : cs) {
       out.add(compile(c));
     }
     return out;
   }
 
-  private EventPredicate check(Cond.Check k) throws CompileError {
-    if (k.lhs() instanceof Operand.Field f) {
+  private EventPredicate check(Check k) throws CompileError {
+    if (k.lhs() instanceof FieldRef f) {
       List<String> ends = FieldCatalog.EITHER_END.get(f.name());
-      if (ends != null && f.arg() == null) {
+      if (ends != null && f.argument() == null) {
         List<EventPredicate> parts = new ArrayList<>();
         for (String end : ends) {
-          parts.add(check(k, new Operand.Field(end, null, f.pos()), -1));
+          parts.add(check(k, new FieldRef(end, null, f.position()), -1));
         }
         return Logic.or(parts);
       }
       FieldDef def = fieldDef(f);
-      if (def.arg() == FieldDef.Arg.OPTIONAL_INDEX && f.arg() == null) {
+      if (def.arg() == FieldDef.Arg.OPTIONAL_INDEX && f.argument() == null) {
         check(k, f, 1); // validates once
         EventPredicate[] levels = new EventPredicate[MAX_ANCESTORS];
         for (int i = 0; i < MAX_ANCESTORS; i++) {
@@ -140,84 +163,99 @@ public final class PredicateCompiler {
   }
 
   /** Compiles the check with {@code lhs}; {@code level} ≥ 0 binds an index-less ancestor field. */
-  private EventPredicate check(Cond.Check k, Operand lhs, int level) throws CompileError {
+  private EventPredicate check(Check k, FieldExpr lhs, int level) throws CompileError {
     Resolved field = resolve(lhs, level);
-    String op = k.op();
+    Operator op = k.operator();
     if (!field.type().allows(op)) {
       throw new CompileError(
           Messages.format(
-              Messages.OPERATOR_NOT_SUPPORTED, op, Operand.display(lhs), field.type().falcoName()),
-          k.pos());
+              Messages.OPERATOR_NOT_SUPPORTED,
+              op.spelling(),
+              Conditions.display(lhs),
+              field.type().falcoName()),
+          origins.at(k));
     }
-    if (lhs instanceof Operand.Field f && f.name().equals("evt.type")) {
+    if (lhs instanceof FieldRef f && f.name().equals("evt.type")) {
       checkEventTypes(k);
     }
     unsafeNa(k, lhs);
+    Modifier modifier = k.modifier();
     return switch (k.rhs()) {
-      case Value.None n -> Checks.exists(field.accessor());
-      case Value.FieldValue fv -> {
-        if (op.equals("pmatch") || op.equals("regex")) {
+      case null -> Checks.exists(field.accessor());
+      case FieldValue fv -> compareFields(op, lhs, field, fv.field(), fv);
+      case Transformer t -> compareFields(op, lhs, field, t, t);
+      case Literal l when Conditions.isListName(k) ->
           throw new CompileError(
-              Messages.format(
-                  Messages.OPERATOR_NOT_SUPPORTED, op, Operand.display(lhs), "field value"),
-              fv.pos());
-        }
-        Resolved other = resolve(fv.operand(), -1);
-        FieldType type = field.type();
-        yield Checks.compareFields(
-            field.accessor(), other.accessor(), (v, o) -> Operators.dynamic(type, op, v, o));
-      }
-      case Value.ListName l ->
-          throw new CompileError(Messages.format(Messages.UNDEFINED_LIST, l.name()), l.pos());
-      case Value.ListLiteral l -> {
+              Messages.format(Messages.UNDEFINED_LIST, l.value()), origins.at(l));
+      case ListValue l -> {
         List<Object> items = new ArrayList<>();
-        for (Value.Literal item : l.items()) {
-          items.add(parse(field.type(), op, item, lhs));
+        for (String item : l.items()) {
+          items.add(parse(field.type(), op, item, l, lhs));
         }
         ValueTest t =
-            k.modifier() != null
-                ? Operators.modified(field.type(), op, k.modifier(), items)
+            modifier != null
+                ? Operators.modified(field.type(), op, modifier, items)
                 : Operators.list(field.type(), op, items);
         yield Checks.check(field.accessor(), t);
       }
-      case Value.Literal l -> {
-        if (isListOp(op) || k.modifier() != null) {
+      case Literal l -> {
+        if (op.kind() == Operator.Kind.LIST || modifier != null) {
           // a single bare value after a list operator is a one-item list
-          List<Object> one = List.of(parse(field.type(), op, l, lhs));
+          List<Object> one = List.of(parse(field.type(), op, l.value(), l, lhs));
           yield Checks.check(
               field.accessor(),
-              k.modifier() != null
-                  ? Operators.modified(field.type(), op, k.modifier(), one)
+              modifier != null
+                  ? Operators.modified(field.type(), op, modifier, one)
                   : Operators.list(field.type(), op, one));
         }
-        if (op.equals("regex")) {
-          String simpler = simplerThanRegex(l.text());
+        if (op == Operator.REGEX) {
+          Operator simpler = simplerThanRegex(l.value());
           if (simpler != null) {
             warnings.add(
                 new Warning(
                     DiagnosticCode.LOAD_COMPILE_CONDITION,
-                    Messages.format(Messages.REGEX_SIMPLER, l.text(), simpler),
-                    l.pos()));
+                    Messages.format(Messages.REGEX_SIMPLER, l.value(), simpler.spelling()),
+                    origins.at(l)));
           }
         }
-        if (!l.quoted() && looksLikeField(l.text())) {
+        if (!l.quoted() && looksLikeField(l.value())) {
           warnings.add(
               new Warning(
                   DiagnosticCode.LOAD_COMPILE_CONDITION,
-                  Messages.format(Messages.FIELD_AS_STRING, l.text()),
-                  l.pos()));
+                  Messages.format(Messages.FIELD_AS_STRING, l.value()),
+                  origins.at(l)));
         }
         yield Checks.check(
-            field.accessor(), Operators.single(field.type(), op, parse(field.type(), op, l, lhs)));
+            field.accessor(),
+            Operators.single(field.type(), op, parse(field.type(), op, l.value(), l, lhs)));
       }
     };
+  }
+
+  /** {@code lhs op val(other)} or {@code lhs op transformer(...)}: both sides extracted. */
+  private EventPredicate compareFields(
+      Operator op, FieldExpr lhs, Resolved field, FieldExpr other, Value written)
+      throws CompileError {
+    if (op == Operator.PMATCH || op == Operator.REGEX) {
+      throw new CompileError(
+          Messages.format(
+              Messages.OPERATOR_NOT_SUPPORTED,
+              op.spelling(),
+              Conditions.display(lhs),
+              "field value"),
+          origins.at(written));
+    }
+    Resolved right = resolve(other, -1);
+    FieldType type = field.type();
+    return Checks.compareFields(
+        field.accessor(), right.accessor(), (v, o) -> Operators.dynamic(type, op, v, o));
   }
 
   private static final java.util.regex.Pattern PLAIN =
       java.util.regex.Pattern.compile("[A-Za-z0-9_/ :=@%,-]*");
 
   /** The operator a regex amounts to when it has no real pattern in it, or null. */
-  static @org.jspecify.annotations.Nullable String simplerThanRegex(String regex) {
+  static @org.jspecify.annotations.Nullable Operator simplerThanRegex(String regex) {
     boolean lead = regex.startsWith(".*");
     boolean trail = regex.endsWith(".*") && regex.length() >= 4;
     String core = regex.substring(lead ? 2 : 0, trail ? regex.length() - 2 : regex.length());
@@ -225,13 +263,9 @@ public final class PredicateCompiler {
       return null;
     }
     if (lead && trail) {
-      return "contains";
+      return Operator.CONTAINS;
     }
-    return lead ? "endswith" : trail ? "startswith" : "=";
-  }
-
-  private static boolean isListOp(String op) {
-    return op.equals("in") || op.equals("intersects") || op.equals("pmatch");
+    return lead ? Operator.ENDSWITH : trail ? Operator.STARTSWITH : Operator.EQUALS;
   }
 
   private boolean looksLikeField(String text) {
@@ -240,83 +274,84 @@ public final class PredicateCompiler {
     return name.contains(".") && catalog.lookup(name).isPresent();
   }
 
-  private Object parse(FieldType type, String op, Value.Literal l, Operand lhs)
+  /**
+   * {@code text} as a constant of {@code type} for {@code op}; a problem is placed at {@code at}.
+   */
+  private Object parse(FieldType type, Operator op, String text, Value at, FieldExpr lhs)
       throws CompileError {
     try {
-      return Operators.parse(type, op, l.text());
+      return Operators.parse(type, op, text);
     } catch (Operators.BadValue e) {
       String msg =
           e.getMessage() != null && e.getMessage().startsWith("regex")
-              ? Messages.format(Messages.BAD_REGEX, l.text(), e.getMessage().substring(7))
+              ? Messages.format(Messages.BAD_REGEX, text, e.getMessage().substring(7))
               : e.getMessage() != null && e.getMessage().equals("hex")
-                  ? Messages.format(Messages.BAD_HEX, l.text())
+                  ? Messages.format(Messages.BAD_HEX, text)
                   : Messages.format(
-                      Messages.BAD_VALUE, l.text(), Operand.display(lhs), type.falcoName());
-      throw new CompileError(msg, l.pos());
+                      Messages.BAD_VALUE, text, Conditions.display(lhs), type.falcoName());
+      throw new CompileError(msg, origins.at(at));
     }
   }
 
-  private void checkEventTypes(Cond.Check k) throws CompileError {
-    List<Value.Literal> values =
-        switch (k.rhs()) {
-          case Value.Literal l -> List.of(l);
-          case Value.ListLiteral l -> l.items();
-          default -> List.of();
-        };
-    for (Value.Literal v : values) {
-      if (!EventTypes.KNOWN.contains(v.text())) {
+  private void checkEventTypes(Check k) throws CompileError {
+    List<String> values = Conditions.constants(k);
+    for (String v : values == null ? List.<String>of() : values) {
+      if (!EventTypes.KNOWN.contains(v)) {
         throw new CompileError(
             DiagnosticCode.LOAD_ERR_COMPILE_CONDITION,
-            Messages.format(Messages.UNKNOWN_EVENT_TYPE, v.text()),
-            v.pos(),
+            Messages.format(Messages.UNKNOWN_EVENT_TYPE, v),
+            origins.at(java.util.Objects.requireNonNull(k.rhs())),
             true);
       }
     }
   }
 
-  private void unsafeNa(Cond.Check k, Operand lhs) {
-    if (!(lhs instanceof Operand.Field f)
+  private void unsafeNa(Check k, FieldExpr lhs) {
+    if (!(lhs instanceof FieldRef f)
         || !(f.name().startsWith("ka.") || f.name().startsWith("jevt."))) {
       return;
     }
-    boolean na =
-        switch (k.rhs()) {
-          case Value.Literal l -> l.text().equals("<NA>");
-          case Value.ListLiteral l -> l.items().stream().anyMatch(i -> i.text().equals("<NA>"));
-          default -> false;
-        };
-    if (na) {
-      warnings.add(new Warning(DiagnosticCode.LOAD_UNSAFE_NA_CHECK, Messages.UNSAFE_NA, k.pos()));
+    List<String> values = Conditions.constants(k);
+    if (values != null && values.contains("<NA>")) {
+      warnings.add(
+          new Warning(DiagnosticCode.LOAD_UNSAFE_NA_CHECK, Messages.UNSAFE_NA, origins.at(k)));
     }
   }
 
   /** Resolves a field or transformer; {@code level} ≥ 0 binds an ancestor index. */
-  public Resolved resolve(Operand o, int level) throws CompileError {
+  public Resolved resolve(FieldExpr o, int level) throws CompileError {
     return switch (o) {
-      case Operand.Field f -> {
+      case FieldRef f -> {
         FieldDef def = fieldDef(f);
-        String arg = f.arg();
+        String arg = f.argument();
         if (arg == null && level >= 0 && def.arg() == FieldDef.Arg.OPTIONAL_INDEX) {
           arg = Integer.toString(level);
         }
         yield new Resolved(def.bind(arg), def.type());
       }
-      case Operand.Transform t -> {
-        Resolved inner = resolve(t.arg(), level);
-        FieldType type = Transformers.resultType(t.transformer(), inner.type());
+      case Transformer t -> {
+        String name = t.kind().spelling();
+        if (t.args().size() != 1 || t.argument() != null) {
+          throw new CompileError("transformer '" + name + "' is not supported", origins.at(t));
+        }
+        if (!(t.args().getFirst() instanceof FieldExpr argument)) {
+          throw new CompileError(
+              "transformer '" + name + "' needs a field argument", origins.at(t.args().getFirst()));
+        }
+        Resolved inner = resolve(argument, level);
+        FieldType type = Transformers.resultType(t.kind(), inner.type());
         if (type == null) {
           throw new CompileError(
-              Messages.format(
-                  Messages.TRANSFORMER_NOT_SUPPORTED, t.transformer(), inner.type().falcoName()),
-              t.pos());
+              Messages.format(Messages.TRANSFORMER_NOT_SUPPORTED, name, inner.type().falcoName()),
+              origins.at(t));
         }
-        yield new Resolved(Transformers.apply(t.transformer(), inner.accessor()), type);
+        yield new Resolved(Transformers.apply(t.kind(), inner.accessor()), type);
       }
     };
   }
 
   /** The catalog entry of {@code f}, with its argument checked. */
-  public FieldDef fieldDef(Operand.Field f) throws CompileError {
+  public FieldDef fieldDef(FieldRef f) throws CompileError {
     FieldDef def =
         catalog
             .lookup(f.name())
@@ -325,36 +360,37 @@ public final class PredicateCompiler {
                     new CompileError(
                         DiagnosticCode.LOAD_ERR_COMPILE_CONDITION,
                         Messages.format(Messages.UNKNOWN_FIELD, f.name()),
-                        f.pos(),
+                        origins.at(f),
                         true));
     if (DEPRECATED.contains(f.name())) {
       warnings.add(
           new Warning(
               DiagnosticCode.LOAD_DEPRECATED_ITEM,
               Messages.format(Messages.DEPRECATED_FIELD, f.name()),
-              f.pos()));
+              origins.at(f)));
     }
-    String arg = f.arg();
+    String arg = f.argument();
     switch (def.arg()) {
       case NONE -> {
         if (arg != null) {
           throw new CompileError(
-              Messages.format(Messages.FIELD_ARG_NOT_ALLOWED, f.name()), f.pos());
+              Messages.format(Messages.FIELD_ARG_NOT_ALLOWED, f.name()), origins.at(f));
         }
       }
       case OPTIONAL_INDEX -> {
         if (arg != null && !arg.matches("\\d+")) {
           throw new CompileError(
-              Messages.format(Messages.FIELD_ARG_INVALID, arg, f.name()), f.pos());
+              Messages.format(Messages.FIELD_ARG_INVALID, arg, f.name()), origins.at(f));
         }
       }
       case REQUIRED_INDEX, REQUIRED_KEY -> {
         if (arg == null) {
-          throw new CompileError(Messages.format(Messages.FIELD_ARG_REQUIRED, f.name()), f.pos());
+          throw new CompileError(
+              Messages.format(Messages.FIELD_ARG_REQUIRED, f.name()), origins.at(f));
         }
         if (arg.isEmpty()) {
           throw new CompileError(
-              Messages.format(Messages.FIELD_ARG_INVALID, arg, f.name()), f.pos());
+              Messages.format(Messages.FIELD_ARG_INVALID, arg, f.name()), origins.at(f));
         }
       }
     }

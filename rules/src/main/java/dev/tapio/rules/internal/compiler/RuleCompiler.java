@@ -1,33 +1,27 @@
 package dev.tapio.rules.internal.compiler;
 
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_ERR_COMPILE_CONDITION;
-import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_NO_EVTTYPE;
-import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNKNOWN_FILTER;
-import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNKNOWN_SOURCE;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNUSED_LIST;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNUSED_MACRO;
 
+import dev.tapio.grammar.Expr;
 import dev.tapio.rules.CompiledRule;
-import dev.tapio.rules.EventPredicate;
-import dev.tapio.rules.OutputFormat;
 import dev.tapio.rules.diagnostics.Location;
 import dev.tapio.rules.diagnostics.Messages;
-import dev.tapio.rules.fields.FieldCatalog;
 import dev.tapio.rules.internal.collector.Collected.ListInfo;
 import dev.tapio.rules.internal.collector.Collected.MacroInfo;
 import dev.tapio.rules.internal.collector.Collected.RuleInfo;
 import dev.tapio.rules.internal.collector.RuleCollector;
-import dev.tapio.rules.internal.condition.Cond;
-import dev.tapio.rules.internal.condition.Operand;
 import dev.tapio.rules.internal.condition.Origin;
+import dev.tapio.rules.internal.condition.Origins;
 import dev.tapio.rules.internal.condition.Pos;
 import dev.tapio.rules.internal.condition.TextEdits;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import dev.tapio.rules.internal.eval.PredicateClasses;
 import dev.tapio.rules.internal.eval.SharedChecks;
-import dev.tapio.rules.internal.reader.RuleFileItem.ExceptionDef;
+import dev.tapio.rules.internal.fields.FieldCatalog;
 import dev.tapio.rules.internal.report.Context;
 import dev.tapio.rules.internal.report.Reporter;
-import dev.tapio.rules.internal.trace.LazyConditionTrace;
 import dev.tapio.rules.internal.yaml.YNode.YScalar;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -36,18 +30,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Compiles everything collected so far into rules, reporting problems with their places. */
+/**
+ * Compiles everything collected so far into rules, reporting problems with their places. The steps
+ * are Falco's: lists (earlier lists expanded), macros (parsed, each checked against the macros
+ * before it), rules (each through {@link RulePasses}), then the checks several rules share are
+ * wrapped to remember their result, and unused lists and macros are reported.
+ */
 public final class RuleCompiler {
-
-  /** Falco warns LOAD_NO_EVTTYPE when a rule's set has more types than this. */
-  public static final int NO_EVTTYPE_THRESHOLD = 100;
-
-  private static final String CONTAINER_INFO = "%container.info";
 
   private final Reporter reporter;
   private final FieldCatalog catalog;
   private final Set<String> usedLists = new HashSet<>();
   private final Set<String> usedMacros = new HashSet<>();
+  private final Origins origins = new Origins();
 
   public RuleCompiler(Reporter reporter, FieldCatalog catalog) {
     this.reporter = reporter;
@@ -56,12 +51,15 @@ public final class RuleCompiler {
 
   public List<CompiledRule> compile(RuleCollector c) {
     Map<String, List<String>> lists = lists(c.lists());
-    Map<String, Cond> macros = macros(c.macros(), lists);
-    List<CompiledRule> out = new ArrayList<>();
+    Map<String, Expr> macros = macros(c.macros(), lists);
     SharedChecks shared = new SharedChecks();
+    CompilerContext cx =
+        new CompilerContext(
+            reporter, catalog, lists, macros, usedLists, usedMacros, shared, origins);
+    List<CompiledRule> out = new ArrayList<>();
     int index = 0;
     for (RuleInfo r : c.rules().values()) {
-      CompiledRule compiled = rule(r, index, lists, macros, shared);
+      CompiledRule compiled = new RulePasses(cx, r, index).run();
       if (compiled != null) {
         out.add(compiled);
       }
@@ -69,6 +67,12 @@ public final class RuleCompiler {
     }
     shared.share();
     out.replaceAll(RuleCompiler::withSharedChecks);
+    reportUnused(c);
+    return out;
+  }
+
+  /** Lists and macros no rule (or other list or macro) uses: Falco warns about both. */
+  private void reportUnused(RuleCollector c) {
     for (ListInfo l : c.lists().values()) {
       if (!usedLists.contains(l.name)) {
         reporter.warn(LOAD_UNUSED_LIST, l.context, Messages.UNUSED_LIST);
@@ -79,7 +83,6 @@ public final class RuleCompiler {
         reporter.warn(LOAD_UNUSED_MACRO, m.context, Messages.UNUSED_MACRO);
       }
     }
-    return out;
   }
 
   /** The rule with its predicates running shared checks only where they are shared. */
@@ -129,25 +132,30 @@ public final class RuleCompiler {
     return out;
   }
 
-  private Map<String, Cond> macros(Map<String, MacroInfo> infos, Map<String, List<String>> lists) {
-    Map<String, Cond> parsed = new LinkedHashMap<>();
+  /**
+   * Each macro parsed once (lists substituted as text), its tree registered with the macro's text
+   * as origin; expanding it with the macros up to itself finds references to later macros and
+   * loops.
+   */
+  private Map<String, Expr> macros(Map<String, MacroInfo> infos, Map<String, List<String>> lists) {
+    Map<String, Expr> parsed = new LinkedHashMap<>();
     for (MacroInfo m : infos.values()) {
       TextEdits edits = TextEdits.none();
       edits.originalLength(m.conditionScalar.text().length());
       String text = ListSubstitution.apply(m.condition, lists, edits, usedLists);
       Origin origin = new Origin(m.context, m.conditionScalar, edits, text, m.name);
-      switch (ConditionParsing.parse(text, origin)) {
-        case ConditionParsing.Parsed.Ok ok -> parsed.put(m.name, ok.cond());
+      switch (ConditionParsing.parse(text, origin, origins)) {
+        case ConditionParsing.Parsed.Ok ok -> parsed.put(m.name, ok.expr());
         case ConditionParsing.Parsed.Failed e ->
             reporter.error(LOAD_ERR_COMPILE_CONDITION, origin.at(e.offset()), "%s", e.message());
       }
     }
     // a macro sees the macros defined up to itself
-    Map<String, Cond> visible = new LinkedHashMap<>();
-    for (Map.Entry<String, Cond> m : parsed.entrySet()) {
+    Map<String, Expr> visible = new LinkedHashMap<>();
+    for (Map.Entry<String, Expr> m : parsed.entrySet()) {
       visible.put(m.getKey(), m.getValue());
       try {
-        new MacroExpander(new LinkedHashMap<>(visible), usedMacros)
+        new MacroExpander(new LinkedHashMap<>(visible), usedMacros, origins)
             .within(m.getKey())
             .expand(m.getValue());
       } catch (CompileError e) {
@@ -157,136 +165,18 @@ public final class RuleCompiler {
     return parsed;
   }
 
-  private @org.jspecify.annotations.Nullable CompiledRule rule(
-      RuleInfo r,
-      int index,
-      Map<String, List<String>> lists,
-      Map<String, Cond> macros,
-      SharedChecks shared) {
-    if (!r.source.equals("syscall")) {
-      reporter.warn(LOAD_UNKNOWN_SOURCE, r.context, Messages.UNKNOWN_SOURCE, r.source);
-      return null;
-    }
-    PredicateCompiler predicates = new PredicateCompiler(catalog, shared);
-    String text;
-    try {
-      for (ExceptionDef ex : r.exceptions) {
-        if (ex.fields() != null) {
-          for (String f : ex.fields()) {
-            if (catalog.lookup(f.contains("[") ? f.substring(0, f.indexOf('[')) : f).isEmpty()) {
-              reporter.error(
-                  dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_ERR_YAML_VALIDATE,
-                  ex.context(),
-                  Messages.EXCEPTION_UNKNOWN_FIELD,
-                  f);
-              return null;
-            }
-          }
-        }
-      }
-      text = ExceptionText.build(r.condition, r.exceptions);
-    } catch (ExceptionText.BadException e) {
-      reporter.error(
-          dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_ERR_YAML_VALIDATE,
-          e.exception().context(),
-          "%s",
-          String.valueOf(e.getMessage()));
-      return null;
-    }
-    TextEdits edits = TextEdits.none();
-    edits.replaced(0, 0, 1); // the opening parenthesis of "(<cond>)"
-    edits.originalLength(r.conditionScalar.text().length());
-    String substituted = ListSubstitution.apply(text, lists, edits, usedLists);
-    Origin origin = new Origin(r.context, r.conditionScalar, edits, substituted, null);
-    try {
-      Cond cond =
-          switch (ConditionParsing.parse(substituted, origin)) {
-            case ConditionParsing.Parsed.Ok ok -> ok.cond();
-            case ConditionParsing.Parsed.Failed e ->
-                throw new CompileError(e.message(), new Pos(origin, e.offset()));
-          };
-      Cond expanded = new MacroExpander(macros, usedMacros).expand(cond);
-      Set<String> types = new java.util.TreeSet<>(EventTypes.of(expanded));
-      boolean any = types.size() > NO_EVTTYPE_THRESHOLD;
-      // without type dispatch the rule runs this predicate, with it the per-type ones below
-      predicates.countUses(r.enabled && any ? SharedChecks.ANY_TYPE : null, index);
-      EventPredicate predicate = predicates.compile(expanded);
-      predicates.countUses(null, index);
-      String outputText = r.output;
-      if (outputText.contains(CONTAINER_INFO)) {
-        outputText = outputText.replace(CONTAINER_INFO, "").strip();
-        reporter.warn(
-            dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_DEPRECATED_ITEM,
-            r.context,
-            Messages.OUTPUT_CONTAINER_INFO);
-      }
-      OutputFormat output = new OutputCompiler(predicates).compile(outputText, origin);
-      for (PredicateCompiler.Warning w : predicates.warnings()) {
-        reporter.warn(w.code(), where(w.pos(), r.context), "%s", w.message());
-      }
-      Map<String, EventPredicate> byType = new LinkedHashMap<>();
-      Map<String, List<dev.tapio.rules.IndexedCheck>> indexed = new LinkedHashMap<>();
-      if (!any) {
-        PredicateCompiler quiet = new PredicateCompiler(catalog, shared);
-        for (String type : List.copyOf(types)) {
-          quiet.countUses(r.enabled ? type : null, index);
-          switch (TypeSpecializer.fold(expanded, type)) {
-            case TypeSpecializer.Folded.True t -> byType.put(type, EventPredicate.ALWAYS);
-            case TypeSpecializer.Folded.False f -> types.remove(type);
-            case TypeSpecializer.Folded.Left l -> {
-              byType.put(type, quiet.compile(l.cond()));
-              indexed.put(type, IndexedChecks.of(l.cond(), quiet));
-            }
-          }
-        }
-      }
-      if (any && r.warnEvttypes) {
-        reporter.warn(LOAD_NO_EVTTYPE, r.context, Messages.NO_EVTTYPE);
-      }
-      return new CompiledRule(
-          index,
-          r.name,
-          r.desc,
-          r.priority,
-          r.tags,
-          r.source,
-          r.enabled,
-          substituted,
-          any ? Set.of() : types,
-          any,
-          predicate,
-          byType,
-          indexed,
-          output,
-          new LazyConditionTrace(cond, macros, catalog));
-    } catch (CompileError e) {
-      if (r.skipIfUnknownFilter && e.unknownFilter()) {
-        reporter.warn(
-            LOAD_UNKNOWN_FILTER,
-            e.pos() == null ? r.context : where(e.pos(), r.context),
-            Messages.UNKNOWN_FILTER_SKIPPED,
-            String.valueOf(e.getMessage()));
-        return null;
-      }
-      report(e, r.context);
-      return null;
-    } catch (ConditionParsing.Unsupported e) {
-      report(
-          new CompileError(String.valueOf(e.getMessage()), new Pos(origin, e.offset())), r.context);
-      return null;
-    }
-  }
-
   private void report(CompileError e, Context itemContext) {
-    Context ctx = e.pos() == null ? itemContext : where(e.pos(), itemContext);
-    reporter.error(e.code(), ctx, "%s", String.valueOf(e.getMessage()));
+    reporter.error(e.code(), where(e.pos(), itemContext), "%s", String.valueOf(e.getMessage()));
   }
 
   /**
    * The context chain of a position: inside the item itself, or, for a node that came from a macro,
    * the item followed by the macro and the place in the macro.
    */
-  static Context where(Pos pos, Context itemContext) {
+  static Context where(@org.jspecify.annotations.Nullable Pos pos, Context itemContext) {
+    if (pos == null) {
+      return itemContext;
+    }
     Origin o = pos.origin();
     Context at = o.at(pos.offset());
     if (o.macroName() == null || o.context().equals(itemContext)) {
@@ -296,16 +186,5 @@ public final class RuleCompiler {
     List<Location> inner = at.locations();
     chain.addAll(inner.subList(1, inner.size()));
     return new Context(chain);
-  }
-
-  /** The field names a condition uses (for describing a rule). */
-  static void fields(Cond c, Set<String> out) {
-    switch (c) {
-      case Cond.And a -> a.children().forEach(x -> fields(x, out));
-      case Cond.Or o -> o.children().forEach(x -> fields(x, out));
-      case Cond.Not n -> fields(n.child(), out);
-      case Cond.MacroRef m -> {}
-      case Cond.Check k -> out.add(Operand.display(k.lhs()));
-    }
   }
 }

@@ -1,8 +1,13 @@
 package dev.tapio.rules.internal.compiler;
 
-import dev.tapio.rules.internal.condition.Cond;
-import dev.tapio.rules.internal.condition.Operand;
-import dev.tapio.rules.internal.condition.Value;
+import dev.tapio.grammar.And;
+import dev.tapio.grammar.Check;
+import dev.tapio.grammar.Expr;
+import dev.tapio.grammar.FieldRef;
+import dev.tapio.grammar.MacroRef;
+import dev.tapio.grammar.Not;
+import dev.tapio.grammar.Or;
+import dev.tapio.rules.internal.condition.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,24 +27,24 @@ public final class TypeSpecializer {
 
     record False() implements Folded {}
 
-    record Left(Cond cond) implements Folded {}
+    record Left(Expr cond) implements Folded {}
   }
 
   private static final Folded TRUE = new Folded.True();
   private static final Folded FALSE = new Folded.False();
 
-  public static Folded fold(Cond c, String type) {
+  public static Folded fold(Expr c, String type) {
     return switch (c) {
-      case Cond.Not n ->
+      case Not n ->
           switch (fold(n.child(), type)) {
             case Folded.True t -> FALSE;
             case Folded.False f -> TRUE;
-            case Folded.Left l -> new Folded.Left(new Cond.Not(l.cond(), n.pos()));
+            case Folded.Left l -> new Folded.Left(new Not(l.cond(), n.position()));
           };
-      case Cond.And a -> {
-        List<Cond> left = new ArrayList<>();
+      case And a -> {
+        List<Expr> left = new ArrayList<>();
         boolean isFalse = false;
-        for (Cond child : a.children()) {
+        for (Expr child : a.children()) {
           Folded folded = fold(child, type);
           if (folded instanceof Folded.False) {
             isFalse = true;
@@ -54,12 +59,12 @@ public final class TypeSpecializer {
         }
         yield left.isEmpty()
             ? TRUE
-            : new Folded.Left(left.size() == 1 ? left.getFirst() : new Cond.And(left, a.pos()));
+            : new Folded.Left(left.size() == 1 ? left.getFirst() : new And(left, a.position()));
       }
-      case Cond.Or o -> {
-        List<Cond> left = new ArrayList<>();
+      case Or o -> {
+        List<Expr> left = new ArrayList<>();
         boolean isTrue = false;
-        for (Cond child : o.children()) {
+        for (Expr child : o.children()) {
           Folded folded = fold(child, type);
           if (folded instanceof Folded.True) {
             isTrue = true;
@@ -74,15 +79,15 @@ public final class TypeSpecializer {
         }
         yield left.isEmpty()
             ? FALSE
-            : new Folded.Left(left.size() == 1 ? left.getFirst() : new Cond.Or(left, o.pos()));
+            : new Folded.Left(left.size() == 1 ? left.getFirst() : new Or(left, o.position()));
       }
-      case Cond.MacroRef m -> new Folded.Left(m);
-      case Cond.Check k -> check(k, type);
+      case MacroRef m -> new Folded.Left(m);
+      case Check k -> check(k, type);
     };
   }
 
-  private static Folded check(Cond.Check k, String type) {
-    if (!(k.lhs() instanceof Operand.Field f) || f.arg() != null || k.modifier() != null) {
+  private static Folded check(Check k, String type) {
+    if (!(k.lhs() instanceof FieldRef f) || f.argument() != null || k.modifier() != null) {
       return new Folded.Left(k);
     }
     if (f.name().equals("evt.num")) {
@@ -91,17 +96,13 @@ public final class TypeSpecializer {
     if (!f.name().equals("evt.type")) {
       return new Folded.Left(k);
     }
+    List<String> values = Conditions.constants(k);
     Boolean result =
-        switch (k.op()) {
-          case "=", "==" -> k.rhs() instanceof Value.Literal l ? l.text().equals(type) : null;
-          case "!=" -> k.rhs() instanceof Value.Literal l ? !l.text().equals(type) : null;
-          case "in", "intersects" ->
-              switch (k.rhs()) {
-                case Value.ListLiteral l -> l.items().stream().anyMatch(i -> i.text().equals(type));
-                case Value.Literal l -> l.text().equals(type);
-                default -> null;
-              };
-          case "exists" -> true;
+        switch (k.operator()) {
+          case EQUALS, DOUBLE_EQUALS -> values == null ? null : values.contains(type);
+          case NOT_EQUALS -> values == null ? null : !values.contains(type);
+          case IN, INTERSECTS -> values == null ? null : values.contains(type);
+          case EXISTS -> true;
           default -> null;
         };
     if (result == null) {

@@ -1,7 +1,6 @@
 package dev.tapio.rules.internal.drools;
 
 import dev.tapio.rules.CompiledRule;
-import dev.tapio.rules.IndexedCheck;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -7,12 +7,8 @@ import static org.drools.model.PatternDSL.alphaIndexedBy;
 import static org.drools.model.PatternDSL.pattern;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.CompiledRule;
-import dev.tapio.rules.DrlEmitter;
-import dev.tapio.rules.EventPredicate;
-import dev.tapio.rules.RuleRuntime;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.drools.model.Global;
 import org.drools.model.Index;
@@ -27,11 +23,10 @@ import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 
 /**
- * The rule base, built directly with Drools' executable-model API: the same rules {@link
- * DrlEmitter} writes as DRL (one or more per enabled rule and event type, salience by definition
- * order; the type constraint and the {@link IndexPlan} constraints alpha-indexed so Drools shares
- * and hashes them across rules; the compiled condition last), without generating and compiling Java
- * source, so a build takes well under a second instead of seconds.
+ * The rule base of a {@link RulePlan}, built directly with Drools' executable-model API (the same
+ * rules {@link DrlEmitter} writes as DRL): the type constraint and the indexed checks alpha-indexed
+ * so Drools shares and hashes them across rules, the compiled condition last. No Java source is
+ * generated and compiled, so a build takes well under a second instead of seconds.
  */
 public final class RuleModel {
 
@@ -40,25 +35,13 @@ public final class RuleModel {
 
   private RuleModel() {}
 
-  public static KieBase build(List<CompiledRule> rules) {
+  public static KieBase build(RulePlan plan) {
     Global<RuleRuntime> tapio = globalOf(RuleRuntime.class, DrlEmitter.PACKAGE, DrlEmitter.GLOBAL);
     ModelImpl model = new ModelImpl();
     model.addGlobal(tapio);
-    IndexPlan plan = IndexPlan.of(rules);
     Extractors extractors = new Extractors();
-    for (CompiledRule r : rules) {
-      if (!r.enabled()) {
-        continue;
-      }
-      if (r.anyEventType()) {
-        model.addRule(droolsRule(r, null, new IndexPlan.Variant("", List.of()), extractors, tapio));
-      } else {
-        for (String type : r.eventTypes()) {
-          for (IndexPlan.Variant v : plan.variants(r, type)) {
-            model.addRule(droolsRule(r, type, v, extractors, tapio));
-          }
-        }
-      }
+    for (RulePlan.Planned p : plan.rules()) {
+      model.addRule(droolsRule(p, extractors, tapio));
     }
     return KieBaseBuilder.createKieBaseFromModel((Model) model);
   }
@@ -114,14 +97,10 @@ public final class RuleModel {
   }
 
   private static Rule droolsRule(
-      CompiledRule r,
-      @Nullable String type,
-      IndexPlan.Variant variant,
-      Extractors extractors,
-      Global<RuleRuntime> tapio) {
+      RulePlan.Planned p, Extractors extractors, Global<RuleRuntime> tapio) {
     Variable<EnrichedEvent> event = declarationOf(EnrichedEvent.class);
-    EventPredicate predicate = type == null ? r.predicate() : r.predicateFor(type);
-    int index = r.index();
+    int index = p.rule().index();
+    String type = p.type();
     var pattern = pattern(event);
     if (type != null) {
       pattern =
@@ -130,7 +109,7 @@ public final class RuleModel {
               new Equals(TYPE, type),
               alphaIndexedBy(String.class, Index.ConstraintType.EQUAL, 0, TYPE, type));
     }
-    for (IndexPlan.Key key : variant.keys()) {
+    for (IndexPlan.Key key : p.keys()) {
       Function1<EnrichedEvent, @Nullable Object> extractor = extractors.of(key);
       Object value = key.value();
       pattern =
@@ -144,10 +123,9 @@ public final class RuleModel {
                   extractor,
                   value));
     }
-    pattern = pattern.expr("rule " + index, new Condition(predicate));
-    return org.drools.model.PatternDSL.rule(
-            DrlEmitter.PACKAGE, DrlEmitter.ruleName(r, type) + variant.suffix())
-        .attribute(Rule.Attribute.SALIENCE, -index)
+    pattern = pattern.expr("rule " + index, new Condition(p.condition()));
+    return org.drools.model.PatternDSL.rule(DrlEmitter.PACKAGE, p.name())
+        .attribute(Rule.Attribute.SALIENCE, p.salience())
         .build(pattern, on(event, tapio).execute((e, rt) -> rt.matched(index, e)));
   }
 }

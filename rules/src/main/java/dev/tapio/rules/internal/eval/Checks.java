@@ -2,8 +2,7 @@ package dev.tapio.rules.internal.eval;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.ProcessInfo;
-import dev.tapio.rules.EventPredicate;
-import dev.tapio.rules.fields.FieldAccessor;
+import dev.tapio.rules.internal.fields.FieldAccessor;
 import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 

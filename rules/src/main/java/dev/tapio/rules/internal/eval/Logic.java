@@ -1,7 +1,6 @@
 package dev.tapio.rules.internal.eval;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.EventPredicate;
 import java.util.List;
 
 /** Boolean combinations of predicates. */

@@ -1,6 +1,8 @@
 package dev.tapio.rules.internal.eval;
 
-import dev.tapio.rules.fields.FieldType;
+import dev.tapio.grammar.Modifier;
+import dev.tapio.grammar.Operator;
+import dev.tapio.rules.internal.fields.FieldType;
 import dev.tapio.rules.internal.match.Ascii;
 import dev.tapio.rules.internal.match.Glob;
 import dev.tapio.rules.internal.match.Network;
@@ -34,8 +36,8 @@ public final class Operators {
   }
 
   /** Parses a right-hand text into the field type's representation for {@code op}. */
-  public static Object parse(FieldType type, String op, String text) throws BadValue {
-    if (op.equals("bcontains") || op.equals("bstartswith")) {
+  public static Object parse(FieldType type, Operator op, String text) throws BadValue {
+    if (op == Operator.BCONTAINS || op == Operator.BSTARTSWITH) {
       try {
         return HexFormat.of().parseHex(text.toLowerCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
@@ -64,7 +66,7 @@ public final class Operators {
         yield n;
       }
       case STRING, STRING_LIST, BYTES -> {
-        if (op.equals("regex")) {
+        if (op == Operator.REGEX) {
           try {
             yield Pattern.compile(text, Pattern.DOTALL);
           } catch (PatternSyntaxException e) {
@@ -96,39 +98,39 @@ public final class Operators {
   }
 
   /** The test of {@code value op constant} for a single-value operator. */
-  public static ValueTest single(FieldType type, String op, Object c) {
+  public static ValueTest single(FieldType type, Operator op, Object c) {
     if (type == FieldType.IPADDR || type == FieldType.IPNET) {
       Network n = (Network) c;
       return switch (op) {
-        case "=", "==" -> v -> n.contains((InetAddress) v);
-        case "!=" -> v -> !n.contains((InetAddress) v);
-        default -> throw new IllegalArgumentException(op);
+        case EQUALS, DOUBLE_EQUALS -> v -> n.contains((InetAddress) v);
+        case NOT_EQUALS -> v -> !n.contains((InetAddress) v);
+        default -> throw new IllegalArgumentException(op.spelling());
       };
     }
     if (type == FieldType.NUMBER) {
       long n = (Long) c;
       return switch (op) {
-        case "=", "==" -> v -> (Long) v == n;
-        case "!=" -> v -> (Long) v != n;
-        case "<" -> v -> (Long) v < n;
-        case "<=" -> v -> (Long) v <= n;
-        case ">" -> v -> (Long) v > n;
-        case ">=" -> v -> (Long) v >= n;
-        default -> throw new IllegalArgumentException(op);
+        case EQUALS, DOUBLE_EQUALS -> v -> (Long) v == n;
+        case NOT_EQUALS -> v -> (Long) v != n;
+        case LESS -> v -> (Long) v < n;
+        case LESS_OR_EQUAL -> v -> (Long) v <= n;
+        case GREATER -> v -> (Long) v > n;
+        case GREATER_OR_EQUAL -> v -> (Long) v >= n;
+        default -> throw new IllegalArgumentException(op.spelling());
       };
     }
     if (type == FieldType.BOOL) {
       return switch (op) {
-        case "=", "==" -> v -> v.equals(c);
-        case "!=" -> v -> !v.equals(c);
-        default -> throw new IllegalArgumentException(op);
+        case EQUALS, DOUBLE_EQUALS -> v -> v.equals(c);
+        case NOT_EQUALS -> v -> !v.equals(c);
+        default -> throw new IllegalArgumentException(op.spelling());
       };
     }
     if (c instanceof byte[] bytes) {
       return switch (op) {
-        case "bcontains" -> v -> indexOf(bytes(v), bytes) >= 0;
-        case "bstartswith" -> v -> startsWith(bytes(v), bytes);
-        default -> throw new IllegalArgumentException(op);
+        case BCONTAINS -> v -> indexOf(bytes(v), bytes) >= 0;
+        case BSTARTSWITH -> v -> startsWith(bytes(v), bytes);
+        default -> throw new IllegalArgumentException(op.spelling());
       };
     }
     if (c instanceof Pattern p) {
@@ -136,26 +138,26 @@ public final class Operators {
     }
     String s = (String) c;
     return switch (op) {
-      case "=", "==" -> new ValueTest.StringEquals(s, true);
-      case "!=" -> new ValueTest.StringEquals(s, false);
-      case "contains" -> v -> v.toString().contains(s);
-      case "icontains" -> v -> Ascii.containsIgnoreCase(v.toString(), s);
-      case "startswith" -> v -> v.toString().startsWith(s);
-      case "endswith" -> v -> v.toString().endsWith(s);
-      case "glob" -> v -> Glob.matches(s, v.toString(), false);
-      case "iglob" -> v -> Glob.matches(s, v.toString(), true);
-      case "<" -> v -> v.toString().compareTo(s) < 0;
-      case "<=" -> v -> v.toString().compareTo(s) <= 0;
-      case ">" -> v -> v.toString().compareTo(s) > 0;
-      case ">=" -> v -> v.toString().compareTo(s) >= 0;
-      default -> throw new IllegalArgumentException(op);
+      case EQUALS, DOUBLE_EQUALS -> new ValueTest.StringEquals(s, true);
+      case NOT_EQUALS -> new ValueTest.StringEquals(s, false);
+      case CONTAINS -> v -> v.toString().contains(s);
+      case ICONTAINS -> v -> Ascii.containsIgnoreCase(v.toString(), s);
+      case STARTSWITH -> v -> v.toString().startsWith(s);
+      case ENDSWITH -> v -> v.toString().endsWith(s);
+      case GLOB -> v -> Glob.matches(s, v.toString(), false);
+      case IGLOB -> v -> Glob.matches(s, v.toString(), true);
+      case LESS -> v -> v.toString().compareTo(s) < 0;
+      case LESS_OR_EQUAL -> v -> v.toString().compareTo(s) <= 0;
+      case GREATER -> v -> v.toString().compareTo(s) > 0;
+      case GREATER_OR_EQUAL -> v -> v.toString().compareTo(s) >= 0;
+      default -> throw new IllegalArgumentException(op.spelling());
     };
   }
 
   /** {@code in}, {@code intersects} or {@code pmatch} against a list of parsed constants. */
   @SuppressWarnings("unchecked")
-  public static ValueTest list(FieldType type, String op, List<Object> items) {
-    if (op.equals("pmatch")) {
+  public static ValueTest list(FieldType type, Operator op, List<Object> items) {
+    if (op == Operator.PMATCH) {
       PathPrefix prefix = new PathPrefix(items.stream().map(Object::toString).toList());
       return v -> prefix.matches(v.toString());
     }
@@ -172,7 +174,7 @@ public final class Operators {
     }
     Set<Object> set = new HashSet<>(items);
     if (type == FieldType.STRING_LIST) {
-      boolean all = op.equals("in");
+      boolean all = op == Operator.IN;
       return v -> {
         List<String> values = (List<String>) v;
         for (String x : values) {
@@ -187,10 +189,11 @@ public final class Operators {
   }
 
   /** {@code op anyof|allof|oneof (items)}. */
-  public static ValueTest modified(FieldType type, String op, String modifier, List<Object> items) {
+  public static ValueTest modified(
+      FieldType type, Operator op, Modifier modifier, List<Object> items) {
     ValueTest[] tests = items.stream().map(i -> single(type, op, i)).toArray(ValueTest[]::new);
     return switch (modifier) {
-      case "anyof" ->
+      case ANYOF ->
           v -> {
             for (ValueTest t : tests) {
               if (t.test(v)) {
@@ -199,7 +202,7 @@ public final class Operators {
             }
             return false;
           };
-      case "allof" ->
+      case ALLOF ->
           v -> {
             for (ValueTest t : tests) {
               if (!t.test(v)) {
@@ -208,7 +211,7 @@ public final class Operators {
             }
             return true;
           };
-      case "oneof" ->
+      case ONEOF ->
           v -> {
             int n = 0;
             for (ValueTest t : tests) {
@@ -218,25 +221,24 @@ public final class Operators {
             }
             return n == 1;
           };
-      default -> throw new IllegalArgumentException(modifier);
     };
   }
 
   /** {@code value op other} where both were extracted ({@code val()} on the right). */
-  public static boolean dynamic(FieldType type, String op, Object v, Object o) {
+  public static boolean dynamic(FieldType type, Operator op, Object v, Object o) {
     if (v instanceof Long a && o instanceof Long b) {
       return switch (op) {
-        case "=", "==", "in", "intersects" -> a.longValue() == b.longValue();
-        case "!=" -> a.longValue() != b.longValue();
-        case "<" -> a < b;
-        case "<=" -> a <= b;
-        case ">" -> a > b;
-        case ">=" -> a >= b;
+        case EQUALS, DOUBLE_EQUALS, IN, INTERSECTS -> a.longValue() == b.longValue();
+        case NOT_EQUALS -> a.longValue() != b.longValue();
+        case LESS -> a < b;
+        case LESS_OR_EQUAL -> a <= b;
+        case GREATER -> a > b;
+        case GREATER_OR_EQUAL -> a >= b;
         default -> false;
       };
     }
     String other = o instanceof InetAddress ia ? ia.getHostAddress() : o.toString();
-    if (op.equals("in") || op.equals("intersects")) {
+    if (op == Operator.IN || op == Operator.INTERSECTS) {
       return v.toString().equals(other);
     }
     Object c = other;

@@ -1,7 +1,8 @@
 package dev.tapio.rules.internal.eval;
 
-import dev.tapio.rules.fields.FieldAccessor;
-import dev.tapio.rules.fields.FieldType;
+import dev.tapio.grammar.TransformerKind;
+import dev.tapio.rules.internal.fields.FieldAccessor;
+import dev.tapio.rules.internal.fields.FieldType;
 import dev.tapio.rules.internal.match.Ascii;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -16,23 +17,23 @@ public final class Transformers {
   private Transformers() {}
 
   /** The type a transformer yields from {@code input}, or null when it does not apply. */
-  public static @Nullable FieldType resultType(String transformer, FieldType input) {
+  public static @Nullable FieldType resultType(TransformerKind transformer, FieldType input) {
     return switch (transformer) {
-      case "tolower", "toupper", "basename" -> input == FieldType.STRING ? FieldType.STRING : null;
-      case "b64" -> input == FieldType.STRING || input == FieldType.BYTES ? FieldType.STRING : null;
-      case "len" ->
+      case TOLOWER, TOUPPER, BASENAME -> input == FieldType.STRING ? FieldType.STRING : null;
+      case B64 -> input == FieldType.STRING || input == FieldType.BYTES ? FieldType.STRING : null;
+      case LEN ->
           input == FieldType.STRING || input == FieldType.BYTES || input == FieldType.STRING_LIST
               ? FieldType.NUMBER
               : null;
-      default -> null;
+      case JOIN, CONCAT, GETOPT -> null;
     };
   }
 
-  public static FieldAccessor apply(String transformer, FieldAccessor inner) {
+  public static FieldAccessor apply(TransformerKind transformer, FieldAccessor inner) {
     return switch (transformer) {
-      case "tolower" -> e -> map(inner.get(e), v -> Ascii.lower(v.toString()));
-      case "toupper" -> e -> map(inner.get(e), v -> Ascii.upper(v.toString()));
-      case "basename" ->
+      case TOLOWER -> e -> map(inner.get(e), v -> Ascii.lower(v.toString()));
+      case TOUPPER -> e -> map(inner.get(e), v -> Ascii.upper(v.toString()));
+      case BASENAME ->
           e ->
               map(
                   inner.get(e),
@@ -40,7 +41,7 @@ public final class Transformers {
                     String s = v.toString();
                     return s.substring(s.lastIndexOf('/') + 1);
                   });
-      case "b64" ->
+      case B64 ->
           e ->
               map(
                   inner.get(e),
@@ -53,7 +54,7 @@ public final class Transformers {
                       return null;
                     }
                   });
-      case "len" ->
+      case LEN ->
           e ->
               map(
                   inner.get(e),
@@ -63,7 +64,7 @@ public final class Transformers {
                         case List<?> l -> (long) l.size();
                         default -> (long) v.toString().length();
                       });
-      default -> throw new IllegalArgumentException(transformer);
+      case JOIN, CONCAT, GETOPT -> throw new IllegalArgumentException(transformer.spelling());
     };
   }
 

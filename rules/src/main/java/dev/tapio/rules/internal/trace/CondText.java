@@ -1,8 +1,16 @@
 package dev.tapio.rules.internal.trace;
 
-import dev.tapio.rules.internal.condition.Cond;
-import dev.tapio.rules.internal.condition.Operand;
-import dev.tapio.rules.internal.condition.Value;
+import dev.tapio.grammar.And;
+import dev.tapio.grammar.Check;
+import dev.tapio.grammar.Expr;
+import dev.tapio.grammar.FieldValue;
+import dev.tapio.grammar.ListValue;
+import dev.tapio.grammar.Literal;
+import dev.tapio.grammar.MacroRef;
+import dev.tapio.grammar.Not;
+import dev.tapio.grammar.Or;
+import dev.tapio.grammar.Transformer;
+import dev.tapio.rules.internal.condition.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,22 +28,19 @@ final class CondText {
   private CondText() {}
 
   /** One check: {@code fd.name in (/etc/shadow, /etc/gshadow)}. */
-  static String check(Cond.Check k) {
-    StringBuilder out = new StringBuilder(Operand.display(k.lhs())).append(' ').append(k.op());
+  static String check(Check k) {
+    StringBuilder out = new StringBuilder(Conditions.display(k.lhs()));
+    out.append(' ').append(k.operator().spelling());
     if (k.modifier() != null) {
-      out.append(' ').append(k.modifier());
+      out.append(' ').append(k.modifier().spelling());
     }
     switch (k.rhs()) {
-      case Value.None n -> {}
-      case Value.Literal l -> out.append(' ').append(literal(l));
-      case Value.ListLiteral l -> out.append(" (").append(items(l.items())).append(')');
-      case Value.ListName l -> out.append(' ').append(l.name());
-      case Value.FieldValue f ->
-          out.append(' ')
-              .append(
-                  f.operand() instanceof Operand.Field field
-                      ? "val(" + field.display() + ")"
-                      : Operand.display(f.operand()));
+      case null -> {}
+      case Literal l when Conditions.isListName(k) -> out.append(' ').append(l.value());
+      case Literal l -> out.append(' ').append(literal(l.value()));
+      case ListValue l -> out.append(" (").append(items(l.items())).append(')');
+      case FieldValue f -> out.append(" val(").append(Conditions.display(f.field())).append(')');
+      case Transformer t -> out.append(' ').append(Conditions.display(t));
     }
     return out.toString();
   }
@@ -44,37 +49,37 @@ final class CondText {
    * Any condition, in parentheses when compound, shortened to {@link #MAX_COMPOUND} characters;
    * macros stay names.
    */
-  static String abbreviated(Cond c) {
+  static String abbreviated(Expr c) {
     String text = grouped(c);
     return text.length() <= MAX_COMPOUND ? text : text.substring(0, MAX_COMPOUND - 3) + "...";
   }
 
-  private static String text(Cond c) {
+  private static String text(Expr c) {
     return switch (c) {
-      case Cond.Check k -> check(k);
-      case Cond.MacroRef m -> m.name();
-      case Cond.Not n -> "not " + grouped(n.child());
-      case Cond.And a -> join(a.children(), " and ");
-      case Cond.Or o -> join(o.children(), " or ");
+      case Check k -> check(k);
+      case MacroRef m -> m.name();
+      case Not n -> "not " + grouped(n.child());
+      case And a -> join(a.children(), " and ");
+      case Or o -> join(o.children(), " or ");
     };
   }
 
-  private static String join(List<Cond> children, String op) {
+  private static String join(List<Expr> children, String op) {
     List<String> parts = new ArrayList<>();
-    for (Cond child : children) {
+    for (Expr child : children) {
       parts.add(grouped(child));
     }
     return String.join(op, parts);
   }
 
-  private static String grouped(Cond c) {
-    return c instanceof Cond.And || c instanceof Cond.Or ? "(" + text(c) + ")" : text(c);
+  private static String grouped(Expr c) {
+    return c instanceof And || c instanceof Or ? "(" + text(c) + ")" : text(c);
   }
 
-  private static String items(List<Value.Literal> items) {
+  private static String items(List<String> items) {
     List<String> shown = new ArrayList<>();
     boolean cut = items.size() > MAX_ITEMS;
-    for (Value.Literal item : cut ? items.subList(0, SHOWN_ITEMS) : items) {
+    for (String item : cut ? items.subList(0, SHOWN_ITEMS) : items) {
       shown.add(literal(item));
     }
     if (cut) {
@@ -84,8 +89,7 @@ final class CondText {
   }
 
   /** A value bare when it can be written bare, quoted when it holds spaces or punctuation. */
-  private static String literal(Value.Literal l) {
-    String t = l.text();
+  private static String literal(String t) {
     if (!t.isEmpty() && BARE.matcher(t).matches()) {
       return t;
     }

@@ -1,10 +1,10 @@
 package dev.tapio.rules.internal.trace;
 
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.grammar.Expr;
 import dev.tapio.rules.ConditionTrace;
-import dev.tapio.rules.fields.FieldCatalog;
 import dev.tapio.rules.internal.compiler.CompileError;
-import dev.tapio.rules.internal.condition.Cond;
+import dev.tapio.rules.internal.fields.FieldCatalog;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LazyConditionTrace implements ConditionTrace {
 
-  private final Cond condition;
-  private final Map<String, Cond> macros;
+  private final Expr condition;
+  private final Map<String, Expr> macros;
   private final FieldCatalog catalog;
   private volatile @Nullable TraceNode root;
 
@@ -25,7 +25,7 @@ public final class LazyConditionTrace implements ConditionTrace {
    *     still named
    * @param macros every macro the rule can use, as parsed
    */
-  public LazyConditionTrace(Cond condition, Map<String, Cond> macros, FieldCatalog catalog) {
+  public LazyConditionTrace(Expr condition, Map<String, Expr> macros, FieldCatalog catalog) {
     this.condition = condition;
     this.macros = macros;
     this.catalog = catalog;

@@ -2,7 +2,7 @@ package dev.tapio.rules.internal.trace;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.rules.OutputFormat;
-import dev.tapio.rules.fields.FieldAccessor;
+import dev.tapio.rules.internal.fields.FieldAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;

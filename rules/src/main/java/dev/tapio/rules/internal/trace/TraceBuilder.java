@@ -1,13 +1,21 @@
 package dev.tapio.rules.internal.trace;
 
-import dev.tapio.rules.fields.FieldAccessor;
-import dev.tapio.rules.fields.FieldCatalog;
-import dev.tapio.rules.fields.FieldDef;
+import dev.tapio.grammar.And;
+import dev.tapio.grammar.Check;
+import dev.tapio.grammar.Expr;
+import dev.tapio.grammar.FieldExpr;
+import dev.tapio.grammar.FieldRef;
+import dev.tapio.grammar.FieldValue;
+import dev.tapio.grammar.MacroRef;
+import dev.tapio.grammar.Not;
+import dev.tapio.grammar.Or;
+import dev.tapio.grammar.Transformer;
 import dev.tapio.rules.internal.compiler.CompileError;
 import dev.tapio.rules.internal.compiler.PredicateCompiler;
-import dev.tapio.rules.internal.condition.Cond;
-import dev.tapio.rules.internal.condition.Operand;
-import dev.tapio.rules.internal.condition.Value;
+import dev.tapio.rules.internal.condition.Conditions;
+import dev.tapio.rules.internal.fields.FieldAccessor;
+import dev.tapio.rules.internal.fields.FieldCatalog;
+import dev.tapio.rules.internal.fields.FieldDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,54 +27,56 @@ import java.util.Map;
 final class TraceBuilder {
 
   private final FieldCatalog catalog;
-  private final Map<String, Cond> macros;
+  private final Map<String, Expr> macros;
   private final PredicateCompiler predicates;
 
-  TraceBuilder(FieldCatalog catalog, Map<String, Cond> macros) {
+  TraceBuilder(FieldCatalog catalog, Map<String, Expr> macros) {
     this.catalog = catalog;
     this.macros = macros;
     this.predicates = new PredicateCompiler(catalog);
   }
 
-  TraceNode build(Cond c) throws CompileError {
+  TraceNode build(Expr c) throws CompileError {
     return switch (c) {
-      case Cond.And a -> new TraceNode.All(buildAll(a.children()));
-      case Cond.Or o -> new TraceNode.Any(buildAll(o.children()));
-      case Cond.Not n -> new TraceNode.Negated(build(n.child()), CondText.abbreviated(n.child()));
-      case Cond.MacroRef m -> {
-        Cond body = macros.get(m.name());
+      case And a -> new TraceNode.All(buildAll(a.children()));
+      case Or o -> new TraceNode.Any(buildAll(o.children()));
+      case Not n -> new TraceNode.Negated(build(n.child()), CondText.abbreviated(n.child()));
+      case MacroRef m -> {
+        Expr body = macros.get(m.name());
         if (body == null) {
-          throw new CompileError("undefined macro " + m.name(), m.pos());
+          throw new CompileError("undefined macro " + m.name(), null);
         }
         yield new TraceNode.InMacro(m.name(), build(body));
       }
-      case Cond.Check k -> new TraceNode.Leaf(CondText.check(k), predicates.compile(k), shown(k));
+      case Check k -> new TraceNode.Leaf(CondText.check(k), predicates.compile(k), shown(k));
     };
   }
 
-  private List<TraceNode> buildAll(List<Cond> cs) throws CompileError {
+  private List<TraceNode> buildAll(List<Expr> cs) throws CompileError {
     List<TraceNode> out = new ArrayList<>();
-    for (Cond c : cs) {
+    for (Expr c : cs) {
       out.add(build(c));
     }
     return out;
   }
 
-  private List<ShownValue> shown(Cond.Check k) throws CompileError {
+  private List<ShownValue> shown(Check k) throws CompileError {
     List<ShownValue> out = new ArrayList<>();
     operand(k.lhs(), out);
-    if (k.rhs() instanceof Value.FieldValue f) {
-      operand(f.operand(), out);
+    switch (k.rhs()) {
+      case FieldValue f -> operand(f.field(), out);
+      case Transformer t -> operand(t, out);
+      case null, default -> {}
     }
     return out;
   }
 
-  private void operand(Operand o, List<ShownValue> out) throws CompileError {
-    if (o instanceof Operand.Field f && f.arg() == null) {
+  private void operand(FieldExpr o, List<ShownValue> out) throws CompileError {
+    if (o instanceof FieldRef f && f.argument() == null) {
       List<String> ends = FieldCatalog.EITHER_END.get(f.name());
       if (ends != null) {
         for (String end : ends) {
-          operand(new Operand.Field(end, null, f.pos()), out);
+          operand(new FieldRef(end, null, f.position()), out);
         }
         return;
       }
@@ -75,10 +85,10 @@ final class TraceBuilder {
         for (int i = 0; i < levels.length; i++) {
           levels[i] = predicates.resolve(f, i + 1).accessor();
         }
-        out.add(new ShownValue.Ancestors(f.display(), levels));
+        out.add(new ShownValue.Ancestors(Conditions.display(f), levels));
         return;
       }
     }
-    out.add(new ShownValue.Single(Operand.display(o), predicates.resolve(o, -1).accessor()));
+    out.add(new ShownValue.Single(Conditions.display(o), predicates.resolve(o, -1).accessor()));
   }
 }

@@ -1,7 +1,7 @@
 package dev.tapio.rules.internal.trace;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.EventPredicate;
+import dev.tapio.rules.internal.eval.EventPredicate;
 import java.util.List;
 
 /** A condition prepared for explaining: the tree as written, macros kept as named nodes. */

@@ -3,7 +3,6 @@ package dev.tapio.rules.internal.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.EventPredicate;
 import dev.tapio.rules.bench.RuleEngineBenchmark;
 import java.util.ArrayList;
 import java.util.List;

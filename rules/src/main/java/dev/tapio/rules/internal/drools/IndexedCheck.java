@@ -1,7 +1,7 @@
-package dev.tapio.rules;
+package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.fields.FieldAccessor;
+import dev.tapio.rules.internal.fields.FieldAccessor;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

@@ -1,4 +1,4 @@
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.FileChange;

@@ -1,4 +1,4 @@
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
 import dev.tapio.api.event.OpenFlags;
 import java.util.List;

@@ -1,10 +1,10 @@
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
-import static dev.tapio.rules.fields.FieldType.BOOL;
-import static dev.tapio.rules.fields.FieldType.IPADDR;
-import static dev.tapio.rules.fields.FieldType.IPNET;
-import static dev.tapio.rules.fields.FieldType.NUMBER;
-import static dev.tapio.rules.fields.FieldType.STRING;
+import static dev.tapio.rules.internal.fields.FieldType.BOOL;
+import static dev.tapio.rules.internal.fields.FieldType.IPADDR;
+import static dev.tapio.rules.internal.fields.FieldType.IPNET;
+import static dev.tapio.rules.internal.fields.FieldType.NUMBER;
+import static dev.tapio.rules.internal.fields.FieldType.STRING;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.event.FileChange;

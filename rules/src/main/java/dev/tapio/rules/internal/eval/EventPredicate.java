@@ -1,4 +1,4 @@
-package dev.tapio.rules;
+package dev.tapio.rules.internal.eval;
 
 import dev.tapio.api.context.EnrichedEvent;
 

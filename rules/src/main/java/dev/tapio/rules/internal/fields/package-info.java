@@ -3,6 +3,6 @@
  * dev.tapio.api.context.EnrichedEvent}, with its type and how it is read.
  */
 @NullMarked
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
 import org.jspecify.annotations.NullMarked;

@@ -1,9 +1,9 @@
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
-import static dev.tapio.rules.fields.FieldType.BOOL;
-import static dev.tapio.rules.fields.FieldType.BYTES;
-import static dev.tapio.rules.fields.FieldType.NUMBER;
-import static dev.tapio.rules.fields.FieldType.STRING;
+import static dev.tapio.rules.internal.fields.FieldType.BOOL;
+import static dev.tapio.rules.internal.fields.FieldType.BYTES;
+import static dev.tapio.rules.internal.fields.FieldType.NUMBER;
+import static dev.tapio.rules.internal.fields.FieldType.STRING;
 
 import dev.tapio.api.event.FileOpen;
 import java.time.Instant;

@@ -1,6 +1,7 @@
-package dev.tapio.rules;
+package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.CompiledRule;
 
 /** Receives rule matches from a Drools session. Called on the session's thread. */
 @FunctionalInterface

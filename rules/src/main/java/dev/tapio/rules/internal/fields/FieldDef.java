@@ -1,4 +1,4 @@
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
 import dev.tapio.api.context.EnrichedEvent;
 import org.jspecify.annotations.Nullable;

@@ -1,14 +1,16 @@
-package dev.tapio.rules;
+package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.CompiledRule;
+import dev.tapio.rules.RuleMatching;
 import java.util.List;
 
 /**
  * The bridge the generated Drools rules call (the session global {@code tapio}): it evaluates a
  * rule's compiled predicate and passes matches on, keeping only the first per event when rule
  * matching is {@link RuleMatching#FIRST} (salience follows definition order, so the first rule to
- * fire is the first defined). One instance per session; {@link RuleSession} calls {@link
- * #startEvent()} before each event.
+ * fire is the first defined). One instance per session; {@link
+ * dev.tapio.rules.internal.drools.RuleSession} calls {@link #startEvent()} before each event.
  */
 public final class RuleRuntime {
 

@@ -1,4 +1,4 @@
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;

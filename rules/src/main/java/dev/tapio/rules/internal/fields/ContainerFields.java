@@ -1,8 +1,8 @@
-package dev.tapio.rules.fields;
+package dev.tapio.rules.internal.fields;
 
-import static dev.tapio.rules.fields.FieldType.BOOL;
-import static dev.tapio.rules.fields.FieldType.NUMBER;
-import static dev.tapio.rules.fields.FieldType.STRING;
+import static dev.tapio.rules.internal.fields.FieldType.BOOL;
+import static dev.tapio.rules.internal.fields.FieldType.NUMBER;
+import static dev.tapio.rules.internal.fields.FieldType.STRING;
 
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;

@@ -1,7 +1,11 @@
-package dev.tapio.rules;
+package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.CompiledRuleSet;
+import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionConfiguration;
+import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
@@ -13,9 +17,23 @@ public final class RuleSession implements AutoCloseable {
   private final KieSession session;
   private final RuleRuntime runtime;
 
-  RuleSession(KieSession session, RuleRuntime runtime) {
+  private RuleSession(KieSession session, RuleRuntime runtime) {
     this.session = session;
     this.runtime = runtime;
+  }
+
+  /**
+   * A long-lived stateful session over {@code rules} whose matches go to {@code listener}. It is
+   * used by one thread only, so it is built without Drools' cross-thread propagation queue and
+   * state machine.
+   */
+  public static RuleSession open(CompiledRuleSet rules, MatchListener listener) {
+    KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
+    conf.setOption(ThreadSafeOption.NO);
+    KieSession session = rules.kieBase().newKieSession(conf, null);
+    RuleRuntime runtime = new RuleRuntime(rules.rules(), rules.matching(), listener);
+    session.setGlobal(DrlEmitter.GLOBAL, runtime);
+    return new RuleSession(session, runtime);
   }
 
   /** Runs the rules of {@code event}'s type; matches go to the session's listener. */

@@ -9,8 +9,11 @@ public final class Privileges {
     return before.euid() != 0 && after.euid() == 0 || before.uid() != 0 && after.uid() == 0;
   }
 
-  /** Capabilities in {@code after}'s effective set that {@code before}'s lacked, as a mask. */
+  /**
+   * Capabilities in {@code after}'s permitted set that {@code before}'s lacked, as a mask. Raising
+   * an effective capability from the permitted set (capset) is no gain: the task had it already.
+   */
   public static long gainedCapabilities(Credentials before, Credentials after) {
-    return after.capEffective() & ~before.capEffective();
+    return after.capPermitted() & ~before.capPermitted();
   }
 }

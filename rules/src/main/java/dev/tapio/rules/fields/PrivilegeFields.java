@@ -73,8 +73,8 @@ final class PrivilegeFields {
         FieldDef.simple(
             "tapio.priv.caps_gained",
             STRING,
-            "effective capabilities the call added (CAP_SYS_ADMIN ...); an exec's, for a non-root"
-                + " user",
+            "permitted capabilities the call added (CAP_SYS_ADMIN ...); an exec's effective ones,"
+                + " for a non-root user",
             PrivilegeFields::capsGained));
     out.add(cred("tapio.priv.uid_before", true, Credentials::uid));
     out.add(cred("tapio.priv.euid_before", true, Credentials::euid));

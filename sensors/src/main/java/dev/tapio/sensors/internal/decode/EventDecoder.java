@@ -42,12 +42,20 @@ public final class EventDecoder {
   static final String UNKNOWN_KIND = "unknown record kind %d";
 
   private final long bootToEpochNanos;
+  private final Namespaces host;
 
   /**
    * @param bootToEpochNanos added to kernel boot-time stamps to get epoch nanoseconds
+   * @param host the engine's own namespaces, what namespace changes are compared with
    */
-  public EventDecoder(long bootToEpochNanos) {
+  public EventDecoder(long bootToEpochNanos, Namespaces host) {
     this.bootToEpochNanos = bootToEpochNanos;
+    this.host = host;
+  }
+
+  /** A decoder whose host namespaces are this process's own. */
+  public EventDecoder(long bootToEpochNanos) {
+    this(bootToEpochNanos, HostNamespaces.ofThisProcess());
   }
 
   /** The record's kind ({@code enum tapio_event_kind}). */
@@ -71,6 +79,7 @@ public final class EventDecoder {
       case EXIT -> exit(need(record, kind, ExitEvent.SIZEOF));
       case OPEN -> open(need(record, kind, OpenEvent.SIZEOF));
       case CHANGE -> FileChanges.decode(this, need(record, kind, Abi.ChangeEvent.SIZEOF));
+      case PRIV -> PrivilegeRecords.decode(this, host, need(record, kind, Abi.PrivEvent.SIZEOF));
     };
   }
 
@@ -90,22 +99,24 @@ public final class EventDecoder {
   }
 
   EventHeader header(MemorySegment r) {
-    long ns = Header.NS;
-    Namespaces namespaces =
-        new Namespaces(
-            u32(r, ns + Abi.Namespaces.MNT),
-            u32(r, ns + Abi.Namespaces.PID),
-            u32(r, ns + Abi.Namespaces.NET),
-            u32(r, ns + Abi.Namespaces.UTS),
-            u32(r, ns + Abi.Namespaces.IPC),
-            u32(r, ns + Abi.Namespaces.USER),
-            u32(r, ns + Abi.Namespaces.CGROUP));
     return new EventHeader(
         r.get(JAVA_LONG_UNALIGNED, Header.BOOT_NS) + bootToEpochNanos,
         i32(r, Header.PID),
         i32(r, Header.TID),
         r.get(JAVA_LONG_UNALIGNED, Header.CGROUP_ID),
-        namespaces);
+        namespaces(r, Header.NS));
+  }
+
+  /** The {@code struct tapio_namespaces} at {@code ns}. */
+  Namespaces namespaces(MemorySegment r, long ns) {
+    return new Namespaces(
+        u32(r, ns + Abi.Namespaces.MNT),
+        u32(r, ns + Abi.Namespaces.PID),
+        u32(r, ns + Abi.Namespaces.NET),
+        u32(r, ns + Abi.Namespaces.UTS),
+        u32(r, ns + Abi.Namespaces.IPC),
+        u32(r, ns + Abi.Namespaces.USER),
+        u32(r, ns + Abi.Namespaces.CGROUP));
   }
 
   private ProcessExec exec(MemorySegment r) {

@@ -119,7 +119,7 @@ enum tapio_priv_flags {
 /* What struct tapio_open_event's resolved path is (path_kind). */
 enum tapio_path_kind {
 	TAPIO_PATH_NONE = 0,	/* nothing resolved: raw path is absolute or unresolvable */
-	TAPIO_PATH_FILE = 1,	/* the opened file itself, from the new fd */
+	TAPIO_PATH_FILE = 1,	/* the opened file itself, from the new fd: raw path unreadable */
 	TAPIO_PATH_BASE = 2,	/* the directory a relative raw path is relative to (dirfd or cwd) */
 };
 

@@ -152,15 +152,20 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startSensors() {
-    SensorSet set =
-        Sensors.open(
-            SensorConfig.builder()
-                .ringBufferBytes(options.ringBufferBytes())
-                .selfPid((int) ProcessHandle.current().pid())
-                .cgroupRateLimit(
-                    options.config().get(Settings.CGROUP_FILE_RATE),
-                    options.config().get(Settings.CGROUP_FILE_BURST))
-                .build());
+    SensorConfig config =
+        SensorConfig.builder()
+            .ringBufferBytes(options.ringBufferBytes())
+            .selfPid((int) ProcessHandle.current().pid())
+            .cgroupRateLimit(
+                options.config().get(Settings.CGROUP_FILE_RATE),
+                options.config().get(Settings.CGROUP_FILE_BURST))
+            .build();
+    // TAPIO_SENSORS=floor: counter-only programs on the same hooks, for overhead benchmarks.
+    boolean floor = "floor".equals(options.environment().get("TAPIO_SENSORS"));
+    if (floor) {
+      log.info("TAPIO_SENSORS=floor: the sensors only count, no event reaches the rules");
+    }
+    SensorSet set = floor ? Sensors.floor(config) : Sensors.open(config);
     sensors = set;
     set.start(
         SensorChoice.eventTypes(eventTypes(), options.config()),

@@ -33,10 +33,10 @@ final class PrivilegeRecords {
     long result = r.get(JAVA_LONG_UNALIGNED, PrivEvent.RESULT);
     long at = PrivEvent.DATA;
     int len1 = EventDecoder.u16(r, PrivEvent.STR1_LEN);
-    String s1 = EventDecoder.string(r, at, len1);
+    String s1 = decoder.string(r, at, len1);
     int len2 = EventDecoder.u16(r, PrivEvent.STR2_LEN);
-    String s2 = EventDecoder.string(r, at + len1, len2);
-    String s3 = EventDecoder.string(r, at + len1 + len2, EventDecoder.u16(r, PrivEvent.STR3_LEN));
+    String s2 = decoder.string(r, at + len1, len2);
+    String s3 = decoder.string(r, at + len1 + len2, EventDecoder.u16(r, PrivEvent.STR3_LEN));
     Credentials before = creds(r, PrivEvent.CRED_BEFORE);
     Credentials after = creds(r, PrivEvent.CRED_AFTER);
     Map<String, String> args = new LinkedHashMap<>();

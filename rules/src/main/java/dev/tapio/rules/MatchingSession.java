@@ -15,7 +15,11 @@ public final class MatchingSession implements AutoCloseable {
   private final RuleSession session;
 
   public MatchingSession(CompiledRuleSet rules) {
-    this.session = RuleSession.open(rules, (rule, event) -> matched.add(new Match(rule, event)));
+    CompiledRule[] byIndex =
+        new CompiledRule[rules.rules().stream().mapToInt(CompiledRule::index).max().orElse(-1) + 1];
+    rules.rules().forEach(r -> byIndex[r.index()] = r);
+    this.session =
+        rules.session((rule, event) -> matched.add(new Match(byIndex[rule.index()], event)));
   }
 
   /** The rules {@code event} matches, in rule order; empty for almost every event. */

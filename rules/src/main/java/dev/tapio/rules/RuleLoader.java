@@ -86,7 +86,9 @@ public final class RuleLoader {
           collector.collect(items);
         }
         if (!reporter.hasErrors(s.name())) {
-          rules = new RuleCompiler(reporter, FieldCatalog.syscall()).compile(collector);
+          rules =
+              new RuleCompiler(reporter, FieldCatalog.syscall())
+                  .compile(collector).stream().map(CompiledRule::new).toList();
         }
       }
       List<Diagnostic> fresh = new ArrayList<>();

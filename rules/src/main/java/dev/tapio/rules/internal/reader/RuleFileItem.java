@@ -84,5 +84,12 @@ public sealed interface RuleFileItem {
       boolean fieldsScalar,
       @Nullable List<String> comps,
       boolean compsScalar,
-      @Nullable List<YNode> values) {}
+      @Nullable List<YNode> values) {
+
+    /** The same exception with {@code values} as its values. */
+    public ExceptionDef withValues(@Nullable List<YNode> values) {
+      return new ExceptionDef(
+          context, position, name, fields, fieldsScalar, comps, compsScalar, values);
+    }
+  }
 }

@@ -114,20 +114,6 @@ class FieldReferenceTest {
               List.of("setns", "unshare", "mount", "umount", "umount2", "pivot_root", "chroot"),
               "{type: setns, flags: 1073741824, path: /proc/1/ns/net}"),
           new Kind(
-              "credentials",
-              List.of(
-                  "setuid",
-                  "setreuid",
-                  "setresuid",
-                  "setgid",
-                  "setregid",
-                  "setresgid",
-                  "setfsuid",
-                  "setfsgid",
-                  "capset"),
-              "{type: setuid, args: {uid: \"0\"}, before: {uid: 1000, euid: 1000},"
-                  + " after: {uid: 0, euid: 0}, result: 0}"),
-          new Kind(
               "seccomp",
               List.of("seccomp"),
               "{type: seccomp, syscall_nr: 101, syscall: ptrace, action: KILL_PROCESS}"),

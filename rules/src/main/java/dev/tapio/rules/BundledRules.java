@@ -12,9 +12,7 @@ public final class BundledRules {
   /** The bundled files, in load order. */
   public static final List<String> FILES =
       List.of(
-          "tapio_rules.yaml",
-          "tapio_escape_privilege_rules.yaml",
-          "tapio_seccomp_lsm_rules.yaml");
+          "tapio_rules.yaml", "tapio_escape_privilege_rules.yaml", "tapio_seccomp_lsm_rules.yaml");
 
   private static final String DIRECTORY = "/dev/tapio/rules/defaults/";
 

@@ -61,8 +61,7 @@ final class SecurityRecords {
       case PATH -> {
         String raw = decoder.string(r, LsmEvent.DATA, objectLen);
         String base =
-            decoder.string(
-                r, LsmEvent.DATA + objectLen, EventDecoder.u16(r, LsmEvent.BASE_LEN));
+            decoder.string(r, LsmEvent.DATA + objectLen, EventDecoder.u16(r, LsmEvent.BASE_LEN));
         path = Paths.lexical(base, raw);
       }
       case SOCKADDR -> address = sockaddr(r, LsmEvent.DATA, objectLen);

@@ -173,6 +173,7 @@ public final class Engine implements AutoCloseable {
             .cgroupRateLimit(
                 options.config().get(Settings.CGROUP_FILE_RATE),
                 options.config().get(Settings.CGROUP_FILE_BURST))
+            .kernelFilter(kernelFilter())
             .build();
     // TAPIO_SENSORS=floor: counter-only programs on the same hooks, for overhead benchmarks.
     boolean floor = "floor".equals(options.environment().get("TAPIO_SENSORS"));
@@ -239,6 +240,16 @@ public final class Engine implements AutoCloseable {
       types.addAll(rules().eventTypes());
     }
     return types;
+  }
+
+  /**
+   * What the kernel may drop: the rules' filter, or nothing when every event is printed or
+   * recorded.
+   */
+  private dev.tapio.api.filter.KernelFilter kernelFilter() {
+    return options.printEvents() || options.recordTo() != null
+        ? dev.tapio.api.filter.KernelFilter.NONE
+        : rules().kernelFilter();
   }
 
   private CompiledRuleSet rules() {

@@ -24,6 +24,11 @@ public record SensorSpec(
         .name();
   }
 
+  /** Whether the sensor has a map with this role. */
+  public boolean has(MapSpec.Role role) {
+    return maps.stream().anyMatch(m -> m.role() == role);
+  }
+
   /** Every event type this sensor can produce. */
   public Set<String> eventTypes() {
     return programs.stream()

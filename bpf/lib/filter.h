@@ -6,10 +6,10 @@
  *
  *   tapio_filter_open_enter   at sys_enter: the access mode no rule wants is dropped before the
  *                             arguments are even remembered
- *   tapio_filter_open_failed  at sys_exit: a failed open, when every rule needs success
- *   tapio_filter_open_path    once the path Java will report is known (today: the opened file's
- *                             path from the dentry walk, always absolute and normalized), it is
- *                             looked up in the prefix and suffix tries; anything else passes
+ *   tapio_filter_open_result  at sys_exit: a failed open, when every rule needs success
+ *   tapio_filter_open_record  once the record holds the path as passed: an absolute, normal
+ *                             path (what Java reports unchanged) is looked up in the prefix and
+ *                             suffix tries before any further work; anything else passes
  *
  * Conservative by construction: every check here is implied by every rule that can match.
  * Dropped records are counted per CPU and record kind (tapio_filtered).
@@ -100,9 +100,11 @@ static __always_inline bool tapio_filter_open_result(__u32 slot, long ret)
 }
 
 /*
- * Whether the path Java will report for an open (path, len bytes, in kernel memory) may interest
- * a rule with these flags and result. Paths of 255 bytes or more, relative and non-normalized
- * paths pass. The path must be normalized (the dentry walk's always is).
+ * Whether a path Java reports unchanged may interest a rule with these flags and result: a
+ * normal absolute path (path, len bytes without the NUL, in kernel memory) is looked up in the
+ * prefix and suffix tries. Anything Java would still normalize passes, as do relative paths and
+ * paths of 254 bytes or more: the tries hold normalized paths, and this is not the place to
+ * normalize (see tapio_filter_normal).
  */
 static __always_inline bool tapio_filter_open_path(__u32 slot, const __u8 *path, __u32 len,
 						   __u32 flags, long ret)
@@ -123,35 +125,53 @@ static __always_inline bool tapio_filter_open_path(__u32 slot, const __u8 *path,
 	k->fwd.data[0] = slot;
 	k->fwd.data[(len + 1) & (TAPIO_FILTER_KEY_BYTES - 1)] = 0;
 	k->fwd.prefixlen = (len + 2) * 8;
+
+	/*
+	 * One pass from the end builds the suffix key and checks the path is normal: Java keeps a
+	 * path with no "//", "/./", "/../" and no trailing "/", "/." or "/.." as it is
+	 * (Paths.isNormal), anything else it rewrites, so it passes unchecked. The last four bytes
+	 * seen slide through w, which starts as a "/" past the end so the trailing forms are the
+	 * inner ones. No state but w: each iteration costs the verifier the same.
+	 */
+	k->back.data[0] = slot;
+	__u32 w = '/';
+	for (__u32 i = 0; i < TAPIO_FILTER_KEY_BYTES - 2; i++) {
+		if (i >= len)
+			break;
+		__u8 c = k->fwd.data[(len - i) & (TAPIO_FILTER_KEY_BYTES - 1)];
+		k->back.data[(i + 1) & (TAPIO_FILTER_KEY_BYTES - 1)] = c;
+		w = (w << 8) | c;
+		if (c == '/' && ((w & 0xffff) == 0x2f2f || (w & 0xffffff) == 0x2f2e2f ||
+				 w == 0x2f2e2e2f))
+			return true;
+	}
+	k->back.prefixlen = (len + 1) * 8;
+
 	__u32 bit = 1u << (flags & 3);
 	struct tapio_filter_entry *e = bpf_map_lookup_elem(&tapio_filter_prefix, &k->fwd);
 	if (e && (e->modes & bit) && (!e->success_only || ret >= 0))
 		return true;
-	k->back.data[0] = slot;
-	for (__u32 i = 0; i < TAPIO_FILTER_KEY_BYTES - 2; i++) {
-		if (i >= len)
-			break;
-		k->back.data[(i + 1) & (TAPIO_FILTER_KEY_BYTES - 1)] =
-			k->fwd.data[(len - i) & (TAPIO_FILTER_KEY_BYTES - 1)];
-	}
-	k->back.prefixlen = (len + 1) * 8;
 	e = bpf_map_lookup_elem(&tapio_filter_suffix, &k->back);
 	if (e && (e->modes & bit) && (!e->success_only || ret >= 0))
 		return true;
 	return tapio_filter_drop(TAPIO_EV_OPEN);
 }
 
-/* The one call of sys_exit's open: checks the path the record will report, if it can. */
+/*
+ * The one call of sys_exit's open, once the record is built: checks the path Java will report,
+ * where it is known in bytes. That is the raw path when it is absolute (Java reports it as is
+ * when it is normal, and tapio_filter_open_path lets the others pass), or the opened file's
+ * path when the raw one was unreadable (the dentry walk's, always normal). A relative path
+ * passes: Java joins it to its base directory.
+ */
 static __always_inline bool tapio_filter_open_record(struct tapio_open_event *ev, __u32 raw_len,
 						     __u32 path_len)
 {
+	if (ev->path_kind == TAPIO_PATH_NONE && raw_len > 0 && ev->data[0] == '/')
+		return tapio_filter_open_path(ev->syscall, ev->data, raw_len, ev->flags, ev->result);
 	if (ev->path_kind == TAPIO_PATH_FILE && path_len > 0)
 		return tapio_filter_open_path(ev->syscall, &ev->data[raw_len & (TAPIO_STR_MAX - 1)],
 					      path_len, ev->flags, ev->result);
-	/*
-	 * A raw path (a failed open) passes: Java normalizes it, so it may name a path the tries
-	 * would match only after removing "//", "." or "..".
-	 */
 	return true;
 }
 

@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The kernel filter loses no alert: over generated opens (paths from the rules' own literals and
- * their neighbours plus random ones, every access mode with and without other flags, success and
- * failure, host and container, processes named as the rules name them), the rule set raises exactly
- * the same alerts on the events the filter admits as on all events.
+ * their neighbours plus random ones, passed as they are, not yet normal or relative, every access
+ * mode with and without other flags, success and failure, host and container, processes named as
+ * the rules name them), the rule set raises exactly the same alerts on the events the filter
+ * admits, deciding on the path as passed as the kernel does, as on all events.
  */
 class KernelFilterEquivalenceTest {
 
@@ -89,7 +90,7 @@ class KernelFilterEquivalenceTest {
         EnrichedEvent e = event(random, pools);
         FileOpen open = (FileOpen) e.event();
         List<Match> matches = session.match(e);
-        boolean admitted = filter.admits(open.type(), open.path(), open.flags(), open.result());
+        boolean admitted = filter.admits(open.type(), open.rawPath(), open.flags(), open.result());
         for (Match m : matches) {
           String alert = i + " " + m.rule().name() + " " + open;
           unfiltered.add(alert);
@@ -142,21 +143,23 @@ class KernelFilterEquivalenceTest {
   private static EnrichedEvent event(Random r, Pools pools) {
     String literal = pools.path(r);
     String path =
-        switch (r.nextInt(7)) {
+        switch (r.nextInt(8)) {
           case 0, 1 -> literal;
           case 2 -> literal + "/" + pools.word(r);
           case 3 ->
               literal.substring(0, Math.max(1, literal.lastIndexOf('/'))) + "/" + pools.word(r);
           case 4 -> "/" + pools.word(r) + "/" + pools.word(r);
           case 5 -> literal + pools.word(r);
+          case 6 -> r.nextInt(10) == 0 ? "/" + "d".repeat(250) + literal : "/tmp/" + pools.word(r);
           default -> "/tmp/" + Integer.toHexString(r.nextInt()) + "/" + pools.word(r);
         };
     path = normalize(path);
+    String raw = raw(r, path, pools);
     int flags = r.nextInt(4) | EXTRA_FLAGS[r.nextInt(EXTRA_FLAGS.length)];
     long result = r.nextInt(4) == 0 ? -2 - r.nextInt(12) : 3 + r.nextInt(5);
     String type = TYPES.get(r.nextInt(TYPES.size()));
     EventHeader h = new EventHeader(1_700_000_000_000_000_000L, 4242, 4242, 7, Namespaces.UNKNOWN);
-    FileOpen open = new FileOpen(h, type, path, path, flags, 0644, result);
+    FileOpen open = new FileOpen(h, type, path, raw, flags, 0644, result);
     List<ProcessInfo> chain = new ArrayList<>();
     int depth = 1 + r.nextInt(3);
     for (int i = 0; i < depth; i++) {
@@ -200,6 +203,27 @@ class KernelFilterEquivalenceTest {
                 Map.of(),
                 0);
     return new EnrichedEvent(open, new Lineage(chain), user, container, null, "node1");
+  }
+
+  /**
+   * A path the program could have passed for {@code path} (fd.name): mostly the path itself, else
+   * one with "//", "/./", "/x/../" or a trailing "/" that the sensors normalize, or relative to one
+   * of its directories. The kernel compares only the first kind.
+   */
+  private static String raw(Random r, String path, Pools pools) {
+    int slash = path.indexOf('/', 1 + r.nextInt(Math.max(1, path.length())));
+    int at = slash < 0 ? path.lastIndexOf('/') : slash;
+    String head = path.substring(0, at);
+    String tail = path.substring(at);
+    return switch (r.nextInt(12)) {
+      case 0 -> head + "/" + tail;
+      case 1 -> head + "/." + tail;
+      case 2 -> head + "/" + pools.word(r) + "/.." + tail;
+      case 3 -> path.length() > 1 ? path + "/" : path;
+      case 4 -> path.length() > 1 ? path + "/." : path;
+      case 5 -> tail.substring(1); // relative to head, the cwd or a dirfd
+      default -> path;
+    };
   }
 
   /** As the sensors deliver fd.name: absolute, no empty, "." or ".." component. */

@@ -1,5 +1,6 @@
 package dev.tapio.api.filter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +26,60 @@ public record KernelFilter(Map<String, TypeFilter> types) {
     return Optional.ofNullable(types.get(type));
   }
 
-  /** Whether an event of {@code type} with this path, flags and result passes. */
-  public boolean admits(String type, String path, int flags, long result) {
+  /** Longest path, in UTF-8 bytes, the kernel compares; a longer one passes unchecked. */
+  public static final int MAX_PATH_BYTES = 254;
+
+  /**
+   * Whether an event of {@code type} passes, with the path as passed to the syscall ({@code
+   * rawPath}), its flags and result: what the kernel decides.
+   */
+  public boolean admits(String type, String rawPath, int flags, long result) {
     TypeFilter f = types.get(type);
-    return f == null || f.admits(path, flags, result);
+    return f == null || f.admits(rawPath, flags, result);
+  }
+
+  /**
+   * Whether the kernel compares a path as passed to the syscall with the filter's patterns: only
+   * when it is what the event will report, absolute and already normal ({@link #isNormal}), and at
+   * most {@link #MAX_PATH_BYTES} long. Any other path passes, since the rules see it only after it
+   * is joined to its directory or normalized, which the kernel does not do.
+   */
+  public static boolean compares(String rawPath) {
+    return rawPath.startsWith("/")
+        && isNormal(rawPath)
+        && (rawPath.length() <= MAX_PATH_BYTES / 3
+            || rawPath.getBytes(StandardCharsets.UTF_8).length <= MAX_PATH_BYTES);
+  }
+
+  /**
+   * Whether an absolute path is already in normal form, as {@code fd.name} reports it: no empty,
+   * {@code .} or {@code ..} component and no trailing slash (except the root itself).
+   */
+  public static boolean isNormal(String path) {
+    int n = path.length();
+    if (n > 1 && path.charAt(n - 1) == '/') {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (path.charAt(i) != '/') {
+        continue;
+      }
+      // i starts a component: the rest up to the next slash (or the end)
+      int next = i + 1;
+      if (next < n && path.charAt(next) == '/') {
+        return false;
+      }
+      if (next < n && path.charAt(next) == '.') {
+        int after = next + 1;
+        if (after == n || path.charAt(after) == '/') {
+          return false; // "."
+        }
+        if (path.charAt(after) == '.' && (after + 1 == n || path.charAt(after + 1) == '/')) {
+          return false; // ".."
+        }
+      }
+    }
+    return true;
   }
 
   /**

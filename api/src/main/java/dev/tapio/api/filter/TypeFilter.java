@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The filter of one event type: an event passes when some term admits it. No term means no event of
- * the type can match a rule. Paths that are not absolute always pass: the kernel cannot tell what a
- * relative path names before it resolves it.
+ * the type can match a rule. A path the kernel does not compare ({@link KernelFilter#compares}:
+ * relative, not yet normal, too long) always passes: it cannot tell what the path names before it
+ * is joined and normalized.
  *
  * @param terms the alternatives, none of them {@link PathPattern.Any} unless that is the only one
  */
@@ -22,17 +23,22 @@ public record TypeFilter(List<FilterTerm> terms) {
     return terms.contains(FilterTerm.ANY);
   }
 
-  /** Whether an open (or change) with this path, flags and result passes. */
-  public boolean admits(String path, int flags, long result) {
-    if (!path.startsWith("/")) {
-      return true;
+  /** Whether an open (or change) with this path as passed, flags and result passes. */
+  public boolean admits(String rawPath, int flags, long result) {
+    if (!KernelFilter.compares(rawPath)) {
+      return accessModeAndResult(flags, result);
     }
     for (FilterTerm t : terms) {
-      if (t.admits(path, flags, result)) {
+      if (t.admits(rawPath, flags, result)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** What the kernel checks of a path it does not compare: the modes and success overall. */
+  private boolean accessModeAndResult(int flags, long result) {
+    return (accessModes() & (1 << (flags & 3))) != 0 && (result >= 0 || !successOnly());
   }
 
   /** Access modes some term allows (bits as in {@link FilterTerm#accessModes}). */

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
 record FilterMaps(List<Slot> slots, List<Entry> prefixes, List<Entry> suffixes) {
 
   /** Longest path the kernel looks up; longer paths pass unchecked, so longer entries are moot. */
-  static final int PATH_MAX = 254;
+  static final int PATH_MAX = KernelFilter.MAX_PATH_BYTES;
 
   record Slot(int slot, int modes, boolean successOnly) {}
 
@@ -132,7 +132,7 @@ record FilterMaps(List<Slot> slots, List<Entry> prefixes, List<Entry> suffixes) 
       return false;
     }
     byte[] p = bytes(path);
-    if (p.length == 0 || p.length > PATH_MAX || p[0] != '/') {
+    if (p.length == 0 || p.length > PATH_MAX || p[0] != '/' || !KernelFilter.isNormal(path)) {
       return true;
     }
     byte[] fwd = new byte[p.length + 2];

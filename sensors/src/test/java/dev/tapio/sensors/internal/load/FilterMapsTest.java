@@ -6,6 +6,7 @@ import dev.tapio.api.filter.FilterTerm;
 import dev.tapio.api.filter.KernelFilter;
 import dev.tapio.api.filter.PathPattern;
 import dev.tapio.api.filter.TypeFilter;
+import dev.tapio.sensors.internal.abi.Abi.FilterLimit;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,13 @@ class FilterMapsTest {
       for (int n = 1 + r.nextInt(3); n > 0; n--) {
         p.append('/').append(PARTS.get(r.nextInt(PARTS.size())));
       }
+      switch (r.nextInt(8)) {
+        case 0 -> p.insert(0, '/');
+        case 1 -> p.append("/.");
+        case 2 -> p.insert(0, "/tmp/..");
+        case 3 -> p.deleteCharAt(0);
+        default -> {}
+      }
       int flags = r.nextInt(4);
       long result = r.nextBoolean() ? 3 : -2;
       boolean want = filter.admits("openat", p.toString(), flags, result);
@@ -54,5 +62,15 @@ class FilterMapsTest {
     assertThat(maps.admits(OpenSyscall.OPEN.value(), "/anything", 0, -1))
         .as("a syscall without filter passes")
         .isTrue();
+    assertThat(maps.admits(OpenSyscall.OPENAT.value(), "/usr/../etc/x", 0, 3))
+        .as("a path not yet normal passes")
+        .isTrue();
+    assertThat(maps.admits(OpenSyscall.OPENAT.value(), "/usr/bin/x", 0, 3)).isFalse();
+  }
+
+  @Test
+  void theKernelComparesPathsAsLongAsTheFilterSays() {
+    // the key: slot byte, path, NUL
+    assertThat(KernelFilter.MAX_PATH_BYTES).isEqualTo(FilterLimit.KEY_BYTES.value() - 2);
   }
 }

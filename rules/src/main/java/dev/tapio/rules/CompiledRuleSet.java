@@ -125,6 +125,11 @@ public final class CompiledRuleSet {
    * admits nothing; a rule the derivation cannot reduce makes its types admit everything.
    */
   public KernelFilter kernelFilter() {
+    return kernelFilter(rules);
+  }
+
+  /** The kernel filter of the enabled ones of {@code rules}, without building a rule base. */
+  public static KernelFilter kernelFilter(List<CompiledRule> rules) {
     List<KernelFilter> enabled =
         rules.stream().filter(CompiledRule::enabled).map(CompiledRule::kernelFilter).toList();
     return KernelFilterPass.union(enabled, KernelFilterPass.OPEN_TYPES);

@@ -83,6 +83,29 @@ public record KernelFilter(Map<String, TypeFilter> types) {
   }
 
   /**
+   * One line: per filtered type, {@code any} (nothing dropped), {@code none} (everything dropped)
+   * or how many path terms it admits, e.g. {@code creat 4 terms, open any, openat 9 terms}.
+   */
+  public String summary() {
+    if (types.isEmpty()) {
+      return "drops nothing";
+    }
+    StringBuilder out = new StringBuilder();
+    types.forEach(
+        (type, f) -> {
+          out.append(out.isEmpty() ? "" : ", ").append(type).append(' ');
+          if (f.passesAll()) {
+            out.append("any");
+          } else if (f.terms().isEmpty()) {
+            out.append("none");
+          } else {
+            out.append(f.terms().size()).append(f.terms().size() == 1 ? " term" : " terms");
+          }
+        });
+    return out.toString();
+  }
+
+  /**
    * The filter as readable text, one type per block:
    *
    * <pre>

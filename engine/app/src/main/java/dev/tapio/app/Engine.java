@@ -243,13 +243,19 @@ public final class Engine implements AutoCloseable {
   }
 
   /**
-   * What the kernel may drop: the rules' filter, or nothing when every event is printed or
-   * recorded.
+   * What the kernel may drop: the rules' filter, or nothing when it is turned off ({@code
+   * sensors.file.kernelFilter}) or every event is printed or recorded.
    */
   private dev.tapio.api.filter.KernelFilter kernelFilter() {
-    return options.printEvents() || options.recordTo() != null
-        ? dev.tapio.api.filter.KernelFilter.NONE
-        : rules().kernelFilter();
+    if (!options.config().get(Settings.FILE_KERNEL_FILTER)
+        || options.printEvents()
+        || options.recordTo() != null) {
+      log.info("kernel filter: off, every open reaches the engine");
+      return dev.tapio.api.filter.KernelFilter.NONE;
+    }
+    dev.tapio.api.filter.KernelFilter filter = rules().kernelFilter();
+    log.info("kernel filter: {}", filter.summary());
+    return filter;
   }
 
   private CompiledRuleSet rules() {

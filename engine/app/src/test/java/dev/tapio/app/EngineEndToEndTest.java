@@ -45,20 +45,36 @@ class EngineEndToEndTest {
       run("cat", "/etc/shadow");
       run(dropped.toString());
       awaitAlerts(live, 2);
+      long deadline = System.nanoTime() + 20_000_000_000L;
+      while ((live.alerts().stream()
+                  .noneMatch(a -> dropped.toString().equals(a.outputFields().get("proc.exepath")))
+              || live.alerts().stream()
+                  .noneMatch(a -> "cat".equals(a.outputFields().get("proc.name"))))
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
     }
 
     assertThat(live.alerts())
         .extracting(Alert::rule)
         .contains("Credential file read", "Program run from a temporary directory");
-    Alert shadow = first(live.alerts(), "Credential file read");
+    Alert shadow =
+        live.alerts().stream()
+            .filter(a -> a.rule().equals("Credential file read"))
+            .filter(a -> "cat".equals(a.outputFields().get("proc.name")))
+            .findFirst()
+            .orElseThrow();
     assertThat(shadow.outputFields())
         .containsEntry("fd.name", "/etc/shadow")
         .containsEntry("proc.name", "cat")
         .containsEntry("container.id", "host");
     assertThat(shadow.event().process().pid()).isPositive();
     assertThat(shadow.event().lineage().chain()).hasSizeGreaterThan(1);
-    Alert temp = first(live.alerts(), "Program run from a temporary directory");
-    assertThat(temp.outputFields()).containsEntry("proc.exepath", dropped.toString());
+    // other programs on a shared machine may run from /tmp too: this one is among them
+    assertThat(live.alerts())
+        .filteredOn(a -> a.rule().equals("Program run from a temporary directory"))
+        .extracting(a -> a.outputFields().get("proc.exepath"))
+        .contains(dropped.toString());
 
     List<EnrichedEvent> events = Recording.read(recording);
     assertThat(events).isNotEmpty();
@@ -72,9 +88,5 @@ class EngineEndToEndTest {
             live.alerts().stream()
                 .map(a -> org.assertj.core.groups.Tuple.tuple(a.rule(), a.output(), a.timeNanos()))
                 .toList());
-  }
-
-  private static Alert first(List<Alert> alerts, String rule) {
-    return alerts.stream().filter(a -> a.rule().equals(rule)).findFirst().orElseThrow();
   }
 }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -143,7 +144,7 @@ public record ImageBuild(
       String name, List<Package> packages, List<String> modules) {
     SequencedMap<String, String> all = new LinkedHashMap<>();
     all.put("org.opencontainers.image.title", "tapio");
-    all.putAll(new java.util.TreeMap<>(labels));
+    all.putAll(new TreeMap<>(labels));
     all.put("org.opencontainers.image.version", name.substring(name.lastIndexOf(':') + 1));
     all.put("org.opencontainers.image.created", created.toString());
     all.put("dev.tapio.image.debian-packages", pinned(packages));

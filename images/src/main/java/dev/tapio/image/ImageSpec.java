@@ -1,6 +1,8 @@
 package dev.tapio.image;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
@@ -31,7 +33,7 @@ public record ImageSpec(
     entrypoint = List.copyOf(entrypoint);
     cmd = List.copyOf(cmd);
     env = List.copyOf(env);
-    labels = java.util.Collections.unmodifiableSequencedMap(new java.util.LinkedHashMap<>(labels));
+    labels = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(labels));
   }
 
   /** The tag after the last colon of {@link #name()}. */

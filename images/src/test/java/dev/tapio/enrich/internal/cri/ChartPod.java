@@ -27,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Helm chart's DaemonSet pod, rendered by real Helm, handed to the CRI the way the kubelet
@@ -287,7 +288,7 @@ final class ChartPod {
     return new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
   }
 
-  JsonNode one(String kind, @org.jspecify.annotations.Nullable String name) {
+  JsonNode one(String kind, @Nullable String name) {
     return documents.stream()
         .filter(d -> d.get("kind").asText().equals(kind))
         .filter(d -> name == null || d.at("/metadata/name").asText().equals(name))

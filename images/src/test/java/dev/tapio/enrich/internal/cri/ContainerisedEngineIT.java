@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tapio.app.RequiredCapabilities;
 import dev.tapio.enrich.internal.cri.v1.ContainerState;
 import dev.tapio.enrich.internal.cri.v1.ContainerStatus;
+import dev.tapio.enrich.internal.cri.v1.PodSandboxConfig;
+import io.grpc.StatusRuntimeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,9 @@ class ContainerisedEngineIT extends RealContainerdTest {
       - rule: Program in a pod
         desc: a program started in a Kubernetes pod's container
         condition: evt.type = execve and container.id != host and proc.name = sleep
-        output: program in pod (container=%container.id pod=%k8s.pod.name ns=%k8s.ns.name)
+        output: >
+          program in pod (container=%container.id image=%container.image.repository
+          pod=%k8s.pod.name ns=%k8s.ns.name)
         priority: NOTICE
       """;
 
@@ -133,6 +137,8 @@ class ContainerisedEngineIT extends RealContainerdTest {
                         .equals(containerId.substring(0, 12)));
     assertThat(pod.at("/output_fields/k8s.pod.name").asText()).isEqualTo("checkout-7d9f");
     assertThat(pod.at("/output_fields/k8s.ns.name").asText()).isEqualTo("shop");
+    assertThat(pod.at("/output_fields/container.image.repository").asText())
+        .isEqualTo("docker.io/tapio/busybox");
   }
 
   @Test
@@ -193,13 +199,13 @@ class ContainerisedEngineIT extends RealContainerdTest {
   /**
    * containerd picks the network configuration up from its directory a moment after it is written.
    */
-  private String runSandboxOnceTheNetworkIsUp(
-      dev.tapio.enrich.internal.cri.v1.PodSandboxConfig sandbox) throws InterruptedException {
+  private String runSandboxOnceTheNetworkIsUp(PodSandboxConfig sandbox)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       try {
         return cri.runPodSandbox(sandbox);
-      } catch (io.grpc.StatusRuntimeException e) {
+      } catch (StatusRuntimeException e) {
         if (System.nanoTime() > deadline || !String.valueOf(e.getMessage()).contains("cni")) {
           throw e;
         }

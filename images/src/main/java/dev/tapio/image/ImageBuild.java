@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,7 @@ public record ImageBuild(
 
   /** Runs every step; the written image's name, manifest digest and archive. */
   public OciLayout.Written build() throws IOException {
+    requireTools();
     Trees.delete(work);
     Path layers = Files.createDirectories(work.resolve("layers"));
     String name = ChartReference.defaultImage(chart);
@@ -96,6 +98,23 @@ public record ImageBuild(
             labels(name, packages, modules),
             created);
     return OciLayout.write(spec, built, work.resolve("oci"), archive);
+  }
+
+  static final String MISSING_TOOL =
+      "the image build needs %s (a Debian or Ubuntu build machine: apt-get, dpkg-deb, GNU tar);"
+          + " elsewhere skip it with -Dtapio.image.skip=true -DskipITs";
+
+  /** apt-get, dpkg-deb and GNU tar, found on the PATH, or a message saying what is missing. */
+  private static void requireTools() throws IOException {
+    String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+    for (String tool : List.of("apt-get", "dpkg-deb", "tar")) {
+      boolean found =
+          Arrays.stream(path.split(":", -1))
+              .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, tool)));
+      if (!found) {
+        throw new IOException(MISSING_TOOL.formatted(tool));
+      }
+    }
   }
 
   /** libbpf, the C library and their dependencies, unpacked from their Debian packages. */

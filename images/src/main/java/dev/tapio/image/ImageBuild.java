@@ -72,21 +72,9 @@ public record ImageBuild(
     application(layers.resolve("app"));
     List<Layer> built =
         List.of(
-            Layer.of(
-                layers.resolve("base"),
-                created,
-                work.resolve("blobs"),
-                "debian packages: " + pinned(packages)),
-            Layer.of(
-                layers.resolve("jre"),
-                created,
-                work.resolve("blobs"),
-                "jlink --add-modules " + String.join(",", modules)),
-            Layer.of(
-                layers.resolve("app"),
-                created,
-                work.resolve("blobs"),
-                "tapio.jar and the file system skeleton"));
+            layer("base", "debian packages: " + pinned(packages)),
+            layer("jre", "jlink --add-modules " + String.join(",", modules)),
+            layer("app", "tapio.jar and the file system skeleton"));
     ImageSpec spec =
         new ImageSpec(
             name,
@@ -98,6 +86,12 @@ public record ImageBuild(
             labels(name, packages, modules),
             created);
     return OciLayout.write(spec, built, work.resolve("oci"), archive);
+  }
+
+  /** The tree under {@code layers/NAME} as a layer. */
+  private Layer layer(String name, String createdBy) throws IOException {
+    return Layer.of(
+        work.resolve("layers").resolve(name), created, work.resolve("blobs"), createdBy);
   }
 
   static final String MISSING_TOOL =

@@ -80,6 +80,7 @@ public final class Engine implements AutoCloseable {
   }
 
   public void start() {
+    lifecycle.step("check capabilities", RequiredCapabilities::check);
     lifecycle.step("load rules", this::loadRules);
     lifecycle.step("start alert sinks", this::startSinks);
     lifecycle.step("start enrichment", this::startEnrichment);

@@ -13,13 +13,16 @@ import dev.tapio.app.outputs.AlertOutputs;
 import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
+import dev.tapio.app.reload.LiveRules;
+import dev.tapio.app.reload.ReloadResult;
+import dev.tapio.app.reload.RuleBase;
+import dev.tapio.app.reload.SwappableMatcher;
 import dev.tapio.enrich.ContainerMetadataSource;
 import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.Enricher;
 import dev.tapio.enrich.EnricherBuilder;
 import dev.tapio.enrich.HostRoot;
 import dev.tapio.rules.CompiledRuleSet;
-import dev.tapio.rules.MatchingSession;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
@@ -54,6 +57,7 @@ public final class Engine implements AutoCloseable {
   private final EngineOptions options;
   private final Lifecycle lifecycle = new Lifecycle();
 
+  private @Nullable LiveRules liveRules;
   private @Nullable CompiledRuleSet rules;
   private @Nullable AlertSink alerts;
   private @Nullable Enricher enricher;
@@ -62,6 +66,7 @@ public final class Engine implements AutoCloseable {
   private @Nullable AlertOutputs outputs;
   private @Nullable StatusServer http;
   private final EngineMetrics metrics;
+  private final KillSwitch killSwitch = new KillSwitch(() -> sensors);
 
   private final AlertSink extraSink;
 
@@ -85,6 +90,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
     lifecycle.step("start sensors", this::startSensors);
+    lifecycle.step("reload rules on change", this::startReloading);
     lifecycle.step("report losses", this::startLossReports);
     lifecycle.step("serve health and metrics", this::startHttp);
     log.info(
@@ -97,10 +103,13 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable loadRules() {
-    rules =
-        RuleSets.load(
-            options.ruleFiles(), options.bundledRules(), RuleSelection.of(options.config()));
+    LiveRules loaded = LiveRules.load(options);
+    liveRules = loaded;
+    rules = loaded.current().live();
     metrics.rulesLoaded(rules().rules());
+    metrics.shadowRulesLoaded(loaded.current().shadowRules());
+    metrics.reloads(loaded::stats);
+    metrics.killSwitch(killSwitch::engaged);
     return () -> {};
   }
 
@@ -142,16 +151,18 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startPipeline() {
-    MatchingSession session = new MatchingSession(rules());
+    SwappableMatcher matcher = liveRules().matcher();
     Enricher enrich = requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
     AlertCompleter completion =
         new AlertCompleter(
-            e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT), requireNonNull(alerts));
+            e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
+            matcher::render,
+            requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
                 enrich::enrich,
-                options.printEvents() ? e -> List.of() : session::match,
+                options.printEvents() ? e -> List.of() : matcher,
                 completion::send,
                 tap,
                 65_536)
@@ -160,12 +171,16 @@ public final class Engine implements AutoCloseable {
     return () -> {
       built.close();
       completion.flush();
-      session.close();
+      matcher.close();
       tap.close();
     };
   }
 
   private AutoCloseable startSensors() {
+    if (killSwitch.engaged()) {
+      log.warn("sensors not started: {}", KillSwitch.DETACHED);
+      return () -> {};
+    }
     SensorConfig config =
         SensorConfig.builder()
             .ringBufferBytes(options.ringBufferBytes())
@@ -190,6 +205,44 @@ public final class Engine implements AutoCloseable {
     };
   }
 
+  /** Rule files are watched (unless rules.watch is off); SIGHUP is the CLI's, see reloadRules. */
+  private AutoCloseable startReloading() throws IOException {
+    LiveRules live = liveRules();
+    live.startReloading(
+        options.config().get(Settings.RULES_WATCH) && !options.printEvents(), this::rulesSwapped);
+    return live;
+  }
+
+  /** After a reload: what the metrics and the reach warnings see follows the new rules. */
+  private void rulesSwapped(RuleBase base) {
+    rules = base.live();
+    metrics.rulesLoaded(base.live().rules());
+    metrics.shadowRulesLoaded(base.shadowRules());
+    SensorSet set = sensors;
+    if (set != null && !killSwitch.engaged()) {
+      RuleReach.dead(base.allRules(), set.eventTypesDelivered())
+          .forEach(dead -> log.warn("{} until restart (sensors attach at start)", dead.line()));
+    }
+  }
+
+  /** Reloads the rules soon, even if no file changed (SIGHUP); returns at once. */
+  public void reloadRules(String reason) {
+    liveRules().request(reason);
+  }
+
+  /** Reloads the rules now if a file changed, and says what happened. */
+  public ReloadResult reloadRulesNow(String reason) {
+    return liveRules().reloadNow(reason);
+  }
+
+  /**
+   * The kill switch: detaches every BPF program now; health and metrics are still served, {@code
+   * /readyz} reports why the engine is not ready. Returns what was done, for the caller to show.
+   */
+  public String detachSensors(String reason) {
+    return killSwitch.engage(reason);
+  }
+
   private AutoCloseable startLossReports() {
     return new LossReporter(
         this::pipelineStats,
@@ -205,8 +258,10 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startHttp() throws IOException {
-    EngineHealth health = new EngineHealth(() -> pipeline, () -> rules != null, () -> sensors);
-    StatusServer server = HttpEndpoint.start(options.config(), health, metrics).orElse(null);
+    EngineHealth health =
+        new EngineHealth(() -> pipeline, () -> rules != null, () -> sensors, killSwitch::engaged);
+    StatusServer server =
+        HttpEndpoint.start(options.config(), health, metrics, this::detachSensors).orElse(null);
     http = server;
     return server == null ? () -> {} : server;
   }
@@ -236,9 +291,13 @@ public final class Engine implements AutoCloseable {
     if (options.printEvents() || options.recordTo() != null) {
       types.addAll(Sensors.eventTypes());
     } else {
-      types.addAll(rules().eventTypes());
+      types.addAll(liveRules().current().eventTypes());
     }
     return types;
+  }
+
+  private LiveRules liveRules() {
+    return requireNonNull(liveRules, "rules not loaded");
   }
 
   private CompiledRuleSet rules() {

@@ -2,6 +2,7 @@ package dev.tapio.app.cli;
 
 import dev.tapio.app.Engine;
 import dev.tapio.app.ShutdownSignal;
+import dev.tapio.app.reload.ReloadSignal;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "run",
     description = {
-      "Run the engine until Ctrl-C or SIGTERM: sensors, rules, alerts.",
+      "Run the engine until Ctrl-C or SIGTERM: sensors, rules, alerts. SIGHUP reloads the rules.",
       "Alerts print as Falco-shaped JSON lines on stdout; with OTEL_EXPORTER_OTLP_ENDPOINT set"
           + " (or outputs.otlp.endpoint) they are also sent as OTLP logs. Settings come from"
           + " --config FILE, the environment and flags (docs/configuration.md). Needs root (or"
@@ -40,6 +41,7 @@ public final class RunCommand implements Callable<Integer> {
     ShutdownSignal signal = ShutdownSignal.install();
     try (engine) {
       engine.start();
+      ReloadSignal.install(() -> engine.reloadRules("SIGHUP"));
       String reason = signal.await();
       log.info("{} received, stopping", reason);
     }

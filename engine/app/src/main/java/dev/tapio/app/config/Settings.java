@@ -53,6 +53,19 @@ public final class Settings {
   public static final Setting<List<String>> RULES_ENABLE_TAGS =
       of("rules.enable.tags", list(STRING), List.of(), "Rules to turn on, by tag (after disable).");
 
+  public static final Setting<List<Path>> RULES_SHADOW_FILES =
+      of(
+          "rules.shadow.files",
+          list(PATH),
+          List.of(),
+          "Rule files loaded in shadow mode: the rules they add or change run beside the live ones, their alerts marked tapio.shadow and counted apart.");
+  public static final Setting<Boolean> RULES_WATCH =
+      of(
+          "rules.watch",
+          BOOLEAN,
+          true,
+          "Reload the rules when a rule file or directory changes (SIGHUP reloads always).");
+
   // outputs
   public static final Setting<Boolean> JSON_ENABLED =
       of(
@@ -234,6 +247,8 @@ public final class Settings {
           RULES_DISABLE_TAGS,
           RULES_ENABLE_NAMES,
           RULES_ENABLE_TAGS,
+          RULES_SHADOW_FILES,
+          RULES_WATCH,
           JSON_ENABLED,
           OTLP_ENDPOINT,
           OTLP_PROTOCOL,

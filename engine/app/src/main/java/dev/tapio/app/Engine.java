@@ -51,9 +51,6 @@ public final class Engine implements AutoCloseable {
   /** How long an alert may wait for its new container's metadata before it leaves without it. */
   static final Duration CONTAINER_LOOKUP_WAIT = Duration.ofMillis(500);
 
-  /** How often losses (pipeline queue full, kernel ring buffers full) are logged, when any. */
-  static final Duration LOSS_REPORT_INTERVAL = Duration.ofSeconds(60);
-
   private final EngineOptions options;
   private final Lifecycle lifecycle = new Lifecycle();
 
@@ -244,10 +241,13 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startLossReports() {
+    AlertSink sink = requireNonNull(alerts);
     return new LossReporter(
         this::pipelineStats,
         () -> sensors == null ? Map.of() : sensors.dropCounters(),
-        LOSS_REPORT_INTERVAL);
+        options.config().get(Settings.LOSS_REPORT_INTERVAL),
+        sink::send,
+        new InternalAlerts(options.config().get(Settings.NODE_NAME)));
   }
 
   /** Each enabled rule none of whose event types the sensors deliver here, then the count. */

@@ -181,6 +181,14 @@ public final class Settings {
       of("rateLimits.alerts.global", INTEGER, 1000, "All alerts let through per window.")
           .withCheck(n -> n >= 1, "an integer of at least 1");
 
+  public static final Setting<Duration> LOSS_REPORT_INTERVAL =
+      of(
+              "rateLimits.lossReports.interval",
+              DURATION_VALUE,
+              Duration.ofMinutes(1),
+              "How often lost events are reported, when any: a log line and a record to the sinks (rule \"Tapio internal: events dropped\").")
+          .withCheck(d -> d.toMillis() >= 100, "a duration of at least 100ms");
+
   // sensors
   public static final Setting<Long> RING_BUFFER_SIZE =
       of("sensors.ringBufferSize", SIZE_BYTES, 8L << 20, "Each sensor's ring buffer.")
@@ -269,6 +277,7 @@ public final class Settings {
           ALERT_LIMIT_WINDOW,
           ALERT_LIMIT_PER_KEY,
           ALERT_LIMIT_GLOBAL,
+          LOSS_REPORT_INTERVAL,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
           HOST_ROOT,

@@ -222,6 +222,15 @@ public final class Settings {
       Settings.<String>of("cluster.name", STRING, null, "k8s.cluster.name of alerts.")
           .withVariables("TAPIO_CLUSTER_NAME");
 
+  // shutdown
+  public static final Setting<Duration> SHUTDOWN_DRAIN_TIMEOUT =
+      of(
+              "shutdown.drainTimeout",
+              DURATION_VALUE,
+              Duration.ofSeconds(20),
+              "On SIGTERM or SIGINT: how long detaching, draining the queues and flushing the sinks may take before the process exits anyway (keep it below the pod's terminationGracePeriodSeconds).")
+          .withCheck(d -> !d.isZero(), "a duration longer than zero");
+
   // http
   public static final Setting<Boolean> HTTP_ENABLED =
       of("http.enabled", BOOLEAN, true, "Serve /healthz, /readyz and /metrics.");
@@ -283,6 +292,7 @@ public final class Settings {
           HOST_ROOT,
           NODE_NAME,
           CLUSTER_NAME,
+          SHUTDOWN_DRAIN_TIMEOUT,
           HTTP_ENABLED,
           HTTP_ADDRESS,
           HTTP_TOKEN,

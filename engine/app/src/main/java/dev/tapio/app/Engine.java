@@ -205,8 +205,13 @@ public final class Engine implements AutoCloseable {
   /** Rule files are watched (unless rules.watch is off); SIGHUP is the CLI's, see reloadRules. */
   private AutoCloseable startReloading() throws IOException {
     LiveRules live = liveRules();
+    AlertSink sink = requireNonNull(alerts);
+    InternalAlerts internal = new InternalAlerts(options.config().get(Settings.NODE_NAME));
+    sink.send(internal.rulesLoad(live.initialLoad()));
     live.startReloading(
-        options.config().get(Settings.RULES_WATCH) && !options.printEvents(), this::rulesSwapped);
+        options.config().get(Settings.RULES_WATCH) && !options.printEvents(),
+        this::rulesSwapped,
+        load -> sink.send(internal.rulesLoad(load)));
     return live;
   }
 

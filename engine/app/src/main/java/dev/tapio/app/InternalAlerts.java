@@ -11,6 +11,7 @@ import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.SyscallEvent;
+import dev.tapio.app.reload.RuleLoad;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ final class InternalAlerts {
           + ". %d events lost since the last report: %d in the kernel (ring buffers full), %d in"
           + " the pipeline (queue full)";
 
+  static final String RULES_LOADED = PREFIX + "rules loaded";
+  static final String RULES_FAILED = PREFIX + "rules reload failed";
+
   private final String hostname;
 
   InternalAlerts(String hostname) {
@@ -55,6 +59,50 @@ final class InternalAlerts {
         Priority.WARNING,
         DROPS_OUTPUT.formatted(kernel + pipeline, kernel, pipeline),
         fields);
+  }
+
+  /**
+   * The audit record of one load of the rules: why, what was read (names, SHA-256 of the contents),
+   * and the result; a failed load says why and that the previous rules stay live.
+   */
+  Alert rulesLoad(RuleLoad load) {
+    Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+    fields.put("tapio.rules.reason", load.reason());
+    fields.put("tapio.rules.result", load.error() == null ? "loaded" : "failed");
+    fields.put("tapio.rules.sha256", load.sha256());
+    fields.put("tapio.rules.files", String.join(",", load.files()));
+    if (load.error() instanceof String error) {
+      fields.put("tapio.rules.error", error);
+      return alert(
+          RULES_FAILED,
+          Priority.ERROR,
+          RULES_FAILED
+              + " (%s); the previous rules stay live: %s".formatted(load.reason(), summary(error)),
+          fields);
+    }
+    fields.put("tapio.rules.live", load.liveRules());
+    fields.put("tapio.rules.shadow", load.shadowRules());
+    return alert(
+        RULES_LOADED,
+        Priority.INFORMATIONAL,
+        RULES_LOADED
+            + " (%s): %d live rules, %d shadow rules, files sha256 %s"
+                .formatted(load.reason(), load.liveRules(), load.shadowRules(), load.sha256()),
+        fields);
+  }
+
+  private static final java.util.regex.Pattern LOCATION =
+      java.util.regex.Pattern.compile("\\(([^()]+:\\d+:\\d+)\\)");
+
+  /** The innermost location of a load report and its last line: {@code rules.yaml:3:53: msg}. */
+  static String summary(String report) {
+    String last = report.strip().lines().reduce((a, b) -> b).orElse("");
+    java.util.regex.Matcher m = LOCATION.matcher(report);
+    String where = null;
+    while (m.find()) {
+      where = m.group(1);
+    }
+    return where == null ? last : where + ": " + last;
   }
 
   private Alert alert(

@@ -46,19 +46,23 @@ class EngineEndToEndTest {
       run(dropped.toString());
       awaitAlerts(live, 2);
     }
+    List<Alert> raised = EndToEnd.ruleAlerts(live);
 
-    assertThat(live.alerts())
+    assertThat(raised)
         .extracting(Alert::rule)
         .contains("Credential file read", "Program run from a temporary directory");
-    Alert shadow = first(live.alerts(), "Credential file read");
+    Alert shadow = first(raised, "Credential file read");
     assertThat(shadow.outputFields())
         .containsEntry("fd.name", "/etc/shadow")
         .containsEntry("proc.name", "cat")
         .containsEntry("container.id", "host");
     assertThat(shadow.event().process().pid()).isPositive();
     assertThat(shadow.event().lineage().chain()).hasSizeGreaterThan(1);
-    Alert temp = first(live.alerts(), "Program run from a temporary directory");
-    assertThat(temp.outputFields()).containsEntry("proc.exepath", dropped.toString());
+    // Other programs on this machine may run from /tmp too: this test's is among them.
+    assertThat(raised)
+        .filteredOn(a -> a.rule().equals("Program run from a temporary directory"))
+        .extracting(a -> a.outputFields().get("proc.exepath"))
+        .contains(dropped.toString());
 
     List<EnrichedEvent> events = Recording.read(recording);
     assertThat(events).isNotEmpty();
@@ -69,7 +73,7 @@ class EngineEndToEndTest {
     assertThat(replayed)
         .extracting(Alert::rule, Alert::output, Alert::timeNanos)
         .containsExactlyElementsOf(
-            live.alerts().stream()
+            raised.stream()
                 .map(a -> org.assertj.core.groups.Tuple.tuple(a.rule(), a.output(), a.timeNanos()))
                 .toList());
   }

@@ -14,12 +14,14 @@ public final class LiveRules implements AutoCloseable {
   private final RuleInputs inputs;
   private final SwappableMatcher matcher;
   private volatile RuleBase current;
+  private final RuleBase initial;
   private @Nullable RuleReloader reloader;
   private @Nullable RuleWatcher watcher;
 
   private LiveRules(RuleInputs inputs, RuleBase initial) {
     this.inputs = inputs;
     this.current = initial;
+    this.initial = initial;
     this.matcher = new SwappableMatcher(initial);
   }
 
@@ -38,11 +40,23 @@ public final class LiveRules implements AutoCloseable {
     return matcher;
   }
 
+  /** The audit record of the load at start. */
+  public RuleLoad initialLoad() {
+    return RuleLoad.loaded("start", inputs, initial);
+  }
+
+  /** As {@link #startReloading(boolean, Consumer, Consumer)}, with no audit trail. */
+  public void startReloading(boolean watchFiles, Consumer<RuleBase> afterSwap) throws IOException {
+    startReloading(watchFiles, afterSwap, load -> {});
+  }
+
   /**
    * Starts reloading: on request always, on file change when {@code watchFiles}. {@code afterSwap}
-   * sees each new rule base once the matcher has it (metrics, reach warnings).
+   * sees each new rule base once the matcher has it (metrics, reach warnings); {@code audit} sees
+   * every load that swapped rules in or failed.
    */
-  public synchronized void startReloading(boolean watchFiles, Consumer<RuleBase> afterSwap)
+  public synchronized void startReloading(
+      boolean watchFiles, Consumer<RuleBase> afterSwap, Consumer<RuleLoad> audit)
       throws IOException {
     RuleReloader r =
         new RuleReloader(
@@ -52,7 +66,8 @@ public final class LiveRules implements AutoCloseable {
               matcher.swap(base);
               current = base;
               afterSwap.accept(base);
-            });
+            },
+            audit);
     reloader = r;
     if (watchFiles) {
       watcher =

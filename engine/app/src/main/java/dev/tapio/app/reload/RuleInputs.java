@@ -65,6 +65,18 @@ public record RuleInputs(
     return RuleFiles.collect(files, directories);
   }
 
+  /** The live files (directories listed now), then the shadow files; what a load reads. */
+  List<String> fileNames() {
+    List<String> out = new ArrayList<>();
+    try {
+      ruleFiles().forEach(f -> out.add(f.toString()));
+    } catch (RuntimeException e) {
+      files.forEach(f -> out.add(f.toString()));
+    }
+    shadowFiles.forEach(f -> out.add(f.toString()));
+    return out;
+  }
+
   /**
    * Loads and builds the live rules and, with shadow files, the shadow rules.
    *

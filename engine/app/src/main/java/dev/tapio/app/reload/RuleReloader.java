@@ -24,6 +24,7 @@ public final class RuleReloader implements AutoCloseable {
 
   private final RuleInputs inputs;
   private final Consumer<RuleBase> onSwap;
+  private final Consumer<RuleLoad> audit;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("tapio-rules-reload").daemon(true).factory());
@@ -35,9 +36,16 @@ public final class RuleReloader implements AutoCloseable {
   private @Nullable String lastError;
   private final AtomicBoolean queued = new AtomicBoolean();
 
-  public RuleReloader(RuleInputs inputs, RuleBase initial, Consumer<RuleBase> onSwap) {
+  /**
+   * @param onSwap takes each new rule base into use
+   * @param audit sees every load that swapped rules in or failed (not those that found nothing
+   *     changed)
+   */
+  public RuleReloader(
+      RuleInputs inputs, RuleBase initial, Consumer<RuleBase> onSwap, Consumer<RuleLoad> audit) {
     this.inputs = inputs;
     this.onSwap = onSwap;
+    this.audit = audit;
     this.loadedHash = initial.hash();
     this.lastEpochSeconds = now();
   }
@@ -75,12 +83,14 @@ public final class RuleReloader implements AutoCloseable {
       // The same files fail the same way: not reported again until they change.
       loadedHash = hash;
       log.error(FAILED, reason, e.getMessage());
+      audit.accept(RuleLoad.failed(reason, inputs, hash, String.valueOf(e.getMessage())));
       return new ReloadResult.Failed(String.valueOf(e.getMessage()));
     } catch (RuntimeException e) {
       failed++;
       lastSucceeded = false;
       lastError = e.toString();
       log.error(FAILED, reason, e.toString(), e);
+      audit.accept(RuleLoad.failed(reason, inputs, hash, e.toString()));
       return new ReloadResult.Failed(e.toString());
     }
     onSwap.accept(base);
@@ -94,6 +104,7 @@ public final class RuleReloader implements AutoCloseable {
         base.live().rules().stream().filter(r -> r.enabled()).count(),
         base.shadowRules().size(),
         base.hash().substring(0, 12));
+    audit.accept(RuleLoad.loaded(reason, inputs, base));
     return new ReloadResult.Reloaded(base);
   }
 

@@ -12,6 +12,7 @@ import dev.tapio.app.metrics.EngineMetrics;
 import dev.tapio.app.metrics.MetricSources;
 import dev.tapio.app.reload.LiveRules;
 import dev.tapio.app.reload.ReloadResult;
+import dev.tapio.app.reload.RuleLoad;
 import dev.tapio.rules.Match;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ class HotReloadTest {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger sent = new AtomicInteger();
     try (LiveRules live = LiveRules.load(options(List.of(file), "rules.watch=false"))) {
-      live.startReloading(false, base -> {});
+      List<RuleLoad> audit = Collections.synchronizedList(new ArrayList<>());
+      live.startReloading(false, base -> {}, audit::add);
       EngineMetrics metrics = metrics();
       metrics.reloads(live::stats);
       Pipeline pipeline =
@@ -77,6 +79,14 @@ class HotReloadTest {
       assertThat(live.reloadNow("test")).isInstanceOf(ReloadResult.Unchanged.class);
       awaitMatches(matched, matched.size() + 50);
       assertThat(metrics.scrape()).contains("tapio_rules_last_reload_success 1.0");
+      // Every load that changed something or failed is on the audit trail; "unchanged" is not.
+      assertThat(audit).hasSize(3);
+      assertThat(audit.get(0).error()).isNull();
+      assertThat(audit.get(1).error()).contains("rules.yaml:3:53");
+      assertThat(audit.get(2).error()).isNull();
+      assertThat(audit.get(2).files()).containsExactly(file.toString());
+      assertThat(audit.get(2).sha256()).isNotEqualTo(audit.get(0).sha256()).hasSize(64);
+      assertThat(audit.get(2).liveRules()).isEqualTo(1);
 
       stop.set(true);
       feeder.join();

@@ -235,6 +235,25 @@ public final class SensorSet implements EventSource {
         : SourceStatus.partial(mechanism, details);
   }
 
+  /**
+   * Switches the kernel filter off in every running sensor, so every open reaches the engine again:
+   * for rules reloaded after start that may need opens the start-up filter drops.
+   */
+  public synchronized void disableKernelFilter() {
+    for (RunningSensor s : running) {
+      Backend.Loaded loaded = s.result().loaded();
+      if (loaded != null) {
+        try {
+          loaded.disableFilter();
+        } catch (BpfException e) {
+          throw new IllegalStateException(
+              "cannot switch the kernel filter off in sensor " + s.name() + ": " + e.getMessage(),
+              e);
+        }
+      }
+    }
+  }
+
   /** Records lost to full ring buffers, by record kind, over all sensors. */
   public synchronized Map<String, Long> dropCounters() {
     Map<String, Long> out = new TreeMap<>();

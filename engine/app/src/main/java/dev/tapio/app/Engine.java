@@ -13,13 +13,16 @@ import dev.tapio.app.outputs.AlertOutputs;
 import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
+import dev.tapio.app.reload.LiveRules;
+import dev.tapio.app.reload.ReloadResult;
+import dev.tapio.app.reload.RuleBase;
+import dev.tapio.app.reload.SwappableMatcher;
 import dev.tapio.enrich.ContainerMetadataSource;
 import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.Enricher;
 import dev.tapio.enrich.EnricherBuilder;
 import dev.tapio.enrich.HostRoot;
 import dev.tapio.rules.CompiledRuleSet;
-import dev.tapio.rules.MatchingSession;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
@@ -48,12 +51,10 @@ public final class Engine implements AutoCloseable {
   /** How long an alert may wait for its new container's metadata before it leaves without it. */
   static final Duration CONTAINER_LOOKUP_WAIT = Duration.ofMillis(500);
 
-  /** How often losses (pipeline queue full, kernel ring buffers full) are logged, when any. */
-  static final Duration LOSS_REPORT_INTERVAL = Duration.ofSeconds(60);
-
   private final EngineOptions options;
   private final Lifecycle lifecycle = new Lifecycle();
 
+  private @Nullable LiveRules liveRules;
   private @Nullable CompiledRuleSet rules;
   private @Nullable AlertSink alerts;
   private @Nullable Enricher enricher;
@@ -62,6 +63,7 @@ public final class Engine implements AutoCloseable {
   private @Nullable AlertOutputs outputs;
   private @Nullable StatusServer http;
   private final EngineMetrics metrics;
+  private final KillSwitch killSwitch = new KillSwitch(() -> sensors);
 
   private final AlertSink extraSink;
 
@@ -86,6 +88,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
     lifecycle.step("start sensors", this::startSensors);
+    lifecycle.step("reload rules on change", this::startReloading);
     lifecycle.step("report losses", this::startLossReports);
     lifecycle.step("serve health and metrics", this::startHttp);
     log.info(
@@ -98,10 +101,13 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable loadRules() {
-    rules =
-        RuleSets.load(
-            options.ruleFiles(), options.bundledRules(), RuleSelection.of(options.config()));
+    LiveRules loaded = LiveRules.load(options);
+    liveRules = loaded;
+    rules = loaded.current().live();
     metrics.rulesLoaded(rules().rules());
+    metrics.shadowRulesLoaded(loaded.current().shadowRules());
+    metrics.reloads(loaded::stats);
+    metrics.killSwitch(killSwitch::engaged);
     return () -> {};
   }
 
@@ -143,16 +149,18 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startPipeline() {
-    MatchingSession session = new MatchingSession(rules());
+    SwappableMatcher matcher = liveRules().matcher();
     Enricher enrich = requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
     AlertCompleter completion =
         new AlertCompleter(
-            e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT), requireNonNull(alerts));
+            e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
+            matcher::render,
+            requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
                 enrich::enrich,
-                options.printEvents() ? e -> List.of() : session::match,
+                options.printEvents() ? e -> List.of() : matcher,
                 completion::send,
                 tap,
                 65_536)
@@ -161,12 +169,16 @@ public final class Engine implements AutoCloseable {
     return () -> {
       built.close();
       completion.flush();
-      session.close();
+      matcher.close();
       tap.close();
     };
   }
 
   private AutoCloseable startSensors() {
+    if (killSwitch.engaged()) {
+      log.warn("sensors not started: {}", KillSwitch.DETACHED);
+      return () -> {};
+    }
     SensorConfig config =
         SensorConfig.builder()
             .ringBufferBytes(options.ringBufferBytes())
@@ -192,11 +204,68 @@ public final class Engine implements AutoCloseable {
     };
   }
 
+  /** Rule files are watched (unless rules.watch is off); SIGHUP is the CLI's, see reloadRules. */
+  private AutoCloseable startReloading() throws IOException {
+    LiveRules live = liveRules();
+    AlertSink sink = requireNonNull(alerts);
+    InternalAlerts internal = new InternalAlerts(options.config().get(Settings.NODE_NAME));
+    sink.send(internal.rulesLoad(live.initialLoad()));
+    live.startReloading(
+        options.config().get(Settings.RULES_WATCH) && !options.printEvents(),
+        this::rulesSwapped,
+        load -> sink.send(internal.rulesLoad(load)));
+    return live;
+  }
+
+  /** After a reload: what the metrics and the reach warnings see follows the new rules. */
+  private void rulesSwapped(RuleBase base) {
+    rules = base.live();
+    metrics.rulesLoaded(base.live().rules());
+    metrics.shadowRulesLoaded(base.shadowRules());
+    SensorSet set = sensors;
+    if (set != null
+        && !installedFilter.equals(dev.tapio.api.filter.KernelFilter.NONE)
+        && !CompiledRuleSet.kernelFilter(base.allRules()).equals(installedFilter)) {
+      // The filter was derived from the rules at start; the kernel cannot take a new one in place,
+      // so rather than drop opens the new rules need, it lets every open through until restart.
+      set.disableKernelFilter();
+      installedFilter = dev.tapio.api.filter.KernelFilter.NONE;
+      log.warn(
+          "kernel filter: off until restart, the reloaded rules need other opens than the rules"
+              + " it was derived from at start (restart tapio run to filter in the kernel again)");
+    }
+    if (set != null && !killSwitch.engaged()) {
+      RuleReach.dead(base.allRules(), set.eventTypesDelivered())
+          .forEach(dead -> log.warn("{} until restart (sensors attach at start)", dead.line()));
+    }
+  }
+
+  /** Reloads the rules soon, even if no file changed (SIGHUP); returns at once. */
+  public void reloadRules(String reason) {
+    liveRules().request(reason);
+  }
+
+  /** Reloads the rules now if a file changed, and says what happened. */
+  public ReloadResult reloadRulesNow(String reason) {
+    return liveRules().reloadNow(reason);
+  }
+
+  /**
+   * The kill switch: detaches every BPF program now; health and metrics are still served, {@code
+   * /readyz} reports why the engine is not ready. Returns what was done, for the caller to show.
+   */
+  public String detachSensors(String reason) {
+    return killSwitch.engage(reason);
+  }
+
   private AutoCloseable startLossReports() {
+    AlertSink sink = requireNonNull(alerts);
     return new LossReporter(
         this::pipelineStats,
         () -> sensors == null ? Map.of() : sensors.dropCounters(),
-        LOSS_REPORT_INTERVAL);
+        options.config().get(Settings.LOSS_REPORT_INTERVAL),
+        sink::send,
+        new InternalAlerts(options.config().get(Settings.NODE_NAME)));
   }
 
   /** Each enabled rule none of whose event types the sensors deliver here, then the count. */
@@ -207,8 +276,10 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startHttp() throws IOException {
-    EngineHealth health = new EngineHealth(() -> pipeline, () -> rules != null, () -> sensors);
-    StatusServer server = HttpEndpoint.start(options.config(), health, metrics).orElse(null);
+    EngineHealth health =
+        new EngineHealth(() -> pipeline, () -> rules != null, () -> sensors, killSwitch::engaged);
+    StatusServer server =
+        HttpEndpoint.start(options.config(), health, metrics, this::detachSensors).orElse(null);
     http = server;
     return server == null ? () -> {} : server;
   }
@@ -238,7 +309,7 @@ public final class Engine implements AutoCloseable {
     if (options.printEvents() || options.recordTo() != null) {
       types.addAll(Sensors.eventTypes());
     } else {
-      types.addAll(rules().eventTypes());
+      types.addAll(liveRules().current().eventTypes());
     }
     return types;
   }
@@ -254,9 +325,20 @@ public final class Engine implements AutoCloseable {
       log.info("kernel filter: off, every open reaches the engine");
       return dev.tapio.api.filter.KernelFilter.NONE;
     }
-    dev.tapio.api.filter.KernelFilter filter = rules().kernelFilter();
+    // shadow rules are matched too: the filter admits what live or shadow rules may need
+    dev.tapio.api.filter.KernelFilter filter =
+        CompiledRuleSet.kernelFilter(liveRules().current().allRules());
     log.info("kernel filter: {}", filter.summary());
+    installedFilter = filter;
     return filter;
+  }
+
+  /** The kernel filter the sensors were started with; NONE once a reload switched it off. */
+  private volatile dev.tapio.api.filter.KernelFilter installedFilter =
+      dev.tapio.api.filter.KernelFilter.NONE;
+
+  private LiveRules liveRules() {
+    return requireNonNull(liveRules, "rules not loaded");
   }
 
   private CompiledRuleSet rules() {

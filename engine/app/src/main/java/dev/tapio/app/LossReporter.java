@@ -1,32 +1,52 @@
 package dev.tapio.app;
 
+import dev.tapio.api.alert.Alert;
 import dev.tapio.app.pipeline.PipelineStats;
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Logs, at a fixed interval, every loss since the last report: events the pipeline could not take
- * and records the kernel could not hand over. Silent when nothing was lost.
+ * Reports, at a fixed interval, every loss since the last report: events the pipeline could not
+ * take and records the kernel could not hand over. Each report is a log line and an alert-shaped
+ * record to the sinks ({@link InternalAlerts#drops}), so the loss reaches the SIEM, at most once
+ * per interval; a last report goes out at close. Silent when nothing was lost.
  */
 final class LossReporter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LossReporter.class);
 
   private final Supplier<PipelineStats> pipeline;
   private final Supplier<Map<String, Long>> kernelDrops;
+  private final Consumer<Alert> sink;
+  private final InternalAlerts internal;
   private final ScheduledExecutorService timer;
   private long lastPipelineDrops;
   private long lastKernelDrops;
+  private Map<String, Long> lastKernelByKind = Map.of();
 
   LossReporter(
       Supplier<PipelineStats> pipeline, Supplier<Map<String, Long>> kernelDrops, Duration every) {
+    this(pipeline, kernelDrops, every, a -> {}, new InternalAlerts("localhost"));
+  }
+
+  /** As above, also sending each report as an alert-shaped record to {@code sink}. */
+  LossReporter(
+      Supplier<PipelineStats> pipeline,
+      Supplier<Map<String, Long>> kernelDrops,
+      Duration every,
+      Consumer<Alert> sink,
+      InternalAlerts internal) {
     this.pipeline = pipeline;
     this.kernelDrops = kernelDrops;
+    this.sink = sink;
+    this.internal = internal;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             r -> Thread.ofPlatform().name("tapio-loss-report").daemon(true).unstarted(r));
@@ -41,8 +61,17 @@ final class LossReporter implements AutoCloseable {
     long kernelTotal = kernel.values().stream().mapToLong(Long::longValue).sum();
     long newPipeline = pipelineDrops - lastPipelineDrops;
     long newKernel = kernelTotal - lastKernelDrops;
+    Map<String, Long> newByKind = new TreeMap<>();
+    kernel.forEach(
+        (kind, n) -> {
+          long delta = n - lastKernelByKind.getOrDefault(kind, 0L);
+          if (delta > 0) {
+            newByKind.put(kind, delta);
+          }
+        });
     lastPipelineDrops = pipelineDrops;
     lastKernelDrops = kernelTotal;
+    lastKernelByKind = Map.copyOf(kernel);
     if (newPipeline > 0 || newKernel > 0) {
       log.warn(
           "events lost since the last report: {} in the pipeline (queue full), {} in the kernel"
@@ -50,6 +79,11 @@ final class LossReporter implements AutoCloseable {
           newPipeline,
           newKernel,
           kernel);
+      try {
+        sink.accept(internal.drops(newKernel, newPipeline, newByKind));
+      } catch (RuntimeException e) {
+        log.warn("the loss report could not be sent: {}", e.toString());
+      }
       return true;
     }
     return false;
@@ -58,5 +92,6 @@ final class LossReporter implements AutoCloseable {
   @Override
   public void close() {
     timer.shutdownNow();
+    report(); // what was lost since the last report, before the sinks close
   }
 }

@@ -30,6 +30,14 @@ public final class RuleSets {
    * selection} says.
    */
   public static CompiledRuleSet load(List<Path> files, boolean bundled, RuleSelection selection) {
+    return report(files, bundled, selection).buildRuleSet();
+  }
+
+  /**
+   * As {@link #load}, without building the rule base: the loaded rules with the selection applied,
+   * for a caller that builds it from some of them (shadow rules).
+   */
+  public static LoadReport report(List<Path> files, boolean bundled, RuleSelection selection) {
     RuleLoader loader = RuleLoader.create();
     LoadReport report = bundled ? loader.loadSources(withBundled(files)) : loader.load(files);
     if (!report.successful()) {
@@ -40,8 +48,7 @@ public final class RuleSets {
       log.warn("rule warnings:\n{}", warnings.strip());
     }
     selection.unmatched(report.rules()).forEach(line -> log.warn("rule selection: {}", line));
-    return new LoadReport(report.files(), selection.apply(report.rules()), report.matching())
-        .buildRuleSet();
+    return new LoadReport(report.files(), selection.apply(report.rules()), report.matching());
   }
 
   private static List<RuleLoader.Source> withBundled(List<Path> files) {

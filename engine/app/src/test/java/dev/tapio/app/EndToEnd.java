@@ -2,12 +2,19 @@ package dev.tapio.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapio.api.alert.Alert;
 import dev.tapio.api.spi.InMemoryAlertSink;
 import java.time.Duration;
+import java.util.List;
 
 /** What the end-to-end tests do around a live engine: run programs, wait for their alerts. */
 final class EndToEnd {
   private EndToEnd() {}
+
+  /** The alerts rules raised, without Tapio's records about itself (rule loads, losses). */
+  static List<Alert> ruleAlerts(InMemoryAlertSink sink) {
+    return sink.alerts().stream().filter(a -> !a.source().equals(InternalAlerts.SOURCE)).toList();
+  }
 
   /** Runs {@code command} to completion; it must succeed. */
   static void run(String... command) throws Exception {
@@ -16,10 +23,10 @@ final class EndToEnd {
     assertThat(p.waitFor()).isZero();
   }
 
-  /** Waits up to 20 seconds for {@code sink} to hold {@code count} alerts. */
+  /** Waits up to 20 seconds for {@code sink} to hold {@code count} alerts raised by rules. */
   static void awaitAlerts(InMemoryAlertSink sink, int count) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (sink.alerts().size() < count && System.nanoTime() < deadline) {
+    while (ruleAlerts(sink).size() < count && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
   }

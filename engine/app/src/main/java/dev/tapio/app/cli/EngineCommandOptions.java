@@ -1,6 +1,7 @@
 package dev.tapio.app.cli;
 
 import dev.tapio.app.EngineOptions;
+import dev.tapio.app.RuleFiles;
 import dev.tapio.app.config.ConfigLoader;
 import dev.tapio.app.config.EffectiveConfig;
 import dev.tapio.app.config.FlagValue;

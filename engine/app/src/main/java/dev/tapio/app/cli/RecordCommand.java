@@ -1,6 +1,8 @@
 package dev.tapio.app.cli;
 
 import dev.tapio.app.Engine;
+import dev.tapio.app.EngineOptions;
+import dev.tapio.app.config.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -30,6 +32,11 @@ public final class RecordCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     return ConfigErrors.reported(
-        spec, () -> RunCommand.runUntilSignal(new Engine(engine.toOptions(false, file, alerts))));
+        spec,
+        () -> {
+          EngineOptions options = engine.toOptions(false, file, alerts);
+          return RunCommand.runUntilSignal(
+              new Engine(options), options.config().get(Settings.SHUTDOWN_DRAIN_TIMEOUT));
+        });
   }
 }

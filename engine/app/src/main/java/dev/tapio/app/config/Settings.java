@@ -53,6 +53,19 @@ public final class Settings {
   public static final Setting<List<String>> RULES_ENABLE_TAGS =
       of("rules.enable.tags", list(STRING), List.of(), "Rules to turn on, by tag (after disable).");
 
+  public static final Setting<List<Path>> RULES_SHADOW_FILES =
+      of(
+          "rules.shadow.files",
+          list(PATH),
+          List.of(),
+          "Rule files loaded in shadow mode: the rules they add or change run beside the live ones, their alerts marked tapio.shadow and counted apart.");
+  public static final Setting<Boolean> RULES_WATCH =
+      of(
+          "rules.watch",
+          BOOLEAN,
+          true,
+          "Reload the rules when a rule file or directory changes (SIGHUP reloads always).");
+
   // outputs
   public static final Setting<Boolean> JSON_ENABLED =
       of(
@@ -168,6 +181,14 @@ public final class Settings {
       of("rateLimits.alerts.global", INTEGER, 1000, "All alerts let through per window.")
           .withCheck(n -> n >= 1, "an integer of at least 1");
 
+  public static final Setting<Duration> LOSS_REPORT_INTERVAL =
+      of(
+              "rateLimits.lossReports.interval",
+              DURATION_VALUE,
+              Duration.ofMinutes(1),
+              "How often lost events are reported, when any: a log line and a record to the sinks (rule \"Tapio internal: events dropped\").")
+          .withCheck(d -> d.toMillis() >= 100, "a duration of at least 100ms");
+
   // sensors
   public static final Setting<Long> RING_BUFFER_SIZE =
       of("sensors.ringBufferSize", SIZE_BYTES, 8L << 20, "Each sensor's ring buffer.")
@@ -207,6 +228,15 @@ public final class Settings {
       Settings.<String>of("cluster.name", STRING, null, "k8s.cluster.name of alerts.")
           .withVariables("TAPIO_CLUSTER_NAME");
 
+  // shutdown
+  public static final Setting<Duration> SHUTDOWN_DRAIN_TIMEOUT =
+      of(
+              "shutdown.drainTimeout",
+              DURATION_VALUE,
+              Duration.ofSeconds(20),
+              "On SIGTERM or SIGINT: how long detaching, draining the queues and flushing the sinks may take before the process exits anyway (keep it below the pod's terminationGracePeriodSeconds).")
+          .withCheck(d -> !d.isZero(), "a duration longer than zero");
+
   // http
   public static final Setting<Boolean> HTTP_ENABLED =
       of("http.enabled", BOOLEAN, true, "Serve /healthz, /readyz and /metrics.");
@@ -240,6 +270,8 @@ public final class Settings {
           RULES_DISABLE_TAGS,
           RULES_ENABLE_NAMES,
           RULES_ENABLE_TAGS,
+          RULES_SHADOW_FILES,
+          RULES_WATCH,
           JSON_ENABLED,
           OTLP_ENDPOINT,
           OTLP_PROTOCOL,
@@ -260,12 +292,14 @@ public final class Settings {
           ALERT_LIMIT_WINDOW,
           ALERT_LIMIT_PER_KEY,
           ALERT_LIMIT_GLOBAL,
+          LOSS_REPORT_INTERVAL,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
           FILE_KERNEL_FILTER,
           HOST_ROOT,
           NODE_NAME,
           CLUSTER_NAME,
+          SHUTDOWN_DRAIN_TIMEOUT,
           HTTP_ENABLED,
           HTTP_ADDRESS,
           HTTP_TOKEN,

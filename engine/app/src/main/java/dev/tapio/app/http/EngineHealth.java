@@ -17,14 +17,28 @@ public final class EngineHealth implements Health {
   private final Supplier<@Nullable Pipeline> pipeline;
   private final BooleanSupplier rulesLoaded;
   private final Supplier<@Nullable SensorSet> sensors;
+  private final BooleanSupplier detached;
+
+  static final String DETACHED =
+      "kill switch engaged: every BPF program is detached, no event is seen until restart";
 
   public EngineHealth(
       Supplier<@Nullable Pipeline> pipeline,
       BooleanSupplier rulesLoaded,
       Supplier<@Nullable SensorSet> sensors) {
+    this(pipeline, rulesLoaded, sensors, () -> false);
+  }
+
+  /** As above, not ready once {@code detached} (the kill switch) says so. */
+  public EngineHealth(
+      Supplier<@Nullable Pipeline> pipeline,
+      BooleanSupplier rulesLoaded,
+      Supplier<@Nullable SensorSet> sensors,
+      BooleanSupplier detached) {
     this.pipeline = pipeline;
     this.rulesLoaded = rulesLoaded;
     this.sensors = sensors;
+    this.detached = detached;
   }
 
   @Override
@@ -40,7 +54,9 @@ public final class EngineHealth implements Health {
       why.add("rules not loaded");
     }
     SensorSet s = sensors.get();
-    if (s == null) {
+    if (detached.getAsBoolean()) {
+      why.add(DETACHED);
+    } else if (s == null) {
       why.add("sensors not started");
     } else if (s.status().state() == SourceStatus.State.UNAVAILABLE) {
       why.add("no sensor runs: " + s.status().reason());

@@ -19,14 +19,16 @@ public final class HttpEndpoint {
   private HttpEndpoint() {}
 
   public static Optional<StatusServer> start(
-      EffectiveConfig config, Health health, EngineMetrics metrics) throws IOException {
+      EffectiveConfig config, Health health, EngineMetrics metrics, Admin admin)
+      throws IOException {
     if (!config.get(Settings.HTTP_ENABLED)) {
       return Optional.empty();
     }
     HostPort address = HostPort.parse(config.get(Settings.HTTP_ADDRESS));
     boolean openProbes = config.get(Settings.HTTP_PROBES_WITHOUT_TOKEN);
     StatusServer server =
-        StatusServer.start(address.socketAddress(), token(config), openProbes, health, metrics);
+        StatusServer.start(
+            address.socketAddress(), token(config), openProbes, health, metrics, admin);
     log.info(
         "serving /healthz, /readyz and /metrics on http://{}:{}{}",
         address.host(),

@@ -20,9 +20,15 @@ import org.jspecify.annotations.Nullable;
  * configuration demands a token for any address but loopback. With open probes, {@code /healthz}
  * and {@code /readyz} answer without it, for a kubelet, which cannot send a secret; {@code
  * /metrics} still needs it.
+ *
+ * <p>{@code POST /admin/detach} is the kill switch: it detaches every BPF program. It needs the
+ * token even on loopback, and is refused when no token is configured, so that no local process can
+ * blind the engine without the secret.
  */
 public final class StatusServer implements AutoCloseable {
   static final String UNAUTHORIZED = "a bearer token is required\n";
+  static final String ADMIN_NEEDS_TOKEN =
+      "the kill switch needs a bearer token: set http.token or http.tokenFile\n";
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -46,6 +52,18 @@ public final class StatusServer implements AutoCloseable {
       Health health,
       EngineMetrics metrics)
       throws IOException {
+    return start(address, token, openProbes, health, metrics, Admin.none());
+  }
+
+  /** As above, with the kill switch at {@code POST /admin/detach} doing {@code admin}. */
+  public static StatusServer start(
+      InetSocketAddress address,
+      @Nullable String token,
+      boolean openProbes,
+      Health health,
+      EngineMetrics metrics,
+      Admin admin)
+      throws IOException {
     @Nullable String probeToken = openProbes ? null : token;
     HttpServer server = HttpServer.create(address, 16);
     ExecutorService threads =
@@ -56,6 +74,18 @@ public final class StatusServer implements AutoCloseable {
     server.createContext("/readyz", guarded(probeToken, ex -> probe(ex, health.notReady())));
     server.createContext(
         "/metrics", guarded(token, ex -> reply(ex, 200, metrics.contentType(), metrics.scrape())));
+    server.createContext(
+        "/admin/detach",
+        token == null
+            ? ex -> {
+              try (ex) {
+                reply(ex, 403, "text/plain", ADMIN_NEEDS_TOKEN);
+              }
+            }
+            : guarded(
+                token,
+                "POST",
+                ex -> reply(ex, 200, "text/plain", admin.detach("POST /admin/detach") + "\n")));
     server.createContext("/", guarded(token, ex -> reply(ex, 404, "text/plain", "not found\n")));
     server.start();
     return new StatusServer(server, threads);
@@ -75,6 +105,11 @@ public final class StatusServer implements AutoCloseable {
   }
 
   private static HttpHandler guarded(@Nullable String token, HttpHandler handler) {
+    return guarded(token, "GET", handler);
+  }
+
+  /** {@code handler} behind the token, for {@code method} ({@code GET} also allows HEAD). */
+  private static HttpHandler guarded(@Nullable String token, String method, HttpHandler handler) {
     byte[] expected = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
     return ex -> {
       try (ex) {
@@ -87,8 +122,9 @@ public final class StatusServer implements AutoCloseable {
             return;
           }
         }
-        if (!"GET".equals(ex.getRequestMethod()) && !"HEAD".equals(ex.getRequestMethod())) {
-          reply(ex, 405, "text/plain", "only GET\n");
+        String asked = ex.getRequestMethod();
+        if (!method.equals(asked) && !("GET".equals(method) && "HEAD".equals(asked))) {
+          reply(ex, 405, "text/plain", "only " + method + "\n");
           return;
         }
         handler.handle(ex);

@@ -4,6 +4,8 @@ import dev.tapio.alerts.DropReason;
 import dev.tapio.alerts.SinkStats;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.spi.AlertSink;
+import dev.tapio.app.reload.ReloadStats;
+import dev.tapio.app.reload.Shadow;
 import dev.tapio.rules.CompiledRule;
 import dev.tapio.sensors.SensorStats;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -19,7 +21,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Every metric family of the engine. Counters the stages keep already are read at scrape time
@@ -30,6 +34,7 @@ import java.util.function.Function;
 public final class EngineMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Counter alerts;
+  private final Counter shadowAlerts;
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
   public EngineMetrics(String version, MetricSources s) {
@@ -44,6 +49,12 @@ public final class EngineMetrics {
         Counter.builder()
             .name("tapio_alerts")
             .help("Alerts the rules raised, before rate limiting.")
+            .labelNames("rule", "priority")
+            .register(registry);
+    shadowAlerts =
+        Counter.builder()
+            .name("tapio_shadow_alerts")
+            .help("Alerts shadow rules raised (marked tapio.shadow), before rate limiting.")
             .labelNames("rule", "priority")
             .register(registry);
     gauge(
@@ -246,6 +257,45 @@ public final class EngineMetrics {
         .forEach(r -> alerts.labelValues(r.name(), r.priority().name()).inc(0));
   }
 
+  /** Starts every shadow rule's alert counter at zero, beside the live rule of the same name. */
+  public void shadowRulesLoaded(List<CompiledRule> rules) {
+    rules.stream()
+        .filter(CompiledRule::enabled)
+        .forEach(r -> shadowAlerts.labelValues(r.name(), r.priority().name()).inc(0));
+  }
+
+  /** The reload families, read from {@code stats} at scrape time. */
+  public void reloads(Supplier<ReloadStats> stats) {
+    counter(
+        "tapio_rules_reloads",
+        "Rule reloads, by result: success (new rules live) or failure (previous rules kept).",
+        List.of("result"),
+        cb -> {
+          ReloadStats st = stats.get();
+          cb.accept(st.succeeded(), new String[] {"success"});
+          cb.accept(st.failed(), new String[] {"failure"});
+        });
+    gauge(
+        "tapio_rules_last_reload_timestamp_seconds",
+        "When the rules were last loaded or a reload was last tried, Unix time.",
+        List.of(),
+        cb -> cb.accept(stats.get().lastEpochSeconds(), new String[0]));
+    gauge(
+        "tapio_rules_last_reload_success",
+        "1 when the last load or reload of the rules succeeded, 0 when its files did not load.",
+        List.of(),
+        cb -> cb.accept(stats.get().lastSucceeded() ? 1 : 0, new String[0]));
+  }
+
+  /** 1 once the kill switch has detached every BPF program, from {@code engaged}. */
+  public void killSwitch(BooleanSupplier engaged) {
+    gauge(
+        "tapio_kill_switch_engaged",
+        "1 once the kill switch has detached every BPF program; the sensors stay off until restart.",
+        List.of(),
+        cb -> cb.accept(engaged.getAsBoolean() ? 1 : 0, new String[0]));
+  }
+
   /** {@code next}, counting every alert by rule and priority first. */
   public AlertSink counting(AlertSink next) {
     return new AlertSink() {
@@ -256,7 +306,9 @@ public final class EngineMetrics {
 
       @Override
       public void send(Alert alert) {
-        alerts.labelValues(alert.rule(), alert.priority().name()).inc();
+        (Shadow.isShadow(alert) ? shadowAlerts : alerts)
+            .labelValues(alert.rule(), alert.priority().name())
+            .inc();
         next.send(alert);
       }
 

@@ -1,11 +1,13 @@
 package dev.tapio.app.pipeline;
 
+import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
 import dev.tapio.rules.Match;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ public final class AlertCompleter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AlertCompleter.class);
 
   private final UnaryOperator<EnrichedEvent> complete;
+  private final Function<Match, Alert> render;
   private final AlertSink next;
   private final BlockingQueue<Match> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
@@ -32,7 +35,17 @@ public final class AlertCompleter implements AutoCloseable {
    * @param next where the rendered alerts go
    */
   public AlertCompleter(UnaryOperator<EnrichedEvent> complete, AlertSink next) {
+    this(complete, Match::render, next);
+  }
+
+  /**
+   * As above, rendering each completed match with {@code render} (which marks shadow rules'
+   * alerts).
+   */
+  public AlertCompleter(
+      UnaryOperator<EnrichedEvent> complete, Function<Match, Alert> render, AlertSink next) {
     this.complete = complete;
+    this.render = render;
     this.next = next;
     this.thread = Thread.ofPlatform().name("tapio-alert-completion").unstarted(this::loop);
     thread.start();
@@ -48,7 +61,7 @@ public final class AlertCompleter implements AutoCloseable {
       try {
         Match match = queue.poll(50, TimeUnit.MILLISECONDS);
         if (match != null) {
-          next.send(completed(match).render());
+          next.send(render.apply(completed(match)));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

@@ -111,4 +111,44 @@ class StatusServerTest {
       assertThat(get(server, "/metrics", "s3cret").body()).contains("tapio_build_info");
     }
   }
+
+  @Test
+  void theKillSwitchNeedsATokenEvenOnLoopbackAndOnlyAnswersPost() throws Exception {
+    List<String> detached = new ArrayList<>();
+    Admin admin =
+        reason -> {
+          detached.add(reason);
+          return "detached";
+        };
+    try (StatusServer open =
+        StatusServer.start(
+            new InetSocketAddress("127.0.0.1", 0), null, false, health, metrics(), admin)) {
+      HttpResponse<String> refused = post(open, "/admin/detach", null);
+      assertThat(refused.statusCode()).isEqualTo(403);
+      assertThat(refused.body()).isEqualTo(StatusServer.ADMIN_NEEDS_TOKEN);
+    }
+    try (StatusServer server =
+        StatusServer.start(
+            new InetSocketAddress("127.0.0.1", 0), "s3cret", true, health, metrics(), admin)) {
+      assertThat(post(server, "/admin/detach", null).statusCode()).isEqualTo(401);
+      assertThat(post(server, "/admin/detach", "wrong").statusCode()).isEqualTo(401);
+      assertThat(get(server, "/admin/detach", "s3cret").statusCode()).isEqualTo(405);
+      assertThat(detached).isEmpty();
+      HttpResponse<String> done = post(server, "/admin/detach", "s3cret");
+      assertThat(done.statusCode()).isEqualTo(200);
+      assertThat(done.body()).isEqualTo("detached\n");
+      assertThat(detached).containsExactly("POST /admin/detach");
+    }
+  }
+
+  private HttpResponse<String> post(StatusServer server, String path, @Nullable String token)
+      throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.address().getPort() + path))
+            .POST(HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
 }

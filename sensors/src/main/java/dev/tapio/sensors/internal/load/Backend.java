@@ -34,6 +34,12 @@ public interface Backend {
     long[] throttled() throws BpfException;
 
     /**
+     * Switches the kernel filter off: every open syscall's slot inactive, so every record reaches
+     * the ring buffer again. Does nothing for an object without a filter.
+     */
+    default void disableFilter() throws BpfException {}
+
+    /**
      * Ring-buffer bytes waiting as last seen by writers, and the most ever seen (max over CPUs).
      */
     long[] fill() throws BpfException;

@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.internal.abi.Abi;
 import dev.tapio.sensors.internal.abi.Abi.EventKind;
+import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.abi.AbiCheck;
 import dev.tapio.sensors.internal.decode.ActiveLsms;
 import dev.tapio.sensors.internal.ffm.BpfException;
@@ -173,6 +174,19 @@ public final class LibbpfBackend implements Backend {
     @Override
     public long[] filtered() throws BpfException {
       return spec.has(Role.FILTERED) ? perKind(spec.map(Role.FILTERED)) : new long[0];
+    }
+
+    @Override
+    public void disableFilter() throws BpfException {
+      if (!spec.has(Role.FILTER_TYPES)) {
+        return;
+      }
+      for (OpenSyscall syscall : OpenSyscall.values()) {
+        obj.updateArray(
+            spec.map(Role.FILTER_TYPES),
+            syscall.value(),
+            v -> v.set(JAVA_INT, Abi.FilterType.ACTIVE, 0));
+      }
     }
 
     private long[] perKind(String map) throws BpfException {

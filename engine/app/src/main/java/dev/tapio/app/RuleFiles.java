@@ -1,4 +1,4 @@
-package dev.tapio.app.cli;
+package dev.tapio.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Turns {@code --rules FILE} and {@code --rules-dir DIR} options into one ordered file list. */
-final class RuleFiles {
+public final class RuleFiles {
   private RuleFiles() {}
 
   /** The files first, in the order given, then each directory's YAML files in name order. */
-  static List<Path> collect(List<Path> files, List<Path> dirs) {
+  public static List<Path> collect(List<Path> files, List<Path> dirs) {
     List<Path> all = new ArrayList<>(files);
     for (Path dir : dirs) {
       if (!Files.isDirectory(dir)) {

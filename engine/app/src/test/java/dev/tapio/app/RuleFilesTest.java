@@ -1,4 +1,4 @@
-package dev.tapio.app.cli;
+package dev.tapio.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

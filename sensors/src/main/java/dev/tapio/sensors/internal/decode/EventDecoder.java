@@ -84,6 +84,7 @@ public final class EventDecoder {
       case OPEN -> open(need(record, kind, OpenEvent.SIZEOF));
       case CHANGE -> FileChanges.decode(this, need(record, kind, Abi.ChangeEvent.SIZEOF));
       case PRIV -> PrivilegeRecords.decode(this, host, need(record, kind, Abi.PrivEvent.SIZEOF));
+      case SOCKET -> Sockets.decode(this, need(record, kind, Abi.SockEvent.SIZEOF));
     };
   }
 
@@ -174,7 +175,8 @@ public final class EventDecoder {
         i32(r, ExecEvent.TTY),
         creds,
         exe.startsWith("/memfd:"),
-        (flags & ExecFlags.UPPER_LAYER.value()) != 0);
+        (flags & ExecFlags.UPPER_LAYER.value()) != 0,
+        Sockets.stdio(r, ExecEvent.STDIO));
   }
 
   private ProcessFork fork(MemorySegment r) {

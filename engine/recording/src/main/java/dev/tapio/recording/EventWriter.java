@@ -18,6 +18,7 @@ import dev.tapio.api.event.NamespaceChange;
 import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.NetworkFlow;
+import dev.tapio.api.event.OpenFd;
 import dev.tapio.api.event.OpenFlags;
 import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
@@ -62,7 +63,12 @@ public final class EventWriter {
 
   private static void payload(EnrichedEvent e, ObjectNode out) {
     switch (e.event()) {
-      case ProcessExec x -> out.put("filename", x.filename());
+      case ProcessExec x -> {
+        out.put("filename", x.filename());
+        for (int fd = 0; fd < x.stdio().size(); fd++) {
+          putStdio(out, STREAMS.get(fd), x.stdio().get(fd));
+        }
+      }
       case ProcessFork x -> {
         out.put("child_pid", x.childPid());
         out.put("child_tid", x.childTid());
@@ -93,6 +99,13 @@ public final class EventWriter {
         putAddress(out, "local", x.local());
         putAddress(out, "remote", x.remote());
         out.put("result", x.result());
+        out.put("netns", x.netns());
+        if (x.newFd() >= 0) {
+          out.put("newfd", x.newFd());
+        }
+        if (x.durationNanos() != 0) {
+          out.put("duration", x.durationNanos());
+        }
       }
       case NamespaceChange x -> {
         out.put("flags", x.flags());
@@ -244,6 +257,19 @@ public final class EventWriter {
         .put("ipc", n.ipc())
         .put("user", n.user())
         .put("cgroup", n.cgroup());
+  }
+
+  private static final java.util.List<String> STREAMS =
+      java.util.List.of("stdin", "stdout", "stderr");
+
+  private static void putStdio(ObjectNode out, String key, OpenFd fd) {
+    ObjectNode node = out.putObject(key);
+    node.put("type", fd.type());
+    if (fd.protocol() != 0) {
+      node.put("protocol", fd.protocol());
+    }
+    putAddress(node, "local", fd.local());
+    putAddress(node, "remote", fd.remote());
   }
 
   private static void putAddress(ObjectNode out, String key, @Nullable SocketAddress a) {

@@ -1,6 +1,6 @@
 package dev.tapio.rules.internal.fields;
 
-import static dev.tapio.rules.fields.FieldType.STRING;
+import static dev.tapio.rules.internal.fields.FieldType.STRING;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.event.OpenFd;

@@ -126,13 +126,10 @@ class RuleReachTest {
     assertThat(dead)
         .extracting(DeadRule::rule)
         .containsExactlyInAnyOrder(
-            "Contact K8S API Server From Container", // connect
-            "Disallowed SSH Connection Non Standard Port", // connect, sendto, ...
             "Linux Kernel Module Injection Detected", // init_module, finit_module
             "Packet socket created in container", // socket
             "PTRACE anti-debug attempt", // ptrace
-            "PTRACE attached to process", // ptrace
-            "Redirect STDOUT/STDIN to Network Connection in Container"); // dup*
+            "PTRACE attached to process"); // ptrace
     assertThat(dead)
         .filteredOn(d -> d.rule().startsWith("PTRACE"))
         .extracting(DeadRule::missing)

@@ -63,7 +63,10 @@ class RulesCommandsTest {
     CliRunner r = CliRunner.run("rules", "validate");
     assertThat(r.status()).isZero();
     assertThat(r.out())
-        .isEqualTo("bundled:tapio_rules.yaml: Ok\nbundled:tapio_escape_privilege_rules.yaml: Ok\n");
+        .isEqualTo(
+            dev.tapio.rules.BundledRules.FILES.stream()
+                .map(f -> "bundled:" + f + ": Ok\n")
+                .collect(java.util.stream.Collectors.joining()));
   }
 
   @Test

@@ -22,7 +22,15 @@ class BundledRulesTest {
     assertThat(report.rules()).noneMatch(CompiledRule::anyEventType);
     CompiledRuleSet set = report.buildRuleSet();
     assertThat(set.eventTypes())
-        .contains("execve", "openat", "setns", "ptrace", "bpf", "setresuid", "init_module", "connect",
+        .contains(
+            "execve",
+            "openat",
+            "setns",
+            "ptrace",
+            "bpf",
+            "setresuid",
+            "init_module",
+            "connect",
             "sendto");
   }
 }

@@ -30,6 +30,8 @@ class BundledRulesTest {
             "bpf",
             "setresuid",
             "init_module",
+            "seccomp",
+            "lsm_denial",
             "connect",
             "sendto");
   }

@@ -114,20 +114,6 @@ class FieldReferenceTest {
               List.of("setns", "unshare", "mount", "umount", "umount2", "pivot_root", "chroot"),
               "{type: setns, flags: 1073741824, path: /proc/1/ns/net}"),
           new Kind(
-              "credentials",
-              List.of(
-                  "setuid",
-                  "setreuid",
-                  "setresuid",
-                  "setgid",
-                  "setregid",
-                  "setresgid",
-                  "setfsuid",
-                  "setfsgid",
-                  "capset"),
-              "{type: setuid, args: {uid: \"0\"}, before: {uid: 1000, euid: 1000},"
-                  + " after: {uid: 0, euid: 0}, result: 0}"),
-          new Kind(
               "seccomp",
               List.of("seccomp"),
               "{type: seccomp, syscall_nr: 101, syscall: ptrace, action: KILL_PROCESS}"),
@@ -140,6 +126,20 @@ class FieldReferenceTest {
               List.of("flow"),
               "{type: flow, source: {ip: 10.1.0.7, port: 40000},"
                   + " destination: {ip: 93.184.216.34, port: 443}, verdict: allowed}"),
+          new Kind(
+              "credentials",
+              List.of(
+                  "setuid",
+                  "setreuid",
+                  "setresuid",
+                  "setgid",
+                  "setregid",
+                  "setresgid",
+                  "setfsuid",
+                  "setfsgid",
+                  "capset"),
+              "{type: setresuid, args: {ruid: \"0\", euid: \"0\", suid: \"0\"},"
+                  + " before: {uid: 1000}, after: {uid: 0}}"),
           new Kind(
               "other syscall",
               List.of("ptrace", "bpf", "init_module", "…"),

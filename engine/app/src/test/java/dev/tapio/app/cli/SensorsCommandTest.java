@@ -28,9 +28,9 @@ class SensorsCommandTest {
               condition: evt.type = execve and proc.name = bash
               output: o
               priority: NOTICE
-            - rule: Process injected
+            - rule: Packet socket opened
               desc: d
-              condition: evt.type = ptrace and evt.arg.request = PTRACE_ATTACH
+              condition: evt.type = socket and evt.arg.domain contains AF_PACKET
               output: o
               priority: WARNING
             """);
@@ -40,12 +40,49 @@ class SensorsCommandTest {
     assertThat(result.status()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("sensors:\n  process: enabled")
+        .contains("\n  privilege: enabled")
         .endsWith(
             """
             rules:
-              rule 'Process injected' cannot fire: no sensor on this kernel produces ptrace
+              rule 'Packet socket opened' cannot fire: no sensor on this kernel produces socket
               1 of 2 enabled rules cannot fire on this kernel
             """);
+  }
+
+  @Test
+  @Tag("privileged")
+  void statusSaysWhereTheHostsFilesAreRead() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "SKIPPED LOUDLY: sensors status needs root to load eBPF programs");
+    Files.createDirectories(dir.resolve("proc/1"));
+    Files.writeString(
+        dir.resolve("proc/1/mountinfo"),
+        "30 22 0:26 / /sys/fs/cgroup rw,nosuid shared:9 - cgroup2 cgroup2 rw,nsdelegate\n");
+    Files.createDirectories(dir.resolve("run/containerd"));
+    Files.createFile(dir.resolve("run/containerd/containerd.sock"));
+
+    CliRunner result = CliRunner.run("sensors", "status", "--host-root", dir.toString());
+
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains(
+            "host: "
+                + dir
+                + " (--host-root)\n"
+                + "  procfs: "
+                + dir.resolve("proc")
+                + "\n  cgroup v2: "
+                + dir.resolve("sys/fs/cgroup")
+                + " (from "
+                + dir.resolve("proc/1/mountinfo")
+                + ")\n  users and groups: "
+                + dir.resolve("etc/passwd")
+                + ", "
+                + dir.resolve("etc/group")
+                + "\n  container runtime socket: "
+                + dir.resolve("run/containerd/containerd.sock")
+                + "\n");
   }
 
   @Test

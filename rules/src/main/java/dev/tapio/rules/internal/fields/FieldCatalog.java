@@ -37,6 +37,7 @@ public final class FieldCatalog {
     StdioFields.register(all);
     ContainerFields.register(all);
     PrivilegeFields.register(all);
+    SecurityFields.register(all);
     Map<String, FieldDef> m = new TreeMap<>();
     for (FieldDef f : all) {
       if (m.put(f.name(), f) != null) {

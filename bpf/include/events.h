@@ -373,6 +373,13 @@ struct tapio_sock_event {
 	__s32 fd;		/* the socket's fd (accept: the new one; dup*: the old one) */
 	__s32 newfd;		/* dup*: the new fd; -1 otherwise */
 	__u32 syscall;		/* enum tapio_sock_syscall */
+	__u32 outbound;		/* CLOSE: 1 when this end connected, 0 when it accepted */
+	/* CLOSE: the connection's traffic as struct tcp_sock counted it; 0 otherwise */
+	__u64 bytes_out;	/* bytes_acked: sent and acknowledged by the peer */
+	__u64 bytes_in;		/* bytes_received */
+	__u32 packets_out;	/* segs_out */
+	__u32 packets_in;	/* segs_in */
+	__u32 retransmits;	/* total_retrans */
 	__u32 pad;
 };
 

@@ -49,7 +49,7 @@ struct tapio_sock_track {
 	__s32 fd;
 	__u32 phase;			/* enum tapio_track_phase */
 	__u32 outcome_known;
-	__u32 pad;
+	__u32 outbound;			/* 1: the task connected; 0: it accepted */
 };
 
 TAPIO_NET_MAP struct {
@@ -86,6 +86,12 @@ static __always_inline struct tapio_sock_event *tapio_sock_record(__u32 syscall,
 	ev->fd = fd;
 	ev->newfd = -1;
 	ev->syscall = syscall;
+	ev->outbound = 0;
+	ev->bytes_out = 0;
+	ev->bytes_in = 0;
+	ev->packets_out = 0;
+	ev->packets_in = 0;
+	ev->retransmits = 0;
 	ev->pad = 0;
 	return ev;
 }
@@ -124,7 +130,10 @@ static __always_inline bool tapio_sock_exit(__u32 syscall, struct tapio_sock_arg
 /* Remembers a TCP socket of the current task, in the given phase. */
 static __always_inline void tapio_track(struct sock *sk, __s32 fd, __u32 phase)
 {
-	struct tapio_sock_track t = {.fd = fd, .phase = phase, .start_ns = bpf_ktime_get_boot_ns()};
+	struct tapio_sock_track t = {.fd = fd,
+				     .phase = phase,
+				     .start_ns = bpf_ktime_get_boot_ns(),
+				     .outbound = phase != TAPIO_TRACK_OPEN};
 	tapio_fill_header(&t.hdr, TAPIO_EV_SOCKET);
 	tapio_sock_addrs(sk, &t.addrs);
 	__u64 key = (__u64)sk;
@@ -154,11 +163,25 @@ static __always_inline void tapio_track_emit(void *ctx, struct sock *sk, struct 
 	ev->fd = t->fd;
 	ev->newfd = -1;
 	ev->syscall = syscall;
+	ev->outbound = t->outbound;
 	ev->pad = 0;
-	if (syscall == TAPIO_SOCK_CLOSE)
+	if (syscall == TAPIO_SOCK_CLOSE) {
 		ev->addrs = t->addrs;
-	else
+		/* still the connection's own counters: the socket is freed only after this state change */
+		struct tcp_sock *tp = (struct tcp_sock *)sk;
+		ev->bytes_out = BPF_CORE_READ(tp, bytes_acked);
+		ev->bytes_in = BPF_CORE_READ(tp, bytes_received);
+		ev->packets_out = BPF_CORE_READ(tp, segs_out);
+		ev->packets_in = BPF_CORE_READ(tp, segs_in);
+		ev->retransmits = BPF_CORE_READ(tp, total_retrans);
+	} else {
 		tapio_sock_addrs(sk, &ev->addrs);
+		ev->bytes_out = 0;
+		ev->bytes_in = 0;
+		ev->packets_out = 0;
+		ev->packets_in = 0;
+		ev->retransmits = 0;
+	}
 	tapio_sock_send(ctx, ev);
 }
 

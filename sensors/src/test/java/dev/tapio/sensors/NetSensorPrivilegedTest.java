@@ -118,6 +118,14 @@ class NetSensorPrivilegedTest {
     assertThat(clientClose.netns()).isEqualTo(client.netnsInode());
     assertThat(clientClose.durationNanos()).isPositive();
     assertThat(clientClose.local()).isEqualTo(connect.local());
+    // the client sent "ping" and got nothing but the server's close; the kernel counts sequence
+    // space, where SYN and FIN take one each
+    assertThat(clientClose.traffic()).isNotNull();
+    assertThat(clientClose.traffic().outbound()).isTrue();
+    assertThat(clientClose.traffic().bytesOut()).isBetween(4L, 6L);
+    assertThat(clientClose.traffic().bytesIn()).isLessThanOrEqualTo(1);
+    assertThat(clientClose.traffic().packetsOut()).isGreaterThanOrEqualTo(3); // SYN, ping, FIN
+    assertThat(clientClose.traffic().packetsIn()).isGreaterThanOrEqualTo(2);
     NetworkEvent serverClose =
         await(
             n ->
@@ -126,6 +134,10 @@ class NetSensorPrivilegedTest {
                     && at(n.remote(), clientAddr, clientPort));
     assertThat(serverClose.netns()).isEqualTo(server.netnsInode());
     assertThat(serverClose.local()).isEqualTo(accept.local());
+    assertThat(serverClose.traffic()).isNotNull();
+    assertThat(serverClose.traffic().outbound()).isFalse();
+    assertThat(serverClose.traffic().bytesIn()).isBetween(4L, 6L);
+    assertThat(serverClose.traffic().bytesOut()).isLessThanOrEqualTo(2);
 
     NetworkEvent refused =
         await(

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     unknown
  * @param newFd for dup: the new descriptor; -1 otherwise
  * @param durationNanos for close: how long the connection was established; 0 otherwise
+ * @param traffic for close: which end this is and what the connection carried; null otherwise
  */
 public record NetworkEvent(
     EventHeader header,
@@ -31,7 +32,8 @@ public record NetworkEvent(
     long result,
     long netns,
     int newFd,
-    long durationNanos)
+    long durationNanos,
+    @Nullable TcpTraffic traffic)
     implements Event {
 
   /** A socket operation on a socket of the task's own network namespace. */
@@ -55,6 +57,7 @@ public record NetworkEvent(
         result,
         header.namespaces().net(),
         -1,
-        0);
+        0,
+        null);
   }
 }

@@ -16,7 +16,16 @@ public enum EventKind {
   FILE_CHANGE(Set.of("path", "target", "mode", "result")),
   NETWORK(
       Set.of(
-          "family", "protocol", "fd", "local", "remote", "result", "netns", "newfd", "duration")),
+          "family",
+          "protocol",
+          "fd",
+          "local",
+          "remote",
+          "result",
+          "netns",
+          "newfd",
+          "duration",
+          "traffic")),
   NAMESPACE(Set.of("flags", "path", "source", "before", "after", "host", "result")),
   CREDENTIALS(Set.of("args", "before", "after", "result")),
   SECCOMP(Set.of("syscall_nr", "syscall", "action", "errno", "source")),

@@ -23,6 +23,7 @@ import dev.tapio.api.event.ProcessFork;
 import dev.tapio.api.event.SeccompViolation;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.SyscallEvent;
+import dev.tapio.api.event.TcpTraffic;
 import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.List;
@@ -152,7 +153,8 @@ public final class EventReader {
               t.number("result", 0),
               t.number("netns", header.namespaces().net()),
               t.integer("newfd", -1),
-              t.number("duration", 0));
+              t.number("duration", 0),
+              traffic(t.get("traffic")));
       case NAMESPACE ->
           new NamespaceChange(
               header,
@@ -278,6 +280,22 @@ public final class EventReader {
       case "inet6", "ipv6", "af_inet6", "10" -> 10;
       default -> throw t.error("expected inet, inet6 or unix");
     };
+  }
+
+  /** {@code {outbound, bytes_out, bytes_in, packets_out, packets_in, retransmits}} of a close. */
+  private static @Nullable TcpTraffic traffic(Tree t) {
+    if (t.missing()) {
+      return null;
+    }
+    t.onlyKeys(
+        Set.of("outbound", "bytes_out", "bytes_in", "packets_out", "packets_in", "retransmits"));
+    return new TcpTraffic(
+        t.bool("outbound", false),
+        t.number("bytes_out", 0),
+        t.number("bytes_in", 0),
+        t.number("packets_out", 0),
+        t.number("packets_in", 0),
+        t.number("retransmits", 0));
   }
 
   /** The standard streams of an exec; not known when none is given, closed when one is left out. */

@@ -26,6 +26,7 @@ import dev.tapio.api.event.ProcessFork;
 import dev.tapio.api.event.SeccompViolation;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.SyscallEvent;
+import dev.tapio.api.event.TcpTraffic;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -105,6 +106,16 @@ public final class EventWriter {
         }
         if (x.durationNanos() != 0) {
           out.put("duration", x.durationNanos());
+        }
+        TcpTraffic traffic = x.traffic();
+        if (traffic != null) {
+          out.putObject("traffic")
+              .put("outbound", traffic.outbound())
+              .put("bytes_out", traffic.bytesOut())
+              .put("bytes_in", traffic.bytesIn())
+              .put("packets_out", traffic.packetsOut())
+              .put("packets_in", traffic.packetsIn())
+              .put("retransmits", traffic.retransmits());
         }
       }
       case NamespaceChange x -> {

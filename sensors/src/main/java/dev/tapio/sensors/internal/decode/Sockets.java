@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.OpenFd;
 import dev.tapio.api.event.SocketAddress;
+import dev.tapio.api.event.TcpTraffic;
 import dev.tapio.sensors.internal.abi.Abi.FdInfo;
 import dev.tapio.sensors.internal.abi.Abi.FdKind;
 import dev.tapio.sensors.internal.abi.Abi.SockAddrs;
@@ -44,7 +45,19 @@ final class Sockets {
         r.get(JAVA_LONG_UNALIGNED, SockEvent.RESULT),
         Integer.toUnsignedLong(EventDecoder.i32(r, a + SockAddrs.NETNS)),
         EventDecoder.i32(r, SockEvent.NEWFD),
-        r.get(JAVA_LONG_UNALIGNED, SockEvent.DURATION_NS));
+        r.get(JAVA_LONG_UNALIGNED, SockEvent.DURATION_NS),
+        syscall == SockSyscall.CLOSE ? traffic(r) : null);
+  }
+
+  /** What a closed connection carried, from the close record's {@code struct tcp_sock} counters. */
+  private static TcpTraffic traffic(MemorySegment r) {
+    return new TcpTraffic(
+        EventDecoder.i32(r, SockEvent.OUTBOUND) != 0,
+        r.get(JAVA_LONG_UNALIGNED, SockEvent.BYTES_OUT),
+        r.get(JAVA_LONG_UNALIGNED, SockEvent.BYTES_IN),
+        Integer.toUnsignedLong(EventDecoder.i32(r, SockEvent.PACKETS_OUT)),
+        Integer.toUnsignedLong(EventDecoder.i32(r, SockEvent.PACKETS_IN)),
+        Integer.toUnsignedLong(EventDecoder.i32(r, SockEvent.RETRANSMITS)));
   }
 
   /** Descriptors 0, 1 and 2 of an exec record, from {@code stdio[3]} at {@code at}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.OpenFd;
 import dev.tapio.api.event.SocketAddress;
+import dev.tapio.api.event.TcpTraffic;
 import dev.tapio.sensors.internal.abi.Abi.EventKind;
 import dev.tapio.sensors.internal.abi.Abi.FdInfo;
 import dev.tapio.sensors.internal.abi.Abi.FdKind;
@@ -58,17 +59,25 @@ class SocketsTest {
   }
 
   @Test
-  void aCloseCarriesItsDurationAndPortsAboveSignedShort() throws Exception {
+  void aCloseCarriesItsDurationTrafficAndPortsAboveSignedShort() throws Exception {
     ByteBuffer b = ByteBuffer.allocate(SockEvent.SIZEOF).order(ByteOrder.LITTLE_ENDIAN);
     b.putShort(Header.KIND, (short) EventKind.SOCKET.value());
     b.putInt(SockEvent.SYSCALL, SockSyscall.CLOSE.value());
     b.putLong(SockEvent.DURATION_NS, 1_500_000L);
+    b.putInt(SockEvent.OUTBOUND, 1);
+    b.putLong(SockEvent.BYTES_OUT, 5_000_000_000L);
+    b.putLong(SockEvent.BYTES_IN, 517);
+    b.putInt(SockEvent.PACKETS_OUT, (int) 3_000_000_000L);
+    b.putInt(SockEvent.PACKETS_IN, 9);
+    b.putInt(SockEvent.RETRANSMITS, 2);
     addrs(b, SockEvent.ADDRS, 2, "10.0.0.2", 51000, "10.0.0.1", 443);
 
     NetworkEvent n = (NetworkEvent) decoder.decode(MemorySegment.ofBuffer(b));
 
     assertThat(n.type()).isEqualTo("close");
     assertThat(n.durationNanos()).isEqualTo(1_500_000L);
+    assertThat(n.traffic())
+        .isEqualTo(new TcpTraffic(true, 5_000_000_000L, 517, 3_000_000_000L, 9, 2));
     assertThat(n.local().port()).isEqualTo(51000);
     assertThat(n.remote().address()).isEqualTo(InetAddress.getByName("10.0.0.1"));
   }

@@ -2,8 +2,10 @@ package dev.tapio.app;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.config.Settings;
+import dev.tapio.app.flows.FlowTelemetry;
 import dev.tapio.app.http.EngineHealth;
 import dev.tapio.app.http.HttpEndpoint;
 import dev.tapio.app.http.StatusServer;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,7 @@ public final class Engine implements AutoCloseable {
   private @Nullable Pipeline pipeline;
   private @Nullable SensorSet sensors;
   private @Nullable AlertOutputs outputs;
+  private @Nullable FlowTelemetry flows;
   private @Nullable StatusServer http;
   private final EngineMetrics metrics;
 
@@ -82,6 +86,7 @@ public final class Engine implements AutoCloseable {
   public void start() {
     lifecycle.step("load rules", this::loadRules);
     lifecycle.step("start alert sinks", this::startSinks);
+    lifecycle.step("start flow telemetry", this::startFlows);
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
     lifecycle.step("start sensors", this::startSensors);
@@ -117,6 +122,12 @@ public final class Engine implements AutoCloseable {
     return built;
   }
 
+  private AutoCloseable startFlows() {
+    AlertOutputs out = requireNonNull(outputs);
+    flows = FlowTelemetry.start(options.config(), out::flowExporter).orElse(null);
+    return flows == null ? () -> {} : flows;
+  }
+
   private AutoCloseable startEnrichment() {
     EnricherBuilder builder = Enricher.builder();
     // The host's /proc, cgroup tree, runtime socket and user files are read under host.root when
@@ -145,6 +156,9 @@ public final class Engine implements AutoCloseable {
     MatchingSession session = new MatchingSession(rules());
     Enricher enrich = requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
+    FlowTelemetry flowTelemetry = flows;
+    Consumer<EnrichedEvent> seen =
+        flowTelemetry == null ? tap : tap.andThen(flowTelemetry::observe);
     AlertCompleter completion =
         new AlertCompleter(
             e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT), requireNonNull(alerts));
@@ -153,7 +167,7 @@ public final class Engine implements AutoCloseable {
                 enrich::enrich,
                 options.printEvents() ? e -> List.of() : session::match,
                 completion::send,
-                tap,
+                seen,
                 65_536)
             .start();
     pipeline = built;
@@ -233,6 +247,9 @@ public final class Engine implements AutoCloseable {
    */
   Set<String> eventTypes() {
     Set<String> types = new TreeSet<>(Enricher.requiredEventTypes());
+    if (flows != null) {
+      types.addAll(FlowTelemetry.eventTypes());
+    }
     if (options.printEvents() || options.recordTo() != null) {
       types.addAll(Sensors.eventTypes());
     } else {

@@ -181,6 +181,31 @@ public final class Settings {
           true,
           "The file sensor (opens, renames, deletes, attribute changes).");
 
+  // flows
+  public static final Setting<Boolean> FLOWS_ENABLED =
+      of(
+          "flows.enabled",
+          BOOLEAN,
+          true,
+          "Aggregate connections into flows and export them as OTLP logs beside the alerts (when outputs.otlp.endpoint is set).");
+  public static final Setting<Duration> FLOWS_INTERVAL =
+      of("flows.interval", DURATION_VALUE, Duration.ofSeconds(60), "How often flows are exported.")
+          .withCheck(d -> d.toMillis() >= 100, "at least 100ms");
+  public static final Setting<Integer> FLOWS_MAX_FLOWS =
+      of(
+              "flows.maxFlows",
+              INTEGER,
+              16_384,
+              "Flows kept apart per interval; the least recently used beyond go to the overflow bucket.")
+          .withCheck(n -> n >= 16, "at least 16");
+  public static final Setting<Integer> FLOWS_MAX_EXTERNAL_ADDRESSES =
+      of(
+              "flows.maxExternalAddresses",
+              INTEGER,
+              1_024,
+              "Distinct bare addresses kept apart per interval; the rest count as other-external.")
+          .withCheck(n -> n >= 0, "not negative");
+
   // host
   public static final Setting<Path> HOST_ROOT =
       Settings.<Path>of(
@@ -256,6 +281,10 @@ public final class Settings {
           ALERT_LIMIT_GLOBAL,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
+          FLOWS_ENABLED,
+          FLOWS_INTERVAL,
+          FLOWS_MAX_FLOWS,
+          FLOWS_MAX_EXTERNAL_ADDRESSES,
           HOST_ROOT,
           NODE_NAME,
           CLUSTER_NAME,

@@ -124,7 +124,12 @@ public final class Engine implements AutoCloseable {
 
   private AutoCloseable startFlows() {
     AlertOutputs out = requireNonNull(outputs);
-    flows = FlowTelemetry.start(options.config(), out::flowExporter).orElse(null);
+    flows =
+        FlowTelemetry.start(
+                options.config(),
+                out::flowExporter,
+                () -> KubernetesAccess.networkPolicies(options.environment()))
+            .orElse(null);
     return flows == null ? () -> {} : flows;
   }
 

@@ -2,11 +2,16 @@ package dev.tapio.app.flows;
 
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.TcpTraffic;
 import dev.tapio.enrich.flows.FlowEndpoint;
 import dev.tapio.enrich.flows.FlowObservation;
+import dev.tapio.enrich.netpol.Connection;
+import dev.tapio.enrich.netpol.NetworkPolicies;
+import dev.tapio.enrich.netpol.PolicyRef;
+import dev.tapio.enrich.netpol.Verdict;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +34,16 @@ final class FlowObserver {
   private static final int AF_INET = 2;
   private static final int AF_INET6 = 10;
 
-  private FlowObserver() {}
+  private final @Nullable NetworkPolicies policies;
 
-  static Optional<FlowObservation> observe(EnrichedEvent e) {
+  /**
+   * @param policies the NetworkPolicy view to evaluate connections against, or null for none
+   */
+  FlowObserver(@Nullable NetworkPolicies policies) {
+    this.policies = policies;
+  }
+
+  Optional<FlowObservation> observe(EnrichedEvent e) {
     if (!(e.event() instanceof NetworkEvent n)
         || (n.family() != AF_INET && n.family() != AF_INET6)
         || n.result() < 0) {
@@ -62,9 +74,13 @@ final class FlowObserver {
     FlowEndpoint destination = outbound ? other : self;
     SocketAddress at = outbound ? n.remote() : n.local();
     int port = at == null ? 0 : at.port();
+    Verdict verdict = verdict(e, n, outbound, peer);
+    String decision = verdict == null ? "" : verdict.decision().label();
+    PolicyRef ref = verdict == null ? null : verdict.policy();
+    String policy = ref == null ? null : ref.toString();
     if (traffic == null) {
       return Optional.of(
-          FlowObservation.connection(source, destination, port, n.protocol(), "", null));
+          FlowObservation.connection(source, destination, port, n.protocol(), decision, policy));
     }
     // The server's end received what the client sent: "out" is always source to destination.
     return Optional.of(
@@ -73,13 +89,41 @@ final class FlowObserver {
             destination,
             port,
             n.protocol(),
-            "",
-            null,
+            decision,
+            policy,
             0,
             outbound ? traffic.packetsOut() : traffic.packetsIn(),
             outbound ? traffic.bytesOut() : traffic.bytesIn(),
             outbound ? traffic.packetsIn() : traffic.packetsOut(),
             outbound ? traffic.bytesIn() : traffic.bytesOut()));
+  }
+
+  /**
+   * What the policies say about this connection: the initiator's egress and the responder's
+   * ingress, whichever end this task is. Null when there are no policies to ask, or the protocol or
+   * the local address is one they cannot judge.
+   */
+  private @Nullable Verdict verdict(
+      EnrichedEvent e, NetworkEvent n, boolean outbound, InetAddress peer) {
+    NetworkPolicies view = policies;
+    Connection.Protocol protocol = Connection.Protocol.ofNumber(n.protocol());
+    SocketAddress local = n.local();
+    InetAddress self = address(local);
+    if (view == null || protocol == null || local == null || self == null) {
+      return null;
+    }
+    PodInfo pod = e.pod();
+    String podIp = pod == null ? null : pod.ip();
+    if (self.isAnyLocalAddress() && podIp != null) {
+      // an unconnected UDP socket sends from the wildcard address: the pod's own address it is
+      self = InetAddress.ofLiteral(podIp);
+    }
+    SocketAddress remote = java.util.Objects.requireNonNull(n.remote());
+    Connection c =
+        outbound
+            ? Connection.outbound(protocol, self, local.port(), peer, remote.port())
+            : Connection.inbound(protocol, self, local.port(), peer, remote.port());
+    return view.evaluate(c);
   }
 
   /** The task's end: its pod's workload, else its container, else its process name. */

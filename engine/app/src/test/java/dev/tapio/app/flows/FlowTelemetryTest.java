@@ -18,6 +18,14 @@ import dev.tapio.api.event.NetworkFlow;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.TcpTraffic;
 import dev.tapio.enrich.flows.FlowTable;
+import dev.tapio.enrich.netpol.NetworkPolicies;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodIP;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -32,10 +40,11 @@ import org.junit.jupiter.api.Test;
 class FlowTelemetryTest {
   private static final InetAddress SERVER = address("2001:db8::5");
   private static final InetAddress CLIENT = address("10.0.0.7");
+  private static final FlowObserver NONE = new FlowObserver(null);
 
   @Test
   void aConnectIsAFlowFromTheProcessToThePeersAddressAndPort() {
-    var flow = FlowObserver.observe(event("connect", 0, CLIENT, 40_000, SERVER, 443, null));
+    var flow = NONE.observe(event("connect", 0, CLIENT, 40_000, SERVER, 443, null));
     assertThat(flow).isPresent();
     assertThat(flow.get().source().name()).isEqualTo("process:curl");
     assertThat(flow.get().destination().name()).isEqualTo("2001:db8:0:0:0:0:0:5");
@@ -57,7 +66,7 @@ class FlowTelemetryTest {
             List.of(new PodInfo.Owner("StatefulSet", "web", "uid-2")),
             "node",
             null);
-    var flow = FlowObserver.observe(event("accept4", 5, SERVER, 8443, CLIENT, 51_000, pod));
+    var flow = NONE.observe(event("accept4", 5, SERVER, 8443, CLIENT, 51_000, pod));
     assertThat(flow).isPresent();
     assertThat(flow.get().source().name()).isEqualTo("10.0.0.7");
     assertThat(flow.get().destination().name()).isEqualTo("StatefulSet:shop/web");
@@ -66,20 +75,17 @@ class FlowTelemetryTest {
 
   @Test
   void failedAndPendingConnectsClosesWithoutTrafficAndBindsCountNothing() {
-    assertThat(FlowObserver.observe(event("connect", -111, CLIENT, 0, SERVER, 443, null)))
-        .isEmpty();
-    assertThat(FlowObserver.observe(event("connect", -115, CLIENT, 0, SERVER, 443, null)))
-        .isEmpty();
-    assertThat(FlowObserver.observe(event("connect_async", 0, CLIENT, 1, SERVER, 443, null)))
-        .isPresent();
-    assertThat(FlowObserver.observe(event("close", 0, CLIENT, 1, SERVER, 443, null))).isEmpty();
-    assertThat(FlowObserver.observe(event("bind", 0, CLIENT, 1, SERVER, 443, null))).isEmpty();
+    assertThat(NONE.observe(event("connect", -111, CLIENT, 0, SERVER, 443, null))).isEmpty();
+    assertThat(NONE.observe(event("connect", -115, CLIENT, 0, SERVER, 443, null))).isEmpty();
+    assertThat(NONE.observe(event("connect_async", 0, CLIENT, 1, SERVER, 443, null))).isPresent();
+    assertThat(NONE.observe(event("close", 0, CLIENT, 1, SERVER, 443, null))).isEmpty();
+    assertThat(NONE.observe(event("bind", 0, CLIENT, 1, SERVER, 443, null))).isEmpty();
   }
 
   @Test
   void aCloseAddsWhatTheConnectionCarriedCountedFromTheSourcesSide() {
     var client =
-        FlowObserver.observe(
+        NONE.observe(
             closed(event("close", 0, CLIENT, 40_000, SERVER, 443, null), true, 100, 7000, 3, 9));
     assertThat(client).isPresent();
     assertThat(client.get().source().name()).isEqualTo("process:curl");
@@ -91,7 +97,7 @@ class FlowTelemetryTest {
     assertThat(client.get().packetsIn()).isEqualTo(9);
 
     var server =
-        FlowObserver.observe(
+        NONE.observe(
             closed(event("close", 0, SERVER, 443, CLIENT, 40_000, null), false, 7000, 100, 9, 3));
     assertThat(server).isPresent();
     assertThat(server.get().source().name()).isEqualTo("10.0.0.7");
@@ -103,11 +109,57 @@ class FlowTelemetryTest {
   }
 
   @Test
+  void withNetworkPoliciesEachFlowCarriesTheVerdictAndTheDecidingPolicy() {
+    var serialization = new KubernetesSerialization();
+    NetworkPolicy dbIngress =
+        serialization.unmarshal(
+            """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: db-from-web, namespace: shop}
+            spec:
+              podSelector: {matchLabels: {app: db}}
+              ingress: [{from: [{podSelector: {matchLabels: {app: web}}}], ports: [{port: 5432}]}]
+            """,
+            NetworkPolicy.class);
+    Namespace shop =
+        new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build();
+    var observer =
+        new FlowObserver(
+            NetworkPolicies.of(
+                List.of(shop),
+                List.of(pod("web", "10.0.1.1", "fd00::1:1"), pod("db", "10.0.1.2", "fd00::1:2")),
+                List.of(dbIngress)));
+
+    var allowed =
+        observer.observe(
+            event("connect", 0, address("10.0.1.1"), 40_000, address("10.0.1.2"), 5432, null));
+    var denied =
+        observer.observe(
+            event("connect", 0, address("fd00::1:1"), 40_000, address("fd00::1:2"), 22, null));
+    var outside =
+        observer.observe(event("connect", 0, address("fd00::1:1"), 40_000, SERVER, 443, null));
+
+    assertThat(allowed.get().verdict()).isEqualTo("allowed");
+    assertThat(allowed.get().policy()).isEqualTo("shop/db-from-web");
+    assertThat(denied.get().verdict()).isEqualTo("denied");
+    assertThat(denied.get().policy()).isEqualTo("shop/db-from-web");
+    assertThat(outside.get().verdict()).isEqualTo("no-policy");
+    assertThat(outside.get().policy()).isNull();
+    assertThat(
+            NONE.observe(
+                    event("connect", 0, address("10.0.1.1"), 40_000, address("10.0.1.2"), 22, null))
+                .get()
+                .verdict())
+        .isEmpty();
+  }
+
+  @Test
   void anIntervalReportsItsFlowsTheOverflowBucketAndTheTableCounters() {
     var exporter = new FlowExporter.InMemory();
     AtomicLong clock = new AtomicLong(1_000);
     FlowTable table = FlowTable.builder().maxFlows(16).build();
-    try (var flows = new FlowTelemetry(table, exporter, Duration.ofHours(1), clock::get)) {
+    try (var flows = new FlowTelemetry(table, null, exporter, Duration.ofHours(1), clock::get)) {
       for (int port = 1; port <= 20; port++) {
         flows.observe(event("connect", 0, CLIENT, 40_000, SERVER, port, null));
       }
@@ -182,6 +234,28 @@ class FlowTelemetryTest {
         ContainerInfo.HOST,
         pod,
         "node");
+  }
+
+  private static Pod pod(String app, String... ips) {
+    return new PodBuilder()
+        .withNewMetadata()
+        .withNamespace("shop")
+        .withName(app)
+        .withLabels(java.util.Map.of("app", app))
+        .endMetadata()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("main")
+        .withImage("busybox")
+        .endContainer()
+        .endSpec()
+        .withNewStatus()
+        .withPhase("Running")
+        .withPodIP(ips[0])
+        .withPodIPs(java.util.Arrays.stream(ips).map(PodIP::new).toList())
+        .withHostIP("192.168.0.10")
+        .endStatus()
+        .build();
   }
 
   private static EnrichedEvent closed(

@@ -11,18 +11,27 @@ import dev.tapio.rules.MatchingSession;
 import dev.tapio.rules.RuleLoader;
 import dev.tapio.rules.RuleMatching;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Rule files compiled exactly as the engine compiles them, run in a Drools session with every
- * matching rule reported ({@code rule_matching: all}), so a case sees each rule it trips.
+ * Rule files compiled exactly as the engine compiles them and matched as the engine matches them:
+ * with {@code rule_matching: first} (Falco's default), an event raises the alert of the first rule
+ * it matches in load order only, so a case passes here exactly when the engine would raise its
+ * alerts. When an expected rule is silent because an earlier rule took the event, the explanation
+ * says which.
  */
 public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
   private final CompiledRuleSet rules;
   private final MatchingSession session;
   private final Set<String> names = new LinkedHashSet<>();
+
+  /** The rule each recently evaluated event raised, by identity, for explanations. */
+  private final Map<EnrichedEvent, String> raisedBy = new IdentityHashMap<>();
 
   private CompiledRulesHarness(CompiledRuleSet rules) {
     this.rules = rules;
@@ -32,7 +41,7 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
 
   /** Loads {@code files} in order; no files means the bundled rules. */
   public static CompiledRulesHarness load(List<Path> files) {
-    RuleLoader loader = RuleLoader.create(RuleMatching.ALL);
+    RuleLoader loader = RuleLoader.create(RuleMatching.FIRST);
     LoadReport report =
         files.isEmpty() ? loader.loadSources(BundledRules.sources()) : loader.load(files);
     if (!report.successful()) {
@@ -43,7 +52,14 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
 
   @Override
   public List<Alert> evaluate(EnrichedEvent event) {
-    return session.match(event).stream().map(Match::render).toList();
+    List<Alert> alerts = session.match(event).stream().map(Match::render).toList();
+    if (raisedBy.size() > 100_000) {
+      raisedBy.clear(); // explanations are asked for about the case just run
+    }
+    if (!alerts.isEmpty()) {
+      raisedBy.put(event, alerts.getFirst().rule());
+    }
+    return alerts;
   }
 
   @Override
@@ -55,6 +71,18 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
               + event.type()
               + "': the rule only looks at "
               + r.eventTypes().stream().sorted().toList());
+    }
+    String raised = raisedBy.get(event);
+    if (raised != null && !raised.equals(rule)) {
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          "the event raised '"
+              + raised
+              + "', loaded before this rule: with rule_matching first (Falco's default, as the"
+              + " engine runs) an event raises only the first matching rule's alert; load this"
+              + " rule earlier or make the other one skip the event");
+      lines.addAll(ConditionTrace.explain(r, event));
+      return lines;
     }
     return ConditionTrace.explain(r, event);
   }

@@ -180,6 +180,12 @@ public final class Settings {
           BOOLEAN,
           true,
           "The file sensor (opens, renames, deletes, attribute changes).");
+  public static final Setting<Boolean> FILE_KERNEL_FILTER =
+      of(
+          "sensors.file.kernelFilter",
+          BOOLEAN,
+          true,
+          "Drop in the kernel the opens no enabled rule could match (a filter derived from the rules); false: every open reaches the engine.");
 
   // flows
   public static final Setting<Boolean> FLOWS_ENABLED =
@@ -281,6 +287,7 @@ public final class Settings {
           ALERT_LIMIT_GLOBAL,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
+          FILE_KERNEL_FILTER,
           FLOWS_ENABLED,
           FLOWS_INTERVAL,
           FLOWS_MAX_FLOWS,

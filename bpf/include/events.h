@@ -37,6 +37,7 @@ enum tapio_event_kind {
 	TAPIO_EV_PRIV = 6,
 	TAPIO_EV_SECCOMP = 12,
 	TAPIO_EV_LSM = 13,
+	TAPIO_EV_SOCKET = 18,
 };
 
 /* Sizes both sides depend on. */
@@ -166,6 +167,58 @@ enum tapio_path_kind {
 	TAPIO_PATH_BASE = 2,	/* the directory a relative raw path is relative to (dirfd or cwd) */
 };
 
+/*
+ * What a socket record reports (struct tapio_sock_event.syscall). The syscalls are spelled like
+ * the syscall; CONNECT_ASYNC is the outcome of a connect that returned EINPROGRESS, CLOSE the end
+ * of a TCP connection, both seen at sock:inet_sock_set_state.
+ */
+enum tapio_sock_syscall {
+	TAPIO_SOCK_CONNECT = 1,
+	TAPIO_SOCK_ACCEPT = 2,
+	TAPIO_SOCK_ACCEPT4 = 3,
+	TAPIO_SOCK_BIND = 4,
+	TAPIO_SOCK_LISTEN = 5,
+	TAPIO_SOCK_SENDTO = 6,
+	TAPIO_SOCK_RECVFROM = 7,
+	TAPIO_SOCK_DUP = 8,
+	TAPIO_SOCK_DUP2 = 9,
+	TAPIO_SOCK_DUP3 = 10,
+	TAPIO_SOCK_CONNECT_ASYNC = 11,
+	TAPIO_SOCK_CLOSE = 12,
+};
+
+/* What a file descriptor is (struct tapio_fd_info.kind), from its inode's mode. */
+enum tapio_fd_kind {
+	TAPIO_FD_NONE = 0,	/* not open */
+	TAPIO_FD_FILE = 1,	/* regular file, character or block device */
+	TAPIO_FD_DIRECTORY = 2,
+	TAPIO_FD_PIPE = 3,
+	TAPIO_FD_SOCKET = 4,	/* struct tapio_fd_info.sock says which */
+	TAPIO_FD_OTHER = 5,
+};
+
+/*
+ * Both ends of a socket as the kernel holds them (struct sock_common), or as a syscall named
+ * them. Addresses in network byte order (IPv4 in the first four bytes), ports in host order.
+ */
+struct tapio_sock_addrs {
+	__u8 local[16];
+	__u8 remote[16];
+	__u16 family;		/* AF_INET 2, AF_INET6 10, AF_UNIX 1, 0 unknown */
+	__u16 protocol;		/* IPPROTO_TCP 6, IPPROTO_UDP 17, ... */
+	__u16 local_port;
+	__u16 remote_port;
+	__u32 netns;		/* the socket's network namespace (not the task's) */
+	__u32 pad;
+};
+
+/* One file descriptor of a task: what it is and, for a socket, its ends. */
+struct tapio_fd_info {
+	__u32 kind;		/* enum tapio_fd_kind */
+	__u32 pad;
+	struct tapio_sock_addrs sock;
+};
+
 /* Namespace inode numbers, as /proc/PID/ns shows them. */
 struct tapio_namespaces {
 	__u32 mnt;
@@ -207,6 +260,7 @@ struct tapio_exec_event {
 	__u64 cap_permitted;
 	__u64 cap_inheritable;
 	char comm[16];
+	struct tapio_fd_info stdio[3];	/* fds 0, 1, 2 of the new program */
 	__u16 filename_len;
 	__u16 argv_len;		/* NUL-separated arguments */
 	__u16 exe_len;
@@ -304,6 +358,29 @@ struct tapio_priv_event {
 	__u16 str3_len;
 	__u16 pad;
 	__u8 data[];
+};
+
+/*
+ * A socket operation. The header is the task's; for CONNECT_ASYNC and CLOSE, which happen in
+ * softirq on whatever task runs, it is the header of the task that connected or accepted, with
+ * the time of the state change.
+ */
+struct tapio_sock_event {
+	struct tapio_header hdr;
+	__s64 result;		/* the syscall's return value; CONNECT_ASYNC: 0 or -sk_err */
+	__u64 duration_ns;	/* CLOSE: since connect or accept returned */
+	struct tapio_sock_addrs addrs;
+	__s32 fd;		/* the socket's fd (accept: the new one; dup*: the old one) */
+	__s32 newfd;		/* dup*: the new fd; -1 otherwise */
+	__u32 syscall;		/* enum tapio_sock_syscall */
+	__u32 outbound;		/* CLOSE: 1 when this end connected, 0 when it accepted */
+	/* CLOSE: the connection's traffic as struct tcp_sock counted it; 0 otherwise */
+	__u64 bytes_out;	/* bytes_acked: sent and acknowledged by the peer */
+	__u64 bytes_in;		/* bytes_received */
+	__u32 packets_out;	/* segs_out */
+	__u32 packets_in;	/* segs_in */
+	__u32 retransmits;	/* total_retrans */
+	__u32 pad;
 };
 
 /*
@@ -408,6 +485,7 @@ union tapio_abi {
 	struct tapio_open_event open;
 	struct tapio_change_event change;
 	struct tapio_priv_event priv;
+	struct tapio_sock_event sock;
 	struct tapio_seccomp_event seccomp;
 	struct tapio_lsm_event lsm;
 	struct tapio_config config;
@@ -426,6 +504,8 @@ union tapio_abi {
 	enum tapio_path_kind path_kind;
 	enum tapio_priv_syscall priv_syscall;
 	enum tapio_priv_flags priv_flags;
+	enum tapio_sock_syscall sock_syscall;
+	enum tapio_fd_kind fd_kind;
 	enum tapio_seccomp_source seccomp_source;
 	enum tapio_seccomp_action seccomp_action;
 	enum tapio_lsm_syscall lsm_syscall;

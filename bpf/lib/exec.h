@@ -5,6 +5,7 @@
 
 #include "common.h"
 #include "path.h"
+#include "sock.h"
 #include "task.h"
 
 /*
@@ -69,6 +70,10 @@ static __always_inline void tapio_exec(void *ctx, const char *filename)
 		bpf_map_delete_elem(&tapio_execveat, &key);
 	}
 	bpf_get_current_comm(ev->comm, sizeof(ev->comm));
+	/* what the new program's standard streams are: a socket here is a shell on a connection */
+	tapio_fd_info(task, 0, &ev->stdio[0]);
+	tapio_fd_info(task, 1, &ev->stdio[1]);
+	tapio_fd_info(task, 2, &ev->stdio[2]);
 
 	__u32 off = 0;
 	__u32 len = tapio_put_kernel_str(ev->data, filename);

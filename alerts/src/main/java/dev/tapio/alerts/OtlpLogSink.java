@@ -1,6 +1,7 @@
 package dev.tapio.alerts;
 
 import dev.tapio.alerts.internal.DeliveryQueue;
+import dev.tapio.alerts.internal.FlowMapper;
 import dev.tapio.alerts.internal.LogEntry;
 import dev.tapio.alerts.internal.LogEntryCodec;
 import dev.tapio.alerts.internal.OtlpEnvironment;
@@ -231,6 +232,23 @@ public final class OtlpLogSink extends QueuedSink<LogEntry> {
       OtlpMapper mapper = new OtlpMapper(Builder::nowNanos);
       return new OtlpLogSink(
           name, new DeliveryQueue<>(name, delivery, new LogEntryCodec(mapper), transport));
+    }
+
+    /**
+     * An exporter of flow telemetry to the same receiver, with the same settings and resource (its
+     * own instrumentation scope, {@code dev.tapio.flows}). Shares nothing else with the sink: its
+     * records never wait behind alerts.
+     */
+    public OtlpFlowExporter buildFlowExporter() {
+      LogRecordExporter chosen = exporter != null ? exporter : buildExporter();
+      InstrumentationScopeInfo flows =
+          InstrumentationScopeInfo.builder("dev.tapio.flows").setVersion(serviceVersion).build();
+      return new OtlpFlowExporter(
+          new OtlpTransport(chosen, resource(), flows, timeout),
+          new FlowMapper(Builder::nowNanos),
+          512,
+          3,
+          Duration.ofMillis(500));
     }
 
     Resource resource() {

@@ -30,6 +30,8 @@ class BundledRulesTest {
             "setresuid",
             "init_module",
             "seccomp",
-            "lsm_denial");
+            "lsm_denial",
+            "connect",
+            "sendto");
   }
 }

@@ -36,7 +36,7 @@ class FeatureProbePrivilegedTest {
     Privileged.assumeBpf();
     var statuses = Sensors.check(SensorConfig.builder().ringBufferBytes(1 << 16).build());
     assertThat(statuses.keySet())
-        .containsExactly("process", "file", "privilege", "seccomp", "lsm", "audit");
+        .containsExactly("process", "file", "privilege", "seccomp", "lsm", "net", "audit");
     assertThat(statuses.values())
         .allMatch(s -> s.state() == dev.tapio.api.spi.SourceStatus.State.ENABLED);
     System.out.println(Sensors.report(FeatureProbe.probe(), statuses));

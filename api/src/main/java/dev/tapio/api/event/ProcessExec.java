@@ -1,6 +1,7 @@
 package dev.tapio.api.event;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A successful {@code execve}/{@code execveat}: the task now runs a new program.
@@ -18,6 +19,8 @@ import java.util.List;
  * @param credentials ids and capabilities after exec
  * @param exeFromMemfd whether the executable was a memfd (fileless execution)
  * @param exeUpperLayer whether the executable lives in the writable upper layer of an overlayfs
+ * @param stdio what the new program's descriptors 0, 1 and 2 are (a socket there is a shell on a
+ *     connection); empty when not known
  */
 public record ProcessExec(
     EventHeader header,
@@ -33,11 +36,52 @@ public record ProcessExec(
     int tty,
     Credentials credentials,
     boolean exeFromMemfd,
-    boolean exeUpperLayer)
+    boolean exeUpperLayer,
+    List<OpenFd> stdio)
     implements Event {
 
   public ProcessExec {
     argv = List.copyOf(argv);
+    stdio = List.copyOf(stdio);
+  }
+
+  /** An exec whose standard streams are not known. */
+  public ProcessExec(
+      EventHeader header,
+      String type,
+      String filename,
+      String exePath,
+      List<String> argv,
+      String cwd,
+      String comm,
+      int ppid,
+      int sessionId,
+      int pgid,
+      int tty,
+      Credentials credentials,
+      boolean exeFromMemfd,
+      boolean exeUpperLayer) {
+    this(
+        header,
+        type,
+        filename,
+        exePath,
+        argv,
+        cwd,
+        comm,
+        ppid,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        exeFromMemfd,
+        exeUpperLayer,
+        List.of());
+  }
+
+  /** Descriptor {@code fd} (0, 1 or 2), or {@code null} when not known. */
+  public @Nullable OpenFd stdio(int fd) {
+    return fd < stdio.size() ? stdio.get(fd) : null;
   }
 
   /** The same execution with {@code argv} as its arguments. */

@@ -2,8 +2,10 @@ package dev.tapio.app;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.config.Settings;
+import dev.tapio.app.flows.FlowTelemetry;
 import dev.tapio.app.http.EngineHealth;
 import dev.tapio.app.http.HttpEndpoint;
 import dev.tapio.app.http.StatusServer;
@@ -35,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +64,7 @@ public final class Engine implements AutoCloseable {
   private @Nullable Pipeline pipeline;
   private @Nullable SensorSet sensors;
   private @Nullable AlertOutputs outputs;
+  private @Nullable FlowTelemetry flows;
   private @Nullable StatusServer http;
   private final EngineMetrics metrics;
   private final KillSwitch killSwitch = new KillSwitch(() -> sensors);
@@ -85,6 +89,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("check capabilities", RequiredCapabilities::check);
     lifecycle.step("load rules", this::loadRules);
     lifecycle.step("start alert sinks", this::startSinks);
+    lifecycle.step("start flow telemetry", this::startFlows);
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
     lifecycle.step("start sensors", this::startSensors);
@@ -124,6 +129,17 @@ public final class Engine implements AutoCloseable {
     return built;
   }
 
+  private AutoCloseable startFlows() {
+    AlertOutputs out = requireNonNull(outputs);
+    flows =
+        FlowTelemetry.start(
+                options.config(),
+                out::flowExporter,
+                () -> KubernetesAccess.networkPolicies(options.environment()))
+            .orElse(null);
+    return flows == null ? () -> {} : flows;
+  }
+
   private AutoCloseable startEnrichment() {
     EnricherBuilder builder = Enricher.builder();
     // The host's /proc, cgroup tree, runtime socket and user files are read under host.root when
@@ -152,6 +168,9 @@ public final class Engine implements AutoCloseable {
     SwappableMatcher matcher = liveRules().matcher();
     Enricher enrich = requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
+    FlowTelemetry flowTelemetry = flows;
+    Consumer<EnrichedEvent> seen =
+        flowTelemetry == null ? tap : tap.andThen(flowTelemetry::observe);
     AlertCompleter completion =
         new AlertCompleter(
             e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
@@ -162,7 +181,7 @@ public final class Engine implements AutoCloseable {
                 enrich::enrich,
                 options.printEvents() ? e -> List.of() : matcher,
                 completion::send,
-                tap,
+                seen,
                 65_536)
             .start();
     pipeline = built;
@@ -306,6 +325,9 @@ public final class Engine implements AutoCloseable {
    */
   Set<String> eventTypes() {
     Set<String> types = new TreeSet<>(Enricher.requiredEventTypes());
+    if (flows != null) {
+      types.addAll(FlowTelemetry.eventTypes());
+    }
     if (options.printEvents() || options.recordTo() != null) {
       types.addAll(Sensors.eventTypes());
     } else {

@@ -1,7 +1,12 @@
 package dev.tapio.app;
 
+import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.enrich.KubernetesSettings;
 import dev.tapio.enrich.PodMetadataSource;
+import dev.tapio.enrich.netpol.Connection;
+import dev.tapio.enrich.netpol.NetworkPolicies;
+import dev.tapio.enrich.netpol.NetworkPolicySettings;
+import dev.tapio.enrich.netpol.Verdict;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.Map;
@@ -18,6 +23,36 @@ final class KubernetesAccess {
   private static final Logger log = LoggerFactory.getLogger(KubernetesAccess.class);
 
   private KubernetesAccess() {}
+
+  /**
+   * The cluster's NetworkPolicies, pods and namespaces as informers keep them, for the verdicts of
+   * flows; closing the view closes its client. Empty outside a cluster.
+   */
+  static Optional<NetworkPolicies> networkPolicies(Map<String, String> env) {
+    if (!env.containsKey("KUBERNETES_SERVICE_HOST") && !env.containsKey("KUBECONFIG")) {
+      return Optional.empty();
+    }
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    NetworkPolicies view = NetworkPolicies.kubernetes(client, NetworkPolicySettings.DEFAULT);
+    return Optional.of(
+        new NetworkPolicies() {
+          @Override
+          public Verdict evaluate(Connection connection) {
+            return view.evaluate(connection);
+          }
+
+          @Override
+          public SourceStatus status() {
+            return view.status();
+          }
+
+          @Override
+          public void close() {
+            view.close();
+            client.close();
+          }
+        });
+  }
 
   static Optional<PodMetadataSource> podSource(Map<String, String> env) {
     boolean inCluster = env.containsKey("KUBERNETES_SERVICE_HOST");

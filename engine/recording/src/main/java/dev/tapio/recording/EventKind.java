@@ -9,12 +9,23 @@ import java.util.Set;
  * that documentation generated from the format (the field reference) names the same kinds.
  */
 public enum EventKind {
-  EXEC(Set.of("filename")),
+  EXEC(Set.of("filename", "stdin", "stdout", "stderr")),
   FORK(Set.of("child_pid", "child_tid", "clone_flags")),
   EXIT(Set.of("exit_code", "signal", "group_leader")),
   OPEN(Set.of("path", "raw_path", "flags", "mode", "result")),
   FILE_CHANGE(Set.of("path", "target", "mode", "result")),
-  NETWORK(Set.of("family", "protocol", "fd", "local", "remote", "result")),
+  NETWORK(
+      Set.of(
+          "family",
+          "protocol",
+          "fd",
+          "local",
+          "remote",
+          "result",
+          "netns",
+          "newfd",
+          "duration",
+          "traffic")),
   NAMESPACE(Set.of("flags", "path", "source", "before", "after", "host", "result")),
   CREDENTIALS(Set.of("args", "before", "after", "result")),
   SECCOMP(Set.of("syscall_nr", "syscall", "action", "errno", "source")),
@@ -89,7 +100,12 @@ public enum EventKind {
           "sendto",
           "sendmsg",
           "recvfrom",
-          "recvmsg" ->
+          "recvmsg",
+          "dup",
+          "dup2",
+          "dup3",
+          "close",
+          "connect_async" ->
           NETWORK;
       case "setns", "unshare", "mount", "umount", "umount2", "pivot_root", "chroot" -> NAMESPACE;
       case "setuid",

@@ -15,6 +15,7 @@ import dev.tapio.api.event.NamespaceChange;
 import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.NetworkFlow;
+import dev.tapio.api.event.OpenFd;
 import dev.tapio.api.event.OpenFlags;
 import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
@@ -22,6 +23,7 @@ import dev.tapio.api.event.ProcessFork;
 import dev.tapio.api.event.SeccompViolation;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.SyscallEvent;
+import dev.tapio.api.event.TcpTraffic;
 import java.net.InetAddress;
 import java.util.HashSet;
 import java.util.List;
@@ -100,7 +102,8 @@ public final class EventReader {
               process.tty(),
               process.credentials(),
               process.exeFromMemfd(),
-              process.exeUpperLayer());
+              process.exeUpperLayer(),
+              stdio(t));
       case FORK ->
           new ProcessFork(
               header,
@@ -147,7 +150,11 @@ public final class EventReader {
               t.integer("fd", 3),
               address(t.get("local")),
               address(t.get("remote")),
-              t.number("result", 0));
+              t.number("result", 0),
+              t.number("netns", header.namespaces().net()),
+              t.integer("newfd", -1),
+              t.number("duration", 0),
+              traffic(t.get("traffic")));
       case NAMESPACE ->
           new NamespaceChange(
               header,
@@ -273,6 +280,46 @@ public final class EventReader {
       case "inet6", "ipv6", "af_inet6", "10" -> 10;
       default -> throw t.error("expected inet, inet6 or unix");
     };
+  }
+
+  /** {@code {outbound, bytes_out, bytes_in, packets_out, packets_in, retransmits}} of a close. */
+  private static @Nullable TcpTraffic traffic(Tree t) {
+    if (t.missing()) {
+      return null;
+    }
+    t.onlyKeys(
+        Set.of("outbound", "bytes_out", "bytes_in", "packets_out", "packets_in", "retransmits"));
+    return new TcpTraffic(
+        t.bool("outbound", false),
+        t.number("bytes_out", 0),
+        t.number("bytes_in", 0),
+        t.number("packets_out", 0),
+        t.number("packets_in", 0),
+        t.number("retransmits", 0));
+  }
+
+  /** The standard streams of an exec; not known when none is given, closed when one is left out. */
+  private static List<OpenFd> stdio(Tree exec) {
+    List<String> streams = List.of("stdin", "stdout", "stderr");
+    if (streams.stream().noneMatch(exec::has)) {
+      return List.of();
+    }
+    return streams.stream().map(s -> stdioFd(exec.get(s))).toList();
+  }
+
+  /** {@code {type: ipv6, protocol: tcp, local: {ip, port}, remote: {ip, port}}}. */
+  private static OpenFd stdioFd(Tree t) {
+    if (t.missing()) {
+      return OpenFd.CLOSED;
+    }
+    t.onlyKeys(Set.of("type", "protocol", "local", "remote"));
+    String type = t.text("type", "");
+    boolean ip = type.equals("ipv4") || type.equals("ipv6");
+    return new OpenFd(
+        type,
+        ip ? protocol(t.get("protocol")) : 0,
+        address(t.get("local")),
+        address(t.get("remote")));
   }
 
   private static int protocol(Tree t) {

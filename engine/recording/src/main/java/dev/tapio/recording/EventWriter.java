@@ -18,6 +18,7 @@ import dev.tapio.api.event.NamespaceChange;
 import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.NetworkFlow;
+import dev.tapio.api.event.OpenFd;
 import dev.tapio.api.event.OpenFlags;
 import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
@@ -25,6 +26,7 @@ import dev.tapio.api.event.ProcessFork;
 import dev.tapio.api.event.SeccompViolation;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.SyscallEvent;
+import dev.tapio.api.event.TcpTraffic;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +64,12 @@ public final class EventWriter {
 
   private static void payload(EnrichedEvent e, ObjectNode out) {
     switch (e.event()) {
-      case ProcessExec x -> out.put("filename", x.filename());
+      case ProcessExec x -> {
+        out.put("filename", x.filename());
+        for (int fd = 0; fd < x.stdio().size(); fd++) {
+          putStdio(out, STREAMS.get(fd), x.stdio().get(fd));
+        }
+      }
       case ProcessFork x -> {
         out.put("child_pid", x.childPid());
         out.put("child_tid", x.childTid());
@@ -93,6 +100,23 @@ public final class EventWriter {
         putAddress(out, "local", x.local());
         putAddress(out, "remote", x.remote());
         out.put("result", x.result());
+        out.put("netns", x.netns());
+        if (x.newFd() >= 0) {
+          out.put("newfd", x.newFd());
+        }
+        if (x.durationNanos() != 0) {
+          out.put("duration", x.durationNanos());
+        }
+        TcpTraffic traffic = x.traffic();
+        if (traffic != null) {
+          out.putObject("traffic")
+              .put("outbound", traffic.outbound())
+              .put("bytes_out", traffic.bytesOut())
+              .put("bytes_in", traffic.bytesIn())
+              .put("packets_out", traffic.packetsOut())
+              .put("packets_in", traffic.packetsIn())
+              .put("retransmits", traffic.retransmits());
+        }
       }
       case NamespaceChange x -> {
         out.put("flags", x.flags());
@@ -248,6 +272,19 @@ public final class EventWriter {
         .put("ipc", n.ipc())
         .put("user", n.user())
         .put("cgroup", n.cgroup());
+  }
+
+  private static final java.util.List<String> STREAMS =
+      java.util.List.of("stdin", "stdout", "stderr");
+
+  private static void putStdio(ObjectNode out, String key, OpenFd fd) {
+    ObjectNode node = out.putObject(key);
+    node.put("type", fd.type());
+    if (fd.protocol() != 0) {
+      node.put("protocol", fd.protocol());
+    }
+    putAddress(node, "local", fd.local());
+    putAddress(node, "remote", fd.remote());
   }
 
   private static void putAddress(ObjectNode out, String key, @Nullable SocketAddress a) {

@@ -49,15 +49,6 @@ class FalcoStableRulesTest {
    */
   private static final Map<String, Set<String>> BEYOND_THE_SENSORS =
       Map.of(
-          "connect",
-          Set.of(
-              "a non-blocking ssh connect still in progress counts",
-              "a refused ssh connect did not get out",
-              "curl to port 443 is not ssh",
-              "ssh on port 22 is standard",
-              "ssh on port 443 to a private address stays inside",
-              "ssh over IPv6 to port 53",
-              "ssh to an outside host on port 443"),
           "socket",
           Set.of(
               "a packet socket is opened in a container",

@@ -208,6 +208,31 @@ public final class Settings {
           true,
           "Drop in the kernel the opens no enabled rule could match (a filter derived from the rules); false: every open reaches the engine.");
 
+  // flows
+  public static final Setting<Boolean> FLOWS_ENABLED =
+      of(
+          "flows.enabled",
+          BOOLEAN,
+          true,
+          "Aggregate connections into flows and export them as OTLP logs beside the alerts (when outputs.otlp.endpoint is set).");
+  public static final Setting<Duration> FLOWS_INTERVAL =
+      of("flows.interval", DURATION_VALUE, Duration.ofSeconds(60), "How often flows are exported.")
+          .withCheck(d -> d.toMillis() >= 100, "at least 100ms");
+  public static final Setting<Integer> FLOWS_MAX_FLOWS =
+      of(
+              "flows.maxFlows",
+              INTEGER,
+              16_384,
+              "Flows kept apart per interval; the least recently used beyond go to the overflow bucket.")
+          .withCheck(n -> n >= 16, "at least 16");
+  public static final Setting<Integer> FLOWS_MAX_EXTERNAL_ADDRESSES =
+      of(
+              "flows.maxExternalAddresses",
+              INTEGER,
+              1_024,
+              "Distinct bare addresses kept apart per interval; the rest count as other-external.")
+          .withCheck(n -> n >= 0, "not negative");
+
   // host
   public static final Setting<Path> HOST_ROOT =
       Settings.<Path>of(
@@ -296,6 +321,10 @@ public final class Settings {
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
           FILE_KERNEL_FILTER,
+          FLOWS_ENABLED,
+          FLOWS_INTERVAL,
+          FLOWS_MAX_FLOWS,
+          FLOWS_MAX_EXTERNAL_ADDRESSES,
           HOST_ROOT,
           NODE_NAME,
           CLUSTER_NAME,

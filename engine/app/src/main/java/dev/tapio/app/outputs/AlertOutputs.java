@@ -4,6 +4,7 @@ import static dev.tapio.app.config.Settings.*;
 
 import dev.tapio.alerts.AlertPipeline;
 import dev.tapio.alerts.DeliveryPolicy;
+import dev.tapio.alerts.FlowExporter;
 import dev.tapio.alerts.JsonLinesSink;
 import dev.tapio.alerts.OtlpLogSink;
 import dev.tapio.alerts.RateLimitingSink;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,10 +41,13 @@ public final class AlertOutputs implements AutoCloseable {
 
   private final AlertPipeline pipeline;
   private final Map<String, Path> spools;
+  private final OtlpLogSink.@Nullable Builder otlp;
 
-  private AlertOutputs(AlertPipeline pipeline, Map<String, Path> spools) {
+  private AlertOutputs(
+      AlertPipeline pipeline, Map<String, Path> spools, OtlpLogSink.@Nullable Builder otlp) {
     this.pipeline = pipeline;
     this.spools = Map.copyOf(spools);
+    this.otlp = otlp;
   }
 
   /**
@@ -65,8 +70,9 @@ public final class AlertOutputs implements AutoCloseable {
     Map<String, Path> spools = new LinkedHashMap<>();
     Path spoolRoot =
         config.get(SPOOL_ENABLED) ? SpoolRoot.choose(config.get(SPOOL_DIRECTORY)) : null;
+    OtlpLogSink.Builder otlp = null;
     if (config.find(OTLP_ENDPOINT).isPresent()) {
-      OtlpLogSink.Builder otlp =
+      otlp =
           OtlpLogSink.builder()
               .fromEnvironment(otlpEnvironment(config, env))
               .serviceVersion(version)
@@ -107,7 +113,7 @@ public final class AlertOutputs implements AutoCloseable {
           config.get(SPOOL_MAX_BYTES),
           config.get(SPOOL_MAX_AGE));
     }
-    return new AlertOutputs(sinks.build(), spools);
+    return new AlertOutputs(sinks.build(), spools, otlp);
   }
 
   private static DeliveryPolicy delivery(
@@ -164,6 +170,15 @@ public final class AlertOutputs implements AutoCloseable {
     }
     setting.standardVariables().forEach(env::remove);
     config.find(setting).ifPresent(value -> env.put(variable, text.apply(value)));
+  }
+
+  /**
+   * A new exporter of flow telemetry to the alerts' OTLP receiver, with the same endpoint, headers,
+   * TLS and resource; empty when alerts do not go over OTLP.
+   */
+  public Optional<FlowExporter> flowExporter() {
+    OtlpLogSink.Builder settings = otlp;
+    return settings == null ? Optional.empty() : Optional.of(settings.buildFlowExporter());
   }
 
   /** The head of the alert path: scrubbing, limits, every sink. */

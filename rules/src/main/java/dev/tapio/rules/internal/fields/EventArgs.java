@@ -70,6 +70,13 @@ final class EventArgs {
           m.put("mode", "0" + Integer.toOctalString(c.mode()));
         }
       }
+      case NetworkEvent n when n.type().startsWith("dup") -> {
+        m.put("res", Long.toString(n.result()));
+        m.put("oldfd", Integer.toString(n.fd()));
+        if (!n.type().equals("dup")) {
+          m.put("newfd", Integer.toString(n.newFd()));
+        }
+      }
       case NetworkEvent n -> {
         m.put("res", Long.toString(n.result()));
         m.put("fd", Integer.toString(n.fd()));

@@ -226,15 +226,33 @@ final class FdFields {
     if (!(e.event() instanceof NetworkEvent n)) {
       return null;
     }
-    return SERVER_SIDE.contains(n.type()) ? n.remote() : n.local();
+    return serverSide(n) ? n.remote() : n.local();
   }
 
   static @Nullable SocketAddress server(EnrichedEvent e) {
     if (!(e.event() instanceof NetworkEvent n)) {
       return null;
     }
-    return SERVER_SIDE.contains(n.type()) ? n.local() : n.remote();
+    return serverSide(n) ? n.local() : n.remote();
   }
+
+  /**
+   * Whether this task holds the server end. Known from the call for accept, bind, listen and
+   * receives; a close or a dup does not say whether the socket was connected or accepted, so the
+   * end with the lower port is taken as the server (clients use high ephemeral ports).
+   */
+  private static boolean serverSide(NetworkEvent n) {
+    if (SERVER_SIDE.contains(n.type())) {
+      return true;
+    }
+    if (!SHAPELESS.contains(n.type()) || n.local() == null || n.remote() == null) {
+      return false;
+    }
+    return n.local().port() < n.remote().port();
+  }
+
+  /** Calls that do not say which end this task holds. */
+  private static final Set<String> SHAPELESS = Set.of("close", "dup", "dup2", "dup3");
 
   private static @Nullable String name(EnrichedEvent e) {
     return switch (e.event()) {
@@ -265,8 +283,8 @@ final class FdFields {
 
   /** {@code 10.0.0.1:4321->10.0.0.2:80}, client first; a unix socket shows its path. */
   static String tuple(NetworkEvent n) {
-    SocketAddress c = SERVER_SIDE.contains(n.type()) ? n.remote() : n.local();
-    SocketAddress s = SERVER_SIDE.contains(n.type()) ? n.local() : n.remote();
+    SocketAddress c = serverSide(n) ? n.remote() : n.local();
+    SocketAddress s = serverSide(n) ? n.local() : n.remote();
     if (n.family() == 1) {
       SocketAddress a = s != null ? s : c;
       return a == null || a.unixPath() == null ? "" : a.unixPath();
@@ -274,7 +292,7 @@ final class FdFields {
     return endpoint(c) + "->" + endpoint(s);
   }
 
-  private static String endpoint(@Nullable SocketAddress a) {
+  static String endpoint(@Nullable SocketAddress a) {
     if (a == null || a.address() == null) {
       return "0.0.0.0:0";
     }

@@ -34,6 +34,7 @@ public final class FieldCatalog {
     EventFields.register(all);
     ProcessFields.register(all);
     FdFields.register(all);
+    StdioFields.register(all);
     ContainerFields.register(all);
     PrivilegeFields.register(all);
     SecurityFields.register(all);

@@ -163,10 +163,7 @@ final class ProcessFields {
             "proc.is_container_healthcheck",
             "proc.is_container_liveness_probe",
             "proc.is_container_readiness_probe",
-            "proc.loginshellid",
-            "proc.stdin.name",
-            "proc.stdout.name",
-            "proc.stderr.name")) {
+            "proc.loginshellid")) {
       out.add(
           FieldDef.simple(
               name,

@@ -89,6 +89,7 @@ public final class EventDecoder {
               this, need(record, kind, Abi.SeccompEvent.SIZEOF), SyscallTable.built());
       case LSM ->
           SecurityRecords.lsm(this, need(record, kind, Abi.LsmEvent.SIZEOF), ActiveLsms.host());
+      case SOCKET -> Sockets.decode(this, need(record, kind, Abi.SockEvent.SIZEOF));
     };
   }
 
@@ -179,7 +180,8 @@ public final class EventDecoder {
         i32(r, ExecEvent.TTY),
         creds,
         exe.startsWith("/memfd:"),
-        (flags & ExecFlags.UPPER_LAYER.value()) != 0);
+        (flags & ExecFlags.UPPER_LAYER.value()) != 0,
+        Sockets.stdio(r, ExecEvent.STDIO));
   }
 
   private ProcessFork fork(MemorySegment r) {

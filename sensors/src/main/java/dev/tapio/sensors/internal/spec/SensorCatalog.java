@@ -178,5 +178,54 @@ public final class SensorCatalog {
               .toList(),
           MapSpec.COMMON);
 
-  public static final List<SensorSpec> ALL = List.of(PROCESS, FILE, PRIVILEGE, SECCOMP, LSM);
+  /**
+   * Sockets: connect (with the outcome of a non-blocking one), accept, bind, listen, the first
+   * datagram of each UDP conversation, dup of a socket, and the end of TCP connections. The TCP
+   * state tracepoint serves {@code connect_async} and {@code close}; it reports only sockets the
+   * connect and accept hooks remembered, so those come along.
+   */
+  public static final SensorSpec NET =
+      new SensorSpec(
+          "net",
+          "net.bpf.o",
+          Stream.of(
+                  Stream.of(
+                      ProgramSpec.of(
+                          "inet_sock_set_state",
+                          Set.of("connect_async", "close"),
+                          TP_BTF,
+                          "tapio_sock_state_btf",
+                          RAW_TRACEPOINT,
+                          "tapio_sock_state_raw",
+                          TRACEPOINT,
+                          "tapio_sock_state_tp")),
+                  syscallHooks("connect", Set.of("connect", "connect_async", "close"), true, true),
+                  syscallHooks("accept", Set.of("accept", "close"), false, true),
+                  syscallHooks("accept4", Set.of("accept4", "close"), false, true),
+                  syscallHooks("bind", Set.of("bind"), true, true),
+                  syscallHooks("listen", Set.of("listen"), true, true),
+                  syscallHooks("sendto", Set.of("sendto"), true, true),
+                  syscallHooks("recvfrom", Set.of("recvfrom"), true, true),
+                  syscallHooks("dup", Set.of("dup"), true, true),
+                  syscallHooks("dup2", Set.of("dup2"), true, true),
+                  syscallHooks("dup3", Set.of("dup3"), true, true))
+              .flatMap(h -> h)
+              .toList(),
+          MapSpec.COMMON);
+
+  /** The sys_enter and/or sys_exit hooks of one syscall, serving {@code eventTypes}. */
+  private static Stream<ProgramSpec> syscallHooks(
+      String syscall, Set<String> eventTypes, boolean enter, boolean exit) {
+    return Stream.of(enter ? "enter" : "", exit ? "exit" : "")
+        .filter(side -> !side.isEmpty())
+        .map(
+            side ->
+                ProgramSpec.of(
+                    "sys_" + side + "_" + syscall,
+                    eventTypes,
+                    TRACEPOINT,
+                    "tapio_" + side + "_" + syscall));
+  }
+
+  public static final List<SensorSpec> ALL = List.of(PROCESS, FILE, PRIVILEGE, SECCOMP, LSM, NET);
 }

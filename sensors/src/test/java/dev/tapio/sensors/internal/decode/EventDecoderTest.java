@@ -302,6 +302,6 @@ class EventDecoderTest {
     assertThatThrownBy(() -> decoder.decode(seg(record(9, Header.SIZEOF))))
         .hasMessage("unknown record kind 9");
     assertThatThrownBy(() -> decoder.decode(seg(record(EventKind.EXEC, 100))))
-        .hasMessage("record of 100 bytes is shorter than its kind 1 needs (152)");
+        .hasMessage("record of 100 bytes is shorter than its kind 1 needs (320)");
   }
 }

@@ -1,0 +1,144 @@
+package dev.tapio.app.flows;
+
+import dev.tapio.api.context.ContainerInfo;
+import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.event.NetworkEvent;
+import dev.tapio.api.event.SocketAddress;
+import dev.tapio.api.event.TcpTraffic;
+import dev.tapio.enrich.flows.FlowEndpoint;
+import dev.tapio.enrich.flows.FlowObservation;
+import dev.tapio.enrich.netpol.Connection;
+import dev.tapio.enrich.netpol.NetworkPolicies;
+import dev.tapio.enrich.netpol.PolicyRef;
+import dev.tapio.enrich.netpol.Verdict;
+import java.net.InetAddress;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which socket events count into flows, and who their ends are. A connect that succeeded (at once
+ * or, when it returned {@code EINPROGRESS}, as {@code connect_async}) and the first datagram a task
+ * sends open a flow from the task's workload to the peer's address and port; an accept and the
+ * first datagram a task receives open one from the peer's address to the task's workload and its
+ * own port. The close of a TCP connection adds what it carried (bytes and packets, counted from the
+ * source's side) to the same flow without opening another. Failed calls and non-IP sockets count
+ * nothing. Policy is not evaluated here: the verdict is empty.
+ */
+final class FlowObserver {
+  /** The event types flow telemetry needs the sensors to deliver. */
+  static final Set<String> EVENT_TYPES =
+      Set.of("connect", "connect_async", "accept", "accept4", "sendto", "recvfrom", "close");
+
+  private static final int AF_INET = 2;
+  private static final int AF_INET6 = 10;
+
+  private final @Nullable NetworkPolicies policies;
+
+  /**
+   * @param policies the NetworkPolicy view to evaluate connections against, or null for none
+   */
+  FlowObserver(@Nullable NetworkPolicies policies) {
+    this.policies = policies;
+  }
+
+  Optional<FlowObservation> observe(EnrichedEvent e) {
+    if (!(e.event() instanceof NetworkEvent n)
+        || (n.family() != AF_INET && n.family() != AF_INET6)
+        || n.result() < 0) {
+      return Optional.empty();
+    }
+    InetAddress peer = address(n.remote());
+    if (peer == null) {
+      return Optional.empty();
+    }
+    TcpTraffic traffic = n.traffic();
+    boolean outbound;
+    switch (n.type()) {
+      case "connect", "connect_async", "sendto" -> outbound = true;
+      case "accept", "accept4", "recvfrom" -> outbound = false;
+      case "close" -> {
+        if (traffic == null) {
+          return Optional.empty();
+        }
+        outbound = traffic.outbound();
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+    FlowEndpoint self = self(e, address(n.local()));
+    FlowEndpoint other = FlowEndpoint.address(peer);
+    FlowEndpoint source = outbound ? self : other;
+    FlowEndpoint destination = outbound ? other : self;
+    SocketAddress at = outbound ? n.remote() : n.local();
+    int port = at == null ? 0 : at.port();
+    Verdict verdict = verdict(e, n, outbound, peer);
+    String decision = verdict == null ? "" : verdict.decision().label();
+    PolicyRef ref = verdict == null ? null : verdict.policy();
+    String policy = ref == null ? null : ref.toString();
+    if (traffic == null) {
+      return Optional.of(
+          FlowObservation.connection(source, destination, port, n.protocol(), decision, policy));
+    }
+    // The server's end received what the client sent: "out" is always source to destination.
+    return Optional.of(
+        new FlowObservation(
+            source,
+            destination,
+            port,
+            n.protocol(),
+            decision,
+            policy,
+            0,
+            outbound ? traffic.packetsOut() : traffic.packetsIn(),
+            outbound ? traffic.bytesOut() : traffic.bytesIn(),
+            outbound ? traffic.packetsIn() : traffic.packetsOut(),
+            outbound ? traffic.bytesIn() : traffic.bytesOut()));
+  }
+
+  /**
+   * What the policies say about this connection: the initiator's egress and the responder's
+   * ingress, whichever end this task is. Null when there are no policies to ask, or the protocol or
+   * the local address is one they cannot judge.
+   */
+  private @Nullable Verdict verdict(
+      EnrichedEvent e, NetworkEvent n, boolean outbound, InetAddress peer) {
+    NetworkPolicies view = policies;
+    Connection.Protocol protocol = Connection.Protocol.ofNumber(n.protocol());
+    SocketAddress local = n.local();
+    InetAddress self = address(local);
+    if (view == null || protocol == null || local == null || self == null) {
+      return null;
+    }
+    PodInfo pod = e.pod();
+    String podIp = pod == null ? null : pod.ip();
+    if (self.isAnyLocalAddress() && podIp != null) {
+      // an unconnected UDP socket sends from the wildcard address: the pod's own address it is
+      self = InetAddress.ofLiteral(podIp);
+    }
+    SocketAddress remote = java.util.Objects.requireNonNull(n.remote());
+    Connection c =
+        outbound
+            ? Connection.outbound(protocol, self, local.port(), peer, remote.port())
+            : Connection.inbound(protocol, self, local.port(), peer, remote.port());
+    return view.evaluate(c);
+  }
+
+  /** The task's end: its pod's workload, else its container, else its process name. */
+  private static FlowEndpoint self(EnrichedEvent e, @Nullable InetAddress local) {
+    if (e.pod() != null) {
+      return FlowEndpoint.pod(e.pod(), local);
+    }
+    ContainerInfo container = e.container();
+    if (!container.isHost() && !container.name().isEmpty()) {
+      return FlowEndpoint.container(container.name(), local);
+    }
+    return FlowEndpoint.process(e.process().name(), local);
+  }
+
+  private static @Nullable InetAddress address(@Nullable SocketAddress a) {
+    return a == null ? null : a.address();
+  }
+}

@@ -1,0 +1,179 @@
+package dev.tapio.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tapio.app.OtlpLogsReceiver.Received;
+import dev.tapio.app.config.ConfigLoader;
+import dev.tapio.app.config.FlagValue;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flow telemetry of a live engine, received by a real OTLP receiver: bash connects over IPv6 and
+ * IPv4 loopback, and each connection arrives as a {@code tapio.flow} log record with its ends, port
+ * and transport; a table of 16 flows pushed past its size folds the rest into the overflow bucket,
+ * and the {@code tapio.flow.table} record counts what was evicted and collapsed.
+ */
+@Tag("privileged")
+class FlowTelemetryEndToEndTest {
+
+  @Test
+  void connectionsArriveAsFlowRecordsWithTheTablesCountersAtTheOtlpReceiver() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "SKIPPED LOUDLY: the flow end-to-end test needs root to load eBPF programs");
+    try (OtlpLogsReceiver receiver = OtlpLogsReceiver.start()) {
+      var config =
+          ConfigLoader.load(
+              null,
+              Map.of(),
+              List.of(
+                  FlagValue.parse("outputs.otlp.endpoint=" + receiver.endpoint()),
+                  FlagValue.parse("outputs.json.enabled=false"),
+                  FlagValue.parse("spool.enabled=false"),
+                  FlagValue.parse("http.enabled=false"),
+                  FlagValue.parse("flows.interval=2s"),
+                  FlagValue.parse("flows.maxFlows=16")));
+      var options = new EngineOptions(List.of(), false, null, false, 1 << 22, Map.of(), config);
+      try (Engine engine = new Engine(options)) {
+        engine.start();
+        List<ServerSocket> listeners = new ArrayList<>();
+        try {
+          for (String host : List.of("::1", "127.0.0.1")) {
+            ServerSocket listener = listen(host, listeners);
+            int port = listener.getLocalPort();
+            connect(host, port);
+            Received flow =
+                await(
+                        receiver,
+                        r ->
+                            r.eventName().equals("tapio.flow")
+                                && Long.valueOf(port).equals(r.attributes().get("destination.port"))
+                                && host.equals(
+                                    normalized(r.attributes().get("destination.address"))))
+                    .orElseThrow(
+                        () -> new AssertionError("no flow to " + host + ": " + receiver.records()));
+            assertThat(flow.attributes())
+                .containsEntry("tapio.flow.source.workload", "process:bash")
+                .containsEntry(
+                    "tapio.flow.destination.workload",
+                    host.equals("::1") ? "0:0:0:0:0:0:0:1" : host)
+                .containsEntry("network.transport", "tcp")
+                .containsEntry("network.type", host.contains(":") ? "ipv6" : "ipv4")
+                .containsEntry("tapio.flow.connections", 1L);
+            assertThat(flow.body()).startsWith("process:bash -> ");
+          }
+          // Forty more destinations through a table of sixteen: the oldest go to the overflow,
+          // however the connections fall into intervals.
+          StringBuilder script = new StringBuilder();
+          for (int i = 0; i < 40; i++) {
+            int port = listen("127.0.0.1", listeners).getLocalPort();
+            script.append("exec 3<>/dev/tcp/127.0.0.1/").append(port).append("; exec 3>&-; ");
+          }
+          EndToEnd.run("/bin/bash", "-c", script.toString());
+          Received table =
+              await(
+                      receiver,
+                      r ->
+                          r.eventName().equals("tapio.flow.table")
+                              && (Long) r.attributes().get("tapio.flow.table.flows_evicted") >= 4)
+                  .orElseThrow(() -> new AssertionError("no evictions: " + receiver.records()));
+          assertThat(table.attributes())
+              .containsKeys(
+                  "tapio.flow.table.observations",
+                  "tapio.flow.table.flows_created",
+                  "tapio.flow.table.ephemeral_ports_collapsed",
+                  "tapio.flow.table.external_addresses_collapsed");
+          assertThat(
+                  receiver.records().stream()
+                      .filter(r -> r.eventName().equals("tapio.flow"))
+                      .filter(
+                          r -> "overflow".equals(r.attributes().get("tapio.flow.source.workload")))
+                      .mapToLong(r -> (Long) r.attributes().get("tapio.flow.connections"))
+                      .sum())
+              .isGreaterThanOrEqualTo(4);
+        } finally {
+          for (ServerSocket s : listeners) {
+            s.close();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A listener on {@code host} at a port below the ephemeral range (the table counts ephemeral
+   * destination ports as port 0), accepting in the background.
+   */
+  private static ServerSocket listen(String host, List<ServerSocket> listeners) throws Exception {
+    for (int attempt = 0; ; attempt++) {
+      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000);
+      ServerSocket s = new ServerSocket();
+      try {
+        s.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+      } catch (java.net.BindException e) {
+        s.close();
+        if (attempt > 50) {
+          throw e;
+        }
+        continue;
+      }
+      listeners.add(s);
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                while (!s.isClosed()) {
+                  try {
+                    s.accept().close();
+                  } catch (java.io.IOException closed) {
+                    return;
+                  }
+                }
+              });
+      return s;
+    }
+  }
+
+  private static void connect(String host, int port) throws Exception {
+    EndToEnd.run("/bin/bash", "-c", "exec 3<>/dev/tcp/" + host + "/" + port + "; exec 3>&-");
+  }
+
+  /** {@code ::1} for IPv6 loopback however written, else the address as Java prints it. */
+  private static String normalized(@Nullable Object address) {
+    if (address == null) {
+      return "";
+    }
+    try {
+      InetAddress a = InetAddress.getByName(address.toString());
+      return a.isLoopbackAddress() && a instanceof java.net.Inet6Address
+          ? "::1"
+          : a.getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      return "";
+    }
+  }
+
+  private static Optional<Received> await(OtlpLogsReceiver receiver, Predicate<Received> match)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<Received> r = receiver.records().stream().filter(match).findFirst();
+      if (r.isPresent()) {
+        return r;
+      }
+      Thread.sleep(100);
+    }
+    return Optional.empty();
+  }
+}

@@ -32,8 +32,7 @@ public final class RuleSets {
       log.warn("rule warnings:\n{}", warnings.strip());
     }
     selection.unmatched(report.rules()).forEach(line -> log.warn("rule selection: {}", line));
-    return new LoadReport(report.files(), selection.apply(report.rules()), report.matching())
-        .buildRuleSet();
+    return report.withRules(selection.apply(report.rules())).buildRuleSet();
   }
 
   /** The rule files do not load; the message is the full validation report. */

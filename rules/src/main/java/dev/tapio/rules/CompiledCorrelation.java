@@ -3,6 +3,7 @@ package dev.tapio.rules;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.alert.Priority;
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.internal.correlate.CorrelationExplainer;
 import dev.tapio.rules.internal.correlate.CorrelationOutput;
 import dev.tapio.rules.internal.correlate.Step;
 import java.time.Duration;
@@ -65,6 +66,19 @@ public record CompiledCorrelation(
     steps = List.copyOf(steps);
     by = List.copyOf(by);
     tags = Set.copyOf(tags);
+  }
+
+  /**
+   * Why the correlation's steps match {@code event} or not: a line per step, with the event's key
+   * when it matches and the step condition's deciding path when not. For explaining, not matching.
+   */
+  public List<String> explain(EnrichedEvent event) {
+    return CorrelationExplainer.explain(this, event);
+  }
+
+  /** Over all of {@code events}: which step never matched, or what else kept it from firing. */
+  public List<String> explain(List<EnrichedEvent> events) {
+    return CorrelationExplainer.summary(this, events);
   }
 
   /**

@@ -15,12 +15,26 @@ import org.jspecify.annotations.Nullable;
 public final class MatchingSession implements AutoCloseable {
   private final List<Match> matched = new ArrayList<>();
   private final RuleSession session;
-  private final @Nullable Correlator correlator;
+  private final CompiledRuleSet rules;
+  private @Nullable Correlator correlator;
 
   public MatchingSession(CompiledRuleSet rules) {
     this.session = RuleSession.open(rules, (rule, event) -> matched.add(new Match(rule, event)));
+    this.rules = rules;
+    this.correlator = correlator(rules);
+  }
+
+  private static @Nullable Correlator correlator(CompiledRuleSet rules) {
     Correlator c = new Correlator(rules.correlations());
-    this.correlator = c.isEmpty() ? null : c;
+    return c.isEmpty() ? null : c;
+  }
+
+  /**
+   * Forgets every correlation's state, as if the session had just been opened: for a new, unrelated
+   * stream of events (the next rule test case).
+   */
+  public void reset() {
+    correlator = correlator(rules);
   }
 
   /**

@@ -11,7 +11,8 @@ class BundledRulesTest {
   void theBundledRulesLoadWithoutErrorsOrWarningsAndAllCompile() {
     LoadReport report = RuleLoader.create().loadSources(BundledRules.sources());
 
-    assertThat(report.text(true)).isEqualTo("bundled:tapio_rules.yaml: Ok\n");
+    assertThat(report.text(true))
+        .isEqualTo("bundled:tapio_rules.yaml: Ok\nbundled:tapio_correlations.yaml: Ok\n");
     assertThat(report.files()).allMatch(FileResult::successful);
     assertThat(report.rules()).hasSizeGreaterThanOrEqualTo(10).allMatch(CompiledRule::enabled);
     assertThat(report.rules()).noneMatch(CompiledRule::anyEventType);

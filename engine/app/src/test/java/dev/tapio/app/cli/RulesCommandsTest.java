@@ -62,7 +62,8 @@ class RulesCommandsTest {
   void validateWithoutFilesChecksTheBundledRules() {
     CliRunner r = CliRunner.run("rules", "validate");
     assertThat(r.status()).isZero();
-    assertThat(r.out()).isEqualTo("bundled:tapio_rules.yaml: Ok\n");
+    assertThat(r.out())
+        .isEqualTo("bundled:tapio_rules.yaml: Ok\nbundled:tapio_correlations.yaml: Ok\n");
   }
 
   @Test

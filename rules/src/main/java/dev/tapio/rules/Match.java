@@ -2,8 +2,8 @@ package dev.tapio.rules;
 
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.internal.correlate.AlertIds;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +27,8 @@ public record Match(CompiledRule rule, EnrichedEvent event, @Nullable Correlated
    * One step of a completed correlation.
    *
    * @param name the step's name
-   * @param id for a step that names a rule, the id of that rule's alert on this event; else the
-   *     event's id
+   * @param id the id of the step's event (see {@code correlation.<step>.id} in
+   *     docs/correlation-rules.md)
    */
   public record Step(String name, String id, EnrichedEvent event) {}
 
@@ -44,17 +44,10 @@ public record Match(CompiledRule rule, EnrichedEvent event, @Nullable Correlated
     return new Match(rule, completed, correlated);
   }
 
-  /**
-   * The alert's id: derived from the rule (or correlation) and the event, so a replay raises the
-   * same ids and a correlation can name the alerts of its steps.
-   */
-  public String id() {
-    return AlertIds.alert(rule.name(), event);
-  }
-
-  /** The alert: the rule's output rendered and its fields extracted. */
+  /** The alert, under a fresh id: the rule's output rendered and its fields extracted. */
   public Alert render() {
+    String id = UUID.randomUUID().toString();
     Correlated c = correlated;
-    return c == null ? rule.alert(event, id()) : c.correlation().alert(event, c.steps(), id());
+    return c == null ? rule.alert(event, id) : c.correlation().alert(event, c.steps(), id);
   }
 }

@@ -11,6 +11,7 @@ import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.FileOpen;
 import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.ProcessExec;
+import dev.tapio.rules.internal.correlate.EventIds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,13 +151,13 @@ class CorrelationTest {
     assertThat(a.priority().falcoName()).isEqualTo("Warning");
     assertThat(a.tags()).containsExactly("correlation");
     assertThat(a.timeNanos()).isEqualTo(curl.event().header().timeNanos());
-    Match shellMatch = new Match(SET.rule("Shell").orElseThrow(), shell);
     assertThat(a.outputFields())
         .containsEntry("fetch.proc.cmdline", "curl http://x/payload")
         .containsEntry("shell.proc.name", "bash")
         .containsEntry("container.id", "a")
-        .containsEntry("correlation.shell.id", shellMatch.render().id())
-        .containsKey("correlation.fetch.id");
+        .containsEntry("correlation.shell.id", EventIds.event(shell))
+        .containsEntry("correlation.fetch.id", EventIds.event(curl));
+    assertThat(EventIds.event(shell)).isNotEqualTo(EventIds.event(curl));
   }
 
   @Test

@@ -46,9 +46,8 @@ public record Step(
     return List.of(values);
   }
 
-  /** The id of this step's match on {@code event}: the named rule's alert id, or the event's. */
+  /** The id of this step's match on {@code event}: the event's id. */
   public String id(EnrichedEvent event) {
-    String rule = ruleName;
-    return rule == null ? AlertIds.event(event) : AlertIds.alert(rule, event);
+    return EventIds.event(event);
   }
 }

@@ -1,7 +1,10 @@
 #!/bin/bash
 # End-to-end sensor overhead: syscall-heavy workloads timed without Tapio, with `tapio run` on the
-# bundled rules, and with `tapio run` on a rule set that only asks for process events
-# (benchmarks/exec-only.yaml). Run as root through ./bench, the one benchmark entry point; needs
+# bundled rules (default), with `tapio run` on a rule set that only asks for process events
+# (benchmarks/exec-only.yaml), and on the floor: `tapio run` on the bundled rules with
+# TAPIO_SENSORS=floor, the same hooks attached the same way but whose programs only count (floor).
+# The table gives each setting's workload CPU against none, and default's extra CPU against the
+# floor's extra. Run as root through ./bench, the one benchmark entry point; needs
 # gcc and bpftool:
 #
 #   ./bench overhead                         5 measured runs per workload and setting
@@ -9,7 +12,9 @@
 #   REBUILD=1 ./bench overhead               rebuild engine/app/target/tapio.jar first
 #
 # Other knobs: OPEN_N=500000 EXEC_N=1000 GETPPID_N=2000000
-#   WORKLOADS="idle getppid open exec mixed" CONFIGS="none default exec-only"
+#   WORKLOADS="idle getppid open exec mixed" CONFIGS="none floor default exec-only"
+#   BPF_STATS=1: also report each BPF program's runs and ns per run (kernel.bpf_stats_enabled is
+#   switched on for the engine sessions and restored at the end; it slows every program a little)
 #
 # Workloads: open (open+close of one file, OPEN_N times), exec (fork + execve /bin/true + wait,
 # EXEC_N times), getppid (a syscall no sensor hooks, GETPPID_N times: what attached syscall
@@ -30,7 +35,8 @@ OPEN_N=${OPEN_N:-500000}
 EXEC_N=${EXEC_N:-1000}
 GETPPID_N=${GETPPID_N:-2000000}
 WORKLOADS=${WORKLOADS:-idle getppid open exec mixed}
-CONFIGS=${CONFIGS:-none default exec-only}
+CONFIGS=${CONFIGS:-none floor default exec-only}
+BPF_STATS=${BPF_STATS:-0}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
 
 [ "$(id -u)" = 0 ] || { echo "sensor-overhead: run as root (the sensors load eBPF programs)" >&2; exit 2; }
@@ -49,7 +55,9 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 work=$(mktemp -d /tmp/tapio-overhead.XXXXXX)
 engine_pid=""
+stats_before=$(sysctl -n kernel.bpf_stats_enabled)
 cleanup() {
+  sysctl -qw kernel.bpf_stats_enabled="$stats_before" || true
   if [ -n "$engine_pid" ] && kill -0 "$engine_pid" 2> /dev/null; then
     kill -TERM "$engine_pid" 2> /dev/null || true
     wait "$engine_pid" 2> /dev/null || true
@@ -98,11 +106,25 @@ engine_counter() {
   echo "$total"
 }
 
+# "name runs ns_per_run" of every BPF program the engine holds (through its fdinfo), when BPF_STATS=1.
+engine_prog_stats() {
+  local ids
+  ids=$(grep -h '^prog_id:' /proc/"$engine_pid"/fdinfo/* 2> /dev/null | awk '{print $2}' | sort -u | tr '\n' ' ')
+  bpftool -j prog show | python3 -c '
+import json, sys
+ids = {int(i) for i in sys.argv[1].split()}
+for p in json.load(sys.stdin):
+    if p["id"] in ids and p.get("run_cnt", 0) > 0:
+        print(p["name"], p["run_cnt"], round(p["run_time_ns"] / p["run_cnt"]))' "$ids"
+}
+
 start_engine() {
-  local config=$1 args=(run)
+  local config=$1 args=(run) env=()
   [ "$config" = exec-only ] && args+=(--rules "$here/exec-only.yaml")
+  [ "$config" = floor ] && env+=(TAPIO_SENSORS=floor)
+  [ "$BPF_STATS" = 1 ] && sysctl -qw kernel.bpf_stats_enabled=1
   : > "$work/engine.log"
-  "$java" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -jar "$jar" "${args[@]}" \
+  env "${env[@]}" "$java" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -jar "$jar" "${args[@]}" \
     > "$work/alerts.jsonl" 2> "$work/engine.log" &
   engine_pid=$!
   local waited=0
@@ -125,6 +147,9 @@ stop_engine() {
   drops=$(engine_counter tapio_drops)
   throttled=$(engine_counter tapio_throttled)
   stopped_at=$(date +%s.%N)
+  if [ "$BPF_STATS" = 1 ]; then
+    engine_prog_stats | sed "s/^/$1 $2 /" >> "$work/progs.tsv"
+  fi
   kill -TERM "$engine_pid"
   wait "$engine_pid" || true
   engine_pid=""
@@ -139,6 +164,7 @@ stop_engine() {
 
 printf 'config\tworkload\trep\twall_s\tuser_s\tsys_s\tengine_cpu_s\tpath_cpu_s\tload1\n' > "$work/runs.tsv"
 : > "$work/sessions.tsv"
+: > "$work/progs.tsv"
 for config in $CONFIGS; do
   for wl in $WORKLOADS; do
     [ "$config" = none ] || start_engine "$config"
@@ -187,25 +213,42 @@ awk -F'\t' -v sessions="$work/sessions.tsv" '
       split(line, s, " "); k = s[1] SUBSEP s[2]
       ev[k] = s[3]; qdrop[k] = s[4]; kdrop[k] = s[5]; thr[k] = s[6]; up[k] = s[7]; ecpu[k] = s[8]; pcpu[k] = s[9]
     }
-    print "| workload | setting | wall s, median (min-max) | wall ratio | workload CPU s, median | CPU ratio | engine CPU, % of one core, median (min-max) | of which event path | events/s | µs/event (all / event path) | drops (kernel/queue) | load1 |"
-    print "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    print "| workload | setting | wall s, median (min-max) | wall ratio | workload CPU s, median | CPU ratio | CPU vs floor | extra CPU ÷ floor extra | engine CPU, % of one core, median (min-max) | of which event path | events/s | µs/event (all / event path) | drops (kernel/queue) | load1 |"
+    print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     for (w = 1; w <= nw; w++) for (c = 1; c <= nc; c++) {
       k = configs[c] SUBSEP wls[w]; b = "none" SUBSEP wls[w]
       if (!(k in wall)) continue
       wr = (b in wall) ? sprintf("%.3f", median(wall[k]) / median(wall[b])) : "-"
       cr = (b in cpu) ? sprintf("%.3f", median(cpu[k]) / median(cpu[b])) : "-"
+      # default against its floor (the bundled rules with counting programs): the ratio of the
+      # workload CPU, and of the CPU each adds to none
+      f = "floor" SUBSEP wls[w]; vf = "-"; xf = "-"
+      if (configs[c] == "default" && (f in cpu)) {
+        vf = sprintf("%.3f", median(cpu[k]) / median(cpu[f]))
+        fx = median(cpu[f]) - ((b in cpu) ? median(cpu[b]) : 0)
+        if ((b in cpu) && fx > 0) xf = sprintf("%.1f", (median(cpu[k]) - median(cpu[b])) / fx)
+      }
       e = configs[c] == "none" ? "-" : sprintf("%.1f (%.1f-%.1f)", median(pct[k]), lo(pct[k]), hi(pct[k]))
       r = (k in ev && up[k] > 0) ? sprintf("%.0f", ev[k] / up[k]) : "-"
       ep = configs[c] == "none" ? "-" : sprintf("%.1f", median(ppct[k]))
       u = (k in ev && ev[k] > 0) ? sprintf("%.1f / %.1f", 1e6 * ecpu[k] / ev[k], 1e6 * pcpu[k] / ev[k]) : "-"
       d = (k in ev) ? kdrop[k] "/" qdrop[k] (thr[k] > 0 ? " (throttled " thr[k] ")" : "") : "-"
-      printf "| %s | %s | %.3f (%.3f-%.3f) | %s | %.3f | %s | %s | %s | %s | %s | %s | %s-%s |\n", wls[w], configs[c],
-        median(wall[k]), lo(wall[k]), hi(wall[k]), wr, median(cpu[k]), cr, e, ep, r, u, d, lo(load[k]), hi(load[k])
+      printf "| %s | %s | %.3f (%.3f-%.3f) | %s | %.3f | %s | %s | %s | %s | %s | %s | %s | %s | %s-%s |\n", wls[w], configs[c],
+        median(wall[k]), lo(wall[k]), hi(wall[k]), wr, median(cpu[k]), cr, vf, xf, e, ep, r, u, d, lo(load[k]), hi(load[k])
     }
   }' "$work/runs.tsv"
 echo
 echo "event path: Tapio's own threads (tapio-*); the rest is JIT compilation, GC and the JVM."
 echo "events/s and µs/event: events the engine received from its sensors and the engine's CPU time,"
 echo "over the whole session (ready line to SIGTERM, warm-up included), background events included."
+echo "CPU vs floor: default's workload CPU over the floor's (bundled rules, counting programs);"
+echo "extra CPU ÷ floor extra: what default adds to none over what the floor adds (n× the floor)."
+if [ -s "$work/progs.tsv" ]; then
+  echo
+  echo "BPF programs (kernel.bpf_stats_enabled, whole session: warm-up, runs and background):"
+  echo "| setting | workload | program | runs | ns per run |"
+  echo "|---|---|---|---|---|"
+  awk '{ printf "| %s | %s | %s | %d | %d |\n", $1, $2, $3, $4, $5 }' "$work/progs.tsv"
+fi
 [ "${KEEP:-0}" = 1 ] && cat "$work/sessions.tsv" >&2
 exit 0

@@ -34,6 +34,7 @@ enum tapio_event_kind {
 	TAPIO_EV_EXIT = 3,
 	TAPIO_EV_OPEN = 4,
 	TAPIO_EV_CHANGE = 5,
+	TAPIO_EV_PRIV = 6,
 };
 
 /* Sizes both sides depend on. */
@@ -83,10 +84,42 @@ enum tapio_change_syscall {
 	TAPIO_CHG_LINKAT = 15,
 };
 
+/*
+ * Syscalls that change what a task may see or do (struct tapio_priv_event.syscall): its
+ * namespaces and root, its credentials, another process (ptrace), the kernel (bpf, modules).
+ * UMOUNT is the umount2 syscall, whose tracepoint is named sys_enter_umount.
+ */
+enum tapio_priv_syscall {
+	TAPIO_PRIV_SETNS = 1,
+	TAPIO_PRIV_UNSHARE = 2,
+	TAPIO_PRIV_MOUNT = 3,
+	TAPIO_PRIV_UMOUNT = 4,
+	TAPIO_PRIV_PIVOT_ROOT = 5,
+	TAPIO_PRIV_CHROOT = 6,
+	TAPIO_PRIV_SETUID = 7,
+	TAPIO_PRIV_SETREUID = 8,
+	TAPIO_PRIV_SETRESUID = 9,
+	TAPIO_PRIV_SETGID = 10,
+	TAPIO_PRIV_SETREGID = 11,
+	TAPIO_PRIV_SETRESGID = 12,
+	TAPIO_PRIV_SETFSUID = 13,
+	TAPIO_PRIV_SETFSGID = 14,
+	TAPIO_PRIV_CAPSET = 15,
+	TAPIO_PRIV_PTRACE = 16,
+	TAPIO_PRIV_BPF = 17,
+	TAPIO_PRIV_INIT_MODULE = 18,
+	TAPIO_PRIV_FINIT_MODULE = 19,
+};
+
+/* struct tapio_priv_event.flags */
+enum tapio_priv_flags {
+	TAPIO_PRIVF_NO_EXIT = 1,	/* seen at sys_enter only: result and "after" state are unknown */
+};
+
 /* What struct tapio_open_event's resolved path is (path_kind). */
 enum tapio_path_kind {
 	TAPIO_PATH_NONE = 0,	/* nothing resolved: raw path is absolute or unresolvable */
-	TAPIO_PATH_FILE = 1,	/* the opened file itself, from the new fd */
+	TAPIO_PATH_FILE = 1,	/* the opened file itself, from the new fd: raw path unreadable */
 	TAPIO_PATH_BASE = 2,	/* the directory a relative raw path is relative to (dirfd or cwd) */
 };
 
@@ -191,6 +224,45 @@ struct tapio_change_event {
 	__u8 data[];
 };
 
+/* A task's credentials (struct cred), as numbers. */
+struct tapio_creds {
+	__u32 uid;
+	__u32 gid;
+	__u32 euid;
+	__u32 egid;
+	__u32 suid;
+	__u32 sgid;
+	__u32 fsuid;
+	__u32 fsgid;
+	__u64 cap_effective;
+	__u64 cap_permitted;
+};
+
+/*
+ * sys_exit_<setns|unshare|mount|...|setuid|...|capset|ptrace|bpf>: a syscall that changed (or
+ * tried to change) what the task may see or do. The header's namespaces are the task's after the
+ * call; ns_before, cred_before are read at sys_enter, cred_after at sys_exit. args are the
+ * syscall's numeric arguments in its own order (bpf: cmd, then the program type of a
+ * BPF_PROG_LOAD). Followed by up to three strings (mount: source, target, fstype; umount,
+ * chroot: the path; pivot_root: new root, old root; bpf: the program's name; modules: the
+ * parameters).
+ */
+struct tapio_priv_event {
+	struct tapio_header hdr;
+	__s64 result;		/* return value or -errno; 0 with TAPIO_PRIVF_NO_EXIT */
+	__u64 args[4];
+	struct tapio_namespaces ns_before;
+	struct tapio_creds cred_before;
+	struct tapio_creds cred_after;
+	__u32 syscall;		/* enum tapio_priv_syscall */
+	__u32 flags;		/* enum tapio_priv_flags */
+	__u16 str1_len;
+	__u16 str2_len;
+	__u16 str3_len;
+	__u16 pad;
+	__u8 data[];
+};
+
 /* Settings Java writes into the config map (key 0) before attaching. */
 struct tapio_config {
 	__u32 self_tgid;	/* events of this process are not emitted */
@@ -223,6 +295,7 @@ union tapio_abi {
 	struct tapio_exit_event exit;
 	struct tapio_open_event open;
 	struct tapio_change_event change;
+	struct tapio_priv_event priv;
 	struct tapio_config config;
 	struct tapio_bucket bucket;
 	struct tapio_fill fill;
@@ -233,6 +306,8 @@ union tapio_abi {
 	enum tapio_open_syscall open_syscall;
 	enum tapio_change_syscall change_syscall;
 	enum tapio_path_kind path_kind;
+	enum tapio_priv_syscall priv_syscall;
+	enum tapio_priv_flags priv_flags;
 };
 
 #endif

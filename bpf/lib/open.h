@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Opens, paired per thread: sys_enter_* remembers the arguments, sys_exit_* reports them with
- * the result, so a failed open is seen with its errno. A successful open is resolved from the
- * new fd (symlinks, "..", dirfd and cwd already applied by the kernel); a failed relative one
- * carries the path of the directory it was relative to, and Java joins the two.
+ * the result, so a failed open is seen with its errno. The path is reported as passed; a relative
+ * one also carries the path of the directory it was relative to (dirfd or cwd, found by walking
+ * dentries), and Java joins the two. Absolute paths, most opens, cost no walk.
  */
 #ifndef TAPIO_OPEN_H
 #define TAPIO_OPEN_H
@@ -66,18 +66,26 @@ static __always_inline void tapio_open_exit(void *ctx, long ret)
 	ev->syscall = a.syscall;
 	ev->pad = 0;
 
+	/*
+	 * fd.name is the path as asked for, joined to its directory and normalized (Falco does not
+	 * resolve symlinks either), so an absolute path needs no walk at all: Java normalizes it.
+	 * A relative one carries the path of its directory (dirfd or cwd), whatever the result.
+	 */
 	__u32 off = tapio_put_user_str(ev->data, (const void *)a.filename);
 	ev->raw_len = off;
 	__u32 len = 0;
-	if (ret >= 0) {
-		ev->path_kind = TAPIO_PATH_FILE;
-		len = tapio_put_file_path(&ev->data[off], tapio_fd_file(task, ret));
-	} else if (off > 0 && ev->data[0] != '/') {
+	if (off > 0 && ev->data[0] == '/') {
+		ev->path_kind = TAPIO_PATH_NONE;
+	} else if (off > 0) {
 		ev->path_kind = TAPIO_PATH_BASE;
 		if (a.dfd == TAPIO_AT_FDCWD)
 			len = tapio_put_cwd(&ev->data[off], task);
 		else
 			len = tapio_put_file_path(&ev->data[off], tapio_fd_file(task, a.dfd));
+	} else if (ret >= 0) {
+		/* the path could not be read: the opened file is the best there is */
+		ev->path_kind = TAPIO_PATH_FILE;
+		len = tapio_put_file_path(&ev->data[off], tapio_fd_file(task, ret));
 	} else {
 		ev->path_kind = TAPIO_PATH_NONE;
 	}

@@ -173,17 +173,11 @@ public final class RateLimitingSink implements AlertSink {
     Map<String, @Nullable Object> fields = new LinkedHashMap<>(last.outputFields());
     fields.put(SUPPRESSED_FIELD, (long) window.suppressed);
     out.add(
-        new Alert(
-            last.id() + "-summary",
-            last.rule(),
-            last.priority(),
-            SUMMARY_OUTPUT.formatted(
-                window.suppressed, Math.max(1, windowNanos / 1_000_000_000L), last.output()),
-            fields,
-            last.tags(),
-            last.source(),
-            last.timeNanos(),
-            last.event()));
+        last.withId(last.id() + "-summary")
+            .withOutput(
+                SUMMARY_OUTPUT.formatted(
+                    window.suppressed, Math.max(1, windowNanos / 1_000_000_000L), last.output()),
+                fields));
     summaries.incrementAndGet();
   }
 

@@ -121,16 +121,7 @@ public final class Scrubber {
     if (!changed) {
       return alert;
     }
-    return new Alert(
-        alert.id(),
-        alert.rule(),
-        alert.priority(),
-        scrubbedOutput,
-        fields,
-        alert.tags(),
-        alert.source(),
-        alert.timeNanos(),
-        event);
+    return alert.withOutput(scrubbedOutput, fields).withEvent(event);
   }
 
   private boolean isDenied(String field) {
@@ -159,23 +150,7 @@ public final class Scrubber {
       List<String> args = scrubArgs(process.args());
       if (args != process.args()) {
         changed = true;
-        scrubbedChain.add(
-            new ProcessInfo(
-                process.pid(),
-                process.vpid(),
-                process.ppid(),
-                process.name(),
-                process.exe(),
-                process.exePath(),
-                args,
-                process.cwd(),
-                process.sessionId(),
-                process.pgid(),
-                process.tty(),
-                process.credentials(),
-                process.startTimeNanos(),
-                process.exeFromMemfd(),
-                process.exeUpperLayer()));
+        scrubbedChain.add(process.withArgs(args));
       } else {
         scrubbedChain.add(process);
       }
@@ -188,35 +163,14 @@ public final class Scrubber {
         List<String> argv = new ArrayList<>();
         argv.add(exec.argv().getFirst());
         argv.addAll(rest);
-        raw =
-            new ProcessExec(
-                exec.header(),
-                exec.type(),
-                exec.filename(),
-                exec.exePath(),
-                argv,
-                exec.cwd(),
-                exec.comm(),
-                exec.ppid(),
-                exec.sessionId(),
-                exec.pgid(),
-                exec.tty(),
-                exec.credentials(),
-                exec.exeFromMemfd(),
-                exec.exeUpperLayer());
+        raw = exec.withArgv(argv);
         changed = true;
       }
     }
     if (!changed) {
       return event;
     }
-    return new EnrichedEvent(
-        raw,
-        new Lineage(scrubbedChain),
-        event.user(),
-        event.container(),
-        event.pod(),
-        event.hostname());
+    return event.withEvent(raw).withLineage(new Lineage(scrubbedChain));
   }
 
   /** The same list when nothing changed, else the scrubbed arguments joined into one. */

@@ -22,16 +22,7 @@ class AlertPipelineTest {
     Alert base = TestAlerts.shellAlert(id);
     Map<String, @Nullable Object> fields = new LinkedHashMap<>(base.outputFields());
     fields.put("proc.cmdline", "curl -H 'Authorization: Bearer abcdefgh12345678' https://x");
-    return new Alert(
-        id,
-        base.rule(),
-        base.priority(),
-        base.output(),
-        fields,
-        base.tags(),
-        base.source(),
-        base.timeNanos(),
-        base.event());
+    return base.withOutputFields(fields);
   }
 
   @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.Lineage;
-import dev.tapio.api.context.ProcessInfo;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -18,37 +17,7 @@ class OtlpIncidentTraceTest {
   private static Alert inSession(String id, int sessionId) {
     Alert base = TestAlerts.shellAlert(id);
     EnrichedEvent e = base.event();
-    ProcessInfo p = e.process();
-    ProcessInfo moved =
-        new ProcessInfo(
-            p.pid(),
-            p.vpid(),
-            p.ppid(),
-            p.name(),
-            p.exe(),
-            p.exePath(),
-            p.args(),
-            p.cwd(),
-            sessionId,
-            p.pgid(),
-            p.tty(),
-            p.credentials(),
-            p.startTimeNanos(),
-            p.exeFromMemfd(),
-            p.exeUpperLayer());
-    EnrichedEvent event =
-        new EnrichedEvent(
-            e.event(), Lineage.of(moved), e.user(), e.container(), e.pod(), e.hostname());
-    return new Alert(
-        id,
-        base.rule(),
-        base.priority(),
-        base.output(),
-        base.outputFields(),
-        base.tags(),
-        base.source(),
-        base.timeNanos(),
-        event);
+    return base.withEvent(e.withLineage(Lineage.of(e.process().withSessionId(sessionId))));
   }
 
   @Test

@@ -22,16 +22,7 @@ class RateLimitingSinkTest {
     Map<String, @Nullable Object> fields = new LinkedHashMap<>(base.outputFields());
     fields.put("proc.cmdline", cmdline);
     fields.put("evt.time", evtTime);
-    return new Alert(
-        id,
-        base.rule(),
-        base.priority(),
-        base.output(),
-        fields,
-        base.tags(),
-        base.source(),
-        base.timeNanos(),
-        base.event());
+    return base.withOutputFields(fields);
   }
 
   private RateLimitingSink.Builder limiter() {

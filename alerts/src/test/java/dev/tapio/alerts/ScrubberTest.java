@@ -23,51 +23,12 @@ class ScrubberTest {
     EnrichedEvent base = TestAlerts.shellInPod();
     ProcessInfo p = base.process();
     List<String> args = List.of(cmdline.split(" "));
-    ProcessInfo withArgs =
-        new ProcessInfo(
-            p.pid(),
-            p.vpid(),
-            p.ppid(),
-            p.name(),
-            p.exe(),
-            p.exePath(),
-            args,
-            p.cwd(),
-            p.sessionId(),
-            p.pgid(),
-            p.tty(),
-            p.credentials(),
-            p.startTimeNanos(),
-            false,
-            false);
+    ProcessInfo withArgs = p.withArgs(args);
     ProcessExec exec = (ProcessExec) base.event();
     List<String> argv = new java.util.ArrayList<>();
     argv.add(p.name());
     argv.addAll(args);
-    ProcessExec withArgv =
-        new ProcessExec(
-            exec.header(),
-            exec.type(),
-            exec.filename(),
-            exec.exePath(),
-            argv,
-            exec.cwd(),
-            exec.comm(),
-            exec.ppid(),
-            exec.sessionId(),
-            exec.pgid(),
-            exec.tty(),
-            exec.credentials(),
-            false,
-            false);
-    EnrichedEvent event =
-        new EnrichedEvent(
-            withArgv,
-            Lineage.of(withArgs),
-            base.user(),
-            base.container(),
-            base.pod(),
-            base.hostname());
+    EnrichedEvent event = base.withEvent(exec.withArgv(argv)).withLineage(Lineage.of(withArgs));
     return new Alert(
         "a-1",
         "Secret on command line",

@@ -10,7 +10,8 @@ import java.util.List;
 /** The rule files shipped inside Tapio, loaded when no rule file is given. */
 public final class BundledRules {
   /** The bundled files, in load order. */
-  public static final List<String> FILES = List.of("tapio_rules.yaml", "tapio_correlations.yaml");
+  public static final List<String> FILES =
+      List.of("tapio_rules.yaml", "tapio_escape_privilege_rules.yaml", "tapio_correlations.yaml");
 
   private static final String DIRECTORY = "/dev/tapio/rules/defaults/";
 

@@ -6,6 +6,7 @@ import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.rules.internal.correlate.CorrelationExplainer;
 import dev.tapio.rules.internal.correlate.CorrelationOutput;
 import dev.tapio.rules.internal.correlate.Step;
+import dev.tapio.rules.internal.drools.RuleCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -21,8 +22,7 @@ import java.util.Set;
  * @param within the window, in event time
  * @param count for a threshold, how many matches within the window fire it; else 1
  * @param maxKeys how many keys state is kept for at most; the oldest is evicted beyond that
- * @param rule the correlation seen as a rule (name, priority, tags, event types), for what treats
- *     every match alike; it never matches an event on its own
+ * @param ruleCode the correlation seen as a rule (see {@link #rule()})
  */
 public record CompiledCorrelation(
     int index,
@@ -38,7 +38,7 @@ public record CompiledCorrelation(
     Set<String> tags,
     boolean enabled,
     CorrelationOutput output,
-    CompiledRule rule) {
+    RuleCode ruleCode) {
 
   /** How the steps combine. */
   public enum Kind {
@@ -58,6 +58,14 @@ public record CompiledCorrelation(
    * @param expired windows that ran out without completing
    */
   public record Stats(String correlation, int keys, long evicted, long expired) {}
+
+  /**
+   * The correlation seen as a rule (name, priority, tags, the event types of its steps), for what
+   * treats every match alike; it never matches an event on its own.
+   */
+  public CompiledRule rule() {
+    return new CompiledRule(ruleCode);
+  }
 
   /** Keys kept per correlation when {@code max_keys} is not given. */
   public static final int DEFAULT_MAX_KEYS = 10_000;
@@ -95,7 +103,7 @@ public record CompiledCorrelation(
         output.render(trigger, steps),
         output.fields(trigger, steps),
         tags,
-        rule.source(),
+        ruleCode.source(),
         trigger.event().header().timeNanos(),
         trigger);
   }

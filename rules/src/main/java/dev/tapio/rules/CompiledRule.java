@@ -3,66 +3,83 @@ package dev.tapio.rules;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.alert.Priority;
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.internal.drools.IndexedCheck;
-import dev.tapio.rules.internal.eval.EventPredicate;
+import dev.tapio.rules.internal.drools.RuleCode;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One rule, compiled.
- *
- * @param index its place in definition order (rule matching {@code first} picks the lowest)
- * @param condition the condition text as compiled (exceptions added, lists substituted)
- * @param eventTypes the event types it can match; when {@code anyEventType}, every type
- * @param anyEventType whether it can match every event type (Drools then does no type dispatch)
- * @param predicate the condition with macros expanded, evaluating Falco's semantics
- * @param predicatesByType for each of {@code eventTypes}, the predicate folded for that type (its
- *     {@code evt.type} checks decided): what the Drools rule for that type runs
- * @param indexedChecks for each of {@code eventTypes}, the equality checks every match of that type
- *     passes, which the rule base indexes (see {@link IndexedCheck})
- * @param trace explains the condition's value for an event (see {@link #explain})
+ * One rule, compiled: its name, priority, tags, output and the event types it can match. How its
+ * condition runs (predicates, indexed checks) stays inside the rules module, in the {@link
+ * RuleCode} this wraps.
  */
-public record CompiledRule(
-    int index,
-    String name,
-    String description,
-    Priority priority,
-    Set<String> tags,
-    String source,
-    boolean enabled,
-    String condition,
-    Set<String> eventTypes,
-    boolean anyEventType,
-    EventPredicate predicate,
-    java.util.Map<String, EventPredicate> predicatesByType,
-    java.util.Map<String, List<IndexedCheck>> indexedChecks,
-    OutputFormat output,
-    ConditionTrace trace) {
+public final class CompiledRule {
+  private final RuleCode code;
 
-  public CompiledRule {
-    tags = Set.copyOf(tags);
-    predicatesByType = java.util.Map.copyOf(predicatesByType);
-    indexedChecks = java.util.Map.copyOf(indexedChecks);
-    eventTypes = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(eventTypes));
+  CompiledRule(RuleCode code) {
+    this.code = code;
   }
 
-  /** The predicate to run for events of {@code type}. */
-  public EventPredicate predicateFor(String type) {
-    return predicatesByType.getOrDefault(type, predicate);
+  /** Its place in definition order (rule matching {@code first} picks the lowest). */
+  public int index() {
+    return code.index();
   }
 
-  /** The checks every match of {@code type} passes, for the rule base to index; may be empty. */
-  public List<IndexedCheck> indexedChecksFor(String type) {
-    return indexedChecks.getOrDefault(type, List.of());
+  public String name() {
+    return code.name();
+  }
+
+  public String description() {
+    return code.description();
+  }
+
+  public Priority priority() {
+    return code.priority();
+  }
+
+  public Set<String> tags() {
+    return code.tags();
+  }
+
+  public String source() {
+    return code.source();
+  }
+
+  public boolean enabled() {
+    return code.enabled();
+  }
+
+  /** The condition text as compiled (exceptions added, lists substituted). */
+  public String condition() {
+    return code.condition();
+  }
+
+  /** The event types it can match; when {@link #anyEventType}, every type. */
+  public Set<String> eventTypes() {
+    return code.eventTypes();
+  }
+
+  /** Whether it can match every event type. */
+  public boolean anyEventType() {
+    return code.anyEventType();
+  }
+
+  public OutputFormat output() {
+    return code.output();
+  }
+
+  /** The same rule, enabled or not. */
+  public CompiledRule withEnabled(boolean enabled) {
+    return enabled == enabled() ? this : new CompiledRule(code.withEnabled(enabled));
   }
 
   /**
    * Why the condition is false (or true) for {@code event}: the deciding path through the condition
-   * with the field values seen, one line per check; see {@link ConditionTrace}. Slower than {@link
-   * #predicate}: for explaining results, not matching.
+   * with the field values seen, one line per check; see {@link ConditionTrace}. Slower than
+   * matching: for explaining results, not matching.
    */
   public List<String> explain(EnrichedEvent event) {
-    return trace.explain(event);
+    return code.trace().explain(event);
   }
 
   /**
@@ -73,18 +90,38 @@ public record CompiledRule(
   public Alert alert(EnrichedEvent event, String id) {
     return new Alert(
         id,
-        name,
-        priority,
-        output.render(event),
-        output.fields(event),
-        tags,
-        source,
+        name(),
+        priority(),
+        output().render(event),
+        output().fields(event),
+        tags(),
+        source(),
         event.event().header().timeNanos(),
         event);
   }
 
   /** The tags in a stable order. */
   public List<String> sortedTags() {
-    return tags.stream().sorted().toList();
+    return tags().stream().sorted().toList();
+  }
+
+  /** The rule as the rule base runs it. */
+  RuleCode code() {
+    return code;
+  }
+
+  @Override
+  public boolean equals(@Nullable Object o) {
+    return o instanceof CompiledRule other && code.equals(other.code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledRule[" + code.name() + "]";
   }
 }

@@ -1,8 +1,11 @@
 package dev.tapio.rules;
 
 import dev.tapio.rules.internal.drools.DrlEmitter;
+import dev.tapio.rules.internal.drools.MatchListener;
+import dev.tapio.rules.internal.drools.RuleCode;
 import dev.tapio.rules.internal.drools.RuleModel;
 import dev.tapio.rules.internal.drools.RulePlan;
+import dev.tapio.rules.internal.drools.RuleSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +60,7 @@ public final class CompiledRuleSet {
    */
   public static CompiledRuleSet build(
       List<CompiledRule> rules, List<CompiledCorrelation> correlations, RuleMatching matching) {
-    RulePlan plan = RulePlan.of(rules);
+    RulePlan plan = RulePlan.of(codes(rules));
     return new CompiledRuleSet(rules, correlations, matching, plan, RuleModel.build(plan));
   }
 
@@ -66,7 +69,7 @@ public final class CompiledRuleSet {
    * compiles Java source). Proves the emitted DRL is what runs; use {@link #build} otherwise.
    */
   public static CompiledRuleSet buildFromDrl(List<CompiledRule> rules, RuleMatching matching) {
-    RulePlan plan = RulePlan.of(rules);
+    RulePlan plan = RulePlan.of(codes(rules));
     String drl = DrlEmitter.emit(plan);
     KieServices ks = KieServices.Factory.get();
     ReleaseId id =
@@ -84,6 +87,15 @@ public final class CompiledRuleSet {
 
   public List<CompiledRule> rules() {
     return rules;
+  }
+
+  /** A session over this rule base whose matches go to {@code listener}. */
+  RuleSession session(MatchListener listener) {
+    return RuleSession.open(kieBase, codes(rules), matching, listener);
+  }
+
+  private static List<RuleCode> codes(List<CompiledRule> rules) {
+    return rules.stream().map(CompiledRule::code).toList();
   }
 
   public Optional<CompiledRule> rule(String name) {

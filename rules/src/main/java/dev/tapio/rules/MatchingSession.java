@@ -19,7 +19,11 @@ public final class MatchingSession implements AutoCloseable {
   private @Nullable Correlator correlator;
 
   public MatchingSession(CompiledRuleSet rules) {
-    this.session = RuleSession.open(rules, (rule, event) -> matched.add(new Match(rule, event)));
+    CompiledRule[] byIndex =
+        new CompiledRule[rules.rules().stream().mapToInt(CompiledRule::index).max().orElse(-1) + 1];
+    rules.rules().forEach(r -> byIndex[r.index()] = r);
+    this.session =
+        rules.session((rule, event) -> matched.add(new Match(byIndex[rule.index()], event)));
     this.rules = rules;
     this.correlator = correlator(rules);
   }

@@ -88,7 +88,7 @@ public final class RuleLoader {
         }
         if (!reporter.hasErrors(s.name())) {
           RuleCompiler compiler = new RuleCompiler(reporter, FieldCatalog.syscall());
-          rules = compiler.compile(collector);
+          rules = compiler.compile(collector).stream().map(CompiledRule::new).toList();
           correlations = compiler.correlations();
         }
       }

@@ -12,11 +12,15 @@ class BundledRulesTest {
     LoadReport report = RuleLoader.create().loadSources(BundledRules.sources());
 
     assertThat(report.text(true))
-        .isEqualTo("bundled:tapio_rules.yaml: Ok\nbundled:tapio_correlations.yaml: Ok\n");
+        .isEqualTo(
+            BundledRules.FILES.stream()
+                .map(f -> "bundled:" + f + ": Ok\n")
+                .collect(java.util.stream.Collectors.joining()));
     assertThat(report.files()).allMatch(FileResult::successful);
     assertThat(report.rules()).hasSizeGreaterThanOrEqualTo(10).allMatch(CompiledRule::enabled);
     assertThat(report.rules()).noneMatch(CompiledRule::anyEventType);
     CompiledRuleSet set = report.buildRuleSet();
-    assertThat(set.eventTypes()).contains("execve", "openat", "setns");
+    assertThat(set.eventTypes())
+        .contains("execve", "openat", "setns", "ptrace", "bpf", "setresuid", "init_module");
   }
 }

@@ -31,7 +31,7 @@ class ConditionSemanticsTest {
     LoadReport report =
         RuleLoader.create().loadSources(List.of(new RuleLoader.Source("t.yaml", yaml)));
     assertThat(report.files().getFirst().errors()).as(report.text(false)).isEmpty();
-    return report.rules().getFirst().predicate().test(e);
+    return report.rules().getFirst().code().predicate().test(e);
   }
 
   static final EnrichedEvent OPEN_ETC =

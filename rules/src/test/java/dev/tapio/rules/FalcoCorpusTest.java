@@ -63,7 +63,7 @@ class FalcoCorpusTest {
     }
     EnrichedEvent[] mix = dev.tapio.rules.bench.RuleEngineBenchmark.mix();
     List<String> fired = new java.util.ArrayList<>();
-    try (RuleSession session = RuleSession.open(set, (rule, event) -> fired.add(rule.name()))) {
+    try (RuleSession session = set.session((rule, event) -> fired.add(rule.name()))) {
       for (EnrichedEvent e : mix) {
         session.process(e);
       }

@@ -55,7 +55,7 @@ class FieldCatalogTest {
           "10.1.0.7");
 
   static EnrichedEvent inContainer(EnrichedEvent e) {
-    return new EnrichedEvent(e.event(), e.lineage(), e.user(), NGINX, POD, e.hostname());
+    return e.withContainer(NGINX, POD);
   }
 
   @Test

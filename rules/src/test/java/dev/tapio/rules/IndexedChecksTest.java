@@ -46,7 +46,7 @@ class IndexedChecksTest {
             + " and proc.cmdline contains x and proc.exe != /bin/true and proc.args in (-x)";
     CompiledRule r = load(RuleMatching.ALL, rule("r", condition)).rules().getFirst();
 
-    assertThat(r.indexedChecksFor("execve"))
+    assertThat(r.code().indexedChecksFor("execve"))
         .extracting(IndexedCheck::field, IndexedCheck::text, IndexedCheck::values)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("proc.name", true, List.of("bash", "sh")),
@@ -54,7 +54,7 @@ class IndexedChecksTest {
             org.assertj.core.groups.Tuple.tuple("proc.vpid", false, List.of(1L)),
             org.assertj.core.groups.Tuple.tuple("proc.aname[2]", true, List.of("systemd")),
             org.assertj.core.groups.Tuple.tuple("proc.args", true, List.of("-x")));
-    assertThat(r.indexedChecksFor("openat")).isEmpty();
+    assertThat(r.code().indexedChecksFor("openat")).isEmpty();
   }
 
   @Test
@@ -67,7 +67,7 @@ class IndexedChecksTest {
             + " and proc.aname[1] in (a, b, c) and (proc.aname[1] = b or proc.aname[1] in (c, d))";
     CompiledRule r = load(RuleMatching.ALL, rule("r", condition)).rules().getFirst();
 
-    assertThat(r.indexedChecksFor("execve"))
+    assertThat(r.code().indexedChecksFor("execve"))
         .extracting(IndexedCheck::field, IndexedCheck::values)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("proc.name", List.of("nc", "ncat", "socat")),
@@ -77,7 +77,8 @@ class IndexedChecksTest {
         load(RuleMatching.ALL, rule("n", "evt.type = execve and proc.name = a and proc.name = b"))
             .rules()
             .getFirst();
-    assertThat(never.indexedChecksFor("execve")).isEmpty(); // no value left: nothing to index
+    assertThat(never.code().indexedChecksFor("execve"))
+        .isEmpty(); // no value left: nothing to index
   }
 
   @Test
@@ -113,7 +114,7 @@ class IndexedChecksTest {
       for (CompiledRuleSet set :
           List.of(r.buildRuleSet(), CompiledRuleSet.buildFromDrl(r.rules(), mode))) {
         List<String> fired = new ArrayList<>();
-        try (RuleSession s = RuleSession.open(set, (rule, e) -> fired.add(rule.name()))) {
+        try (RuleSession s = set.session((rule, e) -> fired.add(rule.name()))) {
           s.process(Events.of(Events.exec("/bin/bash", "bash"), "bash"));
           s.process(Events.of(Events.exec("/bin/zsh", "zsh"), "zsh"));
           s.process(Events.of(Events.open("/etc/x", 1), "vi"));
@@ -145,7 +146,7 @@ class IndexedChecksTest {
     TreeSet<String> names = new TreeSet<>(List.of("nginx", "python3", "unlisted"));
     for (CompiledRule r : set.rules()) {
       for (String type : r.eventTypes()) {
-        for (IndexedCheck c : r.indexedChecksFor(type)) {
+        for (IndexedCheck c : r.code().indexedChecksFor(type)) {
           if (c.field().equals("proc.name") || c.field().equals("proc.pname")) {
             c.values().forEach(v -> names.add(v.toString()));
           }
@@ -192,12 +193,14 @@ class IndexedChecksTest {
 
     int matches = 0;
     List<String> fired = new ArrayList<>();
-    try (RuleSession session = RuleSession.open(set, (rule, e) -> fired.add(rule.name()))) {
+    try (RuleSession session = set.session((rule, e) -> fired.add(rule.name()))) {
       for (EnrichedEvent e : events) {
         List<String> expected = new ArrayList<>();
         for (CompiledRule r : set.rules()) {
           boolean runs = r.enabled() && (r.anyEventType() || r.eventTypes().contains(e.type()));
-          if (runs && (r.anyEventType() ? r.predicate() : r.predicateFor(e.type())).test(e)) {
+          if (runs
+              && (r.anyEventType() ? r.code().predicate() : r.code().predicateFor(e.type()))
+                  .test(e)) {
             expected.add(r.name());
           }
         }

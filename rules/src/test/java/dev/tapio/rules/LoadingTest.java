@@ -60,7 +60,7 @@ class LoadingTest {
     LoadReport r =
         load(BASE, "- list: shell_binaries\n  items: [zsh]\n  override:\n    items: append\n");
     assertThat(r.successful()).isTrue();
-    assertThat(rule(r, "Shell spawned").predicate().test(ZSH)).isTrue();
+    assertThat(rule(r, "Shell spawned").code().predicate().test(ZSH)).isTrue();
     assertThat(r.files().get(1).status()).isEqualTo(FileResult.Status.OK);
   }
 
@@ -90,7 +90,7 @@ class LoadingTest {
     assertThat(r.successful()).as(r.text(true)).isTrue();
     CompiledRule shell = rule(r, "Shell spawned");
     assertThat(shell.priority()).isEqualTo(Priority.DEBUG);
-    assertThat(shell.predicate().test(BASH)).isFalse();
+    assertThat(shell.code().predicate().test(BASH)).isFalse();
     assertThat(shell.index()).isZero();
   }
 
@@ -135,9 +135,9 @@ class LoadingTest {
     EnrichedEvent cat = Events.of(Events.open("/etc/shadow", 0), "cat");
     EnrichedEvent vim = Events.of(Events.open("/etc/hosts", 0), "vim");
     EnrichedEvent sed = Events.of(Events.open("/etc/hosts", 0), "sed");
-    assertThat(etc.predicate().test(cat)).isFalse();
-    assertThat(etc.predicate().test(vim)).isFalse();
-    assertThat(etc.predicate().test(sed)).isTrue();
+    assertThat(etc.code().predicate().test(cat)).isFalse();
+    assertThat(etc.code().predicate().test(vim)).isFalse();
+    assertThat(etc.code().predicate().test(sed)).isTrue();
   }
 
   @Test
@@ -193,7 +193,9 @@ class LoadingTest {
     // one plan, two renderings: the rule base and the DRL hold exactly the planned rules
     CompiledRuleSet base = CompiledRuleSet.build(load(BASE).rules(), RuleMatching.ALL);
     List<String> planned =
-        RulePlan.of(base.rules()).rules().stream().map(RulePlan.Planned::name).toList();
+        RulePlan.of(base.rules().stream().map(CompiledRule::code).toList()).rules().stream()
+            .map(RulePlan.Planned::name)
+            .toList();
     assertThat(planned).isNotEmpty();
     assertThat(base.kieBase().getKiePackage(DrlEmitter.PACKAGE).getRules())
         .extracting(org.kie.api.definition.rule.Rule::getName)
@@ -219,7 +221,7 @@ class LoadingTest {
               ? CompiledRuleSet.buildFromDrl(r.rules(), mode)
               : r.buildRuleSet();
       List<String> fired = new ArrayList<>();
-      try (RuleSession session = RuleSession.open(set, (rule, event) -> fired.add(rule.name()))) {
+      try (RuleSession session = set.session((rule, event) -> fired.add(rule.name()))) {
         for (EnrichedEvent e : List.of(BASH, ZSH, BASH)) {
           session.process(e);
         }

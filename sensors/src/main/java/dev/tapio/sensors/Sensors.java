@@ -4,6 +4,7 @@ import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.sensors.internal.load.LibbpfBackend;
 import dev.tapio.sensors.internal.load.Retry;
 import dev.tapio.sensors.internal.spec.SensorCatalog;
+import dev.tapio.sensors.internal.spec.SensorSpec;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,5 +57,19 @@ public final class Sensors {
   /** The sensors, not yet started; nothing touches the kernel before {@link SensorSet#start}. */
   public static SensorSet open(SensorConfig config) {
     return new SensorSet(config, SensorCatalog.ALL, new LibbpfBackend(config), Retry.standard());
+  }
+
+  /**
+   * The floor of the sensors, for overhead benchmarks: the same hooks, attached by the same rules
+   * on the same mechanisms, but every program only counts its runs and nothing reaches the ring
+   * buffers. A workload's cost under the floor is what the hook points cost by themselves; the
+   * sensors' cost above it is theirs (docs/performance.md).
+   */
+  public static SensorSet floor(SensorConfig config) {
+    return new SensorSet(
+        config,
+        SensorCatalog.ALL.stream().map(SensorSpec::floor).toList(),
+        new LibbpfBackend(config),
+        Retry.standard());
   }
 }

@@ -111,6 +111,39 @@ class FileSensorPrivilegedTest {
   }
 
   @Test
+  void openThroughASymlinkIsThePathAsAskedForLikeFalco() throws Exception {
+    Path dir = Files.createTempDirectory("tapio-link").toRealPath();
+    Path file = Files.writeString(dir.resolve("data.txt"), "x");
+    Path link = Files.createSymbolicLink(dir.resolve("link.txt"), file.getFileName());
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    try {
+      Process absolute = Privileged.run(TMP, "cat", dir + "//./link.txt");
+      FileOpen abs =
+          events
+              .await(
+                  FileOpen.class,
+                  e -> e.header().pid() == absolute.pid() && e.rawPath().endsWith("link.txt"))
+              .orElseThrow();
+      assertThat(abs.succeeded()).isTrue();
+      assertThat(abs.path()).isEqualTo(link.toString());
+      Process relative = Privileged.run(dir, "cat", "sub/../link.txt");
+      FileOpen rel =
+          events
+              .await(
+                  FileOpen.class,
+                  e -> e.header().pid() == relative.pid() && e.rawPath().endsWith("link.txt"))
+              .orElseThrow();
+      assertThat(rel.succeeded()).isTrue();
+      assertThat(rel.path()).isEqualTo(link.toString());
+    } finally {
+      Files.delete(sub);
+      Files.delete(link);
+      Files.delete(file);
+      Files.delete(dir);
+    }
+  }
+
+  @Test
   void ownOpensAreFilteredInTheKernel() throws Throwable {
     String path = "/tmp/tapio-self-" + UUID.randomUUID();
     int fd = SelfCalls.open(path, SelfCalls.O_RDONLY);

@@ -37,18 +37,7 @@ class OtlpMapperTest {
             false);
     Alert alert = TestAlerts.shellAlert("alert-1");
     EnrichedEvent e = alert.event();
-    Alert ofApplet =
-        new Alert(
-            alert.id(),
-            alert.rule(),
-            alert.priority(),
-            alert.output(),
-            alert.outputFields(),
-            alert.tags(),
-            alert.source(),
-            alert.timeNanos(),
-            new EnrichedEvent(
-                e.event(), Lineage.of(applet), e.user(), e.container(), e.pod(), e.hostname()));
+    Alert ofApplet = alert.withEvent(e.withLineage(Lineage.of(applet)));
 
     Map<String, Object> attributes = new OtlpMapper(() -> 0L).map(ofApplet).attributes();
 

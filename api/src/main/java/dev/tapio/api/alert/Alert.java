@@ -57,4 +57,24 @@ public record Alert(
   public String hostname() {
     return event.hostname();
   }
+
+  /** The same alert under another id. */
+  public Alert withId(String id) {
+    return new Alert(id, rule, priority, output, outputFields, tags, source, timeNanos, event);
+  }
+
+  /** The same alert with {@code output} rendered and {@code outputFields} extracted anew. */
+  public Alert withOutput(String output, Map<String, @Nullable Object> outputFields) {
+    return new Alert(id, rule, priority, output, outputFields, tags, source, timeNanos, event);
+  }
+
+  /** The same alert with other output fields, its rendered output unchanged. */
+  public Alert withOutputFields(Map<String, @Nullable Object> outputFields) {
+    return withOutput(output, outputFields);
+  }
+
+  /** The same alert about {@code event} (its enrichment completed or scrubbed). */
+  public Alert withEvent(EnrichedEvent event) {
+    return new Alert(id, rule, priority, output, outputFields, tags, source, timeNanos, event);
+  }
 }

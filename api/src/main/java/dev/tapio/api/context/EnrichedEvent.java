@@ -37,4 +37,14 @@ public record EnrichedEvent(
   public EnrichedEvent withContainer(ContainerInfo container, @Nullable PodInfo pod) {
     return new EnrichedEvent(event, lineage, user, container, pod, hostname);
   }
+
+  /** The same actor and context with {@code event} as what the kernel reported. */
+  public EnrichedEvent withEvent(Event event) {
+    return new EnrichedEvent(event, lineage, user, container, pod, hostname);
+  }
+
+  /** The same event with {@code lineage} as its acting process and ancestors. */
+  public EnrichedEvent withLineage(Lineage lineage) {
+    return new EnrichedEvent(event, lineage, user, container, pod, hostname);
+  }
 }

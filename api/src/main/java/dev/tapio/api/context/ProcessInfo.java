@@ -63,4 +63,44 @@ public record ProcessInfo(
   public String cmdline() {
     return args.isEmpty() ? name : name + " " + String.join(" ", args);
   }
+
+  /** The same process with {@code args} as its arguments. */
+  public ProcessInfo withArgs(List<String> args) {
+    return new ProcessInfo(
+        pid,
+        vpid,
+        ppid,
+        name,
+        exe,
+        exePath,
+        args,
+        cwd,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        startTimeNanos,
+        exeFromMemfd,
+        exeUpperLayer);
+  }
+
+  /** The same process in session {@code sessionId}. */
+  public ProcessInfo withSessionId(int sessionId) {
+    return new ProcessInfo(
+        pid,
+        vpid,
+        ppid,
+        name,
+        exe,
+        exePath,
+        args,
+        cwd,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        startTimeNanos,
+        exeFromMemfd,
+        exeUpperLayer);
+  }
 }

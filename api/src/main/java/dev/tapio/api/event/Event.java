@@ -12,6 +12,7 @@ public sealed interface Event
         FileChange,
         NetworkEvent,
         NamespaceChange,
+        CredentialChange,
         SeccompViolation,
         LsmDenial,
         NetworkFlow,

@@ -39,4 +39,23 @@ public record ProcessExec(
   public ProcessExec {
     argv = List.copyOf(argv);
   }
+
+  /** The same execution with {@code argv} as its arguments. */
+  public ProcessExec withArgv(List<String> argv) {
+    return new ProcessExec(
+        header,
+        type,
+        filename,
+        exePath,
+        argv,
+        cwd,
+        comm,
+        ppid,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        exeFromMemfd,
+        exeUpperLayer);
+  }
 }

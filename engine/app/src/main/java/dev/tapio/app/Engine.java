@@ -1,8 +1,11 @@
 package dev.tapio.app;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.config.Settings;
-import dev.tapio.app.http.Health;
+import dev.tapio.app.http.EngineHealth;
+import dev.tapio.app.http.HttpEndpoint;
 import dev.tapio.app.http.StatusServer;
 import dev.tapio.app.metrics.EngineMetrics;
 import dev.tapio.app.metrics.MetricSources;
@@ -19,8 +22,13 @@ import dev.tapio.rules.MatchingSession;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
 import dev.tapio.sensors.Sensors;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +72,10 @@ public final class Engine implements AutoCloseable {
   public Engine(EngineOptions options, AlertSink extraSink) {
     this.options = options;
     this.extraSink = extraSink;
-    this.metrics = new EngineMetrics(BuildInfo.version(), metricSources());
+    this.metrics =
+        new EngineMetrics(
+            BuildInfo.version(),
+            MetricSources.of(() -> pipeline, () -> sensors, () -> outputs, () -> rules));
   }
 
   public void start() {
@@ -73,13 +84,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
     lifecycle.step("start sensors", this::startSensors);
-    lifecycle.step(
-        "report losses",
-        () ->
-            new LossReporter(
-                this::pipelineStats,
-                () -> sensors == null ? java.util.Map.of() : sensors.dropCounters(),
-                LOSS_REPORT_INTERVAL));
+    lifecycle.step("report losses", this::startLossReports);
     lifecycle.step("serve health and metrics", this::startHttp);
     log.info(
         "tapio {} ready: {} rules ({}), {} event types, sensors: {}",
@@ -102,7 +107,7 @@ public final class Engine implements AutoCloseable {
             options.config(),
             options.environment(),
             options.jsonAlerts() && !options.printEvents(),
-            java.util.List.of(extraSink),
+            List.of(extraSink),
             BuildInfo.version());
     outputs = built;
     alerts = metrics.counting(built.pipeline());
@@ -117,7 +122,7 @@ public final class Engine implements AutoCloseable {
     CriSettings cri =
         socket == null || socket.isBlank()
             ? CriSettings.DEFAULT
-            : CriSettings.DEFAULT.withSocket(java.nio.file.Path.of(socket));
+            : CriSettings.DEFAULT.withSocket(Path.of(socket));
     builder.containers(ContainerMetadataSource.cri(cri));
     KubernetesAccess.podSource(options.environment()).ifPresent(builder::pods);
     Enricher built = builder.build();
@@ -128,16 +133,15 @@ public final class Engine implements AutoCloseable {
 
   private AutoCloseable startPipeline() {
     MatchingSession session = new MatchingSession(rules());
-    Enricher enrich = java.util.Objects.requireNonNull(enricher);
+    Enricher enrich = requireNonNull(enricher);
     EventTap tap = EventTap.of(options);
     AlertCompleter completion =
         new AlertCompleter(
-            e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
-            java.util.Objects.requireNonNull(alerts));
+            e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT), requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
                 enrich::enrich,
-                options.printEvents() ? e -> java.util.List.of() : session::match,
+                options.printEvents() ? e -> List.of() : session::match,
                 completion::send,
                 tap,
                 65_536)
@@ -152,25 +156,35 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startSensors() {
-    SensorSet set =
-        Sensors.open(
-            SensorConfig.builder()
-                .ringBufferBytes(options.ringBufferBytes())
-                .selfPid((int) ProcessHandle.current().pid())
-                .cgroupRateLimit(
-                    options.config().get(Settings.CGROUP_FILE_RATE),
-                    options.config().get(Settings.CGROUP_FILE_BURST))
-                .build());
+    SensorConfig config =
+        SensorConfig.builder()
+            .ringBufferBytes(options.ringBufferBytes())
+            .selfPid((int) ProcessHandle.current().pid())
+            .cgroupRateLimit(
+                options.config().get(Settings.CGROUP_FILE_RATE),
+                options.config().get(Settings.CGROUP_FILE_BURST))
+            .build();
+    // TAPIO_SENSORS=floor: counter-only programs on the same hooks, for overhead benchmarks.
+    boolean floor = "floor".equals(options.environment().get("TAPIO_SENSORS"));
+    if (floor) {
+      log.info("TAPIO_SENSORS=floor: the sensors only count, no event reaches the rules");
+    }
+    SensorSet set = floor ? Sensors.floor(config) : Sensors.open(config);
     sensors = set;
-    set.start(
-        SensorChoice.eventTypes(eventTypes(), options.config()),
-        java.util.Objects.requireNonNull(pipeline));
+    set.start(SensorChoice.eventTypes(eventTypes(), options.config()), requireNonNull(pipeline));
     set.statuses().forEach((name, status) -> log.info("sensor {}: {}", name, status));
     warnAboutRulesThatCannotFire(set.eventTypesDelivered());
     return () -> {
       reportSensorLosses(set);
       set.close();
     };
+  }
+
+  private AutoCloseable startLossReports() {
+    return new LossReporter(
+        this::pipelineStats,
+        () -> sensors == null ? Map.of() : sensors.dropCounters(),
+        LOSS_REPORT_INTERVAL);
   }
 
   /** Each enabled rule none of whose event types the sensors deliver here, then the count. */
@@ -180,57 +194,16 @@ public final class Engine implements AutoCloseable {
     lines.forEach(line -> log.atLevel(anyDead ? Level.WARN : Level.INFO).log(line));
   }
 
-  private AutoCloseable startHttp() throws java.io.IOException {
-    StatusServer server = HttpEndpoint.start(options.config(), health(), metrics).orElse(null);
+  private AutoCloseable startHttp() throws IOException {
+    EngineHealth health = new EngineHealth(() -> pipeline, () -> rules != null, () -> sensors);
+    StatusServer server = HttpEndpoint.start(options.config(), health, metrics).orElse(null);
     http = server;
     return server == null ? () -> {} : server;
   }
 
   /** Where {@code /healthz}, {@code /readyz} and {@code /metrics} are served, once started. */
-  public java.util.Optional<java.net.InetSocketAddress> httpAddress() {
-    StatusServer server = http;
-    return server == null ? java.util.Optional.empty() : java.util.Optional.of(server.address());
-  }
-
-  private Health health() {
-    return new Health() {
-      @Override
-      public java.util.List<String> notAlive() {
-        Pipeline p = pipeline;
-        return p != null && !p.running()
-            ? java.util.List.of("the pipeline thread has stopped")
-            : java.util.List.of();
-      }
-
-      @Override
-      public java.util.List<String> notReady() {
-        java.util.List<String> why = new java.util.ArrayList<>(notAlive());
-        if (rules == null) {
-          why.add("rules not loaded");
-        }
-        SensorSet s = sensors;
-        if (s == null) {
-          why.add("sensors not started");
-        } else if (s.status().state() == dev.tapio.api.spi.SourceStatus.State.UNAVAILABLE) {
-          why.add("no sensor runs: " + s.status().reason());
-        }
-        return why;
-      }
-    };
-  }
-
-  private MetricSources metricSources() {
-    return new MetricSources(
-        this::pipelineStats,
-        () -> sensors == null ? java.util.List.of() : sensors.stats(),
-        () -> sensors == null ? java.util.Map.of() : sensors.statuses(),
-        () -> outputs == null ? java.util.List.of() : outputs.stats(),
-        () ->
-            outputs == null
-                ? new dev.tapio.alerts.RateLimitingSink.Stats(0, 0, 0)
-                : outputs.rateLimitStats(),
-        () -> outputs == null ? java.util.Map.of() : outputs.spoolBytes(),
-        () -> rules == null ? java.util.List.of() : rules.rules());
+  public Optional<InetSocketAddress> httpAddress() {
+    return Optional.ofNullable(http).map(StatusServer::address);
   }
 
   /** What the kernel could not hand over: never silent. */
@@ -259,12 +232,11 @@ public final class Engine implements AutoCloseable {
   }
 
   private CompiledRuleSet rules() {
-    return java.util.Objects.requireNonNull(rules, "rules not loaded");
+    return requireNonNull(rules, "rules not loaded");
   }
 
   public PipelineStats pipelineStats() {
-    Pipeline p = pipeline;
-    return p == null ? new PipelineStats(0, 0, 0, 0, 0) : p.stats();
+    return PipelineStats.of(pipeline);
   }
 
   @Override

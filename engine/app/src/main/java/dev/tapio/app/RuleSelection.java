@@ -51,7 +51,7 @@ public record RuleSelection(
       if (enableNames.contains(r.name()) || r.tags().stream().anyMatch(enableTags::contains)) {
         enabled = true;
       }
-      out.add(enabled == r.enabled() ? r : withEnabled(r, enabled));
+      out.add(r.withEnabled(enabled));
     }
     return out;
   }
@@ -78,24 +78,5 @@ public record RuleSelection(
         .sorted()
         .forEach(t -> out.add(NO_MATCH.formatted("rules.enable.tags", "tagged", t)));
     return out;
-  }
-
-  private static CompiledRule withEnabled(CompiledRule r, boolean enabled) {
-    return new CompiledRule(
-        r.index(),
-        r.name(),
-        r.description(),
-        r.priority(),
-        r.tags(),
-        r.source(),
-        enabled,
-        r.condition(),
-        r.eventTypes(),
-        r.anyEventType(),
-        r.predicate(),
-        r.predicatesByType(),
-        r.indexedChecks(),
-        r.output(),
-        r.trace());
   }
 }

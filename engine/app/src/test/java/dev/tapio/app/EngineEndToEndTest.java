@@ -1,5 +1,7 @@
 package dev.tapio.app;
 
+import static dev.tapio.app.EndToEnd.awaitAlerts;
+import static dev.tapio.app.EndToEnd.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -11,7 +13,6 @@ import dev.tapio.rules.MatchingSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,18 +76,5 @@ class EngineEndToEndTest {
 
   private static Alert first(List<Alert> alerts, String rule) {
     return alerts.stream().filter(a -> a.rule().equals(rule)).findFirst().orElseThrow();
-  }
-
-  private static void run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    assertThat(p.waitFor()).isZero();
-  }
-
-  private static void awaitAlerts(InMemoryAlertSink sink, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (sink.alerts().size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
   }
 }

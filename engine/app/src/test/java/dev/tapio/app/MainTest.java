@@ -2,29 +2,14 @@ package dev.tapio.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tapio.app.cli.TapioCommand;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.tapio.app.cli.CliRunner;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class MainTest {
 
-  private record Result(int status, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = TapioCommand.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int status = cli.execute(args);
-    return new Result(status, out.toString(), err.toString());
-  }
-
   @Test
   void versionNamesTapioJavaAndLibbpf() {
-    Result r = run("version");
+    CliRunner r = CliRunner.run("version");
     assertThat(r.status()).isZero();
     String[] lines = r.out().split("\n");
     assertThat(lines).hasSize(3);
@@ -36,14 +21,14 @@ class MainTest {
 
   @Test
   void helpListsTheCommands() {
-    Result r = run("--help");
+    CliRunner r = CliRunner.run("--help");
     assertThat(r.status()).isZero();
     assertThat(r.out()).contains("Usage: tapio", "version", "run");
   }
 
   @Test
   void unknownCommandIsAUsageError() {
-    Result r = run("frobnicate");
+    CliRunner r = CliRunner.run("frobnicate");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.err()).contains("Unmatched argument at index 0: 'frobnicate'");
   }

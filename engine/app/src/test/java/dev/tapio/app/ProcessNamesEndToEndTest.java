@@ -1,5 +1,7 @@
 package dev.tapio.app;
 
+import static dev.tapio.app.EndToEnd.awaitAlerts;
+import static dev.tapio.app.EndToEnd.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -8,7 +10,6 @@ import dev.tapio.api.spi.InMemoryAlertSink;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -91,18 +92,5 @@ class ProcessNamesEndToEndTest {
         sink.alerts().stream().filter(a -> name.equals(a.outputFields().get("proc.name"))).toList();
     assertThat(alerts).as("alerts for proc.name=%s among %s", name, sink.alerts()).hasSize(1);
     return alerts.getFirst().outputFields();
-  }
-
-  private static void run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    assertThat(p.waitFor()).isZero();
-  }
-
-  private static void awaitAlerts(InMemoryAlertSink sink, int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (sink.alerts().size() < count && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
   }
 }

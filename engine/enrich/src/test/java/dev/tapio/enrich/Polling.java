@@ -7,13 +7,13 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Polling for answers that arrive in the background. */
-final class Polling {
+public final class Polling {
   private Polling() {}
 
   /**
    * Polls until {@code value} answers non-null; the bound only keeps a broken build from hanging.
    */
-  static <T> T eventually(Supplier<@Nullable T> value) {
+  public static <T> T eventually(Supplier<@Nullable T> value) {
     return assertTimeoutPreemptively(
         Duration.ofSeconds(20),
         () -> {

@@ -15,7 +15,8 @@ public enum EventKind {
   OPEN(Set.of("path", "raw_path", "flags", "mode", "result")),
   FILE_CHANGE(Set.of("path", "target", "mode", "result")),
   NETWORK(Set.of("family", "protocol", "fd", "local", "remote", "result")),
-  NAMESPACE(Set.of("flags", "path", "before", "after", "result")),
+  NAMESPACE(Set.of("flags", "path", "source", "before", "after", "host", "result")),
+  CREDENTIALS(Set.of("args", "before", "after", "result")),
   SECCOMP(Set.of("syscall_nr", "syscall", "action", "errno")),
   LSM(Set.of("lsm", "operation", "path", "errno")),
   FLOW(
@@ -91,6 +92,16 @@ public enum EventKind {
           "recvmsg" ->
           NETWORK;
       case "setns", "unshare", "mount", "umount", "umount2", "pivot_root", "chroot" -> NAMESPACE;
+      case "setuid",
+          "setreuid",
+          "setresuid",
+          "setgid",
+          "setregid",
+          "setresgid",
+          "setfsuid",
+          "setfsgid",
+          "capset" ->
+          CREDENTIALS;
       case "seccomp" -> SECCOMP;
       case "lsm_denial" -> LSM;
       case "flow" -> FLOW;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.CredentialChange;
+import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.FileChange;
@@ -152,8 +154,18 @@ public final class EventReader {
               type,
               t.number("flags", 0),
               t.textOrNull("path"),
+              t.textOrNull("source"),
               t.has("before") ? namespaces(t.get("before")) : header.namespaces(),
               t.has("after") ? namespaces(t.get("after")) : header.namespaces(),
+              namespaces(t.get("host")),
+              t.number("result", 0));
+      case CREDENTIALS ->
+          new CredentialChange(
+              header,
+              type,
+              t.textMap("args"),
+              credentials(t.get("before"), process.credentials()),
+              credentials(t.get("after"), process.credentials()),
               t.number("result", 0));
       case SECCOMP ->
           new SeccompViolation(
@@ -188,6 +200,25 @@ public final class EventReader {
   private static List<String> argv(ProcessInfo p) {
     return java.util.stream.Stream.concat(java.util.stream.Stream.of(p.exe()), p.args().stream())
         .toList();
+  }
+
+  /** Ids and capabilities; what is not given is taken from {@code base}. */
+  private static Credentials credentials(Tree t, Credentials base) {
+    if (t.missing()) {
+      return base;
+    }
+    t.onlyKeys(Set.of("uid", "gid", "euid", "egid", "cap_effective", "cap_permitted"));
+    int uid = t.integer("uid", base.uid());
+    int gid = t.integer("gid", base.gid());
+    return new Credentials(
+        uid,
+        gid,
+        t.integer("euid", uid),
+        t.integer("egid", gid),
+        base.loginUid(),
+        t.number("cap_effective", base.capEffective()),
+        t.number("cap_permitted", base.capPermitted()),
+        base.capInheritable());
   }
 
   private static Namespaces namespaces(Tree t) {

@@ -8,6 +8,7 @@ import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.context.UserInfo;
+import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.FileChange;
@@ -96,8 +97,17 @@ public final class EventWriter {
       case NamespaceChange x -> {
         out.put("flags", x.flags());
         putIfSet(out, "path", x.path());
+        putIfSet(out, "source", x.source());
         out.set("before", namespaces(x.before()));
         out.set("after", namespaces(x.after()));
+        out.set("host", namespaces(x.host()));
+        out.put("result", x.result());
+      }
+      case CredentialChange x -> {
+        ObjectNode args = out.putObject("args");
+        x.args().forEach(args::put);
+        out.set("before", credentials(x.before()));
+        out.set("after", credentials(x.after()));
         out.put("result", x.result());
       }
       case SeccompViolation x -> {
@@ -157,6 +167,17 @@ public final class EventWriter {
     out.put("start_time", p.startTimeNanos());
     out.put("exe_from_memfd", p.exeFromMemfd());
     out.put("exe_upper_layer", p.exeUpperLayer());
+    return out;
+  }
+
+  private static ObjectNode credentials(Credentials c) {
+    ObjectNode out = JSON.objectNode();
+    out.put("uid", c.uid());
+    out.put("gid", c.gid());
+    out.put("euid", c.euid());
+    out.put("egid", c.egid());
+    out.put("cap_effective", c.capEffective());
+    out.put("cap_permitted", c.capPermitted());
     return out;
   }
 

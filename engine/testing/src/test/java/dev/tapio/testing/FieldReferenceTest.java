@@ -127,8 +127,22 @@ class FieldReferenceTest {
               "{type: flow, source: {ip: 10.1.0.7, port: 40000},"
                   + " destination: {ip: 93.184.216.34, port: 443}, verdict: allowed}"),
           new Kind(
+              "credentials",
+              List.of(
+                  "setuid",
+                  "setreuid",
+                  "setresuid",
+                  "setgid",
+                  "setregid",
+                  "setresgid",
+                  "setfsuid",
+                  "setfsgid",
+                  "capset"),
+              "{type: setresuid, args: {ruid: \"0\", euid: \"0\", suid: \"0\"},"
+                  + " before: {uid: 1000}, after: {uid: 0}}"),
+          new Kind(
               "other syscall",
-              List.of("ptrace", "bpf", "setuid", "…"),
+              List.of("ptrace", "bpf", "init_module", "…"),
               "{type: ptrace, args: {request: PTRACE_ATTACH, pid: 1}, result: 0}"));
 
   @Test

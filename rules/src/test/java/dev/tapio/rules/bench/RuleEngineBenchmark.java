@@ -15,6 +15,7 @@ import dev.tapio.api.event.SocketAddress;
 import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
+import dev.tapio.rules.RuleInternals;
 import dev.tapio.rules.RuleLoader;
 import dev.tapio.rules.internal.drools.RuleSession;
 import dev.tapio.rules.internal.eval.EventPredicate;
@@ -75,7 +76,7 @@ public class RuleEngineBenchmark {
                     dir.resolve("falco-incubating_rules.yaml"),
                     dir.resolve("falco-sandbox_rules.yaml")));
     CompiledRuleSet set = report.buildRuleSet();
-    session = RuleSession.open(set, (rule, event) -> matches++);
+    session = RuleInternals.session(set, (rule, event) -> matches++);
     Map<String, List<CompiledRule>> types = new HashMap<>();
     List<CompiledRule> any = new ArrayList<>();
     for (CompiledRule r : set.rules()) {
@@ -95,7 +96,10 @@ public class RuleEngineBenchmark {
         (k, v) -> {
           byType.put(k, v.toArray(CompiledRule[]::new));
           predicatesByType.put(
-              k, v.stream().map(r -> r.predicateFor(k)).toArray(EventPredicate[]::new));
+              k,
+              v.stream()
+                  .map(r -> RuleInternals.code(r).predicateFor(k))
+                  .toArray(EventPredicate[]::new));
         });
     anyType = any.toArray(CompiledRule[]::new);
     events = mix();
@@ -136,7 +140,8 @@ public class RuleEngineBenchmark {
         }
       }
       for (CompiledRule r : anyType) {
-        if (r.predicate().test(e) && (first == null || r.index() < first.index())) {
+        if (RuleInternals.code(r).predicate().test(e)
+            && (first == null || r.index() < first.index())) {
           first = r;
         }
       }

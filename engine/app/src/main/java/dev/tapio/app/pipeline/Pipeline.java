@@ -110,15 +110,26 @@ public final class Pipeline implements EventSink, AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
-        batch.forEach(reorder::add);
+        processBatch(batch);
         batch.clear();
-        reorder.ready().forEach(this::process);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
     }
     reorder.drain().forEach(this::process);
+  }
+
+  /**
+   * What the pipeline thread does with the events it took from the queue: into the reorder buffer,
+   * then whatever is ready through enrichment, matching and the sink. Only ever called from one
+   * thread at a time: the pipeline's own, or a benchmark's driving a pipeline it never started.
+   */
+  public void processBatch(List<Event> batch) {
+    for (Event event : batch) {
+      reorder.add(event);
+    }
+    reorder.ready().forEach(this::process);
   }
 
   private void process(Event event) {

@@ -1,5 +1,7 @@
 package dev.tapio.app.pipeline;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Counters of the event path, as the status line and the metrics report them.
  *
@@ -10,4 +12,10 @@ package dev.tapio.app.pipeline;
  * @param alerts alerts produced
  */
 public record PipelineStats(
-    long received, long droppedQueueFull, long processed, long failed, long alerts) {}
+    long received, long droppedQueueFull, long processed, long failed, long alerts) {
+
+  /** The counters of {@code pipeline}, all zero before it exists. */
+  public static PipelineStats of(@Nullable Pipeline pipeline) {
+    return pipeline == null ? new PipelineStats(0, 0, 0, 0, 0) : pipeline.stats();
+  }
+}

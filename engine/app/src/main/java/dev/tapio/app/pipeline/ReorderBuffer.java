@@ -3,7 +3,9 @@ package dev.tapio.app.pipeline;
 import dev.tapio.api.event.Event;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts events from several sensors back into time order. Each sensor has its own ring buffer, so an
@@ -11,16 +13,30 @@ import java.util.PriorityQueue;
  * the exec first or the open is blamed on the old program. Events wait here until they are {@code
  * delay} older than the newest event seen (or than the clock, when nothing arrives), then leave
  * oldest first. Ties keep arrival order.
+ *
+ * <p>Almost every event arrives no older than the one before it; those go to the end of a queue
+ * that is already in order, without an allocation or a comparison. Only an event older than the
+ * last queued one (from another ring, read late) goes to a heap; the two are merged on release.
  */
 final class ReorderBuffer {
   private record Entry(long time, long seq, Event event) {}
 
   private final long delayNanos;
-  private final PriorityQueue<Entry> queue =
+  private final PriorityQueue<Entry> late =
       new PriorityQueue<>(
           (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+
+  /** The in-order queue: a ring of events with their times and arrival numbers. */
+  private @Nullable Event[] events = new Event[1024];
+
+  private long[] times = new long[1024];
+  private long[] seqs = new long[1024];
+  private int head;
+  private int count;
+
   private long seq;
   private long newest = Long.MIN_VALUE;
+  private long lastInOrder = Long.MIN_VALUE;
 
   ReorderBuffer(long delayNanos) {
     this.delayNanos = delayNanos;
@@ -29,7 +45,19 @@ final class ReorderBuffer {
   void add(Event event) {
     long time = event.header().timeNanos();
     newest = Math.max(newest, time);
-    queue.add(new Entry(time, seq++, event));
+    if (time >= lastInOrder) {
+      if (count == events.length) {
+        grow();
+      }
+      int at = (head + count) & (events.length - 1);
+      events[at] = event;
+      times[at] = time;
+      seqs[at] = seq++;
+      count++;
+      lastInOrder = time;
+    } else {
+      late.add(new Entry(time, seq++, event));
+    }
   }
 
   /** Events older than the newest seen by more than the delay, oldest first. */
@@ -48,17 +76,56 @@ final class ReorderBuffer {
   }
 
   int size() {
-    return queue.size();
+    return count + late.size();
   }
 
   private List<Event> releaseUpTo(long watermark) {
-    if (queue.isEmpty() || queue.peek().time > watermark) {
-      return List.of();
+    List<Event> out = List.of();
+    while (true) {
+      Entry l = late.peek();
+      boolean fromQueue;
+      if (count > 0 && l != null) {
+        long t = times[head];
+        fromQueue = t < l.time || (t == l.time && seqs[head] < l.seq);
+      } else if (count > 0) {
+        fromQueue = true;
+      } else if (l != null) {
+        fromQueue = false;
+      } else {
+        return out;
+      }
+      long time = fromQueue ? times[head] : l.time;
+      if (time > watermark) {
+        return out;
+      }
+      if (out.isEmpty()) {
+        out = new ArrayList<>();
+      }
+      if (fromQueue) {
+        out.add(Objects.requireNonNull(events[head]));
+        events[head] = null;
+        head = (head + 1) & (events.length - 1);
+        count--;
+      } else {
+        out.add(late.poll().event);
+      }
     }
-    List<Event> out = new ArrayList<>();
-    while (!queue.isEmpty() && queue.peek().time <= watermark) {
-      out.add(queue.poll().event);
+  }
+
+  private void grow() {
+    int n = events.length;
+    @Nullable Event[] e = new Event[2 * n];
+    long[] t = new long[2 * n];
+    long[] s = new long[2 * n];
+    for (int i = 0; i < count; i++) {
+      int from = (head + i) & (n - 1);
+      e[i] = events[from];
+      t[i] = times[from];
+      s[i] = seqs[from];
     }
-    return out;
+    events = e;
+    times = t;
+    seqs = s;
+    head = 0;
   }
 }

@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs one {@code tapio} command line in-process and captures what it printed. */
-record CliRunner(int status, String out, String err) {
+public record CliRunner(int status, String out, String err) {
 
-  static CliRunner run(String... args) {
+  public static CliRunner run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = TapioCommand.commandLine();

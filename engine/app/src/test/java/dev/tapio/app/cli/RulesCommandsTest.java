@@ -63,7 +63,9 @@ class RulesCommandsTest {
     CliRunner r = CliRunner.run("rules", "validate");
     assertThat(r.status()).isZero();
     assertThat(r.out())
-        .isEqualTo("bundled:tapio_rules.yaml: Ok\nbundled:tapio_correlations.yaml: Ok\n");
+        .isEqualTo(
+            "bundled:tapio_rules.yaml: Ok\nbundled:tapio_escape_privilege_rules.yaml: Ok\n"
+                + "bundled:tapio_correlations.yaml: Ok\n");
   }
 
   @Test

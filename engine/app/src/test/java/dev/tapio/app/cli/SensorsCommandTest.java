@@ -28,9 +28,9 @@ class SensorsCommandTest {
               condition: evt.type = execve and proc.name = bash
               output: o
               priority: NOTICE
-            - rule: Process injected
+            - rule: Packet socket opened
               desc: d
-              condition: evt.type = ptrace and evt.arg.request = PTRACE_ATTACH
+              condition: evt.type = socket and evt.arg.domain contains AF_PACKET
               output: o
               priority: WARNING
             """);
@@ -40,10 +40,11 @@ class SensorsCommandTest {
     assertThat(result.status()).as(result.err()).isZero();
     assertThat(result.out())
         .contains("sensors:\n  process: enabled")
+        .contains("\n  privilege: enabled")
         .endsWith(
             """
             rules:
-              rule 'Process injected' cannot fire: no sensor on this kernel produces ptrace
+              rule 'Packet socket opened' cannot fire: no sensor on this kernel produces socket
               1 of 2 enabled rules cannot fire on this kernel
             """);
   }

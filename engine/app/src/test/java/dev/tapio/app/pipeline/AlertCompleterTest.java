@@ -18,7 +18,7 @@ class AlertCompleterTest {
     var c =
         new ContainerInfo(
             "abc", "", image, "", "", "", "containerd", false, List.of(), Map.of(), 0);
-    return new EnrichedEvent(e.event(), e.lineage(), e.user(), c, null, e.hostname());
+    return e.withContainer(c, null);
   }
 
   @Test

@@ -37,4 +37,27 @@ class ReorderBufferTest {
         .extracting(e -> ((dev.tapio.api.event.FileOpen) e).path())
         .containsExactly("/c", "/a", "/b");
   }
+
+  @Test
+  void manyEventsInAndOutOfOrderLeaveSortedWithTiesInArrivalOrder() {
+    var buffer = new ReorderBuffer(50 * MS);
+    java.util.Random random = new java.util.Random(7);
+    List<Event> added = new java.util.ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      // mostly increasing, now and then an older one (another ring read late), many ties
+      int time = i % 10 == 9 ? random.nextInt(i + 1) : i - i % 3;
+      Event e = PipelineTest.open(time, "/f" + i);
+      added.add(e);
+      buffer.add(e);
+      if (i % 700 == 0) {
+        assertThat(buffer.size()).isEqualTo(i + 1);
+      }
+    }
+    List<Event> expected =
+        added.stream()
+            .sorted(java.util.Comparator.comparingLong(e -> e.header().timeNanos()))
+            .toList();
+    assertThat(buffer.drain()).containsExactlyElementsOf(expected);
+    assertThat(buffer.size()).isZero();
+  }
 }

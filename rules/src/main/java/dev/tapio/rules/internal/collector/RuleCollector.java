@@ -375,17 +375,7 @@ public final class RuleCollector {
         if (e.values() != null) {
           values.addAll(e.values());
         }
-        rule.exceptions.set(
-            idx,
-            new ExceptionDef(
-                old.context(),
-                old.position(),
-                old.name(),
-                old.fields(),
-                old.fieldsScalar(),
-                old.comps(),
-                old.compsScalar(),
-                values));
+        rule.exceptions.set(idx, old.withValues(values));
         continue;
       }
       if (!ExceptionShape.check(reporter, e)) {

@@ -3,13 +3,13 @@ package dev.tapio.rules.internal.compiler;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_ERR_VALIDATE;
 
 import dev.tapio.rules.CompiledCorrelation;
-import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.ConditionTrace;
 import dev.tapio.rules.OutputFormat;
 import dev.tapio.rules.diagnostics.Messages;
 import dev.tapio.rules.internal.collector.Collected.RuleInfo;
 import dev.tapio.rules.internal.correlate.CorrelationOutput;
 import dev.tapio.rules.internal.correlate.Step;
+import dev.tapio.rules.internal.drools.RuleCode;
 import dev.tapio.rules.internal.eval.EventPredicate;
 import dev.tapio.rules.internal.fields.FieldAccessor;
 import dev.tapio.rules.internal.reader.RuleFileItem.CorrelationDef;
@@ -43,7 +43,7 @@ final class CorrelationCompiler {
   /** A correlation whose steps still wait for the rules' shared checks to be settled. */
   record Pending(
       CorrelationDef def,
-      List<@Nullable CompiledRule> conditions,
+      List<@Nullable RuleCode> conditions,
       List<List<FieldAccessor>> keys,
       Duration within,
       CorrelationOutput output) {}
@@ -57,7 +57,7 @@ final class CorrelationCompiler {
   /** Phase one, before checks are shared: null when the correlation is invalid (reported). */
   @Nullable Pending compile(CorrelationDef def, Set<String> ruleNames, int firstIndex) {
     boolean ok = true;
-    List<@Nullable CompiledRule> conditions = new ArrayList<>();
+    List<@Nullable RuleCode> conditions = new ArrayList<>();
     int index = firstIndex;
     for (StepDef s : def.steps()) {
       YScalar rule = s.rule();
@@ -81,7 +81,7 @@ final class CorrelationCompiler {
                 def.priority(),
                 "syscall");
         info.enabled = def.enabled();
-        CompiledRule compiled = new RulePasses(cx, info, index++).run();
+        RuleCode compiled = new RulePasses(cx, info, index++).run();
         conditions.add(compiled);
         ok &= compiled != null;
       }
@@ -100,14 +100,14 @@ final class CorrelationCompiler {
    * named rule's as compiled); null when a named rule did not compile (its error is reported).
    */
   static @Nullable CompiledCorrelation finish(
-      Pending p, int index, Map<String, CompiledRule> rules, UnaryOperator<CompiledRule> share) {
+      Pending p, int index, Map<String, RuleCode> rules, UnaryOperator<RuleCode> share) {
     CorrelationDef def = p.def();
     List<Step> steps = new ArrayList<>();
     for (int i = 0; i < def.steps().size(); i++) {
       StepDef s = def.steps().get(i);
-      CompiledRule own = p.conditions().get(i);
+      RuleCode own = p.conditions().get(i);
       YScalar rule = s.rule();
-      CompiledRule condition = own != null ? share.apply(own) : rules.get(requireText(rule));
+      RuleCode condition = own != null ? share.apply(own) : rules.get(requireText(rule));
       if (condition == null) {
         return null;
       }
@@ -135,14 +135,14 @@ final class CorrelationCompiler {
   }
 
   /** The correlation seen as a rule: its name and metadata, the event types of its steps. */
-  private static CompiledRule asRule(CorrelationDef def, List<Step> steps, OutputFormat output) {
+  private static RuleCode asRule(CorrelationDef def, List<Step> steps, OutputFormat output) {
     Set<String> types = new TreeSet<>();
     boolean any = false;
     for (Step s : steps) {
       types.addAll(s.condition().eventTypes());
       any |= s.condition().anyEventType();
     }
-    return new CompiledRule(
+    return new RuleCode(
         -1,
         def.name(),
         def.desc() == null ? "" : def.desc(),

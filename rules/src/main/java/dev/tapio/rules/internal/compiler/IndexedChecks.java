@@ -89,14 +89,14 @@ final class IndexedChecks {
   private static IndexedCheck both(IndexedCheck a, IndexedCheck b) {
     List<Object> values = new ArrayList<>(a.values());
     values.retainAll(b.values());
-    return new IndexedCheck(a.field(), a.accessor(), a.text(), values);
+    return a.withValues(values);
   }
 
   /** Either holds: the values of either. */
   private static IndexedCheck either(IndexedCheck a, IndexedCheck b) {
     Set<Object> values = new LinkedHashSet<>(a.values());
     values.addAll(b.values());
-    return new IndexedCheck(a.field(), a.accessor(), a.text(), List.copyOf(values));
+    return a.withValues(values);
   }
 
   private static @org.jspecify.annotations.Nullable IndexedCheck indexed(

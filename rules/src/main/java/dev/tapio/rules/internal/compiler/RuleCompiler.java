@@ -6,7 +6,6 @@ import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNUSED_MACRO;
 
 import dev.tapio.grammar.Expr;
 import dev.tapio.rules.CompiledCorrelation;
-import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.diagnostics.Location;
 import dev.tapio.rules.diagnostics.Messages;
 import dev.tapio.rules.internal.collector.Collected.ListInfo;
@@ -17,6 +16,7 @@ import dev.tapio.rules.internal.condition.Origin;
 import dev.tapio.rules.internal.condition.Origins;
 import dev.tapio.rules.internal.condition.Pos;
 import dev.tapio.rules.internal.condition.TextEdits;
+import dev.tapio.rules.internal.drools.RuleCode;
 import dev.tapio.rules.internal.eval.EventPredicate;
 import dev.tapio.rules.internal.eval.PredicateClasses;
 import dev.tapio.rules.internal.eval.SharedChecks;
@@ -52,17 +52,17 @@ public final class RuleCompiler {
     this.catalog = catalog;
   }
 
-  public List<CompiledRule> compile(RuleCollector c) {
+  public List<RuleCode> compile(RuleCollector c) {
     Map<String, List<String>> lists = lists(c.lists());
     Map<String, Expr> macros = macros(c.macros(), lists);
     SharedChecks shared = new SharedChecks();
     CompilerContext cx =
         new CompilerContext(
             reporter, catalog, lists, macros, usedLists, usedMacros, shared, origins);
-    List<CompiledRule> out = new ArrayList<>();
+    List<RuleCode> out = new ArrayList<>();
     int index = 0;
     for (RuleInfo r : c.rules().values()) {
-      CompiledRule compiled = new RulePasses(cx, r, index).run();
+      RuleCode compiled = new RulePasses(cx, r, index).run();
       if (compiled != null) {
         out.add(compiled);
       }
@@ -79,7 +79,7 @@ public final class RuleCompiler {
     }
     shared.share();
     out.replaceAll(RuleCompiler::withSharedChecks);
-    Map<String, CompiledRule> byName = new LinkedHashMap<>();
+    Map<String, RuleCode> byName = new LinkedHashMap<>();
     out.forEach(r -> byName.put(r.name(), r));
     List<CompiledCorrelation> compiled = new ArrayList<>();
     for (CorrelationCompiler.Pending p : pending) {
@@ -114,7 +114,7 @@ public final class RuleCompiler {
   }
 
   /** The rule with its predicates running shared checks only where they are shared. */
-  private static CompiledRule withSharedChecks(CompiledRule r) {
+  private static RuleCode withSharedChecks(RuleCode r) {
     Map<String, EventPredicate> byType = new LinkedHashMap<>();
     r.predicatesByType()
         .forEach(
@@ -123,22 +123,8 @@ public final class RuleCompiler {
                     type,
                     PredicateClasses.generate(
                         SharedChecks.finish(p), "Rule" + r.index() + "_" + type)));
-    return new CompiledRule(
-        r.index(),
-        r.name(),
-        r.description(),
-        r.priority(),
-        r.tags(),
-        r.source(),
-        r.enabled(),
-        r.condition(),
-        r.eventTypes(),
-        r.anyEventType(),
-        PredicateClasses.generate(SharedChecks.finish(r.predicate()), "Rule" + r.index()),
-        byType,
-        r.indexedChecks(),
-        r.output(),
-        r.trace());
+    return r.withPredicates(
+        PredicateClasses.generate(SharedChecks.finish(r.predicate()), "Rule" + r.index()), byType);
   }
 
   /** Items naming an earlier list are replaced by that list's items. */

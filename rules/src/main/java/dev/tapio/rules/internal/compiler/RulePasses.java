@@ -7,7 +7,6 @@ import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNKNOWN_FILTER;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNKNOWN_SOURCE;
 
 import dev.tapio.grammar.Expr;
-import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.OutputFormat;
 import dev.tapio.rules.diagnostics.Messages;
 import dev.tapio.rules.internal.collector.Collected.RuleInfo;
@@ -15,6 +14,7 @@ import dev.tapio.rules.internal.condition.Origin;
 import dev.tapio.rules.internal.condition.Pos;
 import dev.tapio.rules.internal.condition.TextEdits;
 import dev.tapio.rules.internal.drools.IndexedCheck;
+import dev.tapio.rules.internal.drools.RuleCode;
 import dev.tapio.rules.internal.eval.EventPredicate;
 import dev.tapio.rules.internal.eval.SharedChecks;
 import dev.tapio.rules.internal.reader.RuleFileItem.ExceptionDef;
@@ -61,7 +61,7 @@ final class RulePasses {
   }
 
   /** The rule compiled, or null when it is skipped or invalid (the reason is reported). */
-  @Nullable CompiledRule run() {
+  @Nullable RuleCode run() {
     try {
       checkSource();
       String text = buildExceptions();
@@ -79,7 +79,7 @@ final class RulePasses {
         specializeTypes(expanded, types, byType, indexed);
       }
       warnNoEventTypes(any);
-      return new CompiledRule(
+      return new RuleCode(
           index,
           r.name,
           r.desc,
@@ -232,7 +232,7 @@ final class RulePasses {
    * A compile error: reported, or with {@code skip-if-unknown-filter} and an unknown field or event
    * type, a warning that the rule is skipped.
    */
-  private @Nullable CompiledRule rejected(CompileError e) {
+  private @Nullable RuleCode rejected(CompileError e) {
     if (r.skipIfUnknownFilter && e.unknownFilter()) {
       cx.reporter()
           .warn(

@@ -28,7 +28,7 @@ public final class CorrelationExplainer {
         out.add(label + ": matches, " + key(c, s, event));
       } else {
         out.add(label + ": does not match:");
-        s.condition().explain(event).forEach(line -> out.add("  " + line));
+        s.condition().trace().explain(event).forEach(line -> out.add("  " + line));
       }
     }
     return out;

@@ -1,7 +1,7 @@
 package dev.tapio.rules.internal.correlate;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.CompiledRule;
+import dev.tapio.rules.internal.drools.RuleCode;
 import dev.tapio.rules.internal.fields.FieldAccessor;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param keys the step's join-key fields, in the correlation's key order
  */
 public record Step(
-    String name, CompiledRule condition, @Nullable String ruleName, List<FieldAccessor> keys) {
+    String name, RuleCode condition, @Nullable String ruleName, List<FieldAccessor> keys) {
 
   public Step {
     keys = List.copyOf(keys);

@@ -1,7 +1,5 @@
 package dev.tapio.rules.internal.drools;
 
-import dev.tapio.rules.CompiledRule;
-
 /**
  * Writes a {@link RulePlan} as Drools DRL, for {@code tapio rules compile --emit} and for the test
  * that builds a rule base from it: each planned rule becomes {@code EnrichedEvent( type == "x",
@@ -26,9 +24,9 @@ public final class DrlEmitter {
     drl.append("import dev.tapio.api.context.EnrichedEvent;\n\n");
     drl.append("global ").append(RuleRuntime.class.getName()).append(' ').append(GLOBAL);
     drl.append(";\n");
-    CompiledRule previous = null;
+    RuleCode previous = null;
     for (RulePlan.Planned p : plan.rules()) {
-      CompiledRule r = p.rule();
+      RuleCode r = p.rule();
       if (r != previous) {
         drl.append("\n// ").append(comment(r.name())).append(" (");
         drl.append(r.priority().falcoName()).append(")\n");

@@ -1,6 +1,5 @@
 package dev.tapio.rules.internal.drools;
 
-import dev.tapio.rules.CompiledRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,9 +42,9 @@ public final class IndexPlan {
     this.uses = uses;
   }
 
-  public static IndexPlan of(List<CompiledRule> rules) {
+  public static IndexPlan of(List<RuleCode> rules) {
     Map<String, Map<String, Integer>> uses = new HashMap<>();
-    for (CompiledRule r : rules) {
+    for (RuleCode r : rules) {
       if (!r.enabled() || r.anyEventType()) {
         continue;
       }
@@ -62,7 +61,7 @@ public final class IndexPlan {
   }
 
   /** The Drools rules of {@code r} for {@code type}: at least one, each with its constraints. */
-  public List<Variant> variants(CompiledRule r, String type) {
+  public List<Variant> variants(RuleCode r, String type) {
     Map<String, Integer> counts = uses.getOrDefault(type, Map.of());
     List<IndexedCheck> checks = new ArrayList<>(r.indexedChecksFor(type));
     // most used fields first, then by name: the same order in every rule of the type

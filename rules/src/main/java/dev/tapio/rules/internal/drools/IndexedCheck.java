@@ -2,6 +2,7 @@ package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.rules.internal.fields.FieldAccessor;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +23,11 @@ public record IndexedCheck(
 
   public IndexedCheck {
     values = List.copyOf(values);
+  }
+
+  /** The same check against {@code values}. */
+  public IndexedCheck withValues(Collection<?> values) {
+    return new IndexedCheck(field, accessor, text, List.copyOf(values));
   }
 
   /** The field's value in {@code event}, as compared with {@code values}; null when missing. */

@@ -1,12 +1,11 @@
 package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.CompiledRule;
 
 /** Receives rule matches from a Drools session. Called on the session's thread. */
 @FunctionalInterface
 public interface MatchListener {
-  void matched(CompiledRule rule, EnrichedEvent event);
+  void matched(RuleCode rule, EnrichedEvent event);
 
   MatchListener NOOP = (r, e) -> {};
 }

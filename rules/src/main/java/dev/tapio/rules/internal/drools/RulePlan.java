@@ -1,6 +1,5 @@
 package dev.tapio.rules.internal.drools;
 
-import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.internal.eval.EventPredicate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +31,7 @@ public record RulePlan(List<Planned> rules) {
    * @param condition the compiled condition it runs: the rule's predicate folded for {@code type}
    */
   public record Planned(
-      CompiledRule rule,
+      RuleCode rule,
       @Nullable String type,
       String name,
       List<IndexPlan.Key> keys,
@@ -47,10 +46,10 @@ public record RulePlan(List<Planned> rules) {
     }
   }
 
-  public static RulePlan of(List<CompiledRule> rules) {
+  public static RulePlan of(List<RuleCode> rules) {
     IndexPlan index = IndexPlan.of(rules);
     List<Planned> out = new ArrayList<>();
-    for (CompiledRule r : rules) {
+    for (RuleCode r : rules) {
       if (!r.enabled()) {
         continue;
       }
@@ -68,7 +67,7 @@ public record RulePlan(List<Planned> rules) {
   }
 
   /** The Drools rule name of {@code r} for {@code type} (null: any type), before any variant. */
-  public static String name(CompiledRule r, @Nullable String type) {
+  public static String name(RuleCode r, @Nullable String type) {
     return "r" + r.index() + "_" + (type == null ? "any" : type);
   }
 }

@@ -1,7 +1,6 @@
 package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.RuleMatching;
 import java.util.List;
 
@@ -14,19 +13,19 @@ import java.util.List;
  */
 public final class RuleRuntime {
 
-  private final CompiledRule[] rules;
+  private final RuleCode[] rules;
   private final RuleMatching matching;
   private final MatchListener listener;
   private final java.util.Map<String, IndexedCheck> indexed = new java.util.HashMap<>();
   private boolean matchedThisEvent;
 
-  public RuleRuntime(List<CompiledRule> rules, RuleMatching matching, MatchListener listener) {
-    int max = rules.stream().mapToInt(CompiledRule::index).max().orElse(-1);
-    this.rules = new CompiledRule[max + 1];
-    for (CompiledRule r : rules) {
+  public RuleRuntime(List<RuleCode> rules, RuleMatching matching, MatchListener listener) {
+    int max = rules.stream().mapToInt(RuleCode::index).max().orElse(-1);
+    this.rules = new RuleCode[max + 1];
+    for (RuleCode r : rules) {
       this.rules[r.index()] = r;
     }
-    for (CompiledRule r : rules) {
+    for (RuleCode r : rules) {
       for (String type : r.eventTypes()) {
         for (IndexedCheck c : r.indexedChecksFor(type)) {
           indexed.putIfAbsent(c.field(), c);

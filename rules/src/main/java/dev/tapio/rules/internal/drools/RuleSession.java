@@ -1,7 +1,9 @@
 package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.rules.CompiledRuleSet;
+import dev.tapio.rules.RuleMatching;
+import java.util.List;
+import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionConfiguration;
@@ -27,11 +29,12 @@ public final class RuleSession implements AutoCloseable {
    * used by one thread only, so it is built without Drools' cross-thread propagation queue and
    * state machine.
    */
-  public static RuleSession open(CompiledRuleSet rules, MatchListener listener) {
+  public static RuleSession open(
+      KieBase kieBase, List<RuleCode> rules, RuleMatching matching, MatchListener listener) {
     KieSessionConfiguration conf = KieServices.get().newKieSessionConfiguration();
     conf.setOption(ThreadSafeOption.NO);
-    KieSession session = rules.kieBase().newKieSession(conf, null);
-    RuleRuntime runtime = new RuleRuntime(rules.rules(), rules.matching(), listener);
+    KieSession session = kieBase.newKieSession(conf, null);
+    RuleRuntime runtime = new RuleRuntime(rules, matching, listener);
     session.setGlobal(DrlEmitter.GLOBAL, runtime);
     return new RuleSession(session, runtime);
   }

@@ -1,5 +1,6 @@
 package dev.tapio.rules.internal.fields;
 
+import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.FileChange;
 import dev.tapio.api.event.FileOpen;
@@ -76,13 +77,10 @@ final class EventArgs {
           m.put("tuple", FdFields.tuple(n));
         }
       }
-      case NamespaceChange ns -> {
-        m.put("res", Long.toString(ns.result()));
-        m.put("flags", Long.toString(ns.flags()));
-        if (ns.path() != null) {
-          m.put("path", ns.path());
-          m.put("dir", ns.path());
-        }
+      case NamespaceChange ns -> namespaceArgs(ns, m);
+      case CredentialChange c -> {
+        m.put("res", Long.toString(c.result()));
+        m.putAll(c.args());
       }
       case SyscallEvent s -> {
         m.putAll(s.args());
@@ -125,11 +123,40 @@ final class EventArgs {
       case FileChange c -> c.result();
       case NetworkEvent n -> n.result();
       case NamespaceChange ns -> ns.result();
+      case CredentialChange c -> c.result();
       case SyscallEvent s -> s.result();
       case ProcessExec x -> 0L;
       case ProcessFork f -> (long) f.childPid();
       default -> null;
     };
+  }
+
+  /** Falco's parameters of setns, unshare, mount, umount2, pivot_root and chroot. */
+  private static void namespaceArgs(NamespaceChange ns, Map<String, String> m) {
+    m.put("res", Long.toString(ns.result()));
+    String path = ns.path() == null ? "" : ns.path();
+    String source = ns.source() == null ? "" : ns.source();
+    switch (ns.type()) {
+      case "setns" -> {
+        m.put("nstype", KernelNames.cloneFlags(ns.flags()));
+        m.put("flags", KernelNames.cloneFlags(ns.flags()));
+      }
+      case "unshare" -> m.put("flags", KernelNames.cloneFlags(ns.flags()));
+      case "mount" -> {
+        m.put("dev", source);
+        m.put("dir", path);
+        m.put("flags", Long.toString(ns.flags()));
+      }
+      case "umount", "umount2" -> {
+        m.put("name", path);
+        m.put("flags", Long.toString(ns.flags()));
+      }
+      case "pivot_root" -> {
+        m.put("new_root", path);
+        m.put("put_old", source);
+      }
+      default -> m.put("path", path);
+    }
   }
 
   private static String execFlags(ProcessExec x) {

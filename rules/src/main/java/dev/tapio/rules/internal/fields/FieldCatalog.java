@@ -35,6 +35,7 @@ public final class FieldCatalog {
     ProcessFields.register(all);
     FdFields.register(all);
     ContainerFields.register(all);
+    PrivilegeFields.register(all);
     Map<String, FieldDef> m = new TreeMap<>();
     for (FieldDef f : all) {
       if (m.put(f.name(), f) != null) {

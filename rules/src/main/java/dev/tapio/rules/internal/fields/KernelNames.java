@@ -118,6 +118,35 @@ final class KernelNames {
           Map.entry(114, "EALREADY"),
           Map.entry(115, "EINPROGRESS"));
 
+  /** Clone flags that name namespaces, by bit, as Falco renders them. */
+  private static final Map<Long, String> CLONE_NS =
+      Map.of(
+          0x00000080L, "CLONE_NEWTIME",
+          0x00020000L, "CLONE_NEWNS",
+          0x02000000L, "CLONE_NEWCGROUP",
+          0x04000000L, "CLONE_NEWUTS",
+          0x08000000L, "CLONE_NEWIPC",
+          0x10000000L, "CLONE_NEWUSER",
+          0x20000000L, "CLONE_NEWPID",
+          0x40000000L, "CLONE_NEWNET");
+
+  /** Namespace flags of unshare/setns ({@code CLONE_NEWNS|CLONE_NEWNET}); 0 when none. */
+  static String cloneFlags(long flags) {
+    StringJoiner j = new StringJoiner("|");
+    long rest = flags;
+    for (long bit = 1; bit != 0 && bit <= 0x80000000L; bit <<= 1) {
+      String name = CLONE_NS.get(bit);
+      if ((flags & bit) != 0 && name != null) {
+        j.add(name);
+        rest &= ~bit;
+      }
+    }
+    if (rest != 0) {
+      j.add("0x" + Long.toHexString(rest));
+    }
+    return flags == 0 ? "0" : j.toString();
+  }
+
   /** {@code evt.res}: {@code SUCCESS} or the errno name of a negative result. */
   static String result(long result) {
     if (result >= 0) {

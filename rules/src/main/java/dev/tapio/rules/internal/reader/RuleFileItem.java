@@ -84,7 +84,14 @@ public sealed interface RuleFileItem {
       boolean fieldsScalar,
       @Nullable List<String> comps,
       boolean compsScalar,
-      @Nullable List<YNode> values) {}
+      @Nullable List<YNode> values) {
+
+    /** The same exception with {@code values} as its values. */
+    public ExceptionDef withValues(@Nullable List<YNode> values) {
+      return new ExceptionDef(
+          context, position, name, fields, fieldsScalar, comps, compsScalar, values);
+    }
+  }
 
   /**
    * A correlation (Tapio's extension, not Falco's): steps over time joined by key fields.

@@ -30,8 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns ring-buffer records into engine events. Stateless apart from the boot-to-epoch clock
- * offset, so one instance serves every sensor on the polling thread.
+ * Turns ring-buffer records into engine events. One instance serves every sensor on the polling
+ * thread, and only that thread: it keeps a scratch buffer that strings are copied through, and the
+ * last namespaces it decoded (records of one process share them), so decoding allocates little more
+ * than the event itself.
  *
  * <p>Offsets and enum values come from {@link Abi}, generated from the compiled BPF code; the
  * switches over its enums have no default, so a record kind or syscall added to {@code
@@ -42,12 +44,22 @@ public final class EventDecoder {
   static final String UNKNOWN_KIND = "unknown record kind %d";
 
   private final long bootToEpochNanos;
+  private final Namespaces host;
+  private byte[] scratch = new byte[4096];
+  private Namespaces lastNamespaces = Namespaces.UNKNOWN;
 
   /**
    * @param bootToEpochNanos added to kernel boot-time stamps to get epoch nanoseconds
+   * @param host the engine's own namespaces, what namespace changes are compared with
    */
-  public EventDecoder(long bootToEpochNanos) {
+  public EventDecoder(long bootToEpochNanos, Namespaces host) {
     this.bootToEpochNanos = bootToEpochNanos;
+    this.host = host;
+  }
+
+  /** A decoder whose host namespaces are this process's own. */
+  public EventDecoder(long bootToEpochNanos) {
+    this(bootToEpochNanos, HostNamespaces.ofThisProcess());
   }
 
   /** The record's kind ({@code enum tapio_event_kind}). */
@@ -71,6 +83,7 @@ public final class EventDecoder {
       case EXIT -> exit(need(record, kind, ExitEvent.SIZEOF));
       case OPEN -> open(need(record, kind, OpenEvent.SIZEOF));
       case CHANGE -> FileChanges.decode(this, need(record, kind, Abi.ChangeEvent.SIZEOF));
+      case PRIV -> PrivilegeRecords.decode(this, host, need(record, kind, Abi.PrivEvent.SIZEOF));
     };
   }
 
@@ -90,30 +103,52 @@ public final class EventDecoder {
   }
 
   EventHeader header(MemorySegment r) {
-    long ns = Header.NS;
-    Namespaces namespaces =
-        new Namespaces(
-            u32(r, ns + Abi.Namespaces.MNT),
-            u32(r, ns + Abi.Namespaces.PID),
-            u32(r, ns + Abi.Namespaces.NET),
-            u32(r, ns + Abi.Namespaces.UTS),
-            u32(r, ns + Abi.Namespaces.IPC),
-            u32(r, ns + Abi.Namespaces.USER),
-            u32(r, ns + Abi.Namespaces.CGROUP));
     return new EventHeader(
         r.get(JAVA_LONG_UNALIGNED, Header.BOOT_NS) + bootToEpochNanos,
         i32(r, Header.PID),
         i32(r, Header.TID),
         r.get(JAVA_LONG_UNALIGNED, Header.CGROUP_ID),
-        namespaces);
+        namespaces(r, Header.NS));
+  }
+
+  /**
+   * The {@code struct tapio_namespaces} at {@code ns}: the same instance as the last one decoded
+   * when they are equal, so a stream of records from one process allocates no namespace sets.
+   */
+  Namespaces namespaces(MemorySegment r, long ns) {
+    long mnt = u32(r, ns + Abi.Namespaces.MNT);
+    long pid = u32(r, ns + Abi.Namespaces.PID);
+    long net = u32(r, ns + Abi.Namespaces.NET);
+    long uts = u32(r, ns + Abi.Namespaces.UTS);
+    long ipc = u32(r, ns + Abi.Namespaces.IPC);
+    long user = u32(r, ns + Abi.Namespaces.USER);
+    long cgroup = u32(r, ns + Abi.Namespaces.CGROUP);
+    Namespaces last = lastNamespaces;
+    if (last.mnt() == mnt
+        && last.pid() == pid
+        && last.net() == net
+        && last.uts() == uts
+        && last.ipc() == ipc
+        && last.user() == user
+        && last.cgroup() == cgroup) {
+      return last;
+    }
+    Namespaces now = new Namespaces(mnt, pid, net, uts, ipc, user, cgroup);
+    lastNamespaces = now;
+    return now;
   }
 
   private ProcessExec exec(MemorySegment r) {
-    Cursor data = new Cursor(r, ExecEvent.DATA);
-    String filename = data.string(u16(r, ExecEvent.FILENAME_LEN));
-    List<String> argv = splitArgs(data.bytes(u16(r, ExecEvent.ARGV_LEN)));
-    String exe = data.string(u16(r, ExecEvent.EXE_LEN));
-    String cwd = data.string(u16(r, ExecEvent.CWD_LEN));
+    long at = ExecEvent.DATA;
+    int filenameLen = u16(r, ExecEvent.FILENAME_LEN);
+    String filename = string(r, at, filenameLen);
+    at += filenameLen;
+    int argvLen = u16(r, ExecEvent.ARGV_LEN);
+    List<String> argv = splitArgs(bytes(r, at, argvLen));
+    at += argvLen;
+    int exeLen = u16(r, ExecEvent.EXE_LEN);
+    String exe = string(r, at, exeLen);
+    String cwd = string(r, at + exeLen, u16(r, ExecEvent.CWD_LEN));
     Credentials creds =
         new Credentials(
             i32(r, ExecEvent.UID),
@@ -162,9 +197,9 @@ public final class EventDecoder {
 
   private FileOpen open(MemorySegment r) {
     String type = OpenSyscall.of(u16(r, OpenEvent.SYSCALL)).label();
-    Cursor data = new Cursor(r, OpenEvent.DATA);
-    String raw = data.string(u16(r, OpenEvent.RAW_LEN));
-    String resolved = data.string(u16(r, OpenEvent.PATH_LEN));
+    int rawLen = u16(r, OpenEvent.RAW_LEN);
+    String raw = string(r, OpenEvent.DATA, rawLen);
+    String resolved = string(r, OpenEvent.DATA + rawLen, u16(r, OpenEvent.PATH_LEN));
     String path =
         switch (PathKind.of(u16(r, OpenEvent.PATH_KIND))) {
           case FILE -> resolved.isEmpty() ? Paths.lexical("", raw) : resolved;
@@ -181,9 +216,22 @@ public final class EventDecoder {
         r.get(JAVA_LONG_UNALIGNED, OpenEvent.RESULT));
   }
 
-  static String string(MemorySegment r, long at, int len) {
+  /** The UTF-8 string of {@code len} bytes at {@code at}, cut at the record's end. */
+  String string(MemorySegment r, long at, int len) {
+    int n = (int) Math.min(len, Math.max(0, r.byteSize() - at));
+    if (n == 0) {
+      return "";
+    }
+    if (n > scratch.length) {
+      scratch = new byte[Math.max(n, 2 * scratch.length)];
+    }
+    MemorySegment.copy(r, JAVA_BYTE, at, scratch, 0, n);
+    return new String(scratch, 0, n, StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(MemorySegment r, long at, int len) {
     long n = Math.min(len, Math.max(0, r.byteSize() - at));
-    return new String(r.asSlice(at, n).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
+    return r.asSlice(at, n).toArray(JAVA_BYTE);
   }
 
   private static List<String> splitArgs(byte[] bytes) {
@@ -218,27 +266,5 @@ public final class EventDecoder {
       len++;
     }
     return new String(r.asSlice(off, len).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
-  }
-
-  /** Reads the variable-length pieces that follow a record's fixed part, in order. */
-  private static final class Cursor {
-    private final MemorySegment r;
-    private long at;
-
-    Cursor(MemorySegment r, long start) {
-      this.r = r;
-      this.at = start;
-    }
-
-    byte[] bytes(int len) {
-      long n = Math.min(len, Math.max(0, r.byteSize() - at));
-      byte[] out = r.asSlice(at, n).toArray(JAVA_BYTE);
-      at += n;
-      return out;
-    }
-
-    String string(int len) {
-      return new String(bytes(len), StandardCharsets.UTF_8);
-    }
   }
 }

@@ -25,16 +25,15 @@ public final class FileChanges {
     int flags = EventDecoder.i32(r, ChangeEvent.FLAGS);
     long at = ChangeEvent.DATA;
     int pathLen = EventDecoder.u16(r, ChangeEvent.PATH_LEN);
-    String raw = EventDecoder.string(r, at, pathLen);
+    String raw = decoder.string(r, at, pathLen);
     at += pathLen;
     int baseLen = EventDecoder.u16(r, ChangeEvent.PATH_BASE_LEN);
-    String base = EventDecoder.string(r, at, baseLen);
+    String base = decoder.string(r, at, baseLen);
     at += baseLen;
     int targetLen = EventDecoder.u16(r, ChangeEvent.TARGET_LEN);
-    String targetRaw = EventDecoder.string(r, at, targetLen);
+    String targetRaw = decoder.string(r, at, targetLen);
     at += targetLen;
-    String targetBase =
-        EventDecoder.string(r, at, EventDecoder.u16(r, ChangeEvent.TARGET_BASE_LEN));
+    String targetBase = decoder.string(r, at, EventDecoder.u16(r, ChangeEvent.TARGET_BASE_LEN));
 
     Operation op = operation(syscall, flags);
     String path = raw.isEmpty() ? base : Paths.lexical(base, raw);

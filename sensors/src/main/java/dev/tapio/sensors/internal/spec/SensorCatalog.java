@@ -7,6 +7,7 @@ import static dev.tapio.sensors.Mechanism.TRACEPOINT;
 import dev.tapio.sensors.internal.abi.Abi.ChangeSyscall;
 import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
+import dev.tapio.sensors.internal.abi.Abi.PrivSyscall;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,15 +88,52 @@ public final class SensorCatalog {
 
   /** The sys_enter and sys_exit hooks of one syscall, attached as classic tracepoints. */
   private static Stream<ProgramSpec> pairedSyscall(String syscall) {
+    return pairedSyscall(syscall, Set.of(syscall));
+  }
+
+  private static Stream<ProgramSpec> pairedSyscall(String syscall, Set<String> eventTypes) {
     return Stream.of("enter", "exit")
         .map(
             side ->
                 ProgramSpec.of(
                     "sys_" + side + "_" + syscall,
-                    Set.of(syscall),
+                    eventTypes,
                     TRACEPOINT,
                     "tapio_" + side + "_" + syscall));
   }
 
-  public static final List<SensorSpec> ALL = List.of(PROCESS, FILE);
+  /** Module loads: no tracepoints of their own (see {@code bpf/priv/module.c}). */
+  static final Set<PrivSyscall> MODULE_LOADS =
+      Set.of(PrivSyscall.INIT_MODULE, PrivSyscall.FINIT_MODULE);
+
+  /**
+   * Syscalls that change what a task may see or do ({@code enum tapio_priv_syscall}): namespaces,
+   * root and mounts, credentials, ptrace, bpf program loads, each an enter and exit hook named
+   * after it; module loads through one filtered {@code sys_enter} program.
+   */
+  public static final SensorSpec PRIVILEGE =
+      new SensorSpec(
+          "privilege",
+          "priv.bpf.o",
+          Stream.concat(
+                  Stream.of(PrivSyscall.values())
+                      .filter(s -> !MODULE_LOADS.contains(s))
+                      .flatMap(s -> pairedSyscall(s.label(), privEventTypes(s))),
+                  Stream.of(
+                      ProgramSpec.of(
+                          "module",
+                          Set.of("init_module", "finit_module"),
+                          TP_BTF,
+                          "tapio_module_btf",
+                          RAW_TRACEPOINT,
+                          "tapio_module_raw")))
+              .toList(),
+          MapSpec.COMMON);
+
+  /** The event types a syscall's records have: its name, and umount2 for the umount hook. */
+  static Set<String> privEventTypes(PrivSyscall s) {
+    return s == PrivSyscall.UMOUNT ? Set.of("umount2", "umount") : Set.of(s.label());
+  }
+
+  public static final List<SensorSpec> ALL = List.of(PROCESS, FILE, PRIVILEGE);
 }

@@ -27,7 +27,7 @@ class AbiCheckTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"process.bpf.o", "file.bpf.o"})
+  @ValueSource(strings = {"process.bpf.o", "file.bpf.o", "priv.bpf.o"})
   void theGeneratedAbiMatchesEveryCompiledObject(String object) throws Exception {
     assumeTrue(Libbpf1.available(), LIBBPF);
     try (BpfObject obj = BpfObject.open(object, object(object))) {

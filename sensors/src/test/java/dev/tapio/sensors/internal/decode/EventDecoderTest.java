@@ -102,6 +102,18 @@ class EventDecoderTest {
   }
 
   @Test
+  void recordsWithTheSameNamespacesShareThemAndAChangedOneIsSeen() {
+    ByteBuffer b = record(EventKind.EXIT, ExitEvent.SIZEOF);
+    Namespaces first = decoder.decode(seg(b)).header().namespaces();
+    assertThat(decoder.decode(seg(b)).header().namespaces()).isSameAs(first);
+    b.putInt(Header.NS + Abi.Namespaces.NET, 7);
+    Namespaces changed = decoder.decode(seg(b)).header().namespaces();
+    assertThat(changed.net()).isEqualTo(7);
+    assertThat(changed.mnt()).isEqualTo(first.mnt());
+    assertThat(changed.cgroup()).isEqualTo(first.cgroup());
+  }
+
+  @Test
   void execDecodesCredentialsAndTheFourStrings() {
     byte[] argv = bytes("ls\0-l\0/tmp\0");
     ByteBuffer b =

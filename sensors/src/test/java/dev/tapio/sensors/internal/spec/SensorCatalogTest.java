@@ -14,18 +14,31 @@ import org.junit.jupiter.api.Test;
 class SensorCatalogTest {
   @Test
   void everyProgramAndMapOfTheCatalogIsInItsObject() throws Exception {
-    assumeTrue(Libbpf1.available(), "SKIPPED LOUDLY: libbpf.so.1 missing: apt-get install libbpf1");
     for (SensorSpec spec : SensorCatalog.ALL) {
-      try (BpfObject obj =
-          BpfObject.open(spec.name(), LibbpfBackend.objectBytes(spec.resource()))) {
-        for (ProgramSpec p : spec.programs()) {
-          for (Attachment a : p.ladder()) {
-            assertThat(obj.hasProgram(a.program())).as(spec.name() + ": " + a.program()).isTrue();
-          }
+      assertObjectHasEveryProgramAndMap(spec);
+    }
+  }
+
+  @Test
+  void everyFloorObjectHasEveryProgramAndMapOfItsSensor() throws Exception {
+    for (SensorSpec sensor : SensorCatalog.ALL) {
+      SensorSpec floor = sensor.floor();
+      assertThat(floor.resource()).isEqualTo("/dev/tapio/bpf/floor-" + sensor.object());
+      assertThat(floor.programs()).isEqualTo(sensor.programs());
+      assertObjectHasEveryProgramAndMap(floor);
+    }
+  }
+
+  private static void assertObjectHasEveryProgramAndMap(SensorSpec spec) throws Exception {
+    assumeTrue(Libbpf1.available(), "SKIPPED LOUDLY: libbpf.so.1 missing: apt-get install libbpf1");
+    try (BpfObject obj = BpfObject.open(spec.name(), LibbpfBackend.objectBytes(spec.resource()))) {
+      for (ProgramSpec p : spec.programs()) {
+        for (Attachment a : p.ladder()) {
+          assertThat(obj.hasProgram(a.program())).as(spec.name() + ": " + a.program()).isTrue();
         }
-        for (MapSpec m : spec.maps()) {
-          assertThat(obj.hasMap(m.name())).as(spec.name() + ": " + m.name()).isTrue();
-        }
+      }
+      for (MapSpec m : spec.maps()) {
+        assertThat(obj.hasMap(m.name())).as(spec.name() + ": " + m.name()).isTrue();
       }
     }
   }

@@ -1,8 +1,8 @@
 package dev.tapio.enrich.internal.cri;
 
+import static dev.tapio.enrich.Polling.eventually;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.PodInfo;
@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,21 +32,6 @@ class CriMetadataSourceTest {
 
   CriSettings settings(Path socket, Duration callTimeout) {
     return CriSettings.DEFAULT.withSocket(socket).withCallTimeout(callTimeout);
-  }
-
-  /**
-   * Polls until {@code value} answers non-null; the bound only keeps a broken build from hanging.
-   */
-  static <T> T eventually(Supplier<@Nullable T> value) {
-    return assertTimeoutPreemptively(
-        Duration.ofSeconds(20),
-        () -> {
-          T found;
-          while ((found = value.get()) == null) {
-            Thread.sleep(10);
-          }
-          return found;
-        });
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.tapio.enrich.internal.kube;
 
 import static dev.tapio.enrich.Events.open;
+import static dev.tapio.enrich.Polling.eventually;
 import static java.util.Objects.requireNonNull;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
@@ -37,8 +37,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,18 +58,6 @@ class KubernetesMetadataTest {
   String webUid;
   String jobUid;
   String dbUid;
-
-  static <T> T eventually(Supplier<@Nullable T> value) {
-    return assertTimeoutPreemptively(
-        Duration.ofSeconds(20),
-        () -> {
-          T found;
-          while ((found = value.get()) == null) {
-            Thread.sleep(10);
-          }
-          return found;
-        });
-  }
 
   static OwnerReference owner(String kind, String name, String uid) {
     return new OwnerReferenceBuilder()

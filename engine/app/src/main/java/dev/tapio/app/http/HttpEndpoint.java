@@ -1,12 +1,11 @@
-package dev.tapio.app;
+package dev.tapio.app.http;
 
 import dev.tapio.app.config.EffectiveConfig;
 import dev.tapio.app.config.HostPort;
 import dev.tapio.app.config.Settings;
-import dev.tapio.app.http.Health;
-import dev.tapio.app.http.StatusServer;
 import dev.tapio.app.metrics.EngineMetrics;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -14,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Starts the HTTP listener as configured, with its token from the file or the setting. */
-final class HttpEndpoint {
+public final class HttpEndpoint {
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
 
   private HttpEndpoint() {}
 
-  static Optional<StatusServer> start(EffectiveConfig config, Health health, EngineMetrics metrics)
-      throws IOException {
+  public static Optional<StatusServer> start(
+      EffectiveConfig config, Health health, EngineMetrics metrics) throws IOException {
     if (!config.get(Settings.HTTP_ENABLED)) {
       return Optional.empty();
     }
@@ -47,7 +46,7 @@ final class HttpEndpoint {
     try {
       return Files.readAllLines(file.get()).stream().findFirst().orElse("").strip();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot read http.tokenFile " + file.get(), e);
+      throw new UncheckedIOException("cannot read http.tokenFile " + file.get(), e);
     }
   }
 }

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Hook: the raw sys_enter tracepoint, for init_module and finit_module, which have no tracepoints
+ * of their own on kernels built without module support (and which such kernels refuse with
+ * ENOSYS). This program runs on every syscall of the machine, so it is attached only when a rule
+ * needs module events, and its first test is the syscall number. It reports the attempt at
+ * entry: the result is not seen (no matching sys_exit program, which would cost every syscall
+ * twice). Flavors: tp_btf and raw_tp, both with (struct pt_regs *regs, long id).
+ */
+#include "priv.h"
+
+#if defined(__TARGET_ARCH_x86)
+#define TAPIO_NR_INIT_MODULE 175
+#define TAPIO_NR_FINIT_MODULE 313
+#elif defined(__TARGET_ARCH_arm64)
+#define TAPIO_NR_INIT_MODULE 105
+#define TAPIO_NR_FINIT_MODULE 273
+#else
+#error "syscall numbers of init_module/finit_module unknown for this architecture"
+#endif
+
+static __always_inline void tapio_module(void *ctx, struct pt_regs *regs, long id)
+{
+	struct tapio_priv_args a = {};
+	if (tapio_is_self())
+		return;
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	tapio_fill_namespaces(task, &a.ns);
+	tapio_read_creds(&a.cred);
+	if (id == TAPIO_NR_INIT_MODULE) {
+		/* init_module(image, len, params) */
+		a.syscall = TAPIO_PRIV_INIT_MODULE;
+		a.args[0] = PT_REGS_PARM2_CORE_SYSCALL(regs);
+		a.str[0] = PT_REGS_PARM3_CORE_SYSCALL(regs);
+	} else {
+		/* finit_module(fd, params, flags) */
+		a.syscall = TAPIO_PRIV_FINIT_MODULE;
+		a.args[0] = PT_REGS_PARM1_CORE_SYSCALL(regs);
+		a.args[1] = PT_REGS_PARM3_CORE_SYSCALL(regs);
+		a.str[0] = PT_REGS_PARM2_CORE_SYSCALL(regs);
+	}
+	tapio_priv_emit(ctx, &a, 0, TAPIO_PRIVF_NO_EXIT);
+}
+
+SEC("tp_btf/sys_enter")
+int BPF_PROG(tapio_module_btf, struct pt_regs *regs, long id)
+{
+	if (id != TAPIO_NR_INIT_MODULE && id != TAPIO_NR_FINIT_MODULE)
+		return 0;
+	tapio_module(ctx, regs, id);
+	return 0;
+}
+
+SEC("raw_tp/sys_enter")
+int BPF_PROG(tapio_module_raw, struct pt_regs *regs, long id)
+{
+	if (id != TAPIO_NR_INIT_MODULE && id != TAPIO_NR_FINIT_MODULE)
+		return 0;
+	tapio_module(ctx, regs, id);
+	return 0;
+}

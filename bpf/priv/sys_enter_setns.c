@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Hook: syscalls/sys_enter_setns. setns(fd, nstype). */
+#include "priv.h"
+
+SEC("tracepoint/syscalls/sys_enter_setns")
+int tapio_enter_setns(struct trace_event_raw_sys_enter *ctx)
+{
+	tapio_priv_enter(TAPIO_PRIV_SETNS, ctx->args[0], ctx->args[1], 0, 0);
+	return 0;
+}

@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Hook: syscalls/sys_exit_setresuid. Reports the call remembered at sys_enter_setresuid with its result. */
+#include "priv.h"
+
+SEC("tracepoint/syscalls/sys_exit_setresuid")
+int tapio_exit_setresuid(struct trace_event_raw_sys_exit *ctx)
+{
+	tapio_priv_exit(ctx, ctx->ret);
+	return 0;
+}

@@ -35,6 +35,8 @@ enum tapio_event_kind {
 	TAPIO_EV_OPEN = 4,
 	TAPIO_EV_CHANGE = 5,
 	TAPIO_EV_PRIV = 6,
+	TAPIO_EV_SECCOMP = 12,
+	TAPIO_EV_LSM = 13,
 };
 
 /* Sizes both sides depend on. */
@@ -114,6 +116,47 @@ enum tapio_priv_syscall {
 /* struct tapio_priv_event.flags */
 enum tapio_priv_flags {
 	TAPIO_PRIVF_NO_EXIT = 1,	/* seen at sys_enter only: result and "after" state are unknown */
+};
+
+/* How a seccomp violation was seen (struct tapio_seccomp_event.source). */
+enum tapio_seccomp_source {
+	TAPIO_SCMP_SIGNAL = 1,	/* signal_generate: SIGSYS with si_code SYS_SECCOMP */
+	TAPIO_SCMP_ERRNO = 2,	/* sys_exit of a filtered task with -EPERM/-EACCES: probable */
+};
+
+/* What the filter did, as far as the kernel path shows it (struct tapio_seccomp_event.action). */
+enum tapio_seccomp_action {
+	TAPIO_SCACT_KILL = 1,	/* SIGSYS after the task's seccomp mode became SECCOMP_MODE_DEAD */
+	TAPIO_SCACT_TRAP = 2,	/* SIGSYS to a task still in filter mode */
+	TAPIO_SCACT_ERRNO = 3,	/* the syscall returned the filter's errno */
+};
+
+/* Which syscall an LSM may have refused (struct tapio_lsm_event.syscall). */
+enum tapio_lsm_syscall {
+	TAPIO_LSM_OPEN = 1,
+	TAPIO_LSM_OPENAT = 2,
+	TAPIO_LSM_OPENAT2 = 3,
+	TAPIO_LSM_CREAT = 4,
+	TAPIO_LSM_EXECVE = 5,
+	TAPIO_LSM_EXECVEAT = 6,
+	TAPIO_LSM_CONNECT = 7,
+	TAPIO_LSM_BIND = 8,
+	TAPIO_LSM_MOUNT = 9,
+	TAPIO_LSM_PTRACE = 10,
+	TAPIO_LSM_BPF = 11,
+};
+
+/* Which LSM the kernel side could tie a denial to (struct tapio_lsm_event.marker). */
+enum tapio_lsm_marker {
+	TAPIO_MARK_NONE = 0,	/* no LSM restriction known for the task */
+	TAPIO_MARK_LANDLOCK = 1,	/* the task or an ancestor called landlock_restrict_self */
+};
+
+/* What follows struct tapio_lsm_event's fixed part (object_kind). */
+enum tapio_object_kind {
+	TAPIO_OBJ_NONE = 0,
+	TAPIO_OBJ_PATH = 1,	/* the path as passed, then the directory it is relative to */
+	TAPIO_OBJ_SOCKADDR = 2,	/* the struct sockaddr as passed (object_len bytes) */
 };
 
 /* What struct tapio_open_event's resolved path is (path_kind). */
@@ -263,10 +306,48 @@ struct tapio_priv_event {
 	__u8 data[];
 };
 
+/*
+ * A seccomp filter refused a syscall: SIGSYS from signal_generate (kill, trap) or, probably, an
+ * -EPERM/-EACCES at sys_exit of a task in filter mode (errno; seccomp skips sys_enter).
+ */
+struct tapio_seccomp_event {
+	struct tapio_header hdr;
+	__s64 result;		/* -errno for TAPIO_SCMP_ERRNO, else 0 */
+	__s32 syscall_nr;	/* the refused syscall, -1 when unknown */
+	__u32 arch;		/* AUDIT_ARCH_* from the siginfo, 0 when unknown */
+	__u16 source;		/* enum tapio_seccomp_source */
+	__u16 action;		/* enum tapio_seccomp_action */
+	__u32 pad;
+};
+
+/*
+ * sys_exit_<syscall>: a security-relevant syscall failed with -EACCES or -EPERM in a task an LSM
+ * may restrict. Followed by the object (object_kind): a path as passed and, for a relative path,
+ * the directory it is relative to (base_len); or the socket address as passed.
+ */
+struct tapio_lsm_event {
+	struct tapio_header hdr;
+	__s64 result;		/* -errno */
+	__u64 arg;		/* ptrace: target pid; bpf: command; else 0 */
+	__u16 syscall;		/* enum tapio_lsm_syscall */
+	__u16 marker;		/* enum tapio_lsm_marker */
+	__u16 object_kind;	/* enum tapio_object_kind */
+	__u16 object_len;
+	__u16 base_len;
+	__u16 pad[3];
+	__u8 data[];
+};
+
+/* struct tapio_config.flags */
+enum tapio_config_flags {
+	/* Report -EACCES/-EPERM of tasks without a Landlock marker too: AppArmor or SELinux is active */
+	TAPIO_CFG_ALL_DENIALS = 1,
+};
+
 /* Settings Java writes into the config map (key 0) before attaching. */
 struct tapio_config {
 	__u32 self_tgid;	/* events of this process are not emitted */
-	__u32 pad;
+	__u32 flags;		/* enum tapio_config_flags */
 	__u64 cgroup_rate;	/* file records per second per cgroup; 0 = no limit */
 	__u64 cgroup_burst;	/* records a cgroup may send at once */
 };
@@ -296,6 +377,8 @@ union tapio_abi {
 	struct tapio_open_event open;
 	struct tapio_change_event change;
 	struct tapio_priv_event priv;
+	struct tapio_seccomp_event seccomp;
+	struct tapio_lsm_event lsm;
 	struct tapio_config config;
 	struct tapio_bucket bucket;
 	struct tapio_fill fill;
@@ -308,6 +391,12 @@ union tapio_abi {
 	enum tapio_path_kind path_kind;
 	enum tapio_priv_syscall priv_syscall;
 	enum tapio_priv_flags priv_flags;
+	enum tapio_seccomp_source seccomp_source;
+	enum tapio_seccomp_action seccomp_action;
+	enum tapio_lsm_syscall lsm_syscall;
+	enum tapio_lsm_marker lsm_marker;
+	enum tapio_object_kind object_kind;
+	enum tapio_config_flags config_flags;
 };
 
 #endif

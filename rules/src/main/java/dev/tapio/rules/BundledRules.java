@@ -11,7 +11,11 @@ import java.util.List;
 public final class BundledRules {
   /** The bundled files, in load order. */
   public static final List<String> FILES =
-      List.of("tapio_rules.yaml", "tapio_escape_privilege_rules.yaml", "tapio_correlations.yaml");
+      List.of(
+          "tapio_rules.yaml",
+          "tapio_escape_privilege_rules.yaml",
+          "tapio_seccomp_lsm_rules.yaml",
+          "tapio_correlations.yaml");
 
   private static final String DIRECTORY = "/dev/tapio/rules/defaults/";
 

@@ -21,6 +21,15 @@ class BundledRulesTest {
     assertThat(report.rules()).noneMatch(CompiledRule::anyEventType);
     CompiledRuleSet set = report.buildRuleSet();
     assertThat(set.eventTypes())
-        .contains("execve", "openat", "setns", "ptrace", "bpf", "setresuid", "init_module");
+        .contains(
+            "execve",
+            "openat",
+            "setns",
+            "ptrace",
+            "bpf",
+            "setresuid",
+            "init_module",
+            "seccomp",
+            "lsm_denial");
   }
 }

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param cgroupRate file records per second one cgroup may send (opens and changes; process
  *     lifecycle is never limited); 0 for no limit. Refused records are counted as throttled
  * @param cgroupBurst file records a cgroup may send at once
+ * @param audit whether seccomp and LSM events are also read from the audit multicast group
  * @param features the kernel's features, when already probed; else probed at start
  */
 public record SensorConfig(
@@ -22,7 +23,8 @@ public record SensorConfig(
     int batchSize,
     long cgroupRate,
     long cgroupBurst,
-    @Nullable KernelFeatures features) {
+    @Nullable KernelFeatures features,
+    boolean audit) {
   public static final int DEFAULT_RING_BUFFER_BYTES = 8 * 1024 * 1024;
   static final String BAD_RING =
       "ring buffer size must be a power of two of at least 4096 bytes: %d";
@@ -62,6 +64,7 @@ public record SensorConfig(
     private long cgroupRate;
     private long cgroupBurst;
     private @Nullable KernelFeatures features;
+    private boolean audit = true;
 
     private Builder() {}
 
@@ -97,9 +100,25 @@ public record SensorConfig(
       return this;
     }
 
+    /**
+     * Whether seccomp and LSM events are also read from the kernel's audit group (default on; it
+     * only listens, never changes the audit configuration).
+     */
+    public Builder audit(boolean read) {
+      this.audit = read;
+      return this;
+    }
+
     public SensorConfig build() {
       return new SensorConfig(
-          ringBufferBytes, selfPid, pollTimeout, batchSize, cgroupRate, cgroupBurst, features);
+          ringBufferBytes,
+          selfPid,
+          pollTimeout,
+          batchSize,
+          cgroupRate,
+          cgroupBurst,
+          features,
+          audit);
     }
   }
 }

@@ -4,6 +4,8 @@ import dev.tapio.api.spi.EventSink;
 import dev.tapio.api.spi.EventSource;
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.sensors.internal.abi.Abi.EventKind;
+import dev.tapio.sensors.internal.audit.AuditReader;
+import dev.tapio.sensors.internal.audit.Twins;
 import dev.tapio.sensors.internal.decode.EventDecoder;
 import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.Clocks;
@@ -37,6 +39,9 @@ public final class SensorSet implements EventSource {
   static final String LOAD_CRASHED = "loading failed: %s";
   static final String SOURCE_FAILED = "cannot read its records: %s";
 
+  /** Event types the audit group also reports. */
+  static final Set<String> AUDITED = Set.of("seccomp", "lsm_denial");
+
   private final SensorConfig config;
   private final List<SensorSpec> specs;
   private final SensorLoader loader;
@@ -46,6 +51,8 @@ public final class SensorSet implements EventSource {
   private Set<String> requested = Set.of();
   private @Nullable KernelFeatures features;
   private @Nullable Poller poller;
+  private @Nullable AuditReader audit;
+  private @Nullable SourceStatus auditStatus;
   private boolean started;
   private boolean closed;
 
@@ -86,6 +93,15 @@ public final class SensorSet implements EventSource {
     requested = Set.copyOf(eventTypes);
     KernelFeatures probed = config.features() != null ? config.features() : probeOrRefuseAll();
     this.features = probed;
+    EventSink delivered = sink;
+    if (eventTypes.stream().anyMatch(AUDITED::contains) && config.audit()) {
+      // a violation the sensors and audit both see must reach the rules once
+      Twins twins = new Twins(sink);
+      delivered = twins;
+      AuditReader.Started a = AuditReader.start(twins);
+      audit = a.reader();
+      auditStatus = a.status();
+    }
     for (SensorSpec spec : specs) {
       LoadResult result;
       try {
@@ -118,7 +134,7 @@ public final class SensorSet implements EventSource {
               running,
               new EventDecoder(clockOffset.get()),
               eventTypes,
-              sink,
+              delivered,
               config.batchSize(),
               config.pollTimeout());
       p.start();
@@ -175,6 +191,9 @@ public final class SensorSet implements EventSource {
           s ->
               out.put(
                   s.name(), closed ? SourceStatus.unavailable(StatusMessages.CLOSED) : s.status()));
+      if (auditStatus != null) {
+        out.put("audit", closed ? SourceStatus.unavailable(StatusMessages.CLOSED) : auditStatus);
+      }
     }
     return out;
   }
@@ -277,6 +296,9 @@ public final class SensorSet implements EventSource {
     closed = true;
     if (poller != null) {
       poller.close();
+    }
+    if (audit != null) {
+      audit.close();
     }
     for (RunningSensor s : running.reversed()) {
       s.close();

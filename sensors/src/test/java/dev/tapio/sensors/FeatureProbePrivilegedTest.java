@@ -35,7 +35,8 @@ class FeatureProbePrivilegedTest {
   void checkLoadsEverySensorAndLetsGo() {
     Privileged.assumeBpf();
     var statuses = Sensors.check(SensorConfig.builder().ringBufferBytes(1 << 16).build());
-    assertThat(statuses.keySet()).containsExactly("process", "file", "privilege");
+    assertThat(statuses.keySet())
+        .containsExactly("process", "file", "privilege", "seccomp", "lsm", "audit");
     assertThat(statuses.values())
         .allMatch(s -> s.state() == dev.tapio.api.spi.SourceStatus.State.ENABLED);
     System.out.println(Sensors.report(FeatureProbe.probe(), statuses));

@@ -17,6 +17,7 @@ import dev.tapio.enrich.ContainerMetadataSource;
 import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.Enricher;
 import dev.tapio.enrich.EnricherBuilder;
+import dev.tapio.enrich.HostRoot;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.MatchingSession;
 import dev.tapio.sensors.SensorConfig;
@@ -96,7 +97,9 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable loadRules() {
-    rules = RuleSets.load(options.ruleFiles(), RuleSelection.of(options.config()));
+    rules =
+        RuleSets.load(
+            options.ruleFiles(), options.bundledRules(), RuleSelection.of(options.config()));
     metrics.rulesLoaded(rules().rules());
     return () -> {};
   }
@@ -116,13 +119,20 @@ public final class Engine implements AutoCloseable {
 
   private AutoCloseable startEnrichment() {
     EnricherBuilder builder = Enricher.builder();
+    // The host's /proc, cgroup tree, runtime socket and user files are read under host.root when
+    // Tapio runs in a container (the Helm chart mounts them under /host).
+    HostRoot host = HostRoot.of(options.config().find(Settings.HOST_ROOT).orElse(null));
+    builder.hostRoot(host);
     // The container runtime is found at its usual socket (containerd, CRI-O, cri-dockerd), or at
     // TAPIO_CRI_SOCKET; when none answers, containers are still told apart by cgroup.
     String socket = options.environment().get("TAPIO_CRI_SOCKET");
     CriSettings cri =
-        socket == null || socket.isBlank()
-            ? CriSettings.DEFAULT
-            : CriSettings.DEFAULT.withSocket(Path.of(socket));
+        host.cri(
+            socket == null || socket.isBlank()
+                ? CriSettings.DEFAULT
+                : CriSettings.DEFAULT.withSocket(Path.of(socket)));
+    log.info("host root: {} ({})", host.path(), options.config().origin(Settings.HOST_ROOT));
+    host.describe(cri).forEach(line -> log.info("host: {}", line));
     builder.containers(ContainerMetadataSource.cri(cri));
     KubernetesAccess.podSource(options.environment()).ifPresent(builder::pods);
     Enricher built = builder.build();

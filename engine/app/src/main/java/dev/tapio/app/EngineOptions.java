@@ -50,7 +50,18 @@ public record EngineOptions(
         EffectiveConfig.embedded(environment));
   }
 
+  /**
+   * Whether the bundled rules load first: as {@code rules.bundled} says, else only when no rule
+   * file is given.
+   */
+  public boolean bundledRules() {
+    return config.find(Settings.RULES_BUNDLED).orElse(ruleFiles.isEmpty());
+  }
+
   String describeRules() {
-    return ruleFiles.isEmpty() ? "bundled" : ruleFiles.toString();
+    if (ruleFiles.isEmpty()) {
+      return bundledRules() ? "bundled" : "none";
+    }
+    return (bundledRules() ? "bundled + " : "") + ruleFiles;
   }
 }

@@ -4,7 +4,11 @@ import dev.tapio.rules.BundledRules;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,15 +19,19 @@ public final class RuleSets {
 
   private RuleSets() {}
 
+  /** {@code files}, or the bundled rules when there are none. */
   public static CompiledRuleSet load(List<Path> files) {
-    return load(files, RuleSelection.NONE);
+    return load(files, files.isEmpty(), RuleSelection.NONE);
   }
 
-  /** Loads the rules and turns them off and on as {@code selection} says. */
-  public static CompiledRuleSet load(List<Path> files, RuleSelection selection) {
+  /**
+   * Loads the bundled rules (when {@code bundled}) and then {@code files}, in order, so a file can
+   * append to or override a bundled rule, list or macro; then turns rules off and on as {@code
+   * selection} says.
+   */
+  public static CompiledRuleSet load(List<Path> files, boolean bundled, RuleSelection selection) {
     RuleLoader loader = RuleLoader.create();
-    LoadReport report =
-        files.isEmpty() ? loader.loadSources(BundledRules.sources()) : loader.load(files);
+    LoadReport report = bundled ? loader.loadSources(withBundled(files)) : loader.load(files);
     if (!report.successful()) {
       throw new InvalidRulesException(report.text(false));
     }
@@ -33,6 +41,18 @@ public final class RuleSets {
     }
     selection.unmatched(report.rules()).forEach(line -> log.warn("rule selection: {}", line));
     return report.withRules(selection.apply(report.rules())).buildRuleSet();
+  }
+
+  private static List<RuleLoader.Source> withBundled(List<Path> files) {
+    List<RuleLoader.Source> sources = new ArrayList<>(BundledRules.sources());
+    for (Path file : files) {
+      try {
+        sources.add(new RuleLoader.Source(file.toString(), Files.readString(file)));
+      } catch (IOException | UncheckedIOException e) {
+        throw new InvalidRulesException(file + ": cannot read the rule file: " + e.getMessage());
+      }
+    }
+    return sources;
   }
 
   /** The rule files do not load; the message is the full validation report. */

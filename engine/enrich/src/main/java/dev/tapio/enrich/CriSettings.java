@@ -1,5 +1,6 @@
 package dev.tapio.enrich;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +44,19 @@ public record CriSettings(
   /** These settings with a fixed socket instead of auto-detection. */
   public CriSettings withSocket(Path socket) {
     return new CriSettings(socket, rootPrefix, callTimeout, maxContainers);
+  }
+
+  /** The configured socket, else the first well-known one that exists; null when none does. */
+  public @Nullable Path findSocket() {
+    if (socket != null) {
+      return socket;
+    }
+    return socketCandidates().stream().filter(Files::exists).findFirst().orElse(null);
+  }
+
+  /** The well-known sockets under {@link #rootPrefix()}, in the order they are tried. */
+  public List<Path> socketCandidates() {
+    return WELL_KNOWN_SOCKETS.stream().map(p -> Path.of(rootPrefix + p)).toList();
   }
 
   public CriSettings withCallTimeout(Duration timeout) {

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns kernel events into {@link EnrichedEvent}s: the acting process and its ancestors, the user,
@@ -42,7 +43,7 @@ public final class Enricher implements AutoCloseable {
   private final ContainerMetadataSource containers;
   private final PodMetadataSource pods;
   private final String hostname;
-  private final boolean procfs;
+  private final @Nullable String procfs;
   private final ExecutorService background;
   private final AtomicLong partialContainers = new AtomicLong();
 
@@ -52,7 +53,7 @@ public final class Enricher implements AutoCloseable {
       ContainerMetadataSource containers,
       PodMetadataSource pods,
       String hostname,
-      boolean procfs,
+      @Nullable String procfs,
       ExecutorService background) {
     this.processes = processes;
     this.cgroups = cgroups;
@@ -137,8 +138,8 @@ public final class Enricher implements AutoCloseable {
     Map<String, SourceStatus> status = new LinkedHashMap<>();
     status.put(
         PROCESS_TABLE,
-        procfs
-            ? SourceStatus.enabled("procfs + exec/fork/exit events")
+        procfs != null
+            ? SourceStatus.enabled(procfs)
             : SourceStatus.partial("exec/fork/exit events", NO_PROCFS));
     status.put(
         CGROUPS,

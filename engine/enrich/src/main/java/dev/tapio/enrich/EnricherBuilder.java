@@ -24,6 +24,7 @@ public final class EnricherBuilder {
   private @Nullable Path procRoot = Path.of("/proc");
   private Path etcRoot = Path.of("/etc");
   private @Nullable Path cgroup2Root;
+  private HostRoot hostRoot = HostRoot.HOST;
   private boolean findCgroup2 = true;
   private @Nullable String hostname;
   private ProcessTableLimits limits = ProcessTableLimits.DEFAULT;
@@ -33,6 +34,18 @@ public final class EnricherBuilder {
   private LongSupplier clock = System::nanoTime;
 
   EnricherBuilder() {}
+
+  /**
+   * Reads the host's procfs, user and group files and cgroup v2 tree under {@code root} (see {@link
+   * HostRoot}); a later {@link #procRoot}, {@link #etcRoot} or {@link #cgroup2Root} overrides one.
+   */
+  public EnricherBuilder hostRoot(HostRoot root) {
+    this.hostRoot = Objects.requireNonNull(root, "root");
+    this.procRoot = root.proc();
+    this.etcRoot = root.etc();
+    this.findCgroup2 = true;
+    return this;
+  }
 
   /** The procfs to seed from and to fill misses with; null to use events only (replays). */
   public EnricherBuilder procRoot(@Nullable Path procRoot) {
@@ -100,7 +113,9 @@ public final class EnricherBuilder {
       table.seed();
     }
     Path root = cgroup2Root;
-    if (findCgroup2 && procRoot != null) {
+    if (findCgroup2 && !hostRoot.isHost()) {
+      root = hostRoot.cgroup2();
+    } else if (findCgroup2 && procRoot != null) {
       root = CgroupResolver.findCgroup2Root(procRoot.resolve("self/mountinfo"));
     }
     ScheduledExecutorService background =
@@ -115,8 +130,15 @@ public final class EnricherBuilder {
         containers,
         pods,
         hostname != null ? hostname : kernelHostname(procRoot),
-        procfs != null,
+        procfs == null ? null : processSources(),
         (ExecutorService) background);
+  }
+
+  /** How the process table is fed; under a host root, where procfs and the user files are. */
+  private String processSources() {
+    return hostRoot.isHost()
+        ? "procfs + exec/fork/exit events"
+        : "procfs at " + procRoot + " + exec/fork/exit events; users from " + etcRoot;
   }
 
   private static String kernelHostname(@Nullable Path procRoot) {

@@ -17,8 +17,8 @@ public enum EventKind {
   NETWORK(Set.of("family", "protocol", "fd", "local", "remote", "result")),
   NAMESPACE(Set.of("flags", "path", "source", "before", "after", "host", "result")),
   CREDENTIALS(Set.of("args", "before", "after", "result")),
-  SECCOMP(Set.of("syscall_nr", "syscall", "action", "errno")),
-  LSM(Set.of("lsm", "operation", "path", "errno")),
+  SECCOMP(Set.of("syscall_nr", "syscall", "action", "errno", "source")),
+  LSM(Set.of("lsm", "operation", "path", "address", "target", "errno", "source")),
   FLOW(
       Set.of(
           "protocol",

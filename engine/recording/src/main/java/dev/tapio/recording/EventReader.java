@@ -173,14 +173,18 @@ public final class EventReader {
               t.integer("syscall_nr", -1),
               t.text("syscall", ""),
               enumValue(t.get("action"), SeccompViolation.Action.class, "KILL_PROCESS"),
-              t.integer("errno", 0));
+              t.integer("errno", 0),
+              enumValue(t.get("source"), SeccompViolation.Source.class, "SIGNAL"));
       case LSM ->
           new LsmDenial(
               header,
               t.text("lsm", ""),
               t.text("operation", ""),
               t.textOrNull("path"),
-              t.integer("errno", 13));
+              address(t.get("address")),
+              t.number("target", 0),
+              t.integer("errno", 13),
+              enumValue(t.get("source"), LsmDenial.Source.class, "ERRNO"));
       case FLOW ->
           new NetworkFlow(
               header,

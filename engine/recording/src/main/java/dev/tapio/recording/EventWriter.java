@@ -115,12 +115,16 @@ public final class EventWriter {
         out.put("syscall", x.syscall());
         out.put("action", x.action().name());
         out.put("errno", x.errno());
+        out.put("source", x.source().name());
       }
       case LsmDenial x -> {
         out.put("lsm", x.lsm());
         out.put("operation", x.operation());
         putIfSet(out, "path", x.path());
+        putAddress(out, "address", x.address());
+        out.put("target", x.target());
         out.put("errno", x.errno());
+        out.put("source", x.source().name());
       }
       case NetworkFlow x -> {
         out.put("protocol", x.protocol());

@@ -2,6 +2,12 @@ package dev.tapio.app.cli;
 
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.app.RuleReach;
+import dev.tapio.app.config.ConfigLoader;
+import dev.tapio.app.config.EffectiveConfig;
+import dev.tapio.app.config.FlagValue;
+import dev.tapio.app.config.Settings;
+import dev.tapio.enrich.CriSettings;
+import dev.tapio.enrich.HostRoot;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
 import dev.tapio.sensors.FeatureProbe;
@@ -21,8 +27,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tapio sensors status [--rules FILE...]}: what this kernel allows, what each sensor would
- * run on, and which rules could never fire here.
+ * {@code tapio sensors status [--rules FILE...] [--host-root DIR]}: what this kernel allows, what
+ * each sensor would run on, where the host's procfs, cgroup tree, user files and runtime socket are
+ * read, and which rules could never fire here.
  */
 @Command(
     name = "sensors",
@@ -56,9 +63,32 @@ public final class SensorsCommand implements Runnable {
         description = "Rule files, in load order, whose rules that cannot fire are listed.")
     List<Path> ruleFiles = new ArrayList<>();
 
+    @Option(
+        names = {"-c", "--config"},
+        paramLabel = "FILE",
+        description = "Configuration file whose host.root is shown (as tapio run reads it).")
+    @Nullable Path config;
+
+    @Option(
+        names = "--host-root",
+        paramLabel = "DIR",
+        description = "Where the host's root is mounted (host.root, TAPIO_HOST_ROOT).")
+    @Nullable Path hostRoot;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+      return ConfigErrors.reported(spec, this::status);
+    }
+
+    private int status() {
       PrintWriter out = spec.commandLine().getOut();
+      EffectiveConfig settings =
+          ConfigLoader.load(
+              config,
+              System.getenv(),
+              hostRoot == null
+                  ? List.of()
+                  : List.of(FlagValue.of(Settings.HOST_ROOT, hostRoot, "--host-root")));
       @Nullable LoadReport rules = ruleFiles.isEmpty() ? null : RuleLoader.create().load(ruleFiles);
       if (rules != null && !rules.successful()) {
         spec.commandLine().getErr().print(rules.text(false));
@@ -73,6 +103,9 @@ public final class SensorsCommand implements Runnable {
         delivered = set.eventTypesDelivered();
       }
       out.print(Sensors.report(FeatureProbe.probe(), statuses));
+      HostRoot host = HostRoot.of(settings.find(Settings.HOST_ROOT).orElse(null));
+      out.println("host: " + host.path() + " (" + settings.origin(Settings.HOST_ROOT) + ")");
+      host.describe(host.cri(CriSettings.DEFAULT)).forEach(line -> out.println("  " + line));
       if (rules != null) {
         out.println("rules:");
         RuleReach.report(rules.rules(), delivered).forEach(line -> out.println("  " + line));

@@ -34,6 +34,12 @@ public final class Settings {
           list(PATH),
           List.of(),
           "Every *.yaml/*.yml of these, in name order, after rules.files.");
+  public static final Setting<Boolean> RULES_BUNDLED =
+      Settings.<Boolean>of(
+          "rules.bundled",
+          BOOLEAN,
+          null,
+          "Load the bundled rules before rules.files and rules.directories; default: only when neither is set.");
   public static final Setting<List<String>> RULES_DISABLE_NAMES =
       of("rules.disable.names", list(STRING), List.of(), "Rules to turn off, by name.");
   public static final Setting<List<String>> RULES_DISABLE_TAGS =
@@ -175,6 +181,14 @@ public final class Settings {
           true,
           "The file sensor (opens, renames, deletes, attribute changes).");
 
+  // host
+  public static final Setting<Path> HOST_ROOT =
+      Settings.<Path>of(
+          "host.root",
+          PATH,
+          null,
+          "Where the host's root is mounted when Tapio runs in a container (e.g. /host): its /proc, cgroup tree, runtime sockets and /etc/passwd are read there.");
+
   // identity
   public static final Setting<String> NODE_NAME =
       Settings.<String>of(
@@ -203,11 +217,19 @@ public final class Settings {
       Settings.<Path>of(
           "http.tokenFile", PATH, null, "File holding the bearer token (first line).");
 
+  public static final Setting<Boolean> HTTP_PROBES_WITHOUT_TOKEN =
+      of(
+          "http.probesWithoutToken",
+          BOOLEAN,
+          false,
+          "Answer /healthz and /readyz without the token (kubelet probes cannot send one); /metrics still needs it.");
+
   /** Every setting, in file order. */
   public static final List<Setting<?>> ALL =
       List.of(
           RULES_FILES,
           RULES_DIRECTORIES,
+          RULES_BUNDLED,
           RULES_DISABLE_NAMES,
           RULES_DISABLE_TAGS,
           RULES_ENABLE_NAMES,
@@ -234,12 +256,14 @@ public final class Settings {
           ALERT_LIMIT_GLOBAL,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
+          HOST_ROOT,
           NODE_NAME,
           CLUSTER_NAME,
           HTTP_ENABLED,
           HTTP_ADDRESS,
           HTTP_TOKEN,
-          HTTP_TOKEN_FILE);
+          HTTP_TOKEN_FILE,
+          HTTP_PROBES_WITHOUT_TOKEN);
 
   /** The setting at {@code path}, if there is one. */
   public static java.util.Optional<Setting<?>> byPath(String path) {

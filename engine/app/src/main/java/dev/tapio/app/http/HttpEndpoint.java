@@ -24,13 +24,16 @@ public final class HttpEndpoint {
       return Optional.empty();
     }
     HostPort address = HostPort.parse(config.get(Settings.HTTP_ADDRESS));
+    boolean openProbes = config.get(Settings.HTTP_PROBES_WITHOUT_TOKEN);
     StatusServer server =
-        StatusServer.start(address.socketAddress(), token(config), health, metrics);
+        StatusServer.start(address.socketAddress(), token(config), openProbes, health, metrics);
     log.info(
         "serving /healthz, /readyz and /metrics on http://{}:{}{}",
         address.host(),
         server.address().getPort(),
-        token(config) == null ? "" : " (bearer token required)");
+        token(config) == null
+            ? ""
+            : openProbes ? " (bearer token required for /metrics)" : " (bearer token required)");
     return Optional.of(server);
   }
 

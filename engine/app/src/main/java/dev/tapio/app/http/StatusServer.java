@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code /healthz}, {@code /readyz} and {@code /metrics} on the JDK's HTTP server, one small thread
  * pool. With a token, every request must carry {@code Authorization: Bearer TOKEN} or gets 401; the
- * configuration demands a token for any address but loopback.
+ * configuration demands a token for any address but loopback. With open probes, {@code /healthz}
+ * and {@code /readyz} answer without it, for a kubelet, which cannot send a secret; {@code
+ * /metrics} still needs it.
  */
 public final class StatusServer implements AutoCloseable {
   static final String UNAUTHORIZED = "a bearer token is required\n";
@@ -33,13 +35,25 @@ public final class StatusServer implements AutoCloseable {
   public static StatusServer start(
       InetSocketAddress address, @Nullable String token, Health health, EngineMetrics metrics)
       throws IOException {
+    return start(address, token, false, health, metrics);
+  }
+
+  /** As {@link #start}, with {@code /healthz} and {@code /readyz} open when {@code openProbes}. */
+  public static StatusServer start(
+      InetSocketAddress address,
+      @Nullable String token,
+      boolean openProbes,
+      Health health,
+      EngineMetrics metrics)
+      throws IOException {
+    @Nullable String probeToken = openProbes ? null : token;
     HttpServer server = HttpServer.create(address, 16);
     ExecutorService threads =
         Executors.newFixedThreadPool(
             2, Thread.ofPlatform().name("tapio-http-", 0).daemon(true).factory());
     server.setExecutor(threads);
-    server.createContext("/healthz", guarded(token, ex -> probe(ex, health.notAlive())));
-    server.createContext("/readyz", guarded(token, ex -> probe(ex, health.notReady())));
+    server.createContext("/healthz", guarded(probeToken, ex -> probe(ex, health.notAlive())));
+    server.createContext("/readyz", guarded(probeToken, ex -> probe(ex, health.notReady())));
     server.createContext(
         "/metrics", guarded(token, ex -> reply(ex, 200, metrics.contentType(), metrics.scrape())));
     server.createContext("/", guarded(token, ex -> reply(ex, 404, "text/plain", "not found\n")));

@@ -64,8 +64,9 @@ class RulesCommandsTest {
     assertThat(r.status()).isZero();
     assertThat(r.out())
         .isEqualTo(
-            "bundled:tapio_rules.yaml: Ok\nbundled:tapio_escape_privilege_rules.yaml: Ok\n"
-                + "bundled:tapio_correlations.yaml: Ok\n");
+            dev.tapio.rules.BundledRules.FILES.stream()
+                .map(f -> "bundled:" + f + ": Ok\n")
+                .collect(java.util.stream.Collectors.joining()));
   }
 
   @Test

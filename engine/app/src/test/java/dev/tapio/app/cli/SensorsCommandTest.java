@@ -50,6 +50,42 @@ class SensorsCommandTest {
   }
 
   @Test
+  @Tag("privileged")
+  void statusSaysWhereTheHostsFilesAreRead() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "SKIPPED LOUDLY: sensors status needs root to load eBPF programs");
+    Files.createDirectories(dir.resolve("proc/1"));
+    Files.writeString(
+        dir.resolve("proc/1/mountinfo"),
+        "30 22 0:26 / /sys/fs/cgroup rw,nosuid shared:9 - cgroup2 cgroup2 rw,nsdelegate\n");
+    Files.createDirectories(dir.resolve("run/containerd"));
+    Files.createFile(dir.resolve("run/containerd/containerd.sock"));
+
+    CliRunner result = CliRunner.run("sensors", "status", "--host-root", dir.toString());
+
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains(
+            "host: "
+                + dir
+                + " (--host-root)\n"
+                + "  procfs: "
+                + dir.resolve("proc")
+                + "\n  cgroup v2: "
+                + dir.resolve("sys/fs/cgroup")
+                + " (from "
+                + dir.resolve("proc/1/mountinfo")
+                + ")\n  users and groups: "
+                + dir.resolve("etc/passwd")
+                + ", "
+                + dir.resolve("etc/group")
+                + "\n  container runtime socket: "
+                + dir.resolve("run/containerd/containerd.sock")
+                + "\n");
+  }
+
+  @Test
   void invalidRuleFilesAreReportedBeforeTheKernelIsTouched() throws Exception {
     Path rules = Files.writeString(dir.resolve("broken.yaml"), "- rule: x\n  condition: (\n");
 

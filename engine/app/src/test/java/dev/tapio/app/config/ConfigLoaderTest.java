@@ -189,4 +189,14 @@ class ConfigLoaderTest {
         .isEqualTo("TAPIO_RATE_LIMITS_CGROUP_FILE_RECORDS_PER_SECOND");
     assertThat(Settings.ALL.stream().map(Setting::variable).distinct()).hasSameSizeAs(Settings.ALL);
   }
+
+  @Test
+  void theHostRootComesFromTheFileOrTapioHostRoot() throws Exception {
+    assertThat(Settings.HOST_ROOT.variable()).isEqualTo("TAPIO_HOST_ROOT");
+    assertThat(ConfigLoader.load(null, Map.of(), List.of()).find(Settings.HOST_ROOT)).isEmpty();
+    EffectiveConfig env = ConfigLoader.load(null, Map.of("TAPIO_HOST_ROOT", "/host"), List.of());
+    assertThat(env.find(Settings.HOST_ROOT)).contains(Path.of("/host"));
+    assertThat(env.origin(Settings.HOST_ROOT)).hasToString("environment variable TAPIO_HOST_ROOT");
+    assertThat(load("host:\n  root: /host\n").find(Settings.HOST_ROOT)).contains(Path.of("/host"));
+  }
 }

@@ -97,4 +97,18 @@ class StatusServerTest {
       assertThat(get(server, "/metrics", "s3cret").body()).contains("tapio_build_info");
     }
   }
+
+  @Test
+  void openProbesAnswerWithoutTheTokenButMetricsStillNeedIt() throws Exception {
+    try (StatusServer server =
+        StatusServer.start(
+            new InetSocketAddress("127.0.0.1", 0), "s3cret", true, health, metrics())) {
+      assertThat(get(server, "/healthz", null).statusCode()).isEqualTo(200);
+      assertThat(get(server, "/readyz", null).statusCode()).isIn(200, 503);
+      assertThat(get(server, "/readyz", null).statusCode()).isNotEqualTo(401);
+      assertThat(get(server, "/metrics", null).statusCode()).isEqualTo(401);
+      assertThat(get(server, "/nothing", null).statusCode()).isEqualTo(401);
+      assertThat(get(server, "/metrics", "s3cret").body()).contains("tapio_build_info");
+    }
+  }
 }

@@ -91,11 +91,20 @@ final class EventArgs {
         m.put("flags", Long.toString(f.cloneFlags()));
       }
       case ProcessExit x -> m.put("status", Integer.toString(x.exitCode()));
-      case SeccompViolation v -> m.put("syscall", v.syscall());
+      case SeccompViolation v -> {
+        m.put("syscall", v.syscall());
+        if (v.errno() != 0) {
+          m.put("res", Long.toString(-v.errno()));
+        }
+      }
       case LsmDenial d -> {
         m.put("operation", d.operation());
-        if (d.path() != null) {
-          m.put("path", d.path());
+        String object = d.object();
+        if (object != null) {
+          m.put(d.path() != null ? "path" : d.address() != null ? "addr" : "target", object);
+        }
+        if (d.errno() != 0) {
+          m.put("res", Long.toString(-d.errno()));
         }
       }
       default -> {}
@@ -127,6 +136,9 @@ final class EventArgs {
       case SyscallEvent s -> s.result();
       case ProcessExec x -> 0L;
       case ProcessFork f -> (long) f.childPid();
+      // a refusal that returned to the task: kill and trap never return, log lets the call run
+      case SeccompViolation v -> v.errno() != 0 ? (long) -v.errno() : null;
+      case LsmDenial d -> d.errno() != 0 ? (long) -d.errno() : null;
       default -> null;
     };
   }

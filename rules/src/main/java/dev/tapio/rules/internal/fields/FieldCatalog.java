@@ -36,6 +36,7 @@ public final class FieldCatalog {
     FdFields.register(all);
     ContainerFields.register(all);
     PrivilegeFields.register(all);
+    SecurityFields.register(all);
     Map<String, FieldDef> m = new TreeMap<>();
     for (FieldDef f : all) {
       if (m.put(f.name(), f) != null) {

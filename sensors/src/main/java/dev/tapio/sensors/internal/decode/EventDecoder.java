@@ -84,6 +84,11 @@ public final class EventDecoder {
       case OPEN -> open(need(record, kind, OpenEvent.SIZEOF));
       case CHANGE -> FileChanges.decode(this, need(record, kind, Abi.ChangeEvent.SIZEOF));
       case PRIV -> PrivilegeRecords.decode(this, host, need(record, kind, Abi.PrivEvent.SIZEOF));
+      case SECCOMP ->
+          SecurityRecords.seccomp(
+              this, need(record, kind, Abi.SeccompEvent.SIZEOF), SyscallTable.built());
+      case LSM ->
+          SecurityRecords.lsm(this, need(record, kind, Abi.LsmEvent.SIZEOF), ActiveLsms.host());
     };
   }
 

@@ -7,6 +7,7 @@ import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.internal.abi.Abi;
 import dev.tapio.sensors.internal.abi.Abi.EventKind;
 import dev.tapio.sensors.internal.abi.AbiCheck;
+import dev.tapio.sensors.internal.decode.ActiveLsms;
 import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.BpfObject;
 import dev.tapio.sensors.internal.ffm.Libbpf1;
@@ -74,6 +75,11 @@ public final class LibbpfBackend implements Backend {
           0,
           v -> {
             v.set(JAVA_INT, Abi.Config.SELF_TGID, config.selfPid());
+            // without AppArmor or SELinux, only Landlock-marked tasks' refusals can be an LSM's
+            v.set(
+                JAVA_INT,
+                Abi.Config.FLAGS,
+                ActiveLsms.host().blamesUnmarked() ? Abi.ConfigFlags.ALL_DENIALS.value() : 0);
             v.set(JAVA_LONG, Abi.Config.CGROUP_RATE, config.cgroupRate());
             v.set(JAVA_LONG, Abi.Config.CGROUP_BURST, config.cgroupBurst());
           });

@@ -6,6 +6,7 @@ import static dev.tapio.sensors.Mechanism.TRACEPOINT;
 
 import dev.tapio.sensors.internal.abi.Abi.ChangeSyscall;
 import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
+import dev.tapio.sensors.internal.abi.Abi.LsmSyscall;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.abi.Abi.PrivSyscall;
 import java.util.List;
@@ -52,8 +53,9 @@ public final class SensorCatalog {
           MapSpec.COMMON);
 
   /**
-   * A scheduler tracepoint hook in its three flavors, best first: {@code tapio_<hook>_btf}
-   * (tp_btf), {@code tapio_<hook>_raw} (raw_tp), {@code tapio_<hook>_tp} (tracepoint).
+   * A non-syscall tracepoint hook (or raw sys_exit) in its three flavors, best first: {@code
+   * tapio_<hook>_btf} (tp_btf), {@code tapio_<hook>_raw} (raw_tp), {@code tapio_<hook>_tp}
+   * (tracepoint).
    */
   private static ProgramSpec schedHook(String hook, Set<String> eventTypes) {
     String p = "tapio_" + hook;
@@ -135,5 +137,45 @@ public final class SensorCatalog {
     return s == PrivSyscall.UMOUNT ? Set.of("umount2", "umount") : Set.of(s.label());
   }
 
-  public static final List<SensorSpec> ALL = List.of(PROCESS, FILE, PRIVILEGE);
+  static final Set<String> SECCOMP_EVENTS = Set.of("seccomp");
+
+  /**
+   * Seccomp violations: the SIGSYS of kill and trap (signal_generate, a non-syscall tracepoint),
+   * and the probable errno refusals at sys_exit (every syscall's exit, filtered on the return value
+   * first). Audit records come from the audit socket, not from here.
+   */
+  public static final SensorSpec SECCOMP =
+      new SensorSpec(
+          "seccomp",
+          "seccomp.bpf.o",
+          List.of(schedHook("sigsys", SECCOMP_EVENTS), schedHook("scmp_errno", SECCOMP_EVENTS)),
+          MapSpec.COMMON);
+
+  static final Set<String> LSM_EVENTS = Set.of("lsm_denial");
+
+  /** Every syscall {@code enum tapio_lsm_syscall} names: each has a sys_exit hook. */
+  static final List<String> LSM_SYSCALLS =
+      Stream.of(LsmSyscall.values()).map(LsmSyscall::label).toList();
+
+  /**
+   * LSM denials: -EACCES/-EPERM at the exit of security-relevant syscalls, and the Landlock marker
+   * (landlock_restrict_self) that ties them to Landlock.
+   */
+  public static final SensorSpec LSM =
+      new SensorSpec(
+          "lsm",
+          "lsm.bpf.o",
+          Stream.concat(
+                  Stream.of(
+                      ProgramSpec.of(
+                          "landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")),
+                  LSM_SYSCALLS.stream()
+                      .map(
+                          sc ->
+                              ProgramSpec.of(
+                                  "deny_" + sc, LSM_EVENTS, TRACEPOINT, "tapio_deny_" + sc)))
+              .toList(),
+          MapSpec.COMMON);
+
+  public static final List<SensorSpec> ALL = List.of(PROCESS, FILE, PRIVILEGE, SECCOMP, LSM);
 }

@@ -15,7 +15,7 @@ class AbiTest {
   @Test
   void enumeratorNamesBecomeTheNamesJavaShows() {
     assertThat(Stream.of(EventKind.values()).map(EventKind::label))
-        .containsExactly("exec", "fork", "exit", "open", "change", "priv");
+        .containsExactly("exec", "fork", "exit", "open", "change", "priv", "seccomp", "lsm");
     assertThat(ChangeSyscall.RENAMEAT2.label()).isEqualTo("renameat2");
     assertThat(ForkSyscall.CLONE3.label()).isEqualTo("clone3");
     assertThat(OpenSyscall.OPENAT2.label()).isEqualTo("openat2");

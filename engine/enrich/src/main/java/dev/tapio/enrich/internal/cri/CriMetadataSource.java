@@ -11,7 +11,6 @@ import dev.tapio.enrich.internal.cri.v1.PodSandboxStatus;
 import dev.tapio.enrich.internal.cri.v1.VersionResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
@@ -87,21 +86,7 @@ public final class CriMetadataSource implements ContainerMetadataSource {
 
   /** The socket to use: the configured one, else the first well-known one that exists. */
   static @Nullable Path detect(CriSettings settings) {
-    if (settings.socket() != null) {
-      return settings.socket();
-    }
-    for (Path socket : candidates(settings)) {
-      if (Files.exists(socket)) {
-        return socket;
-      }
-    }
-    return null;
-  }
-
-  private static List<Path> candidates(CriSettings settings) {
-    return CriSettings.WELL_KNOWN_SOCKETS.stream()
-        .map(p -> Path.of(settings.rootPrefix() + p))
-        .toList();
+    return settings.findSocket();
   }
 
   @Override
@@ -181,7 +166,9 @@ public final class CriMetadataSource implements ContainerMetadataSource {
     if (socket == null) {
       failure =
           NO_SOCKET.formatted(
-              candidates(settings).stream().map(Path::toString).collect(Collectors.joining(", ")));
+              settings.socketCandidates().stream()
+                  .map(Path::toString)
+                  .collect(Collectors.joining(", ")));
       return null;
     }
     try {

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The user registers of the current syscall. At sys_exit they still hold the arguments the task
+ * passed (the kernel writes only the return register), so a sys_exit hook can read a syscall's
+ * arguments without a paired sys_enter hook.
+ */
+#ifndef TAPIO_SYSCALL_H
+#define TAPIO_SYSCALL_H
+
+#include "common.h"
+
+/* The syscall number the registers were entered with, or -1 on an architecture not listed. */
+static __always_inline int tapio_syscall_nr(struct pt_regs *regs)
+{
+#if defined(__TARGET_ARCH_x86)
+	return (int)BPF_CORE_READ(regs, orig_ax);
+#elif defined(__TARGET_ARCH_arm64)
+	return (int)BPF_CORE_READ((struct user_pt_regs *)regs, regs[8]);
+#else
+	return -1;
+#endif
+}
+
+/* The current task's user registers (bpf_task_pt_regs needs a BTF task pointer). */
+static __always_inline struct pt_regs *tapio_current_regs(void)
+{
+	return (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+}
+
+/* Argument n (1-6) of the current syscall; n is a constant, so the switch folds away. */
+static __always_inline __u64 tapio_syscall_arg(struct pt_regs *regs, int n)
+{
+	switch (n) {
+	case 1:
+		return PT_REGS_PARM1_CORE_SYSCALL(regs);
+	case 2:
+		return PT_REGS_PARM2_CORE_SYSCALL(regs);
+	case 3:
+		return PT_REGS_PARM3_CORE_SYSCALL(regs);
+	default:
+		return 0;
+	}
+}
+
+#endif

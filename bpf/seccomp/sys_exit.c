@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Hook: raw_syscalls:sys_exit, for the errno a seccomp filter returns.
+ *
+ * Kernel path: syscall_trace_enter() runs secure_computing() before the sys_enter tracepoint; on
+ * SECCOMP_RET_ERRNO it stores -errno as the return value and skips the syscall and sys_enter, but
+ * sys_exit still fires. Nothing in the task tells a filter's errno from the syscall's own, so a
+ * failure is reported as a probable seccomp denial when the task is in filter mode
+ * (task->seccomp.mode == SECCOMP_MODE_FILTER) and the errno is one filters return for "refused":
+ * EPERM or EACCES. Other errnos are left to the audit record (filters with SECCOMP_FILTER_FLAG_LOG).
+ *
+ * This program sees every syscall exit of the machine, so its first test is the return value (a
+ * register already in the context), then the seccomp mode (one read from the task).
+ *
+ * Flavors: tp_btf and raw_tp (regs, ret), classic raw_syscalls/sys_exit (id, ret).
+ */
+#include "common.h"
+#include "syscall.h"
+
+#define TAPIO_EPERM 1
+#define TAPIO_EACCES 13
+#define TAPIO_SECCOMP_MODE_FILTER 2
+
+static __always_inline bool tapio_refused(long ret)
+{
+	return ret == -TAPIO_EPERM || ret == -TAPIO_EACCES;
+}
+
+static __always_inline void tapio_scmp_errno(void *ctx, long ret, int syscall_nr)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	if (BPF_CORE_READ(task, seccomp.mode) != TAPIO_SECCOMP_MODE_FILTER || tapio_is_self())
+		return;
+	struct tapio_seccomp_event *ev = tapio_scratch_buf();
+	if (!ev)
+		return;
+	tapio_fill_header(&ev->hdr, TAPIO_EV_SECCOMP);
+	ev->result = ret;
+	ev->syscall_nr = syscall_nr;
+	ev->arch = 0;
+	ev->source = TAPIO_SCMP_ERRNO;
+	ev->action = TAPIO_SCACT_ERRNO;
+	ev->pad = 0;
+	ev->hdr.size = sizeof(*ev);
+	tapio_emit(ctx, ev, sizeof(*ev), TAPIO_EV_SECCOMP);
+}
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(tapio_scmp_errno_btf, struct pt_regs *regs, long ret)
+{
+	if (tapio_refused(ret))
+		tapio_scmp_errno(ctx, ret, tapio_syscall_nr(regs));
+	return 0;
+}
+
+SEC("raw_tp/sys_exit")
+int BPF_PROG(tapio_scmp_errno_raw, struct pt_regs *regs, long ret)
+{
+	if (tapio_refused(ret))
+		tapio_scmp_errno(ctx, ret, tapio_syscall_nr(regs));
+	return 0;
+}
+
+SEC("tracepoint/raw_syscalls/sys_exit")
+int tapio_scmp_errno_tp(struct trace_event_raw_sys_exit *ctx)
+{
+	if (tapio_refused(ctx->ret))
+		tapio_scmp_errno(ctx, ctx->ret, (int)ctx->id);
+	return 0;
+}

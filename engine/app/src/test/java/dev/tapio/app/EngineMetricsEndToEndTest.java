@@ -50,23 +50,28 @@ class EngineMetricsEndToEndTest {
                 FlagValue.parse("rateLimits.cgroup.fileBurst=200")));
     var options = new EngineOptions(List.of(), false, null, true, 1 << 22, Map.of(), config);
     var alerts = new InMemoryAlertSink();
-    try (Engine engine = new Engine(options, alerts)) {
+    try (TestCgroup cgroup = TestCgroup.create("metrics");
+        Engine engine = new Engine(options, alerts)) {
       engine.start();
       String base = "http://127.0.0.1:" + engine.httpAddress().orElseThrow().getPort();
       assertThat(get(base + "/healthz").statusCode()).isEqualTo(200);
       assertThat(get(base + "/readyz").statusCode()).isEqualTo(200);
 
-      Thread.sleep(1_500); // this cgroup's bucket refills after the engine's own start-up opens
-      run("cat", "/etc/shadow");
+      // The test's processes run in a cgroup of their own: the kernel's per-cgroup limit counts
+      // only their opens, never those of whatever else runs on the node.
+      run(cgroup.wrap("cat", "/etc/shadow"));
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (alerts.alerts().isEmpty() && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
+      assertThat(alerts.alerts()).as("the alert for cat reading /etc/shadow").isNotEmpty();
       // Opens the rules care about (the kernel filter lets them through), far above 200 a second
       // from this cgroup: the kernel throttles most; of the alerts the rest raise, the alert rate
       // limit passes a few and holds back the others.
       // (A child process: the kernel leaves the engine's own process out.)
-      run("sh", "-c", "i=0; while [ $i -lt 3000 ]; do read x < /etc/shadow; i=$((i+1)); done");
+      run(
+          cgroup.wrap(
+              "sh", "-c", "i=0; while [ $i -lt 3000 ]; do read x < /etc/shadow; i=$((i+1)); done"));
       Thread.sleep(1_000);
 
       String metrics = get(base + "/metrics").body();
@@ -147,7 +152,7 @@ class EngineMetricsEndToEndTest {
     return Double.parseDouble(m.group(1));
   }
 
-  private static void run(String... command) throws Exception {
+  private static void run(List<String> command) throws Exception {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getInputStream().readAllBytes();
     assertThat(p.waitFor()).isZero();

@@ -2,6 +2,7 @@ package dev.tapio.rules;
 
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.rules.internal.correlate.EventIds;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,10 +28,18 @@ public record Match(CompiledRule rule, EnrichedEvent event, @Nullable Correlated
    * One step of a completed correlation.
    *
    * @param name the step's name
-   * @param id the id of the step's event (see {@code correlation.<step>.id} in
-   *     docs/correlation-rules.md)
+   * @param event the step's event
    */
-  public record Step(String name, String id, EnrichedEvent event) {}
+  public record Step(String name, EnrichedEvent event) {
+
+    /**
+     * The id of the step's event (see {@code correlation.<step>.id} in docs/correlation-rules.md),
+     * derived when asked, as rendering does: most steps never complete a correlation.
+     */
+    public String id() {
+      return EventIds.event(event);
+    }
+  }
 
   /** A completed correlation and the events of its steps, in order. */
   public record Correlated(CompiledCorrelation correlation, List<Step> steps) {

@@ -58,6 +58,8 @@ public class CorrelationSoakBenchmark {
   private MatchingSession session;
   private long matches;
   private long correlated;
+  private long iterationEvents;
+  private long iterationCpuNanos;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -71,19 +73,34 @@ public class CorrelationSoakBenchmark {
     stream = new SoakStream();
   }
 
+  @Setup(Level.Iteration)
+  public void startIteration() {
+    iterationEvents = stream.count();
+    iterationCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  /**
+   * Prints the iteration's state. Iteration fixtures run on the benchmark thread, so its CPU time
+   * here is the matching's alone: events per CPU-second is the rate per core, whatever else the
+   * machine runs meanwhile.
+   */
   @TearDown(Level.Iteration)
   public void report() {
+    long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - iterationCpuNanos;
+    long events = stream.count() - iterationEvents;
     System.gc();
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     StringBuilder out = new StringBuilder();
     out.append(
-        "%n  events %,d  matches %,d (correlations %,d)  heap after GC %,d KiB  event time %,d s%n"
+        ("%n  events %,d  matches %,d (correlations %,d)  heap after GC %,d KiB  event time %,d s%n"
+                + "  this iteration: %,d events per CPU-second of the matching thread%n")
             .formatted(
                 stream.count(),
                 matches,
                 correlated,
                 heap / 1024,
-                stream.count() * SoakStream.STEP_NANOS / 1_000_000_000L));
+                stream.count() * SoakStream.STEP_NANOS / 1_000_000_000L,
+                cpu == 0 ? 0 : events * 1_000_000_000L / cpu));
     for (CompiledCorrelation.Stats s : session.correlationStats()) {
       out.append(
           "    %-75s keys %,6d  evicted %,11d  expired %,11d%n"

@@ -116,8 +116,7 @@ public final class Correlator {
     abstract void onMatch(EnrichedEvent event, long now, long matched, List<Match> out);
 
     Match.Step step(int index, EnrichedEvent event) {
-      Step s = c.steps().get(index);
-      return new Match.Step(s.name(), s.id(event), event);
+      return new Match.Step(c.steps().get(index).name(), event);
     }
 
     Match complete(EnrichedEvent trigger, List<Match.Step> steps) {

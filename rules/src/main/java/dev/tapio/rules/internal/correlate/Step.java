@@ -45,9 +45,4 @@ public record Step(
     }
     return List.of(values);
   }
-
-  /** The id of this step's match on {@code event}: the event's id. */
-  public String id(EnrichedEvent event) {
-    return EventIds.event(event);
-  }
 }

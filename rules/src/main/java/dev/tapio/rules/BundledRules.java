@@ -9,12 +9,19 @@ import java.util.List;
 
 /** The rule files shipped inside Tapio, loaded when no rule file is given. */
 public final class BundledRules {
-  /** The bundled files, in load order. */
+  /**
+   * The bundled files, in load order. With {@code rule_matching: first} an event raises the alert
+   * of the first rule it matches, so the narrow, severe detections (escape, privilege, seccomp and
+   * LSM) come before the broad ones: a set-uid-root program run from /tmp is reported as a
+   * privilege escalation, not as a program run from a temporary directory. The first file also
+   * defines the event macros the others use, as a macro must be defined before a rule uses it; the
+   * correlations come last, as their steps use the other files' lists, macros and rules.
+   */
   public static final List<String> FILES =
       List.of(
-          "tapio_rules.yaml",
           "tapio_escape_privilege_rules.yaml",
           "tapio_seccomp_lsm_rules.yaml",
+          "tapio_rules.yaml",
           "tapio_correlations.yaml");
 
   private static final String DIRECTORY = "/dev/tapio/rules/defaults/";

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,11 @@ class EscapePrivilegeEndToEndTest {
         "root".equals(System.getProperty("user.name")),
         "SKIPPED LOUDLY: the engine end-to-end test needs root to load eBPF programs");
     Path actions = compileActions();
+    Path setUidRoot = setUidRootCopy("/usr/bin/id", "tapio-suid-id");
     String self = Long.toString(ProcessHandle.current().pid());
     var live = new InMemoryAlertSink();
     var options =
-        new EngineOptions(
-            List.of(), false, Path.of("/tmp/esc-rec.jsonl"), false, 1 << 22, Map.of());
+        new EngineOptions(List.of(), false, dir.resolve("session.jsonl"), false, 1 << 22, Map.of());
 
     String tracedChild;
     try (Engine engine = new Engine(options, live)) {
@@ -50,6 +51,10 @@ class EscapePrivilegeEndToEndTest {
       tracedChild = run(actions.toString(), "ptrace").strip();
       run(actions.toString(), "bpf");
       run(actions.toString(), "module");
+      // a set-uid-root program run by nobody: effective uid 0 for a non-root user
+      String ids =
+          run("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", setUidRoot.toString());
+      assertThat(ids).as("the copy runs set-uid root").contains("euid=0");
       awaitRules(
           live,
           Set.of(
@@ -58,7 +63,8 @@ class EscapePrivilegeEndToEndTest {
               "Kernel escape file opened for writing",
               "Ptrace attached to another process",
               "BPF program loaded by an unexpected process",
-              "Kernel module load attempt"));
+              "Kernel module load attempt",
+              "Privilege escalation to root"));
     }
 
     Alert ns = first(live, "Namespace change to the host's namespaces", "nsenter");
@@ -85,6 +91,20 @@ class EscapePrivilegeEndToEndTest {
     assertThat(first(live, "Kernel module load attempt", "tapio-actions").outputFields())
         .containsEntry("evt.type", "init_module")
         .containsEntry("evt.arg.uargs", "tapio_e2e=1");
+    assertThat(first(live, "Privilege escalation to root", "tapio-suid-id").outputFields())
+        .containsEntry("evt.type", "execve")
+        .containsEntry("proc.exepath", setUidRoot.toString())
+        // Falco's user.uid is the effective user: root, for a set-uid-root program
+        .containsEntry("user.uid", 0L);
+  }
+
+  /** A set-uid-root copy of {@code program} that any user can reach and run. */
+  private Path setUidRootCopy(String program, String name) throws Exception {
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path copy = dir.resolve(name);
+    Files.copy(Path.of(program), copy);
+    run("chmod", "4755", copy.toString());
+    return copy;
   }
 
   /** Compiles the helper that performs the actions no command-line tool offers. */

@@ -12,19 +12,28 @@ import dev.tapio.rules.MatchingSession;
 import dev.tapio.rules.RuleLoader;
 import dev.tapio.rules.RuleMatching;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rule files compiled exactly as the engine compiles them, run in a Drools session with every
- * matching rule reported ({@code rule_matching: all}), so a case sees each rule it trips.
+ * Rule files compiled exactly as the engine compiles them and matched as the engine matches them:
+ * with {@code rule_matching: first} (Falco's default), an event raises the alert of the first rule
+ * it matches in load order only, so a case passes here exactly when the engine would raise its
+ * alerts. When an expected rule is silent because an earlier rule took the event, the explanation
+ * says which.
  */
 public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
   private final CompiledRuleSet rules;
   private final MatchingSession session;
   private final Set<String> names = new LinkedHashSet<>();
+
+  /** The rule each recently evaluated event raised, by identity, for explanations. */
+  private final Map<EnrichedEvent, String> raisedBy = new IdentityHashMap<>();
 
   private CompiledRulesHarness(CompiledRuleSet rules) {
     this.rules = rules;
@@ -35,7 +44,7 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
 
   /** Loads {@code files} in order; no files means the bundled rules. */
   public static CompiledRulesHarness load(List<Path> files) {
-    RuleLoader loader = RuleLoader.create(RuleMatching.ALL);
+    RuleLoader loader = RuleLoader.create(RuleMatching.FIRST);
     LoadReport report =
         files.isEmpty() ? loader.loadSources(BundledRules.sources()) : loader.load(files);
     if (!report.successful()) {
@@ -46,7 +55,16 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
 
   @Override
   public List<Alert> evaluate(EnrichedEvent event) {
-    return session.match(event).stream().map(Match::render).toList();
+    List<Match> matches = session.match(event);
+    if (raisedBy.size() > 100_000) {
+      raisedBy.clear(); // explanations are asked for about the case just run
+    }
+    // the rule that took the event; a correlation it completed took nothing from the rules
+    matches.stream()
+        .filter(m -> m.correlated() == null)
+        .findFirst()
+        .ifPresent(m -> raisedBy.put(event, m.rule().name()));
+    return matches.stream().map(Match::render).toList();
   }
 
   @Override
@@ -67,6 +85,18 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
               + event.type()
               + "': the rule only looks at "
               + r.eventTypes().stream().sorted().toList());
+    }
+    String raised = raisedBy.get(event);
+    if (raised != null && !raised.equals(rule)) {
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          "the event raised '"
+              + raised
+              + "', loaded before this rule: with rule_matching first (Falco's default, as the"
+              + " engine runs) an event raises only the first matching rule's alert; load this"
+              + " rule earlier or make the other one skip the event");
+      lines.addAll(ConditionTrace.explain(r, event));
+      return lines;
     }
     return ConditionTrace.explain(r, event);
   }

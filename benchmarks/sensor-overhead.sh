@@ -1,8 +1,9 @@
 #!/bin/bash
 # End-to-end sensor overhead: syscall-heavy workloads timed without Tapio, with `tapio run` on the
 # bundled rules (default), with `tapio run` on a rule set that only asks for process events
-# (benchmarks/exec-only.yaml), and on the floor: `tapio run` on the bundled rules with
-# TAPIO_SENSORS=floor, the same hooks attached the same way but whose programs only count (floor).
+# (benchmarks/exec-only.yaml), with `tapio run` on the bundled rules and the kernel filter off
+# (unfiltered: every open reaches the engine), and on the floor: `tapio run` on the bundled rules
+# with TAPIO_SENSORS=floor, the same hooks attached the same way but whose programs only count.
 # The table gives each setting's workload CPU against none, and default's extra CPU against the
 # floor's extra. Run as root through ./bench, the one benchmark entry point; needs
 # gcc and bpftool:
@@ -12,7 +13,7 @@
 #   REBUILD=1 ./bench overhead               rebuild engine/app/target/tapio.jar first
 #
 # Other knobs: OPEN_N=500000 EXEC_N=1000 GETPPID_N=2000000
-#   WORKLOADS="idle getppid open exec mixed" CONFIGS="none floor default exec-only"
+#   WORKLOADS="idle getppid open exec mixed" CONFIGS="none floor default exec-only unfiltered"
 #   BPF_STATS=1: also report each BPF program's runs and ns per run (kernel.bpf_stats_enabled is
 #   switched on for the engine sessions and restored at the end; it slows every program a little)
 #
@@ -122,6 +123,7 @@ start_engine() {
   local config=$1 args=(run) env=()
   [ "$config" = exec-only ] && args+=(--rules "$here/exec-only.yaml")
   [ "$config" = floor ] && env+=(TAPIO_SENSORS=floor)
+  [ "$config" = unfiltered ] && env+=(TAPIO_SENSORS_FILE_KERNEL_FILTER=false)
   [ "$BPF_STATS" = 1 ] && sysctl -qw kernel.bpf_stats_enabled=1
   : > "$work/engine.log"
   env "${env[@]}" "$java" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -jar "$jar" "${args[@]}" \
@@ -223,7 +225,7 @@ awk -F'\t' -v sessions="$work/sessions.tsv" '
       # default against its floor (the bundled rules with counting programs): the ratio of the
       # workload CPU, and of the CPU each adds to none
       f = "floor" SUBSEP wls[w]; vf = "-"; xf = "-"
-      if (configs[c] == "default" && (f in cpu)) {
+      if ((configs[c] == "default" || configs[c] == "unfiltered") && (f in cpu)) {
         vf = sprintf("%.3f", median(cpu[k]) / median(cpu[f]))
         fx = median(cpu[f]) - ((b in cpu) ? median(cpu[b]) : 0)
         if ((b in cpu) && fx > 0) xf = sprintf("%.1f", (median(cpu[k]) - median(cpu[b])) / fx)
@@ -241,8 +243,8 @@ echo
 echo "event path: Tapio's own threads (tapio-*); the rest is JIT compilation, GC and the JVM."
 echo "events/s and µs/event: events the engine received from its sensors and the engine's CPU time,"
 echo "over the whole session (ready line to SIGTERM, warm-up included), background events included."
-echo "CPU vs floor: default's workload CPU over the floor's (bundled rules, counting programs);"
-echo "extra CPU ÷ floor extra: what default adds to none over what the floor adds (n× the floor)."
+echo "CPU vs floor: default's (and unfiltered's) workload CPU over the floor's (bundled rules,"
+echo "counting programs); extra CPU ÷ floor extra: what it adds to none over what the floor adds."
 if [ -s "$work/progs.tsv" ]; then
   echo
   echo "BPF programs (kernel.bpf_stats_enabled, whole session: warm-up, runs and background):"

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Hook: syscalls/sys_enter_open. open(filename, flags, mode), relative to the cwd. */
 #define TAPIO_OPEN_ARGS_OWNER
+#define TAPIO_FILTER_OWNER
 #include "open.h"
 
 SEC("tracepoint/syscalls/sys_enter_open")

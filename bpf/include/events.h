@@ -352,6 +352,37 @@ struct tapio_config {
 	__u64 cgroup_burst;	/* records a cgroup may send at once */
 };
 
+/*
+ * The kernel filter (lib/filter.h), filled by Java from the rules before attaching. Paths are
+ * looked up in two LPM tries keyed by a filter slot byte and the path's bytes: forwards (prefixes;
+ * an exact path ends in its NUL) and backwards (suffixes). Each entry already carries the modes
+ * and success of every shorter entry that is a prefix of it, so the longest match decides.
+ */
+enum tapio_filter_limit {
+	TAPIO_FILTER_KEY_BYTES = 256,	/* slot byte + up to 255 path bytes */
+	TAPIO_FILTER_SLOTS = 8,		/* filter slots: enum tapio_open_syscall values */
+};
+
+/* Key of the path tries: prefixlen in bits, then the slot byte, then path bytes. */
+struct tapio_filter_key {
+	__u32 prefixlen;
+	__u8 data[TAPIO_FILTER_KEY_BYTES];
+};
+
+/* Value of a trie entry: which access modes pass (bit = flags & 3), whether only successes do. */
+struct tapio_filter_entry {
+	__u32 modes;
+	__u32 success_only;
+};
+
+/* Per filter slot (the filter types map): whether it filters, and its modes and success overall. */
+struct tapio_filter_type {
+	__u32 active;
+	__u32 modes;
+	__u32 success_only;
+	__u32 pad;
+};
+
 /* Token bucket of one cgroup (the buckets map, keyed by cgroup id). */
 struct tapio_bucket {
 	__s64 tokens;		/* signed: CPUs racing on the last token may take it below zero */
@@ -382,6 +413,10 @@ union tapio_abi {
 	struct tapio_config config;
 	struct tapio_bucket bucket;
 	struct tapio_fill fill;
+	struct tapio_filter_key filter_key;
+	struct tapio_filter_entry filter_entry;
+	struct tapio_filter_type filter_type;
+	enum tapio_filter_limit filter_limit;
 	enum tapio_event_kind kind;
 	enum tapio_limit limit;
 	enum tapio_exec_flags exec_flags;

@@ -10,6 +10,7 @@
 
 #include "common.h"
 #include "path.h"
+#include "filter.h"
 
 #define TAPIO_O_WRONLY 01
 #define TAPIO_O_CREAT 0100
@@ -37,7 +38,7 @@ extern struct {
 static __always_inline void tapio_open_enter(__u32 syscall, __s32 dfd, __u64 filename, __u32 flags,
 					     __u32 mode)
 {
-	if (tapio_is_self())
+	if (tapio_is_self() || !tapio_filter_open_enter(syscall, flags))
 		return;
 	__u64 key = bpf_get_current_pid_tgid();
 	struct tapio_open_args args = {
@@ -53,12 +54,13 @@ static __always_inline void tapio_open_exit(void *ctx, long ret)
 		return;
 	struct tapio_open_args a = *args;
 	bpf_map_delete_elem(&tapio_open_args, &key);
+	if (!tapio_filter_open_result(a.syscall, ret))
+		return;
 
 	struct tapio_open_event *ev = tapio_scratch_buf();
 	if (!ev)
 		return;
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	tapio_fill_header(&ev->hdr, TAPIO_EV_OPEN);
 	ev->result = ret;
 	ev->dfd = a.dfd;
 	ev->flags = a.flags;
@@ -90,6 +92,10 @@ static __always_inline void tapio_open_exit(void *ctx, long ret)
 		ev->path_kind = TAPIO_PATH_NONE;
 	}
 	ev->path_len = len;
+	if (!tapio_filter_open_record(ev, off, len))
+		return;
+	/* after the filter: a dropped open costs no header (its seven namespace reads) */
+	tapio_fill_header(&ev->hdr, TAPIO_EV_OPEN);
 	__u64 size = sizeof(*ev) + off + len;
 	ev->hdr.size = size;
 	tapio_emit(ctx, ev, size, TAPIO_EV_OPEN);

@@ -3,6 +3,7 @@ package dev.tapio.rules;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.alert.Priority;
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.filter.KernelFilter;
 import dev.tapio.rules.internal.drools.RuleCode;
 import java.util.List;
 import java.util.Set;
@@ -66,6 +67,14 @@ public final class CompiledRule {
 
   public OutputFormat output() {
     return code.output();
+  }
+
+  /**
+   * For each file-open type it can match, what an event must look like for the condition to hold
+   * (an over-approximation; {@link CompiledRuleSet#kernelFilter()} unites them).
+   */
+  public KernelFilter kernelFilter() {
+    return code.kernelFilter();
   }
 
   /** The same rule, enabled or not. */

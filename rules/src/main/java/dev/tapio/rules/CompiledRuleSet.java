@@ -1,5 +1,7 @@
 package dev.tapio.rules;
 
+import dev.tapio.api.filter.KernelFilter;
+import dev.tapio.rules.internal.compiler.KernelFilterPass;
 import dev.tapio.rules.internal.drools.DrlEmitter;
 import dev.tapio.rules.internal.drools.MatchListener;
 import dev.tapio.rules.internal.drools.RuleCode;
@@ -147,6 +149,34 @@ public final class CompiledRuleSet {
       }
     }
     return out;
+  }
+
+  /**
+   * The kernel filter of the enabled rules and correlations: for each file-open type, the union of
+   * what each rule, and each correlation's step, that can match the type needs (see {@link
+   * KernelFilter}). A type nothing enabled can match admits nothing; a rule the derivation cannot
+   * reduce makes its types admit everything.
+   */
+  public KernelFilter kernelFilter() {
+    List<CompiledRule> all = new java.util.ArrayList<>(rules);
+    correlations.stream()
+        .filter(CompiledCorrelation::enabled)
+        .map(CompiledCorrelation::rule)
+        .forEach(all::add);
+    return kernelFilter(all);
+  }
+
+  /** The kernel filter of the enabled ones of {@code rules}, without building a rule base. */
+  public static KernelFilter kernelFilter(List<CompiledRule> rules) {
+    List<KernelFilter> enabled =
+        rules.stream().filter(CompiledRule::enabled).map(CompiledRule::kernelFilter).toList();
+    return KernelFilterPass.union(enabled, KernelFilterPass.OPEN_TYPES);
+  }
+
+  /** Writes the kernel filter to {@code dir}/kernel-filter.yaml, for inspection. */
+  public Path writeKernelFilter(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    return Files.writeString(dir.resolve("kernel-filter.yaml"), kernelFilter().describe());
   }
 
   /** Writes the generated DRL to {@code dir}/rules.drl, for inspection. */

@@ -1,5 +1,6 @@
 package dev.tapio.sensors;
 
+import dev.tapio.api.filter.KernelFilter;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param cgroupBurst file records a cgroup may send at once
  * @param audit whether seccomp and LSM events are also read from the audit multicast group
  * @param features the kernel's features, when already probed; else probed at start
+ * @param kernelFilter what the file sensor may drop in the kernel (from the rules); {@link
+ *     KernelFilter#NONE} drops nothing
  */
 public record SensorConfig(
     int ringBufferBytes,
@@ -24,7 +27,8 @@ public record SensorConfig(
     long cgroupRate,
     long cgroupBurst,
     @Nullable KernelFeatures features,
-    boolean audit) {
+    boolean audit,
+    KernelFilter kernelFilter) {
   public static final int DEFAULT_RING_BUFFER_BYTES = 8 * 1024 * 1024;
   static final String BAD_RING =
       "ring buffer size must be a power of two of at least 4096 bytes: %d";
@@ -65,6 +69,7 @@ public record SensorConfig(
     private long cgroupBurst;
     private @Nullable KernelFeatures features;
     private boolean audit = true;
+    private KernelFilter kernelFilter = KernelFilter.NONE;
 
     private Builder() {}
 
@@ -109,6 +114,12 @@ public record SensorConfig(
       return this;
     }
 
+    /** Lets the kernel drop file records no rule could match (see {@link KernelFilter}). */
+    public Builder kernelFilter(KernelFilter filter) {
+      this.kernelFilter = filter;
+      return this;
+    }
+
     public SensorConfig build() {
       return new SensorConfig(
           ringBufferBytes,
@@ -118,7 +129,8 @@ public record SensorConfig(
           cgroupRate,
           cgroupBurst,
           features,
-          audit);
+          audit,
+          kernelFilter);
     }
   }
 }

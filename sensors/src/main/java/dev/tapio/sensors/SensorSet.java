@@ -259,6 +259,7 @@ public final class SensorSet implements EventSource {
               s.received(),
               byKind(s.drops()),
               byKind(s.throttled()),
+              byKind(s.filtered()),
               s.decodeErrors(),
               s.sinkErrors(),
               ring.pending(),

@@ -9,6 +9,8 @@ import java.util.Map;
  * @param dropped records the kernel could not write because the ring buffer was full, by record
  *     kind ({@code exec}, {@code fork}, {@code exit}, {@code open})
  * @param throttled records the per-cgroup rate limit refused, by record kind
+ * @param filtered records the kernel filter dropped because no loaded rule could match them, by
+ *     record kind
  * @param decodeErrors records that could not be decoded
  * @param sinkErrors events the sink threw on
  * @param ringPending bytes waiting in the ring buffer now
@@ -20,6 +22,7 @@ public record SensorStats(
     long received,
     Map<String, Long> dropped,
     Map<String, Long> throttled,
+    Map<String, Long> filtered,
     long decodeErrors,
     long sinkErrors,
     long ringPending,
@@ -28,6 +31,7 @@ public record SensorStats(
   public SensorStats {
     dropped = Map.copyOf(dropped);
     throttled = Map.copyOf(throttled);
+    filtered = Map.copyOf(filtered);
   }
 
   public long droppedTotal() {

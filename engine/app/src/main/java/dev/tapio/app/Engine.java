@@ -80,6 +80,7 @@ public final class Engine implements AutoCloseable {
   }
 
   public void start() {
+    lifecycle.step("check capabilities", RequiredCapabilities::check);
     lifecycle.step("load rules", this::loadRules);
     lifecycle.step("start alert sinks", this::startSinks);
     lifecycle.step("start enrichment", this::startEnrichment);
@@ -173,6 +174,7 @@ public final class Engine implements AutoCloseable {
             .cgroupRateLimit(
                 options.config().get(Settings.CGROUP_FILE_RATE),
                 options.config().get(Settings.CGROUP_FILE_BURST))
+            .kernelFilter(kernelFilter())
             .build();
     // TAPIO_SENSORS=floor: counter-only programs on the same hooks, for overhead benchmarks.
     boolean floor = "floor".equals(options.environment().get("TAPIO_SENSORS"));
@@ -239,6 +241,22 @@ public final class Engine implements AutoCloseable {
       types.addAll(rules().eventTypes());
     }
     return types;
+  }
+
+  /**
+   * What the kernel may drop: the rules' filter, or nothing when it is turned off ({@code
+   * sensors.file.kernelFilter}) or every event is printed or recorded.
+   */
+  private dev.tapio.api.filter.KernelFilter kernelFilter() {
+    if (!options.config().get(Settings.FILE_KERNEL_FILTER)
+        || options.printEvents()
+        || options.recordTo() != null) {
+      log.info("kernel filter: off, every open reaches the engine");
+      return dev.tapio.api.filter.KernelFilter.NONE;
+    }
+    dev.tapio.api.filter.KernelFilter filter = rules().kernelFilter();
+    log.info("kernel filter: {}", filter.summary());
+    return filter;
   }
 
   private CompiledRuleSet rules() {

@@ -96,6 +96,12 @@ class EngineMetricsEndToEndTest {
                   metrics,
                   "tapio_sensor_records_throttled_total\\{kind=\"open\",sensor=\"file\"\\}"))
           .isPositive();
+      // the engine's own opens are not seen; cat's libraries are opens no bundled rule wants
+      assertThat(
+              value(
+                  metrics,
+                  "tapio_sensor_records_filtered_total\\{kind=\"open\",sensor=\"file\"\\}"))
+          .isPositive();
       assertThat(value(metrics, "tapio_sensor_ring_buffer_capacity_bytes\\{sensor=\"file\"\\}"))
           .isEqualTo(1 << 22);
       assertThat(metrics)

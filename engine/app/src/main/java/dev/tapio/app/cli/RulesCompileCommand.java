@@ -14,7 +14,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code tapio rules compile FILE... --emit DIR}: compile, and keep what was generated. */
+/**
+ * {@code tapio rules compile FILE... --emit DIR [--show-filter]}: compile, and keep what was
+ * generated: the DRL and the kernel filter.
+ */
 @Command(
     name = "compile",
     description = "Compile rule files into a Drools rule base and write the generated rules.")
@@ -28,8 +31,14 @@ public final class RulesCompileCommand implements Callable<Integer> {
       names = "--emit",
       paramLabel = "DIR",
       required = true,
-      description = "Directory for the generated rules (rules.drl).")
+      description =
+          "Directory for the generated rules (rules.drl) and kernel filter (kernel-filter.yaml).")
   Path emit = Path.of(".");
+
+  @Option(
+      names = "--show-filter",
+      description = "Also print the kernel filter the rules compile into (YAML).")
+  boolean showFilter;
 
   @Override
   public Integer call() throws IOException {
@@ -42,10 +51,15 @@ public final class RulesCompileCommand implements Callable<Integer> {
     }
     CompiledRuleSet rules = report.buildRuleSet();
     Path written = rules.writeDrl(emit);
+    Path filter = rules.writeKernelFilter(emit);
     long enabled = rules.rules().stream().filter(r -> r.enabled()).count();
     out.printf(
-        "compiled %d rules (%d enabled) for %d event types; generated rules in %s%n",
-        rules.rules().size(), enabled, rules.eventTypes().size(), written);
+        "compiled %d rules (%d enabled) for %d event types; generated rules in %s, kernel filter"
+            + " in %s%n",
+        rules.rules().size(), enabled, rules.eventTypes().size(), written, filter);
+    if (showFilter) {
+      out.print(rules.kernelFilter().describe());
+    }
     out.flush();
     return 0;
   }

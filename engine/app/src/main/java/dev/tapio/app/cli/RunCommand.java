@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
       "Run the engine until Ctrl-C or SIGTERM: sensors, rules, alerts.",
       "Alerts print as Falco-shaped JSON lines on stdout; with OTEL_EXPORTER_OTLP_ENDPOINT set"
           + " (or outputs.otlp.endpoint) they are also sent as OTLP logs. Settings come from"
-          + " --config FILE, the environment and flags (docs/configuration.md). Needs root (or"
-          + " CAP_BPF and CAP_PERFMON)."
+          + " --config FILE, the environment and flags (docs/configuration.md). Needs root, or"
+          + " CAP_BPF, CAP_PERFMON, CAP_NET_ADMIN, CAP_SYS_PTRACE and CAP_DAC_READ_SEARCH: it"
+          + " checks them at start and names any that is missing."
     })
 public final class RunCommand implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(RunCommand.class);

@@ -1,5 +1,6 @@
 package dev.tapio.app.cli;
 
+import dev.tapio.api.filter.KernelFilter;
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.app.RuleReach;
 import dev.tapio.app.config.ConfigLoader;
@@ -8,6 +9,7 @@ import dev.tapio.app.config.FlagValue;
 import dev.tapio.app.config.Settings;
 import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.HostRoot;
+import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
 import dev.tapio.sensors.FeatureProbe;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code tapio sensors status [--rules FILE...] [--host-root DIR]}: what this kernel allows, what
  * each sensor would run on, where the host's procfs, cgroup tree, user files and runtime socket are
- * read, and which rules could never fire here.
+ * read, whether the kernel filter is on (and what the rules' filter admits), and which rules could
+ * never fire here.
  */
 @Command(
     name = "sensors",
@@ -95,17 +98,28 @@ public final class SensorsCommand implements Runnable {
         spec.commandLine().getErr().flush();
         return rules.exitStatus();
       }
+      boolean filterOn = settings.get(Settings.FILE_KERNEL_FILTER);
+      KernelFilter filter =
+          rules == null || !filterOn
+              ? KernelFilter.NONE
+              : CompiledRuleSet.kernelFilter(rules.rules());
       Map<String, SourceStatus> statuses;
       Set<String> delivered;
-      try (SensorSet set = Sensors.open(SensorConfig.defaults())) {
+      long filtered;
+      try (SensorSet set = Sensors.open(SensorConfig.builder().kernelFilter(filter).build())) {
         set.start(Sensors.eventTypes(), event -> {});
         statuses = set.statuses();
         delivered = set.eventTypesDelivered();
+        filtered =
+            set.stats().stream()
+                .mapToLong(st -> st.filtered().values().stream().mapToLong(Long::longValue).sum())
+                .sum();
       }
       out.print(Sensors.report(FeatureProbe.probe(), statuses));
       HostRoot host = HostRoot.of(settings.find(Settings.HOST_ROOT).orElse(null));
       out.println("host: " + host.path() + " (" + settings.origin(Settings.HOST_ROOT) + ")");
       host.describe(host.cri(CriSettings.DEFAULT)).forEach(line -> out.println("  " + line));
+      kernelFilter(out, filterOn, settings, rules == null ? null : filter, filtered);
       if (rules != null) {
         out.println("rules:");
         RuleReach.report(rules.rules(), delivered).forEach(line -> out.println("  " + line));
@@ -114,6 +128,32 @@ public final class SensorsCommand implements Runnable {
       return statuses.values().stream().anyMatch(s -> s.state() != SourceStatus.State.UNAVAILABLE)
           ? 0
           : 1;
+    }
+
+    /**
+     * Whether the file sensor drops in the kernel what no rule could match, and with {@code
+     * --rules} what those rules' filter admits and how many records it dropped while the sensors
+     * were attached for this probe (a running engine counts them in {@code
+     * tapio_sensor_records_filtered_total}).
+     */
+    private static void kernelFilter(
+        PrintWriter out,
+        boolean on,
+        EffectiveConfig settings,
+        @Nullable KernelFilter filter,
+        long filtered) {
+      String origin = "sensors.file.kernelFilter, " + settings.origin(Settings.FILE_KERNEL_FILTER);
+      if (!on) {
+        out.println("kernel filter: off (" + origin + ")");
+        return;
+      }
+      out.println("kernel filter: on (" + origin + ")");
+      if (filter == null) {
+        out.println("  derived from the rules tapio run loads; --rules shows what it admits");
+        return;
+      }
+      out.println("  admits: " + filter.summary());
+      out.println("  dropped while probing: " + filtered + " records");
     }
   }
 }

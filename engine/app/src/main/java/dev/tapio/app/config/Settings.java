@@ -180,6 +180,12 @@ public final class Settings {
           BOOLEAN,
           true,
           "The file sensor (opens, renames, deletes, attribute changes).");
+  public static final Setting<Boolean> FILE_KERNEL_FILTER =
+      of(
+          "sensors.file.kernelFilter",
+          BOOLEAN,
+          true,
+          "Drop in the kernel the opens no enabled rule could match (a filter derived from the rules); false: every open reaches the engine.");
 
   // host
   public static final Setting<Path> HOST_ROOT =
@@ -256,6 +262,7 @@ public final class Settings {
           ALERT_LIMIT_GLOBAL,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
+          FILE_KERNEL_FILTER,
           HOST_ROOT,
           NODE_NAME,
           CLUSTER_NAME,

@@ -101,6 +101,11 @@ public final class EngineMetrics {
         "Records the per-cgroup rate limit refused in the kernel, by record kind; 0 for kind \"all\" when none.",
         s,
         SensorStats::throttled);
+    perKind(
+        "tapio_sensor_records_filtered",
+        "Records the kernel filter dropped because no enabled rule could match them, by record kind; 0 for kind \"all\" when none.",
+        s,
+        SensorStats::filtered);
     gauge(
         "tapio_sensor_ring_buffer_pending_bytes",
         "Bytes waiting in each sensor's ring buffer.",

@@ -73,11 +73,37 @@ class RulesCommandsTest {
   void compileEmitsTheGeneratedRules() throws Exception {
     Path good = write("good.yaml", GOOD);
     CliRunner r =
-        CliRunner.run("rules", "compile", good.toString(), "--emit", dir.resolve("out").toString());
+        CliRunner.run(
+            "rules",
+            "compile",
+            good.toString(),
+            "--emit",
+            dir.resolve("out").toString(),
+            "--show-filter");
     assertThat(r.status()).isZero();
     assertThat(r.out())
-        .startsWith("compiled 1 rules (1 enabled) for 2 event types; generated rules in ");
+        .startsWith("compiled 1 rules (1 enabled) for 2 event types; generated rules in ")
+        .contains("kernel filter in ")
+        .endsWith(
+            """
+            creat: none
+            open:
+              - "= /etc/shadow"
+            openat:
+              - "= /etc/shadow"
+            openat2: none
+            """);
     assertThat(Files.readString(dir.resolve("out/rules.drl"))).contains("Shadow read");
+    assertThat(Files.readString(dir.resolve("out/kernel-filter.yaml")))
+        .isEqualTo(
+            """
+            creat: none
+            open:
+              - "= /etc/shadow"
+            openat:
+              - "= /etc/shadow"
+            openat2: none
+            """);
   }
 
   @Test

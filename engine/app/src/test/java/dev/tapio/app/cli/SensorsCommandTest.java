@@ -41,6 +41,11 @@ class SensorsCommandTest {
     assertThat(result.out())
         .contains("sensors:\n  process: enabled")
         .contains("\n  privilege: enabled")
+        // no rule about opens: the kernel drops every open
+        .containsPattern(
+            "kernel filter: on \\(sensors.file.kernelFilter, default\\)\n"
+                + "  admits: creat none, open none, openat none, openat2 none\n"
+                + "  dropped while probing: [0-9]+ records\n")
         .endsWith(
             """
             rules:

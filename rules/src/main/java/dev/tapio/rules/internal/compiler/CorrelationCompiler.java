@@ -159,7 +159,11 @@ final class CorrelationCompiler {
         Map.of(),
         Map.of(),
         output,
-        ConditionTrace.NONE);
+        ConditionTrace.NONE,
+        // what the kernel must let through for the steps: the union of their conditions' filters
+        KernelFilterPass.union(
+            steps.stream().map(s -> s.condition().kernelFilter()).toList(),
+            KernelFilterPass.OPEN_TYPES));
   }
 
   private static String keyText(KeyDef k) {

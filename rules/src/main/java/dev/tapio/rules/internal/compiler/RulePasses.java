@@ -6,6 +6,7 @@ import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_NO_EVTTYPE;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNKNOWN_FILTER;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNKNOWN_SOURCE;
 
+import dev.tapio.api.filter.KernelFilter;
 import dev.tapio.grammar.Expr;
 import dev.tapio.rules.OutputFormat;
 import dev.tapio.rules.diagnostics.Messages;
@@ -79,6 +80,7 @@ final class RulePasses {
         specializeTypes(expanded, types, byType, indexed);
       }
       warnNoEventTypes(any);
+      KernelFilter kernelFilter = kernelFilter(expanded, types, any);
       return new RuleCode(
           index,
           r.name,
@@ -94,7 +96,8 @@ final class RulePasses {
           byType,
           indexed,
           output,
-          new LazyConditionTrace(parsed, cx.macros(), cx.catalog()));
+          new LazyConditionTrace(parsed, cx.macros(), cx.catalog()),
+          kernelFilter);
     } catch (Rejected e) {
       return null;
     } catch (CompileError e) {
@@ -219,6 +222,14 @@ final class RulePasses {
         }
       }
     }
+  }
+
+  /**
+   * Kernel filter derivation: for each file-open type the rule can match, what the path, the access
+   * mode and the result must be for the condition to hold (an over-approximation).
+   */
+  private static KernelFilter kernelFilter(Expr expanded, Set<String> types, boolean any) {
+    return KernelFilterPass.of(expanded, types, any);
   }
 
   /** A rule that can match (nearly) every type runs on every event: Falco warns, so do we. */

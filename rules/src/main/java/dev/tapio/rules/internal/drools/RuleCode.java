@@ -1,6 +1,7 @@
 package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.alert.Priority;
+import dev.tapio.api.filter.KernelFilter;
 import dev.tapio.rules.ConditionTrace;
 import dev.tapio.rules.OutputFormat;
 import dev.tapio.rules.internal.eval.EventPredicate;
@@ -24,6 +25,8 @@ import java.util.TreeSet;
  * @param indexedChecks for each of {@code eventTypes}, the equality checks every match of that type
  *     passes, which the rule base indexes (see {@link IndexedCheck})
  * @param trace explains the condition's value for an event
+ * @param kernelFilter for each file-open type it can match, what an event must look like for the
+ *     condition to hold (an over-approximation; the rule set unites them)
  */
 public record RuleCode(
     int index,
@@ -40,7 +43,8 @@ public record RuleCode(
     Map<String, EventPredicate> predicatesByType,
     Map<String, List<IndexedCheck>> indexedChecks,
     OutputFormat output,
-    ConditionTrace trace) {
+    ConditionTrace trace,
+    KernelFilter kernelFilter) {
 
   public RuleCode {
     tags = Set.copyOf(tags);
@@ -76,7 +80,8 @@ public record RuleCode(
         predicatesByType,
         indexedChecks,
         output,
-        trace);
+        trace,
+        kernelFilter);
   }
 
   /** The same rule running {@code predicate}, and {@code predicatesByType} for its types. */
@@ -97,6 +102,7 @@ public record RuleCode(
         predicatesByType,
         indexedChecks,
         output,
-        trace);
+        trace,
+        kernelFilter);
   }
 }

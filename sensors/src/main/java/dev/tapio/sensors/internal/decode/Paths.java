@@ -1,5 +1,6 @@
 package dev.tapio.sensors.internal.decode;
 
+import dev.tapio.api.filter.KernelFilter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -38,34 +39,8 @@ final class Paths {
     return "/" + String.join("/", parts);
   }
 
-  /**
-   * Whether an absolute path is already what {@link #lexical} makes of it: no empty, {@code .} or
-   * {@code ..} component and no trailing slash (except the root itself).
-   */
+  /** Whether an absolute path is already what {@link #lexical} makes of it. */
   static boolean isNormal(String path) {
-    int n = path.length();
-    if (n > 1 && path.charAt(n - 1) == '/') {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      if (path.charAt(i) != '/') {
-        continue;
-      }
-      // i starts a component: the rest up to the next slash (or the end)
-      int next = i + 1;
-      if (next < n && path.charAt(next) == '/') {
-        return false;
-      }
-      if (next < n && path.charAt(next) == '.') {
-        int after = next + 1;
-        if (after == n || path.charAt(after) == '/') {
-          return false; // "."
-        }
-        if (path.charAt(after) == '.' && (after + 1 == n || path.charAt(after + 1) == '/')) {
-          return false; // ".."
-        }
-      }
-    }
-    return true;
+    return KernelFilter.isNormal(path);
   }
 }

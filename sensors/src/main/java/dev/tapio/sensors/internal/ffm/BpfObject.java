@@ -166,6 +166,20 @@ public final class BpfObject implements AutoCloseable {
     return fd;
   }
 
+  /** Writes {@code value} at {@code key} of any map (both as raw bytes of the map's sizes). */
+  public void update(String map, byte[] key, byte[] value) throws BpfException {
+    try (Arena call = Arena.ofConfined()) {
+      MemorySegment k = call.allocate(Math.max(1, key.length), 8);
+      k.copyFrom(MemorySegment.ofArray(key));
+      MemorySegment v = call.allocate(Math.max(1, value.length), 8);
+      v.copyFrom(MemorySegment.ofArray(value));
+      MemorySegment capture = Native.captureSegment(call);
+      if (Libbpf1.mapUpdate(capture, mapFd(map), k, v, 0) < 0) {
+        throw new BpfException("update " + map, Native.errno(capture));
+      }
+    }
+  }
+
   /** Writes {@code value} at index {@code key} of an array map. */
   public void updateArray(String map, int key, Consumer<MemorySegment> value) throws BpfException {
     int size = Libbpf1.valueSize(map(map));

@@ -25,6 +25,11 @@ public interface Backend {
     /** Records dropped on a full ring buffer, summed over CPUs, indexed by record kind. */
     long[] drops() throws BpfException;
 
+    /** Records the kernel filter dropped, summed over CPUs, indexed by record kind. */
+    default long[] filtered() throws BpfException {
+      return new long[0];
+    }
+
     /** Records the per-cgroup token bucket refused, summed over CPUs, indexed by record kind. */
     long[] throttled() throws BpfException;
 

@@ -83,11 +83,54 @@ public final class LibbpfBackend implements Backend {
             v.set(JAVA_LONG, Abi.Config.CGROUP_RATE, config.cgroupRate());
             v.set(JAVA_LONG, Abi.Config.CGROUP_BURST, config.cgroupBurst());
           });
+      if (spec.has(Role.FILTER_TYPES)) {
+        writeFilter(obj, spec, FilterMaps.of(config.kernelFilter()));
+      }
       return new LoadedObject(obj, spec, transport, ringBytes);
     } catch (BpfException | RuntimeException e) {
       obj.close();
       throw e;
     }
+  }
+
+  /**
+   * Fills the kernel filter's maps: trie entries first, then the slots that switch them on, so a
+   * program never sees an active slot with half its entries.
+   */
+  static void writeFilter(BpfObject obj, SensorSpec spec, FilterMaps maps) throws BpfException {
+    for (FilterMaps.Entry e : maps.prefixes()) {
+      obj.update(spec.map(Role.FILTER_PREFIXES), trieKey(e), trieValue(e));
+    }
+    for (FilterMaps.Entry e : maps.suffixes()) {
+      obj.update(spec.map(Role.FILTER_SUFFIXES), trieKey(e), trieValue(e));
+    }
+    for (FilterMaps.Slot s : maps.slots()) {
+      obj.updateArray(
+          spec.map(Role.FILTER_TYPES),
+          s.slot(),
+          v -> {
+            v.set(JAVA_INT, Abi.FilterType.ACTIVE, 1);
+            v.set(JAVA_INT, Abi.FilterType.MODES, s.modes());
+            v.set(JAVA_INT, Abi.FilterType.SUCCESS_ONLY, s.successOnly() ? 1 : 0);
+          });
+    }
+  }
+
+  private static byte[] trieKey(FilterMaps.Entry e) {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(Abi.FilterKey.SIZEOF).order(java.nio.ByteOrder.nativeOrder());
+    b.putInt(Abi.FilterKey.PREFIXLEN, e.prefixBits());
+    b.put(Abi.FilterKey.DATA, e.key());
+    return b.array();
+  }
+
+  private static byte[] trieValue(FilterMaps.Entry e) {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(Abi.FilterEntry.SIZEOF)
+            .order(java.nio.ByteOrder.nativeOrder());
+    b.putInt(Abi.FilterEntry.MODES, e.modes());
+    b.putInt(Abi.FilterEntry.SUCCESS_ONLY, e.successOnly() ? 1 : 0);
+    return b.array();
   }
 
   /**
@@ -125,6 +168,11 @@ public final class LibbpfBackend implements Backend {
     @Override
     public long[] throttled() throws BpfException {
       return perKind(spec.map(Role.THROTTLED));
+    }
+
+    @Override
+    public long[] filtered() throws BpfException {
+      return spec.has(Role.FILTERED) ? perKind(spec.map(Role.FILTERED)) : new long[0];
     }
 
     private long[] perKind(String map) throws BpfException {

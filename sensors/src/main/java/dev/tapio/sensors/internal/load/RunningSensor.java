@@ -63,6 +63,16 @@ public final class RunningSensor implements AutoCloseable {
     }
   }
 
+  /** Records the kernel filter dropped per record kind, or zeros when nothing is loaded. */
+  public long[] filtered() {
+    Backend.Loaded loaded = result.loaded();
+    try {
+      return loaded == null ? new long[0] : loaded.filtered();
+    } catch (BpfException e) {
+      return new long[0];
+    }
+  }
+
   /** Records throttled per record kind, or zeros when nothing is loaded. */
   public long[] throttled() {
     Backend.Loaded loaded = result.loaded();

@@ -23,7 +23,15 @@ public record MapSpec(String name, Role role) {
     /** Settings written before attaching (struct tapio_config). */
     CONFIG,
     /** Read-only constants set before loading (tapio_use_perf). */
-    CONSTANTS
+    CONSTANTS,
+    /** Kernel filter: per open syscall, whether it filters and its modes (bpf/lib/filter.h). */
+    FILTER_TYPES,
+    /** Kernel filter: exact paths and prefixes, an LPM trie. */
+    FILTER_PREFIXES,
+    /** Kernel filter: suffixes, reversed, an LPM trie. */
+    FILTER_SUFFIXES,
+    /** Per-CPU counters of records the kernel filter dropped, by record kind. */
+    FILTERED
   }
 
   /** The maps every sensor object has, from {@code bpf/lib/maps.h}. */
@@ -36,4 +44,12 @@ public record MapSpec(String name, Role role) {
           new MapSpec("tapio_fill", Role.FILL),
           new MapSpec("tapio_config", Role.CONFIG),
           new MapSpec(".rodata.tapio", Role.CONSTANTS));
+
+  /** The kernel filter's maps, from {@code bpf/lib/filter.h}: in the file sensor's object. */
+  public static final List<MapSpec> FILTER =
+      List.of(
+          new MapSpec("tapio_filter_types", Role.FILTER_TYPES),
+          new MapSpec("tapio_filter_prefix", Role.FILTER_PREFIXES),
+          new MapSpec("tapio_filter_suffix", Role.FILTER_SUFFIXES),
+          new MapSpec("tapio_filtered", Role.FILTERED));
 }

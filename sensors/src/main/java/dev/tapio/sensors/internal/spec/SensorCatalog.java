@@ -86,7 +86,8 @@ public final class SensorCatalog {
           Stream.concat(OPENS.stream(), CHANGES.stream())
               .flatMap(SensorCatalog::pairedSyscall)
               .toList(),
-          MapSpec.COMMON);
+          java.util.stream.Stream.concat(MapSpec.COMMON.stream(), MapSpec.FILTER.stream())
+              .toList());
 
   /** The sys_enter and sys_exit hooks of one syscall, attached as classic tracepoints. */
   private static Stream<ProgramSpec> pairedSyscall(String syscall) {

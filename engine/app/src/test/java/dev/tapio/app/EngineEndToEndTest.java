@@ -82,10 +82,18 @@ class EngineEndToEndTest {
     try (MatchingSession session = new MatchingSession(RuleSets.load(List.of()))) {
       events.forEach(e -> session.match(e).forEach(m -> replayed.add(m.render())));
     }
-    assertThat(replayed)
+    // The replay raises what the live run raised about this test's own programs. (Other programs
+    // on a shared machine differ between the two: the live alert rate limit and late metadata.)
+    java.util.function.Predicate<Alert> ours =
+        a ->
+            "cat".equals(a.outputFields().get("proc.name"))
+                || dropped.toString().equals(a.outputFields().get("proc.exepath"));
+    assertThat(replayed.stream().filter(ours).toList())
         .extracting(Alert::rule, Alert::output, Alert::timeNanos)
+        .isNotEmpty()
         .containsExactlyElementsOf(
             live.alerts().stream()
+                .filter(ours)
                 .map(a -> org.assertj.core.groups.Tuple.tuple(a.rule(), a.output(), a.timeNanos()))
                 .toList());
   }

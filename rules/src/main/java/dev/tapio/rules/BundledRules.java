@@ -15,15 +15,17 @@ public final class BundledRules {
    * LSM) come before the broad ones: a set-uid-root program run from /tmp is reported as a
    * privilege escalation, not as a program run from a temporary directory. The first file also
    * defines the event macros the others use, as a macro must be defined before a rule uses it; the
-   * network rules come last, as they use tapio_rules.yaml's lists (a reverse shell has no terminal,
-   * so no earlier rule takes its exec).
+   * network rules come after tapio_rules.yaml, as they use its lists (a reverse shell has no
+   * terminal, so no earlier rule takes its exec); the correlations come last, as their steps use
+   * the other files' lists, macros and rules.
    */
   public static final List<String> FILES =
       List.of(
           "tapio_escape_privilege_rules.yaml",
           "tapio_seccomp_lsm_rules.yaml",
           "tapio_rules.yaml",
-          "tapio_network_rules.yaml");
+          "tapio_network_rules.yaml",
+          "tapio_correlations.yaml");
 
   private static final String DIRECTORY = "/dev/tapio/rules/defaults/";
 

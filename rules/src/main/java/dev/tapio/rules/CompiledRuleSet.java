@@ -33,13 +33,19 @@ public final class CompiledRuleSet {
       new java.util.concurrent.atomic.AtomicLong();
 
   private final List<CompiledRule> rules;
+  private final List<CompiledCorrelation> correlations;
   private final RuleMatching matching;
   private final RulePlan plan;
   private final KieBase kieBase;
 
   private CompiledRuleSet(
-      List<CompiledRule> rules, RuleMatching matching, RulePlan plan, KieBase kieBase) {
+      List<CompiledRule> rules,
+      List<CompiledCorrelation> correlations,
+      RuleMatching matching,
+      RulePlan plan,
+      KieBase kieBase) {
     this.rules = List.copyOf(rules);
+    this.correlations = List.copyOf(correlations);
     this.matching = matching;
     this.plan = plan;
     this.kieBase = kieBase;
@@ -47,8 +53,17 @@ public final class CompiledRuleSet {
 
   /** Builds the Drools rule base of {@code rules} with the executable-model API (milliseconds). */
   public static CompiledRuleSet build(List<CompiledRule> rules, RuleMatching matching) {
+    return build(rules, List.of(), matching);
+  }
+
+  /**
+   * Builds the rule base of {@code rules}; the correlations run beside it (see {@link
+   * MatchingSession}), not in it.
+   */
+  public static CompiledRuleSet build(
+      List<CompiledRule> rules, List<CompiledCorrelation> correlations, RuleMatching matching) {
     RulePlan plan = RulePlan.of(codes(rules));
-    return new CompiledRuleSet(rules, matching, plan, RuleModel.build(plan));
+    return new CompiledRuleSet(rules, correlations, matching, plan, RuleModel.build(plan));
   }
 
   /**
@@ -69,7 +84,7 @@ public final class CompiledRuleSet {
       throw new IllegalStateException("generated rules do not build: " + errors);
     }
     KieBase base = ks.newKieContainer(id).getKieBase();
-    return new CompiledRuleSet(rules, matching, plan, base);
+    return new CompiledRuleSet(rules, List.of(), matching, plan, base);
   }
 
   public List<CompiledRule> rules() {
@@ -87,6 +102,15 @@ public final class CompiledRuleSet {
 
   public Optional<CompiledRule> rule(String name) {
     return rules.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  /** The correlation rules, in definition order. */
+  public List<CompiledCorrelation> correlations() {
+    return correlations;
+  }
+
+  public Optional<CompiledCorrelation> correlation(String name) {
+    return correlations.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
   public RuleMatching matching() {
@@ -108,6 +132,14 @@ public final class CompiledRuleSet {
   /** Every event type some enabled rule can match, or every known type if one matches all. */
   public Set<String> eventTypes() {
     Set<String> out = new TreeSet<>();
+    for (CompiledCorrelation c : correlations) {
+      if (c.enabled()) {
+        if (c.rule().anyEventType()) {
+          return dev.tapio.rules.internal.compiler.EventTypes.KNOWN;
+        }
+        out.addAll(c.rule().eventTypes());
+      }
+    }
     for (CompiledRule r : rules) {
       if (r.enabled()) {
         if (r.anyEventType()) {
@@ -120,12 +152,18 @@ public final class CompiledRuleSet {
   }
 
   /**
-   * The kernel filter of the enabled rules: for each file-open type, the union of what each rule
-   * that can match the type needs (see {@link KernelFilter}). A type no enabled rule can match
-   * admits nothing; a rule the derivation cannot reduce makes its types admit everything.
+   * The kernel filter of the enabled rules and correlations: for each file-open type, the union of
+   * what each rule, and each correlation's step, that can match the type needs (see {@link
+   * KernelFilter}). A type nothing enabled can match admits nothing; a rule the derivation cannot
+   * reduce makes its types admit everything.
    */
   public KernelFilter kernelFilter() {
-    return kernelFilter(rules);
+    List<CompiledRule> all = new java.util.ArrayList<>(rules);
+    correlations.stream()
+        .filter(CompiledCorrelation::enabled)
+        .map(CompiledCorrelation::rule)
+        .forEach(all::add);
+    return kernelFilter(all);
   }
 
   /** The kernel filter of the enabled ones of {@code rules}, without building a rule base. */

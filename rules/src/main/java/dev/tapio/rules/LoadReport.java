@@ -5,14 +5,29 @@ import dev.tapio.rules.diagnostics.LoadReports;
 import java.util.List;
 
 /**
- * The outcome of loading rule files: one result per file (in load order) and the rules compiled
- * from all of them together.
+ * The outcome of loading rule files: one result per file (in load order) and the rules and
+ * correlations compiled from all of them together.
  */
-public record LoadReport(List<FileResult> files, List<CompiledRule> rules, RuleMatching matching) {
+public record LoadReport(
+    List<FileResult> files,
+    List<CompiledRule> rules,
+    List<CompiledCorrelation> correlations,
+    RuleMatching matching) {
 
   public LoadReport {
     files = List.copyOf(files);
     rules = List.copyOf(rules);
+    correlations = List.copyOf(correlations);
+  }
+
+  /** A report of rules only. */
+  public LoadReport(List<FileResult> files, List<CompiledRule> rules, RuleMatching matching) {
+    this(files, rules, List.of(), matching);
+  }
+
+  /** The same report with {@code selected} as its rules (the correlations kept). */
+  public LoadReport withRules(List<CompiledRule> selected) {
+    return new LoadReport(files, selected, correlations, matching);
   }
 
   public boolean successful() {
@@ -39,6 +54,6 @@ public record LoadReport(List<FileResult> files, List<CompiledRule> rules, RuleM
     if (!successful()) {
       throw new IllegalStateException("rule files are invalid:\n" + text(false));
     }
-    return CompiledRuleSet.build(rules, matching);
+    return CompiledRuleSet.build(rules, correlations, matching);
   }
 }

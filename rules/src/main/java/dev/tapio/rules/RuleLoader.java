@@ -72,6 +72,7 @@ public final class RuleLoader {
     RuleCollector collector = new RuleCollector(reporter);
     RuleReader reader = new RuleReader(reporter);
     List<CompiledRule> rules = List.of();
+    List<CompiledCorrelation> correlations = List.of();
     Set<String> seenWarnings = new HashSet<>();
     List<FileResult> results = new ArrayList<>();
     for (Source s : sources) {
@@ -86,9 +87,9 @@ public final class RuleLoader {
           collector.collect(items);
         }
         if (!reporter.hasErrors(s.name())) {
-          rules =
-              new RuleCompiler(reporter, FieldCatalog.syscall())
-                  .compile(collector).stream().map(CompiledRule::new).toList();
+          RuleCompiler compiler = new RuleCompiler(reporter, FieldCatalog.syscall());
+          rules = compiler.compile(collector).stream().map(CompiledRule::new).toList();
+          correlations = compiler.correlations();
         }
       }
       List<Diagnostic> fresh = new ArrayList<>();
@@ -99,6 +100,6 @@ public final class RuleLoader {
       }
       results.add(new FileResult(s.name(), fresh));
     }
-    return new LoadReport(results, rules, matching);
+    return new LoadReport(results, rules, correlations, matching);
   }
 }

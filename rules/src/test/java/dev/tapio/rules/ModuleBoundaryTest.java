@@ -53,6 +53,7 @@ class ModuleBoundaryTest {
                 .toList())
         .containsExactly(
             "dev.tapio.rules.BundledRules",
+            "dev.tapio.rules.CompiledCorrelation",
             "dev.tapio.rules.CompiledRule",
             "dev.tapio.rules.CompiledRuleSet",
             "dev.tapio.rules.ConditionTrace",

@@ -48,7 +48,7 @@ public final class RuleSets {
       log.warn("rule warnings:\n{}", warnings.strip());
     }
     selection.unmatched(report.rules()).forEach(line -> log.warn("rule selection: {}", line));
-    return new LoadReport(report.files(), selection.apply(report.rules()), report.matching());
+    return report.withRules(selection.apply(report.rules()));
   }
 
   private static List<RuleLoader.Source> withBundled(List<Path> files) {

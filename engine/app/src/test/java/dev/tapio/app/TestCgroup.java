@@ -14,16 +14,28 @@ import java.util.UUID;
  */
 final class TestCgroup implements AutoCloseable {
   private final Path dir;
+  private final List<Path> removed;
 
-  private TestCgroup(Path dir) {
+  private TestCgroup(Path dir, List<Path> removed) {
     this.dir = dir;
+    this.removed = removed;
   }
 
   /** A fresh cgroup below the cgroup2 mount; needs root. */
   static TestCgroup create(String purpose) throws IOException {
     Path dir = unifiedMount().resolve("tapio-test-" + purpose + "-" + UUID.randomUUID());
     Files.createDirectory(dir);
-    return new TestCgroup(dir);
+    return new TestCgroup(dir, List.of(dir));
+  }
+
+  /**
+   * A fresh cgroup shaped like a Docker container's ({@code .../docker-<id>.scope}), so enrichment
+   * takes its processes for container {@code id} (64 hex digits); needs root.
+   */
+  static TestCgroup dockerContainer(String id) throws IOException {
+    Path parent = unifiedMount().resolve("tapio-test-container-" + UUID.randomUUID());
+    Path dir = Files.createDirectories(parent.resolve("docker-" + id + ".scope"));
+    return new TestCgroup(dir, List.of(dir, parent));
   }
 
   /** {@code command}, run by a shell that first moves itself into this cgroup. */
@@ -39,6 +51,12 @@ final class TestCgroup implements AutoCloseable {
 
   @Override
   public void close() throws IOException, InterruptedException {
+    for (Path p : removed) {
+      remove(p);
+    }
+  }
+
+  private static void remove(Path dir) throws IOException, InterruptedException {
     for (int attempt = 0; ; attempt++) {
       try {
         Files.deleteIfExists(dir);

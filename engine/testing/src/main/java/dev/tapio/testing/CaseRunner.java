@@ -23,6 +23,7 @@ public final class CaseRunner {
   public CaseResult run(RuleCase c) {
     long start = System.nanoTime();
     List<Fired> fired = new ArrayList<>();
+    rules.reset();
     for (int i = 0; i < c.events().size(); i++) {
       for (Alert alert : rules.evaluate(c.events().get(i))) {
         if (c.focus().isEmpty() || c.focus().contains(alert.rule())) {
@@ -154,6 +155,11 @@ public final class CaseRunner {
       for (String line : rules.explain(rule, e)) {
         text.append("\n    ").append(line);
       }
+    }
+    List<String> overall = rules.explain(rule, c.events());
+    if (!overall.isEmpty()) {
+      text.append("\n  over all events:");
+      overall.forEach(line -> text.append("\n    ").append(line));
     }
     return text.toString();
   }

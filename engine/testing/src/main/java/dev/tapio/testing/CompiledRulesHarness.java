@@ -3,6 +3,7 @@ package dev.tapio.testing;
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.rules.BundledRules;
+import dev.tapio.rules.CompiledCorrelation;
 import dev.tapio.rules.CompiledRule;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
@@ -16,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +39,7 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
     this.rules = rules;
     this.session = new MatchingSession(rules);
     rules.rules().forEach(r -> names.add(r.name()));
+    rules.correlations().forEach(c -> names.add(c.name()));
   }
 
   /** Loads {@code files} in order; no files means the bundled rules. */
@@ -52,18 +55,29 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
 
   @Override
   public List<Alert> evaluate(EnrichedEvent event) {
-    List<Alert> alerts = session.match(event).stream().map(Match::render).toList();
+    List<Match> matches = session.match(event);
     if (raisedBy.size() > 100_000) {
       raisedBy.clear(); // explanations are asked for about the case just run
     }
-    if (!alerts.isEmpty()) {
-      raisedBy.put(event, alerts.getFirst().rule());
-    }
-    return alerts;
+    // the rule that took the event; a correlation it completed took nothing from the rules
+    matches.stream()
+        .filter(m -> m.correlated() == null)
+        .findFirst()
+        .ifPresent(m -> raisedBy.put(event, m.rule().name()));
+    return matches.stream().map(Match::render).toList();
+  }
+
+  @Override
+  public void reset() {
+    session.reset();
   }
 
   @Override
   public List<String> explain(String rule, EnrichedEvent event) {
+    Optional<CompiledCorrelation> correlation = rules.correlation(rule);
+    if (correlation.isPresent()) {
+      return correlation.get().explain(event);
+    }
     CompiledRule r = rules.rule(rule).orElseThrow();
     if (!looksAt(r, event)) {
       return List.of(
@@ -87,9 +101,18 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
     return ConditionTrace.explain(r, event);
   }
 
+  @Override
+  public List<String> explain(String rule, List<EnrichedEvent> events) {
+    return rules.correlation(rule).map(c -> c.explain(events)).orElse(List.of());
+  }
+
   /** Whether {@code rule} is loaded and looks at events of {@code event}'s type at all. */
   boolean looksAt(String rule, EnrichedEvent event) {
-    return rules.rule(rule).map(r -> looksAt(r, event)).orElse(false);
+    return rules
+        .rule(rule)
+        .or(() -> rules.correlation(rule).map(CompiledCorrelation::rule))
+        .map(r -> looksAt(r, event))
+        .orElse(false);
   }
 
   private static boolean looksAt(CompiledRule rule, EnrichedEvent event) {
@@ -103,7 +126,11 @@ public final class CompiledRulesHarness implements RuleHarness, AutoCloseable {
 
   @Override
   public boolean isEnabled(String rule) {
-    return rules.rule(rule).map(CompiledRule::enabled).orElse(false);
+    return rules
+        .rule(rule)
+        .map(CompiledRule::enabled)
+        .or(() -> rules.correlation(rule).map(CompiledCorrelation::enabled))
+        .orElse(false);
   }
 
   @Override

@@ -19,6 +19,19 @@ public interface RuleHarness {
    */
   List<String> explain(String rule, EnrichedEvent event);
 
+  /**
+   * Starts a new, unrelated stream of events: state kept across events (correlations) is dropped.
+   */
+  default void reset() {}
+
+  /**
+   * What kept {@code rule} from firing over all of {@code events}, beyond each event on its own
+   * (for a correlation: a step that matched nothing, or steps out of order or out of time).
+   */
+  default List<String> explain(String rule, List<EnrichedEvent> events) {
+    return List.of();
+  }
+
   /** The names of the loaded rules, enabled or not. */
   Set<String> ruleNames();
 

@@ -116,6 +116,31 @@ public final class Messages {
   public static final String OUTPUT_CONTAINER_INFO =
       "%container.info is deprecated and removed from the output";
 
+  // correlations (Tapio's extension)
+  public static final String CORRELATION_BAD_KIND =
+      "Invalid correlation kind '%s': use sequence, threshold or absence";
+  public static final String NOT_A_SEQUENCE_OF = "Value for key '%s' must be a non-empty list";
+  public static final String SEQUENCE_STEPS = "A sequence needs at least 2 steps";
+  public static final String THRESHOLD_STEPS = "A threshold needs exactly 1 step";
+  public static final String ABSENCE_STEPS = "An absence needs exactly 2 steps";
+  public static final String THRESHOLD_COUNT =
+      "Value for key 'count' must be a whole number of at least 2";
+  public static final String COUNT_NOT_THRESHOLD = "Key 'count' is only for kind threshold";
+  public static final String BAD_MAX_KEYS =
+      "Value for key 'max_keys' must be a whole number of at least 1";
+  public static final String STEP_CONDITION_OR_RULE =
+      "A step needs exactly one of 'condition' and 'rule'";
+  public static final String STEP_BAD_NAME =
+      "Step name '%s' is invalid. Step names should match a regular expression: %s";
+  public static final String STEP_DUPLICATE = "Step name '%s' is used twice";
+  public static final String KEY_UNKNOWN_STEP = "Key names step '%s', which is not a step";
+  public static final String KEY_MISSING_STEP = "Key has no field for step '%s'";
+  public static final String BAD_DURATION =
+      "Invalid duration '%s': use a whole number followed by ms, s, m or h (e.g. 60s)";
+  public static final String STEP_UNKNOWN_RULE =
+      "Step '%s' refers to rule '%s', which is not defined";
+  public static final String KEY_UNKNOWN_FIELD = "Unknown field '%s' in key";
+
   /** {@code String.format(template, args)}. */
   @SuppressWarnings("AnnotateFormatMethod") // templates are the constants above
   public static String format(String template, Object... args) {

@@ -29,6 +29,10 @@ public final class AlertCompleter implements AutoCloseable {
   private final Thread thread;
   private volatile boolean running = true;
 
+  /** Matches handed over and not yet passed on (queued or being completed and rendered). */
+  private final java.util.concurrent.atomic.AtomicLong pending =
+      new java.util.concurrent.atomic.AtomicLong();
+
   /**
    * @param complete returns the event with whatever is known now, waiting a bounded time for a
    *     pending lookup; the same instance when nothing changed
@@ -53,6 +57,7 @@ public final class AlertCompleter implements AutoCloseable {
 
   /** Never blocks: the queue is unbounded because alerts are rare next to events. */
   public void send(Match match) {
+    pending.incrementAndGet();
     queue.add(match);
   }
 
@@ -61,7 +66,11 @@ public final class AlertCompleter implements AutoCloseable {
       try {
         Match match = queue.poll(50, TimeUnit.MILLISECONDS);
         if (match != null) {
-          next.send(render.apply(completed(match)));
+          try {
+            next.send(render.apply(completed(match)));
+          } finally {
+            pending.decrementAndGet();
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -82,7 +91,7 @@ public final class AlertCompleter implements AutoCloseable {
 
   /** Waits until every match handed over so far has gone to the next sink, then flushes it. */
   public void flush() {
-    while (!queue.isEmpty() && thread.isAlive()) {
+    while (pending.get() > 0 && thread.isAlive()) {
       Thread.onSpinWait();
       try {
         Thread.sleep(5);

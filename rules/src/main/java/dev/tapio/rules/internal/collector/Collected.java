@@ -62,7 +62,7 @@ public final class Collected {
     public boolean capture;
     public @Nullable String captureDuration;
 
-    RuleInfo(
+    public RuleInfo(
         String name,
         Context context,
         YScalar condition,

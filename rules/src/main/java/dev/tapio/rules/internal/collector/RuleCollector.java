@@ -53,6 +53,7 @@ public final class RuleCollector {
   private final Map<String, MacroInfo> macros = new LinkedHashMap<>();
   private final Map<String, RuleInfo> rules = new LinkedHashMap<>();
   private final List<String> engineVersions = new ArrayList<>();
+  private final Map<String, RuleFileItem.CorrelationDef> correlations = new LinkedHashMap<>();
 
   public RuleCollector(Reporter reporter) {
     this.reporter = reporter;
@@ -70,6 +71,11 @@ public final class RuleCollector {
     return rules;
   }
 
+  /** The correlations by name, in definition order; a redefinition replaces the earlier one. */
+  public Map<String, RuleFileItem.CorrelationDef> correlations() {
+    return correlations;
+  }
+
   public List<String> engineVersions() {
     return engineVersions;
   }
@@ -84,6 +90,10 @@ public final class RuleCollector {
             case ListDef l -> list(l);
             case MacroDef m -> macro(m);
             case RuleDef r -> rule(r);
+            case RuleFileItem.CorrelationDef c -> {
+              correlations.put(c.name(), c);
+              yield true;
+            }
           };
       if (!ok) {
         return;

@@ -5,6 +5,7 @@ import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNUSED_LIST;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_UNUSED_MACRO;
 
 import dev.tapio.grammar.Expr;
+import dev.tapio.rules.CompiledCorrelation;
 import dev.tapio.rules.diagnostics.Location;
 import dev.tapio.rules.diagnostics.Messages;
 import dev.tapio.rules.internal.collector.Collected.ListInfo;
@@ -20,6 +21,7 @@ import dev.tapio.rules.internal.eval.EventPredicate;
 import dev.tapio.rules.internal.eval.PredicateClasses;
 import dev.tapio.rules.internal.eval.SharedChecks;
 import dev.tapio.rules.internal.fields.FieldCatalog;
+import dev.tapio.rules.internal.reader.RuleFileItem.CorrelationDef;
 import dev.tapio.rules.internal.report.Context;
 import dev.tapio.rules.internal.report.Reporter;
 import dev.tapio.rules.internal.yaml.YNode.YScalar;
@@ -43,6 +45,7 @@ public final class RuleCompiler {
   private final Set<String> usedLists = new HashSet<>();
   private final Set<String> usedMacros = new HashSet<>();
   private final Origins origins = new Origins();
+  private List<CompiledCorrelation> correlations = List.of();
 
   public RuleCompiler(Reporter reporter, FieldCatalog catalog) {
     this.reporter = reporter;
@@ -65,10 +68,35 @@ public final class RuleCompiler {
       }
       index++;
     }
+    List<CorrelationCompiler.Pending> pending = new ArrayList<>();
+    CorrelationCompiler correlate = new CorrelationCompiler(cx);
+    for (CorrelationDef d : c.correlations().values()) {
+      CorrelationCompiler.Pending p = correlate.compile(d, c.rules().keySet(), index);
+      index += d.steps().size();
+      if (p != null) {
+        pending.add(p);
+      }
+    }
     shared.share();
     out.replaceAll(RuleCompiler::withSharedChecks);
+    Map<String, RuleCode> byName = new LinkedHashMap<>();
+    out.forEach(r -> byName.put(r.name(), r));
+    List<CompiledCorrelation> compiled = new ArrayList<>();
+    for (CorrelationCompiler.Pending p : pending) {
+      CompiledCorrelation cc =
+          CorrelationCompiler.finish(p, compiled.size(), byName, RuleCompiler::withSharedChecks);
+      if (cc != null) {
+        compiled.add(cc);
+      }
+    }
+    correlations = List.copyOf(compiled);
     reportUnused(c);
     return out;
+  }
+
+  /** The correlations {@link #compile} compiled, in definition order. */
+  public List<CompiledCorrelation> correlations() {
+    return correlations;
   }
 
   /** Lists and macros no rule (or other list or macro) uses: Falco warns about both. */

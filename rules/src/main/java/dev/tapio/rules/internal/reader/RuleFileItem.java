@@ -92,4 +92,42 @@ public sealed interface RuleFileItem {
           context, position, name, fields, fieldsScalar, comps, compsScalar, values);
     }
   }
+
+  /**
+   * A correlation (Tapio's extension, not Falco's): steps over time joined by key fields.
+   *
+   * @param within the window as written (checked by the compiler)
+   * @param count for a threshold, how many matches fire it
+   * @param maxKeys how many keys it keeps state for at most, or null for the default
+   */
+  record CorrelationDef(
+      Context context,
+      SourcePosition position,
+      String name,
+      @Nullable String desc,
+      dev.tapio.rules.CompiledCorrelation.Kind kind,
+      List<StepDef> steps,
+      List<KeyDef> by,
+      YScalar within,
+      int count,
+      String output,
+      Priority priority,
+      List<String> tags,
+      boolean enabled,
+      @Nullable Integer maxKeys)
+      implements RuleFileItem {}
+
+  /**
+   * One step of a correlation: a condition, or the condition of an existing rule.
+   *
+   * @param name what outputs call it ({@code %name.proc.cmdline}); {@code stepN} when not given
+   */
+  record StepDef(
+      Context context, String name, @Nullable YScalar condition, @Nullable YScalar rule) {}
+
+  /**
+   * One join key: a field every step shares, or for each step its own field ({@code {write:
+   * fd.name, run: proc.exepath}}).
+   */
+  record KeyDef(Context context, Map<String, YScalar> fieldByStep, @Nullable YScalar field) {}
 }

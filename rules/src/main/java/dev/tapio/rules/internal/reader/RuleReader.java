@@ -151,6 +151,9 @@ public final class RuleReader {
     if (map.has("rule")) {
       return rule(fileCtx, map);
     }
+    if (map.has("correlation")) {
+      return new CorrelationReader(this).correlation(fileCtx, map);
+    }
     reporter.warn(
         LOAD_UNKNOWN_ITEM, fileCtx.in("rules content", map.position()), Messages.UNKNOWN_ITEM);
     return null;
@@ -346,7 +349,7 @@ public final class RuleReader {
     throw new AssertionError();
   }
 
-  private String scalar(Context ctx, YMap map, String key, boolean required) {
+  String scalar(Context ctx, YMap map, String key, boolean required) {
     YNode node = map.get(key);
     if (node instanceof YScalar s) {
       if (required && s.text().isEmpty()) {
@@ -361,11 +364,11 @@ public final class RuleReader {
     throw new AssertionError();
   }
 
-  private @Nullable String optionalScalar(Context ctx, YMap map, String key) {
+  @Nullable String optionalScalar(Context ctx, YMap map, String key) {
     return map.has(key) ? scalar(ctx, map, key, false) : null;
   }
 
-  private boolean bool(Context ctx, YMap map, String key, boolean dflt) {
+  boolean bool(Context ctx, YMap map, String key, boolean dflt) {
     if (!map.has(key)) {
       return dflt;
     }
@@ -380,7 +383,7 @@ public final class RuleReader {
     };
   }
 
-  private List<YScalar> scalars(Context ctx, YMap map, String key) {
+  List<YScalar> scalars(Context ctx, YMap map, String key) {
     YNode node = map.get(key);
     if (node instanceof YNull) {
       return List.of();
@@ -400,7 +403,7 @@ public final class RuleReader {
     throw new AssertionError();
   }
 
-  private void unknownKeys(Context ctx, YMap map, Set<String> known) {
+  void unknownKeys(Context ctx, YMap map, Set<String> known) {
     for (YNode.Entry e : map.entries().values()) {
       if (!known.contains(e.key())) {
         reporter.warn(
@@ -409,12 +412,12 @@ public final class RuleReader {
     }
   }
 
-  private static Context keyCtx(Context ctx, YMap map, String key) {
+  static Context keyCtx(Context ctx, YMap map, String key) {
     YNode.Entry e = map.entries().get(key);
     return e == null ? ctx : ctx.in(key.replace('_', ' '), e.value().position());
   }
 
-  private void fail(Context ctx, String message) {
+  void fail(Context ctx, String message) {
     reporter.error(LOAD_ERR_YAML_VALIDATE, ctx, "%s", message);
     throw new Stop();
   }

@@ -369,6 +369,13 @@ public final class PredicateCompiler {
               Messages.format(Messages.DEPRECATED_FIELD, f.name()),
               origins.at(f)));
     }
+    if (!def.extracted()) {
+      warnings.add(
+          new Warning(
+              DiagnosticCode.LOAD_COMPILE_CONDITION,
+              Messages.format(Messages.FIELD_NOT_EXTRACTED, f.name()),
+              origins.at(f)));
+    }
     String arg = f.argument();
     switch (def.arg()) {
       case NONE -> {

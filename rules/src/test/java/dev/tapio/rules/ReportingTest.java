@@ -143,6 +143,21 @@ class ReportingTest {
   }
 
   @Test
+  void aNeverExtractedFieldInAMacroIsWarnedOnceForItsPlace() {
+    LoadReport r =
+        load(
+            "- macro: tunables\n  condition: proc.env icontains GLIBC_TUNABLES\n"
+                + "- rule: a\n  desc: d\n  output: o\n  priority: INFO\n"
+                + "  condition: evt.type = execve and tunables\n"
+                + "- rule: b\n  desc: d\n  output: o\n  priority: INFO\n"
+                + "  condition: evt.type = execveat and tunables\n");
+    assertThat(warnings(r))
+        .singleElement()
+        .asString()
+        .startsWith("LOAD_COMPILE_CONDITION: Field 'proc.env' is not extracted");
+  }
+
+  @Test
   void aFieldLiveEventsCarryIsNotWarned() {
     LoadReport r =
         load(

@@ -94,6 +94,16 @@ static __always_inline void tapio_exec(void *ctx, const char *filename)
 	if (tapio_in_upper_layer(exe))
 		ev->flags |= TAPIO_EXEC_UPPER_LAYER;
 	len = tapio_put_file_path(&ev->data[off], exe);
+	struct dentry *exe_dentry = BPF_CORE_READ(exe, f_path.dentry);
+	if (len == 1 && exe_dentry && tapio_same(exe_dentry, BPF_CORE_READ(exe_dentry, d_parent))) {
+		/*
+		 * A file that was never linked into a directory: a memfd executed through
+		 * /proc/self/fd/N (fileless execution). Its dentry is its own parent, so the walk
+		 * yields "/"; its name (memfd:NAME) is all the path it has.
+		 */
+		len = 1 + tapio_put_kernel_str(&ev->data[off + 1],
+					       BPF_CORE_READ(exe_dentry, d_name.name));
+	}
 	ev->exe_len = len;
 	off += len;
 

@@ -156,6 +156,29 @@ class FieldCatalogTest {
   }
 
   @Test
+  void aChmodModeIsRenderedAsFalcoRendersIt() {
+    EnrichedEvent suid =
+        Events.of(
+            new FileChange(
+                Events.HEADER, "fchmodat", FileChange.Operation.CHMOD, "/tmp/f", null, 04755, 0),
+            "chmod");
+    assertThat(get("evt.arg.mode", null, suid))
+        .isEqualTo("04755(S_IXOTH|S_IROTH|S_IXGRP|S_IRGRP|S_IXUSR|S_IWUSR|S_IRUSR|S_ISUID)");
+    EnrichedEvent sgid =
+        Events.of(
+            new FileChange(
+                Events.HEADER, "chmod", FileChange.Operation.CHMOD, "/tmp/f", null, 02070, 0),
+            "chmod");
+    assertThat(get("evt.arg.mode", null, sgid)).isEqualTo("02070(S_IXGRP|S_IWGRP|S_IRGRP|S_ISGID)");
+    EnrichedEvent none =
+        Events.of(
+            new FileChange(
+                Events.HEADER, "chmod", FileChange.Operation.CHMOD, "/tmp/f", null, 0, 0),
+            "chmod");
+    assertThat(get("evt.arg.mode", null, none)).isEqualTo("0");
+  }
+
+  @Test
   void everyCatalogFieldReadsWithoutFailingOnEveryEventKind() throws Exception {
     List<EnrichedEvent> events =
         List.of(

@@ -130,6 +130,43 @@ class ReportingTest {
   }
 
   @Test
+  void aFieldTheSensorsNeverCollectIsNamedInAWarning() {
+    LoadReport r =
+        load(
+            "- rule: r\n  desc: d\n  output: o\n  priority: INFO\n"
+                + "  condition: evt.type = execve and proc.env icontains GLIBC_TUNABLES\n");
+    assertThat(warnings(r))
+        .containsExactly(
+            "LOAD_COMPILE_CONDITION: Field 'proc.env' is not extracted on Tapio's live events:"
+                + " every comparison on it is false @ t.yaml:5:36");
+    assertThat(r.rules()).hasSize(1);
+  }
+
+  @Test
+  void aNeverExtractedFieldInAMacroIsWarnedOnceForItsPlace() {
+    LoadReport r =
+        load(
+            "- macro: tunables\n  condition: proc.env icontains GLIBC_TUNABLES\n"
+                + "- rule: a\n  desc: d\n  output: o\n  priority: INFO\n"
+                + "  condition: evt.type = execve and tunables\n"
+                + "- rule: b\n  desc: d\n  output: o\n  priority: INFO\n"
+                + "  condition: evt.type = execveat and tunables\n");
+    assertThat(warnings(r))
+        .singleElement()
+        .asString()
+        .startsWith("LOAD_COMPILE_CONDITION: Field 'proc.env' is not extracted");
+  }
+
+  @Test
+  void aFieldLiveEventsCarryIsNotWarned() {
+    LoadReport r =
+        load(
+            "- rule: r\n  desc: d\n  output: o\n  priority: INFO\n"
+                + "  condition: evt.type = execve and proc.is_exe_from_memfd = true\n");
+    assertThat(warnings(r)).isEmpty();
+  }
+
+  @Test
   void regexThatIsReallyAPlainStringIsWarned() {
     LoadReport r =
         load(

@@ -38,6 +38,11 @@ final class TestCgroup implements AutoCloseable {
     return new TestCgroup(dir, List.of(dir, parent));
   }
 
+  /** The cgroup's id, as events carry it: the inode number of its directory. */
+  long id() throws IOException {
+    return (Long) Files.getAttribute(dir, "unix:ino");
+  }
+
   /** {@code command}, run by a shell that first moves itself into this cgroup. */
   List<String> wrap(String... command) {
     List<String> out = new ArrayList<>();

@@ -2,6 +2,9 @@
  * Test helper: puts itself under a seccomp filter or a Landlock domain, then does what that
  * forbids. Usage:
  *   violate kill|trap|errno|log|errno-log   filter getppid(2) with that action, then call it
+ *   violate kill-child                      a child is killed by the filter; the parent reaps it
+ *                                           only after 2 s, so /proc still shows the dead child
+ *                                           (its cgroup) when the kernel's audit record is read
  *   violate landlock-open PATH              forbid reading files, then open PATH
  *   violate landlock-abi                    exit with the kernel's Landlock ABI version (0: none)
  *   violate landlock-connect PORT           forbid TCP connects (Landlock ABI >= 4), connect to
@@ -24,6 +27,8 @@
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
+#include <signal.h>
 #include <unistd.h>
 
 static int filter(unsigned int action, unsigned int flags)
@@ -75,6 +80,17 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(what, "kill"))
 		return filter(SECCOMP_RET_KILL_PROCESS, 0);
+	if (!strcmp(what, "kill-child")) {
+		pid_t child = fork();
+		if (child == 0) {
+			usleep(20000); /* its fork is seen well before its death */
+			_exit(filter(SECCOMP_RET_KILL_PROCESS, 0));
+		}
+		sleep(2);
+		int status = 0;
+		waitpid(child, &status, 0);
+		return WIFSIGNALED(status) && WTERMSIG(status) == SIGSYS ? 0 : 1;
+	}
 	if (!strcmp(what, "trap"))
 		return filter(SECCOMP_RET_TRAP, 0);
 	if (!strcmp(what, "errno"))

@@ -2,6 +2,8 @@ package dev.tapio.enrich;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.Lineage;
+import dev.tapio.api.context.UserInfo;
+import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.spi.SourceStatus;
@@ -90,8 +92,12 @@ public final class Enricher implements AutoCloseable {
     if (!context.complete()) {
       partialContainers.incrementAndGet();
     }
-    return new EnrichedEvent(
-        event, lineage, processes.user(header.pid()), context.container(), context.pod(), hostname);
+    // a credential syscall's event shows the user the task has after it, as Falco's user.* do
+    UserInfo user =
+        event instanceof CredentialChange change
+            ? processes.user(change.after())
+            : processes.user(header.pid());
+    return new EnrichedEvent(event, lineage, user, context.container(), context.pod(), hostname);
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,6 +119,28 @@ class EnricherTest {
       assertThat(event.container()).isSameAs(ContainerInfo.HOST);
       assertThat(event.pod()).isNull();
       assertThat(event.hostname()).isEqualTo("node-1");
+    }
+  }
+
+  @Test
+  void aCredentialSyscallShowsTheUserTheTaskHasAfterIt() {
+    try (Enricher enricher = enricher()) {
+      Credentials root = new Credentials(0, 0, 0, 0, -1, 0, 0, 0);
+      Credentials alice = new Credentials(1000, 1000, 1000, 1000, -1, 0, 0, 0);
+      enricher.enrich(exec(20, 1, hostCgroup, root, "/usr/local/bin/drop", "drop"));
+      EnrichedEvent became =
+          enricher.enrich(
+              new CredentialChange(
+                  Events.header(20, hostCgroup), "setuid", Map.of("uid", "1000"), root, alice, 0));
+      // a refused setuid(0) by alice leaves her alice: the event is hers, as Falco shows it
+      EnrichedEvent refused =
+          enricher.enrich(
+              new CredentialChange(
+                  Events.header(20, hostCgroup), "setuid", Map.of("uid", "0"), alice, alice, -1));
+
+      assertThat(became.user().uid()).isEqualTo(1000);
+      assertThat(became.user().name()).isEqualTo("alice");
+      assertThat(refused.user().name()).isEqualTo("alice");
     }
   }
 

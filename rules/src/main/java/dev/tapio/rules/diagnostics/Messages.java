@@ -101,6 +101,8 @@ public final class Messages {
       "regex '%s' can be written with the simpler and faster operator '%s'";
   public static final String DEPRECATED_FIELD =
       "field '%s' is deprecated and will be removed in a future release";
+  public static final String FIELD_NOT_EXTRACTED =
+      "Field '%s' is not extracted on Tapio's live events: every comparison on it is false";
   public static final String UNSAFE_NA =
       "comparing a field value with <NA> is unsafe and may lead to unexpected results";
   public static final String NO_EVTTYPE =

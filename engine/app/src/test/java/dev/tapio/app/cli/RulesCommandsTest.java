@@ -190,4 +190,28 @@ class RulesCommandsTest {
     assertThat(r.out()).doesNotContain("Invalid");
     assertThat(r.status()).isZero();
   }
+
+  @Test
+  void validatingFalcosRuleFilesNamesTheFieldsTapioNeverExtracts() {
+    Path corpus = Path.of("../../../shared/falco-rules").toAbsolutePath().normalize();
+    assumeTrue(
+        Files.isDirectory(corpus),
+        "SKIPPED LOUDLY: Falco rule corpus not found at "
+            + corpus
+            + " (it sits beside the clone in CI)");
+    CliRunner r =
+        CliRunner.run(
+            "rules",
+            "validate",
+            corpus.resolve("falco_rules.yaml").toString(),
+            corpus.resolve("falco-incubating_rules.yaml").toString(),
+            corpus.resolve("falco-sandbox_rules.yaml").toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.out())
+        .contains(
+            "LOAD_COMPILE_CONDITION (Warnings in filter condition): Field 'proc.env' is not"
+                + " extracted on Tapio's live events: every comparison on it is false")
+        .doesNotContain("Field 'proc.name' is not extracted")
+        .doesNotContain("Field 'proc.is_exe_from_memfd' is not extracted");
+  }
 }

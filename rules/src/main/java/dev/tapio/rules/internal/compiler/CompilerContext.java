@@ -12,7 +12,8 @@ import java.util.Set;
 /**
  * What every rule's passes share while one collection compiles: where problems go, the field
  * catalog, the lists and macros (after their own passes), which of them were used, the checks
- * shared across rules, and where each parsed node came from.
+ * shared across rules, where each parsed node came from, and the warnings reported once per place
+ * (already reported).
  */
 record CompilerContext(
     Reporter reporter,
@@ -22,4 +23,5 @@ record CompilerContext(
     Set<String> usedLists,
     Set<String> usedMacros,
     SharedChecks shared,
-    Origins origins) {}
+    Origins origins,
+    Set<Object> reportedOnce) {}

@@ -55,7 +55,16 @@ public final class PredicateCompiler {
           "evt.wait_latency");
 
   /** A warning found while compiling: code, message, where. */
-  public record Warning(DiagnosticCode code, String message, @Nullable Pos pos) {}
+  /**
+   * A warning found while compiling; {@code oncePerPlace} ones are reported once for their place in
+   * the source, however many rules a macro brings them into.
+   */
+  public record Warning(
+      DiagnosticCode code, String message, @Nullable Pos pos, boolean oncePerPlace) {
+    public Warning(DiagnosticCode code, String message, @Nullable Pos pos) {
+      this(code, message, pos, false);
+    }
+  }
 
   /** A field with its resolved type and accessor. */
   public record Resolved(FieldAccessor accessor, FieldType type) {}
@@ -368,6 +377,14 @@ public final class PredicateCompiler {
               DiagnosticCode.LOAD_DEPRECATED_ITEM,
               Messages.format(Messages.DEPRECATED_FIELD, f.name()),
               origins.at(f)));
+    }
+    if (!def.extracted()) {
+      warnings.add(
+          new Warning(
+              DiagnosticCode.LOAD_COMPILE_CONDITION,
+              Messages.format(Messages.FIELD_NOT_EXTRACTED, f.name()),
+              origins.at(f),
+              true));
     }
     String arg = f.argument();
     switch (def.arg()) {

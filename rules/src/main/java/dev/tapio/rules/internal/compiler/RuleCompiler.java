@@ -58,7 +58,15 @@ public final class RuleCompiler {
     SharedChecks shared = new SharedChecks();
     CompilerContext cx =
         new CompilerContext(
-            reporter, catalog, lists, macros, usedLists, usedMacros, shared, origins);
+            reporter,
+            catalog,
+            lists,
+            macros,
+            usedLists,
+            usedMacros,
+            shared,
+            origins,
+            new HashSet<>());
     List<RuleCode> out = new ArrayList<>();
     int index = 0;
     for (RuleInfo r : c.rules().values()) {

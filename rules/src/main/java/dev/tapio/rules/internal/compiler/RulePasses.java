@@ -195,6 +195,10 @@ final class RulePasses {
   /** The warnings field checking and output compilation found, placed in the rule or its macros. */
   private void reportWarnings() {
     for (PredicateCompiler.Warning w : predicates.warnings()) {
+      if (w.oncePerPlace()
+          && !cx.reportedOnce().add(List.of(w.message(), w.pos() == null ? "" : w.pos()))) {
+        continue;
+      }
       cx.reporter().warn(w.code(), RuleCompiler.where(w.pos(), r.context), "%s", w.message());
     }
   }

@@ -63,7 +63,7 @@ final class EventArgs {
           }
           case CHMOD -> {
             m.put("filename", c.path());
-            m.put("mode", "0" + Integer.toOctalString(c.mode()));
+            m.put("mode", KernelNames.chmodMode(c.mode()));
           }
         }
         if (c.operation() == FileChange.Operation.MKDIR) {

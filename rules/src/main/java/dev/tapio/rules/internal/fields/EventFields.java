@@ -62,16 +62,15 @@ final class EventFields {
                   .toString();
             }));
     out.add(
-        FieldDef.simple(
-            "evt.num", NUMBER, "event number: not counted by Tapio, never extracted", e -> null));
+        FieldDef.notExtracted(
+            "evt.num", NUMBER, "event number: not counted by Tapio, never extracted"));
     out.add(FieldDef.simple("evt.dir", STRING, "deprecated: always <", e -> "<"));
     for (String l : List.of("evt.latency", "evt.latency.s", "evt.latency.ns", "evt.wait_latency")) {
       out.add(FieldDef.simple(l, NUMBER, "deprecated: always 0", e -> 0L));
     }
     out.add(FieldDef.simple("evt.latency.human", STRING, "deprecated", e -> "0ns"));
     out.add(
-        FieldDef.simple(
-            "evt.buffer", BYTES, "I/O buffer: not collected, never extracted", e -> null));
+        FieldDef.notExtracted("evt.buffer", BYTES, "I/O buffer: not collected, never extracted"));
     out.add(
         FieldDef.simple(
             "evt.rawres", NUMBER, "the call's return value", e -> EventArgs.result(e.event())));

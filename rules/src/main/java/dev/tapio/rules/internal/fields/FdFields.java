@@ -186,14 +186,13 @@ final class FdFields {
               return a == null || a.address() == null ? null : (long) a.port();
             }));
     out.add(
-        FieldDef.simple(
+        FieldDef.notExtracted(
             "fd." + p + "ip.name",
             STRING,
-            side + " DNS name: not resolved by Tapio, never extracted",
-            e -> null));
+            side + " DNS name: not resolved by Tapio, never extracted"));
     out.add(
-        FieldDef.simple(
-            "fd." + p + "proto", STRING, side + " protocol name: never extracted", e -> null));
+        FieldDef.notExtracted(
+            "fd." + p + "proto", STRING, side + " protocol name: never extracted"));
   }
 
   /**

@@ -65,6 +65,27 @@ public record FieldDef(String name, FieldType type, Arg arg, String description,
     REQUIRED_KEY
   }
 
+  /**
+   * The reader of a field Falco has and Tapio's sensors do not collect: it is never extracted, so
+   * every comparison on it is false, and rule validation says so.
+   */
+  record NotExtracted() implements Reader {
+    @Override
+    public @Nullable Object read(EnrichedEvent event, @Nullable String arg) {
+      return null;
+    }
+  }
+
+  /** A field of Falco's that is never extracted here (see {@link NotExtracted}). */
+  public static FieldDef notExtracted(String name, FieldType type, String description) {
+    return new FieldDef(name, type, Arg.NONE, description, new NotExtracted());
+  }
+
+  /** Whether live events can carry a value of this field. */
+  public boolean extracted() {
+    return !(reader instanceof NotExtracted);
+  }
+
   /** A field that takes no argument. */
   public static FieldDef simple(
       String name, FieldType type, String description, FieldAccessor accessor) {

@@ -159,4 +159,25 @@ final class KernelNames {
   static String openFlags(int flags) {
     return OpenFlags.render(flags);
   }
+
+  /** The mode bits of chmod by name, in Falco's order (its {@code chmod_mode} flag table). */
+  private static final List<String> MODE_BITS =
+      List.of(
+          "S_IXOTH", "S_IWOTH", "S_IROTH", "S_IXGRP", "S_IWGRP", "S_IRGRP", "S_IXUSR", "S_IWUSR",
+          "S_IRUSR", "S_ISVTX", "S_ISGID", "S_ISUID");
+
+  /**
+   * A chmod mode as Falco renders it: octal, then the names of the bits that are set, so {@code
+   * evt.arg.mode contains S_ISUID} works: {@code 04755(S_IXOTH|S_IROTH|...|S_IRUSR|S_ISUID)}.
+   */
+  static String chmodMode(int mode) {
+    StringJoiner names = new StringJoiner("|", "(", ")");
+    names.setEmptyValue("");
+    for (int bit = 0; bit < MODE_BITS.size(); bit++) {
+      if ((mode & (1 << bit)) != 0) {
+        names.add(MODE_BITS.get(bit));
+      }
+    }
+    return (mode == 0 ? "0" : "0" + Integer.toOctalString(mode)) + names;
+  }
 }

@@ -165,13 +165,12 @@ final class ProcessFields {
             "proc.is_container_readiness_probe",
             "proc.loginshellid")) {
       out.add(
-          FieldDef.simple(
+          FieldDef.notExtracted(
               name,
               name.startsWith("proc.is_")
                   ? BOOL
                   : name.contains("ino") && !name.equals("proc.exe_ino") ? NUMBER : STRING,
-              "not collected by Tapio's sensors: never extracted",
-              e -> null));
+              "not collected by Tapio's sensors: never extracted"));
     }
 
     out.add(

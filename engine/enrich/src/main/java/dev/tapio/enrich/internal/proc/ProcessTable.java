@@ -178,6 +178,11 @@ public final class ProcessTable {
     return resolved;
   }
 
+  /** The user and group of {@code credentials}, names resolved. */
+  public UserInfo user(Credentials credentials) {
+    return users.resolve(credentials);
+  }
+
   public int size() {
     return entries.size();
   }

@@ -14,8 +14,11 @@ import dev.tapio.enrich.internal.cgroup.CgroupResolver;
 import dev.tapio.enrich.internal.cri.v1.ContainerConfig;
 import dev.tapio.enrich.internal.cri.v1.ContainerMetadata;
 import dev.tapio.enrich.internal.cri.v1.ImageSpec;
+import dev.tapio.enrich.internal.cri.v1.LinuxContainerConfig;
+import dev.tapio.enrich.internal.cri.v1.LinuxContainerSecurityContext;
 import dev.tapio.enrich.internal.cri.v1.LinuxPodSandboxConfig;
 import dev.tapio.enrich.internal.cri.v1.LinuxSandboxSecurityContext;
+import dev.tapio.enrich.internal.cri.v1.Mount;
 import dev.tapio.enrich.internal.cri.v1.NamespaceMode;
 import dev.tapio.enrich.internal.cri.v1.NamespaceOption;
 import dev.tapio.enrich.internal.cri.v1.PodSandboxConfig;
@@ -30,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -101,6 +105,18 @@ class RealContainerdTest {
 
   /** A host-network pod sandbox with one started busybox container ({@code sleep 60}); its id. */
   String startPodWithContainer() throws Exception {
+    return startPodWithContainer(List.of("/bin/sleep", "60"), null, false);
+  }
+
+  /**
+   * A host-network pod sandbox with one started busybox container running {@code command}; its id.
+   *
+   * @param mount a host directory bind-mounted read-only at {@code /tapio}, or null
+   * @param privileged whether the sandbox and the container are privileged (all capabilities, no
+   *     seccomp or AppArmor profile, writable {@code /proc/sys})
+   */
+  String startPodWithContainer(List<String> command, @Nullable Path mount, boolean privileged)
+      throws Exception {
     PodSandboxConfig sandbox =
         PodSandboxConfig.newBuilder()
             .setMetadata(
@@ -120,26 +136,35 @@ class RealContainerdTest {
                     .setCgroupParent("/kubepods/besteffort/pod" + podUid)
                     .setSecurityContext(
                         LinuxSandboxSecurityContext.newBuilder()
+                            .setPrivileged(privileged)
                             .setNamespaceOptions(
                                 NamespaceOption.newBuilder().setNetwork(NamespaceMode.NODE))))
             .build();
     String sandboxId = cri.runPodSandbox(sandbox);
     sandboxes.add(sandboxId);
-    String containerId =
-        cri.createContainer(
-            sandboxId,
-            ContainerConfig.newBuilder()
-                .setMetadata(ContainerMetadata.newBuilder().setName("app"))
-                .setImage(ImageSpec.newBuilder().setImage(IMAGE))
-                .addCommand("/bin/sleep")
-                .addArgs("60")
-                .setLogPath("app.log")
-                .putLabels("io.kubernetes.pod.name", "checkout-7d9f")
-                .putLabels("io.kubernetes.pod.namespace", "shop")
-                .putLabels("io.kubernetes.pod.uid", podUid)
-                .putLabels("io.kubernetes.container.name", "app")
-                .build(),
-            sandbox);
+    ContainerConfig.Builder container =
+        ContainerConfig.newBuilder()
+            .setMetadata(ContainerMetadata.newBuilder().setName("app"))
+            .setImage(ImageSpec.newBuilder().setImage(IMAGE))
+            .addCommand(command.getFirst())
+            .addAllArgs(command.subList(1, command.size()))
+            .setLogPath("app.log")
+            .putLabels("io.kubernetes.pod.name", "checkout-7d9f")
+            .putLabels("io.kubernetes.pod.namespace", "shop")
+            .putLabels("io.kubernetes.pod.uid", podUid)
+            .putLabels("io.kubernetes.container.name", "app")
+            .setLinux(
+                LinuxContainerConfig.newBuilder()
+                    .setSecurityContext(
+                        LinuxContainerSecurityContext.newBuilder().setPrivileged(privileged)));
+    if (mount != null) {
+      container.addMounts(
+          Mount.newBuilder()
+              .setContainerPath("/tapio")
+              .setHostPath(mount.toString())
+              .setReadonly(true));
+    }
+    String containerId = cri.createContainer(sandboxId, container.build(), sandbox);
     cri.startContainer(containerId);
     return containerId;
   }

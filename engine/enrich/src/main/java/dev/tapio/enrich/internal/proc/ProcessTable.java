@@ -25,6 +25,22 @@ import org.jspecify.annotations.Nullable;
  * procfs seeds it at start-up and fills a miss for a process that started before the sensors. Reads
  * are lock-free; changes take the table's lock.
  *
+ * <p>Events are resolved as of their own time, not as of when they are read. Each sensor has its
+ * own ring buffer and the pipeline puts events back in order only within its reorder delay; under
+ * load, a {@code chroot} or an {@code openat} can be read after the {@code execve} that followed
+ * it, and must still be blamed on the program that made it. So an exec (or a fork reusing a pid
+ * whose previous owner exited) does not overwrite a process: it adds a <em>generation</em> that
+ * begins at the event's time, and the one it replaces stays reachable behind it. A lookup with a
+ * time walks back to the generation current then; its ancestors are resolved as of the same time.
+ *
+ * <p>Generations are bounded twice: at most {@link ProcessTableLimits#generations()} per process,
+ * and a replaced one is dropped at the process's first exec or lookup more than {@link
+ * ProcessTableLimits#history()} (event time) after its successor began. So the table holds at most
+ * {@code maxEntries × generations} programs, and in practice one or two per process (a forked copy
+ * shares its strings with its parent). An event older than every generation kept is resolved to the
+ * oldest and counted in {@link #historyMisses()}. Processes read from procfs have no known
+ * beginning: they answer for any earlier time.
+ *
  * <p>The table is bounded: when it holds more than {@link ProcessTableLimits#maxEntries()}, exited
  * processes go first, then the processes added longest ago; each one removed before its time is
  * counted in {@link #evictions()}. An exited process stays resolvable for {@link
@@ -40,31 +56,46 @@ public final class ProcessTable {
   private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
   private final ArrayDeque<Entry> exited = new ArrayDeque<>();
   private final AtomicLong evictions = new AtomicLong();
+  private final AtomicLong historyMisses = new AtomicLong();
   private final AtomicLong sequence = new AtomicLong();
   // grows with every entry added or removed: a lineage cached at an older version is rebuilt
   private final AtomicLong version = new AtomicLong();
   private final int maxEntries;
   private final int maxDepth;
   private final long lingerNanos;
+  private final int generations;
+  private final long historyNanos;
   private final LongSupplier clock;
   private final @Nullable ProcfsReader procfs;
   private final UserDirectory users;
 
-  /** One process; {@code info} is replaced whole on exec. */
+  /** A process as one program: an exec adds a new entry in front of the one it replaces. */
   private static final class Entry {
     final ProcessInfo info;
     final long sequence;
+    // event time this generation began (its exec or fork); FOREVER when read from procfs
+    final long since;
+    volatile @Nullable Entry previous; // the generation it replaced, kept for late events
     volatile long exitedAt; // clock time of the exit, 0 while alive
     volatile @Nullable UserInfo user;
     volatile long userVersion = -1;
     volatile @Nullable Lineage lineage;
     volatile long lineageVersion = -1;
+    // the cached lineage holds for events from this time on (its newest generation's beginning)
+    volatile long lineageFrom;
 
-    Entry(ProcessInfo info, long sequence) {
+    Entry(ProcessInfo info, long sequence, long since) {
       this.info = info;
       this.sequence = sequence;
+      this.since = since;
     }
   }
+
+  /** The beginning of a generation read from procfs: before any event. */
+  private static final long FOREVER = Long.MIN_VALUE;
+
+  /** The time of a lookup of the latest programs, which says nothing about late events. */
+  private static final long NOW = Long.MAX_VALUE;
 
   /**
    * @param procfs where to seed from and to fill misses, or null to know only what events say
@@ -78,6 +109,8 @@ public final class ProcessTable {
     this.maxEntries = limits.maxEntries();
     this.maxDepth = limits.maxDepth();
     this.lingerNanos = limits.exitLinger().toNanos();
+    this.generations = limits.generations();
+    this.historyNanos = limits.history().toNanos();
     this.procfs = procfs;
     this.users = users;
     this.clock = clock;
@@ -95,7 +128,7 @@ public final class ProcessTable {
       }
       ProcessInfo info = procfs.read(pid);
       if (info != null && info.pid() == pid) {
-        entries.putIfAbsent(pid, new Entry(info, sequence.incrementAndGet()));
+        entries.putIfAbsent(pid, new Entry(info, sequence.incrementAndGet(), FOREVER));
         version.incrementAndGet();
         added++;
       }
@@ -122,51 +155,91 @@ public final class ProcessTable {
   }
 
   /**
-   * The process {@code pid} (a thread id resolves to its process), or null when nobody knows it.
+   * The process {@code pid} (a thread id resolves to its process) as its latest program, or null
+   * when nobody knows it.
    */
   public @Nullable ProcessInfo get(int pid) {
     Entry entry = entry(pid);
     return entry == null ? null : entry.info;
   }
 
-  /** The process and its known ancestors, nearest first; a placeholder when the pid is unknown. */
-  public Lineage lineage(int pid) {
+  /**
+   * The process {@code pid} as it was at {@code timeNanos} (event time), or null when nobody knows
+   * it. Does not count a miss.
+   */
+  public @Nullable ProcessInfo get(int pid, long timeNanos) {
     Entry entry = entry(pid);
-    if (entry == null) {
+    return entry == null ? null : at(entry, timeNanos).info;
+  }
+
+  /** The latest program of the process and its known ancestors, nearest first. */
+  public Lineage lineage(int pid) {
+    return lineage(pid, NOW);
+  }
+
+  /**
+   * The process and its known ancestors as they were at {@code timeNanos} (event time), nearest
+   * first; a placeholder when the pid is unknown. An event older than every program kept for the
+   * process gets the oldest and is counted in {@link #historyMisses()}.
+   */
+  public Lineage lineage(int pid, long timeNanos) {
+    Entry head = entry(pid);
+    if (head == null) {
       return Lineage.of(unknown(pid));
+    }
+    Entry entry = at(head, timeNanos);
+    if (timeNanos < entry.since) {
+      historyMisses.incrementAndGet();
     }
     long current = version.get();
     Lineage cached = entry.lineage;
-    if (cached != null && entry.lineageVersion == current) {
+    if (cached != null && entry.lineageVersion == current && timeNanos >= entry.lineageFrom) {
       return cached;
     }
-    Lineage built = build(entry);
-    entry.lineage = built;
-    entry.lineageVersion = current;
-    return built;
+    return build(entry, entry == head, timeNanos, current);
   }
 
-  private Lineage build(Entry entry) {
+  /**
+   * Builds the lineage of {@code entry} as of {@code time}; caches it when every process in it is
+   * at its latest program, so the cache answers every later event until the table changes.
+   */
+  private Lineage build(Entry entry, boolean latest, long time, long version) {
     List<ProcessInfo> chain = new ArrayList<>(4);
     chain.add(entry.info);
+    long from = entry.since;
     ProcessInfo current = entry.info;
     while (chain.size() < maxDepth && current.ppid() > 0 && current.ppid() != current.pid()) {
-      Entry parent = entry(current.ppid());
-      if (parent == null) {
+      Entry head = entry(current.ppid());
+      if (head == null) {
         break;
       }
+      Entry parent = at(head, time);
+      latest &= parent == head;
+      from = Math.max(from, parent.since);
       current = parent.info;
       chain.add(current);
     }
-    return new Lineage(chain);
+    Lineage built = new Lineage(chain);
+    if (latest) {
+      entry.lineage = built;
+      entry.lineageFrom = from;
+      entry.lineageVersion = version;
+    }
+    return built;
   }
 
-  /** The user and group of {@code pid}, names resolved and cached with the process. */
+  /** The user and group of {@code pid} now, names resolved and cached with the process. */
   public UserInfo user(int pid) {
-    Entry entry = entry(pid);
-    if (entry == null) {
+    return user(pid, NOW);
+  }
+
+  /** The user and group of {@code pid} at {@code timeNanos} (event time): the program's then. */
+  public UserInfo user(int pid, long timeNanos) {
+    Entry head = entry(pid);
+    if (head == null) {
       return users.resolve(UNKNOWN_CREDENTIALS);
     }
+    Entry entry = at(head, timeNanos);
     long version = users.version();
     UserInfo cached = entry.user;
     if (cached != null && entry.userVersion == version) {
@@ -178,6 +251,25 @@ public final class ProcessTable {
     return resolved;
   }
 
+  /**
+   * The generation of {@code head}'s process current at {@code time}, or the oldest kept. An event
+   * later than the history bound after {@code head} began shows that the programs before it are no
+   * longer needed; they are dropped.
+   */
+  private Entry at(Entry head, long time) {
+    if (time >= head.since) {
+      if (head.previous != null && time != NOW && time - head.since > historyNanos) {
+        head.previous = null;
+      }
+      return head;
+    }
+    Entry entry = head;
+    for (Entry p = entry.previous; p != null && time < entry.since; p = entry.previous) {
+      entry = p;
+    }
+    return entry;
+  }
+
   public int size() {
     return entries.size();
   }
@@ -185,6 +277,11 @@ public final class ProcessTable {
   /** How many processes were removed early because the table was full. */
   public long evictions() {
     return evictions.get();
+  }
+
+  /** How many lookups were for a time before every program kept for their process. */
+  public long historyMisses() {
+    return historyMisses.get();
   }
 
   private @Nullable Entry entry(int pid) {
@@ -196,7 +293,7 @@ public final class ProcessTable {
     if (info == null) {
       return null;
     }
-    return info.pid() == pid ? put(info) : entry(info.pid());
+    return info.pid() == pid ? put(info, FOREVER) : entry(info.pid());
   }
 
   private void exec(ProcessExec exec) {
@@ -221,7 +318,8 @@ public final class ProcessTable {
             exec.credentials(),
             exec.header().timeNanos(),
             exec.exeFromMemfd(),
-            exec.exeUpperLayer()));
+            exec.exeUpperLayer()),
+        exec.header().timeNanos());
   }
 
   /**
@@ -259,7 +357,8 @@ public final class ProcessTable {
             base.credentials(),
             fork.header().timeNanos(),
             base.exeFromMemfd(),
-            base.exeUpperLayer()));
+            base.exeUpperLayer()),
+        fork.header().timeNanos());
   }
 
   private void exit(ProcessExit exit) {
@@ -277,15 +376,42 @@ public final class ProcessTable {
     }
   }
 
-  private synchronized Entry put(ProcessInfo info) {
-    Entry entry = new Entry(info, sequence.incrementAndGet());
-    entries.put(info.pid(), entry);
+  /**
+   * Makes {@code info}, beginning at {@code since}, the latest program of its pid; the one it
+   * replaces (an earlier program, or an exited process whose pid was reused) stays behind it.
+   */
+  private synchronized Entry put(ProcessInfo info, long since) {
+    Entry entry = new Entry(info, sequence.incrementAndGet(), since);
+    Entry replaced = entries.put(info.pid(), entry);
+    if (replaced != null && since != FOREVER) {
+      entry.previous = replaced;
+      trim(entry);
+    }
     version.incrementAndGet();
     expire();
     if (entries.size() > maxEntries) {
       evict();
     }
     return entry;
+  }
+
+  /**
+   * Keeps at most {@code generations} programs behind {@code head}'s process, none replaced more
+   * than the history bound before {@code head} began.
+   */
+  private void trim(Entry head) {
+    Entry kept = head;
+    for (int count = 1; ; count++) {
+      Entry older = kept.previous;
+      if (older == null) {
+        return;
+      }
+      if (count >= generations || head.since - kept.since > historyNanos) {
+        kept.previous = null;
+        return;
+      }
+      kept = older;
+    }
   }
 
   /** Drops exited processes whose linger time is over. Caller holds the lock. */

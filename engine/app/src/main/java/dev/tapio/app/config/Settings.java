@@ -180,6 +180,13 @@ public final class Settings {
           BOOLEAN,
           true,
           "The file sensor (opens, renames, deletes, attribute changes).");
+  public static final Setting<Duration> REORDER_DELAY =
+      of(
+              "sensors.reorderDelay",
+              DURATION_VALUE,
+              Duration.ofMillis(50),
+              "How long events wait to be put back in time order across the sensors' ring buffers; alerts are at least this late.")
+          .withCheck(d -> d.compareTo(Duration.ofSeconds(10)) <= 0, "a duration of at most 10s");
 
   // host
   public static final Setting<Path> HOST_ROOT =
@@ -256,6 +263,7 @@ public final class Settings {
           ALERT_LIMIT_GLOBAL,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
+          REORDER_DELAY,
           HOST_ROOT,
           NODE_NAME,
           CLUSTER_NAME,

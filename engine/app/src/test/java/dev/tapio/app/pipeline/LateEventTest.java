@@ -122,6 +122,7 @@ class LateEventTest {
         .containsEntry("evt.arg.path", "/");
     assertThat(alert.output()).contains("process=chroot ");
     assertThat(enricher.metrics().processHistoryMisses()).isZero();
+    assertThat(pipeline.stats().late()).isEqualTo(1);
   }
 
   @Test
@@ -135,5 +136,6 @@ class LateEventTest {
 
     assertThat(matches).isEmpty();
     assertThat(pipeline.stats().processed()).isEqualTo(4);
+    assertThat(pipeline.stats().late()).isEqualTo(1);
   }
 }

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * own ring buffer and the pipeline puts events back in order only within its reorder delay; under
  * load, a {@code chroot} or an {@code openat} can be read after the {@code execve} that followed
  * it, and must still be blamed on the program that made it. So an exec (or a fork reusing a pid
- * whose previous owner exited) does not overwrite a process: it adds a <em>generation</em> that
+ * whose previous owner exited) does not overwrite a process: it adds a {@link Generation} that
  * begins at the event's time, and the one it replaces stays reachable behind it. A lookup with a
  * time walks back to the generation current then; its ancestors are resolved as of the same time.
  *
@@ -53,8 +53,8 @@ public final class ProcessTable {
 
   private static final long CLONE_THREAD = 0x00010000L;
 
-  private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
-  private final ArrayDeque<Entry> exited = new ArrayDeque<>();
+  private final Map<Integer, Generation> entries = new ConcurrentHashMap<>();
+  private final ArrayDeque<Generation> exited = new ArrayDeque<>();
   private final AtomicLong evictions = new AtomicLong();
   private final AtomicLong historyMisses = new AtomicLong();
   private final AtomicLong sequence = new AtomicLong();
@@ -68,34 +68,6 @@ public final class ProcessTable {
   private final LongSupplier clock;
   private final @Nullable ProcfsReader procfs;
   private final UserDirectory users;
-
-  /** A process as one program: an exec adds a new entry in front of the one it replaces. */
-  private static final class Entry {
-    final ProcessInfo info;
-    final long sequence;
-    // event time this generation began (its exec or fork); FOREVER when read from procfs
-    final long since;
-    volatile @Nullable Entry previous; // the generation it replaced, kept for late events
-    volatile long exitedAt; // clock time of the exit, 0 while alive
-    volatile @Nullable UserInfo user;
-    volatile long userVersion = -1;
-    volatile @Nullable Lineage lineage;
-    volatile long lineageVersion = -1;
-    // the cached lineage holds for events from this time on (its newest generation's beginning)
-    volatile long lineageFrom;
-
-    Entry(ProcessInfo info, long sequence, long since) {
-      this.info = info;
-      this.sequence = sequence;
-      this.since = since;
-    }
-  }
-
-  /** The beginning of a generation read from procfs: before any event. */
-  private static final long FOREVER = Long.MIN_VALUE;
-
-  /** The time of a lookup of the latest programs, which says nothing about late events. */
-  private static final long NOW = Long.MAX_VALUE;
 
   /**
    * @param procfs where to seed from and to fill misses, or null to know only what events say
@@ -128,7 +100,8 @@ public final class ProcessTable {
       }
       ProcessInfo info = procfs.read(pid);
       if (info != null && info.pid() == pid) {
-        entries.putIfAbsent(pid, new Entry(info, sequence.incrementAndGet(), FOREVER));
+        entries.putIfAbsent(
+            pid, new Generation(info, sequence.incrementAndGet(), Generation.FOREVER));
         version.incrementAndGet();
         added++;
       }
@@ -159,7 +132,7 @@ public final class ProcessTable {
    * when nobody knows it.
    */
   public @Nullable ProcessInfo get(int pid) {
-    Entry entry = entry(pid);
+    Generation entry = entry(pid);
     return entry == null ? null : entry.info;
   }
 
@@ -168,13 +141,13 @@ public final class ProcessTable {
    * it. Does not count a miss.
    */
   public @Nullable ProcessInfo get(int pid, long timeNanos) {
-    Entry entry = entry(pid);
-    return entry == null ? null : at(entry, timeNanos).info;
+    Generation entry = entry(pid);
+    return entry == null ? null : entry.at(timeNanos, historyNanos).info;
   }
 
   /** The latest program of the process and its known ancestors, nearest first. */
   public Lineage lineage(int pid) {
-    return lineage(pid, NOW);
+    return lineage(pid, Generation.NOW);
   }
 
   /**
@@ -183,11 +156,11 @@ public final class ProcessTable {
    * process gets the oldest and is counted in {@link #historyMisses()}.
    */
   public Lineage lineage(int pid, long timeNanos) {
-    Entry head = entry(pid);
+    Generation head = entry(pid);
     if (head == null) {
       return Lineage.of(unknown(pid));
     }
-    Entry entry = at(head, timeNanos);
+    Generation entry = head.at(timeNanos, historyNanos);
     if (timeNanos < entry.since) {
       historyMisses.incrementAndGet();
     }
@@ -203,17 +176,17 @@ public final class ProcessTable {
    * Builds the lineage of {@code entry} as of {@code time}; caches it when every process in it is
    * at its latest program, so the cache answers every later event until the table changes.
    */
-  private Lineage build(Entry entry, boolean latest, long time, long version) {
+  private Lineage build(Generation entry, boolean latest, long time, long version) {
     List<ProcessInfo> chain = new ArrayList<>(4);
     chain.add(entry.info);
     long from = entry.since;
     ProcessInfo current = entry.info;
     while (chain.size() < maxDepth && current.ppid() > 0 && current.ppid() != current.pid()) {
-      Entry head = entry(current.ppid());
+      Generation head = entry(current.ppid());
       if (head == null) {
         break;
       }
-      Entry parent = at(head, time);
+      Generation parent = head.at(time, historyNanos);
       latest &= parent == head;
       from = Math.max(from, parent.since);
       current = parent.info;
@@ -230,16 +203,16 @@ public final class ProcessTable {
 
   /** The user and group of {@code pid} now, names resolved and cached with the process. */
   public UserInfo user(int pid) {
-    return user(pid, NOW);
+    return user(pid, Generation.NOW);
   }
 
   /** The user and group of {@code pid} at {@code timeNanos} (event time): the program's then. */
   public UserInfo user(int pid, long timeNanos) {
-    Entry head = entry(pid);
+    Generation head = entry(pid);
     if (head == null) {
       return users.resolve(UNKNOWN_CREDENTIALS);
     }
-    Entry entry = at(head, timeNanos);
+    Generation entry = head.at(timeNanos, historyNanos);
     long version = users.version();
     UserInfo cached = entry.user;
     if (cached != null && entry.userVersion == version) {
@@ -249,25 +222,6 @@ public final class ProcessTable {
     entry.user = resolved;
     entry.userVersion = version;
     return resolved;
-  }
-
-  /**
-   * The generation of {@code head}'s process current at {@code time}, or the oldest kept. An event
-   * later than the history bound after {@code head} began shows that the programs before it are no
-   * longer needed; they are dropped.
-   */
-  private Entry at(Entry head, long time) {
-    if (time >= head.since) {
-      if (head.previous != null && time != NOW && time - head.since > historyNanos) {
-        head.previous = null;
-      }
-      return head;
-    }
-    Entry entry = head;
-    for (Entry p = entry.previous; p != null && time < entry.since; p = entry.previous) {
-      entry = p;
-    }
-    return entry;
   }
 
   public int size() {
@@ -284,8 +238,8 @@ public final class ProcessTable {
     return historyMisses.get();
   }
 
-  private @Nullable Entry entry(int pid) {
-    Entry entry = entries.get(pid);
+  private @Nullable Generation entry(int pid) {
+    Generation entry = entries.get(pid);
     if (entry != null || procfs == null || pid <= 0) {
       return entry;
     }
@@ -293,12 +247,12 @@ public final class ProcessTable {
     if (info == null) {
       return null;
     }
-    return info.pid() == pid ? put(info, FOREVER) : entry(info.pid());
+    return info.pid() == pid ? put(info, Generation.FOREVER) : entry(info.pid());
   }
 
   private void exec(ProcessExec exec) {
     int pid = exec.header().pid();
-    Entry previous = entries.get(pid);
+    Generation previous = entries.get(pid);
     List<String> argv = exec.argv();
     String exePath = exec.exePath().isEmpty() ? exec.filename() : exec.exePath();
     String cwd = !exec.cwd().isEmpty() || previous == null ? exec.cwd() : previous.info.cwd();
@@ -339,7 +293,7 @@ public final class ProcessTable {
       return; // a thread shares its process's entry
     }
     int parentPid = fork.header().pid();
-    Entry parent = entry(parentPid);
+    Generation parent = entry(parentPid);
     ProcessInfo base = parent == null ? unknown(parentPid) : parent.info;
     put(
         new ProcessInfo(
@@ -365,7 +319,7 @@ public final class ProcessTable {
     if (!exit.groupLeader()) {
       return; // only a thread ended
     }
-    Entry entry = entries.get(exit.header().pid());
+    Generation entry = entries.get(exit.header().pid());
     if (entry == null || entry.exitedAt != 0) {
       return;
     }
@@ -380,12 +334,12 @@ public final class ProcessTable {
    * Makes {@code info}, beginning at {@code since}, the latest program of its pid; the one it
    * replaces (an earlier program, or an exited process whose pid was reused) stays behind it.
    */
-  private synchronized Entry put(ProcessInfo info, long since) {
-    Entry entry = new Entry(info, sequence.incrementAndGet(), since);
-    Entry replaced = entries.put(info.pid(), entry);
-    if (replaced != null && since != FOREVER) {
+  private synchronized Generation put(ProcessInfo info, long since) {
+    Generation entry = new Generation(info, sequence.incrementAndGet(), since);
+    Generation replaced = entries.put(info.pid(), entry);
+    if (replaced != null && since != Generation.FOREVER) {
       entry.previous = replaced;
-      trim(entry);
+      entry.trim(generations, historyNanos);
     }
     version.incrementAndGet();
     expire();
@@ -393,25 +347,6 @@ public final class ProcessTable {
       evict();
     }
     return entry;
-  }
-
-  /**
-   * Keeps at most {@code generations} programs behind {@code head}'s process, none replaced more
-   * than the history bound before {@code head} began.
-   */
-  private void trim(Entry head) {
-    Entry kept = head;
-    for (int count = 1; ; count++) {
-      Entry older = kept.previous;
-      if (older == null) {
-        return;
-      }
-      if (count >= generations || head.since - kept.since > historyNanos) {
-        kept.previous = null;
-        return;
-      }
-      kept = older;
-    }
   }
 
   /** Drops exited processes whose linger time is over. Caller holds the lock. */
@@ -433,9 +368,9 @@ public final class ProcessTable {
     if (entries.size() <= target) {
       return;
     }
-    List<Entry> oldest = new ArrayList<>(entries.values());
+    List<Generation> oldest = new ArrayList<>(entries.values());
     oldest.sort(Comparator.comparingLong(e -> e.sequence));
-    for (Entry entry : oldest) {
+    for (Generation entry : oldest) {
       if (entries.size() <= target) {
         break;
       }
@@ -445,7 +380,7 @@ public final class ProcessTable {
     }
   }
 
-  private boolean remove(Entry entry) {
+  private boolean remove(Generation entry) {
     boolean removed = entries.remove(entry.info.pid(), entry);
     if (removed) {
       version.incrementAndGet();

@@ -169,6 +169,13 @@ public final class Settings {
           .withCheck(n -> n >= 1, "an integer of at least 1");
 
   // sensors
+  public static final Setting<Duration> REORDER_DELAY =
+      of(
+              "sensors.reorderDelay",
+              DURATION_VALUE,
+              Duration.ofMillis(50),
+              "How long events wait to be put back in time order across the sensors' ring buffers; alerts are at least this late.")
+          .withCheck(d -> d.compareTo(Duration.ofSeconds(10)) <= 0, "a duration of at most 10s");
   public static final Setting<Long> RING_BUFFER_SIZE =
       of("sensors.ringBufferSize", SIZE_BYTES, 8L << 20, "Each sensor's ring buffer.")
           .withCheck(
@@ -180,13 +187,6 @@ public final class Settings {
           BOOLEAN,
           true,
           "The file sensor (opens, renames, deletes, attribute changes).");
-  public static final Setting<Duration> REORDER_DELAY =
-      of(
-              "sensors.reorderDelay",
-              DURATION_VALUE,
-              Duration.ofMillis(50),
-              "How long events wait to be put back in time order across the sensors' ring buffers; alerts are at least this late.")
-          .withCheck(d -> d.compareTo(Duration.ofSeconds(10)) <= 0, "a duration of at most 10s");
 
   // host
   public static final Setting<Path> HOST_ROOT =
@@ -261,9 +261,9 @@ public final class Settings {
           ALERT_LIMIT_WINDOW,
           ALERT_LIMIT_PER_KEY,
           ALERT_LIMIT_GLOBAL,
+          REORDER_DELAY,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
-          REORDER_DELAY,
           HOST_ROOT,
           NODE_NAME,
           CLUSTER_NAME,

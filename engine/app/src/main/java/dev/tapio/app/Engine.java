@@ -82,7 +82,8 @@ public final class Engine implements AutoCloseable {
     this.metrics =
         new EngineMetrics(
             BuildInfo.version(),
-            MetricSources.of(() -> pipeline, () -> sensors, () -> outputs, () -> rules));
+            MetricSources.of(
+                () -> pipeline, () -> sensors, () -> outputs, () -> rules, () -> enricher));
   }
 
   public void start() {
@@ -182,7 +183,8 @@ public final class Engine implements AutoCloseable {
                 options.printEvents() ? e -> List.of() : matcher,
                 completion::send,
                 seen,
-                65_536)
+                65_536,
+                options.config().get(Settings.REORDER_DELAY))
             .start();
     pipeline = built;
     return () -> {

@@ -19,7 +19,7 @@ class LossReporterTest {
     AtomicLong kernelDrops = new AtomicLong();
     try (var reporter =
         new LossReporter(
-            () -> new PipelineStats(100, pipelineDrops.get(), 100, 0, 0),
+            () -> new PipelineStats(100, pipelineDrops.get(), 100, 0, 0, 0),
             () -> Map.of("file_open", kernelDrops.get()),
             Duration.ofHours(1))) {
       assertThat(reporter.report()).isFalse();

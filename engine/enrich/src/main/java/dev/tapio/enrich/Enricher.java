@@ -82,12 +82,16 @@ public final class Enricher implements AutoCloseable {
 
   /**
    * Applies {@code event} to the process table (exec, fork, exit) and returns it with its context.
-   * Never blocks on I/O other than procfs for a process the table has not seen.
+   * The process, its ancestors and its user are those of the event's time: an event read after a
+   * later exec of its process is blamed on the program that ran when it happened (see {@link
+   * ProcessTableLimits#history()}). Never blocks on I/O other than procfs for a process the table
+   * has not seen.
    */
   public EnrichedEvent enrich(Event event) {
     processes.apply(event);
     EventHeader header = event.header();
-    Lineage lineage = processes.lineage(header.pid());
+    long time = header.timeNanos();
+    Lineage lineage = processes.lineage(header.pid(), time);
     ContainerContexts.Context context = contexts.resolve(header.cgroupId(), header.pid());
     if (!context.complete()) {
       partialContainers.incrementAndGet();
@@ -96,7 +100,7 @@ public final class Enricher implements AutoCloseable {
     UserInfo user =
         event instanceof CredentialChange change
             ? processes.user(change.after())
-            : processes.user(header.pid());
+            : processes.user(header.pid(), time);
     return new EnrichedEvent(event, lineage, user, context.container(), context.pod(), hostname);
   }
 
@@ -164,7 +168,11 @@ public final class Enricher implements AutoCloseable {
 
   public EnrichMetrics metrics() {
     return new EnrichMetrics(
-        processes.size(), processes.evictions(), cgroups.scans(), partialContainers.get());
+        processes.size(),
+        processes.evictions(),
+        cgroups.scans(),
+        partialContainers.get(),
+        processes.historyMisses());
   }
 
   /** Stops background work and closes the metadata sources. */

@@ -9,10 +9,19 @@ import java.time.Duration;
  *     first, then the oldest ones, and each one removed early is counted as an eviction
  * @param maxDepth how many processes a lineage holds at most, the process itself included
  * @param exitLinger how long an exited process stays resolvable for events that arrive late
+ * @param generations how many programs the table keeps per process, the current one included: an
+ *     event read after a later exec of its process is resolved to the program that ran when it
+ *     happened; 1 keeps only the current program
+ * @param history how long, in event time, a replaced program is kept after its successor began;
+ *     past that it goes at the process's next exec or event
  */
-public record ProcessTableLimits(int maxEntries, int maxDepth, Duration exitLinger) {
+public record ProcessTableLimits(
+    int maxEntries, int maxDepth, Duration exitLinger, int generations, Duration history) {
 
-  /** 65,536 processes, lineages of 16, exited processes kept for 5 seconds. */
+  /**
+   * 65,536 processes, lineages of 16, exited processes kept for 5 seconds, up to 4 programs per
+   * process kept for 5 seconds after they were replaced.
+   */
   public static final ProcessTableLimits DEFAULT =
       new ProcessTableLimits(65_536, 16, Duration.ofSeconds(5));
 
@@ -26,5 +35,22 @@ public record ProcessTableLimits(int maxEntries, int maxDepth, Duration exitLing
     if (exitLinger.isNegative()) {
       throw new IllegalArgumentException("exitLinger must not be negative, was " + exitLinger);
     }
+    if (generations < 1 || generations > 64) {
+      throw new IllegalArgumentException(
+          "generations must be between 1 and 64, was " + generations);
+    }
+    if (history.isNegative()) {
+      throw new IllegalArgumentException("history must not be negative, was " + history);
+    }
+  }
+
+  /** These bounds with up to 4 programs per process, each kept 5 seconds after its successor. */
+  public ProcessTableLimits(int maxEntries, int maxDepth, Duration exitLinger) {
+    this(maxEntries, maxDepth, exitLinger, 4, Duration.ofSeconds(5));
+  }
+
+  /** These bounds with {@code generations} programs per process kept for {@code history}. */
+  public ProcessTableLimits withHistory(int generations, Duration history) {
+    return new ProcessTableLimits(maxEntries, maxDepth, exitLinger, generations, history);
   }
 }

@@ -1,5 +1,7 @@
 package dev.tapio.enrich;
 
+import static dev.tapio.enrich.Events.TIME;
+import static dev.tapio.enrich.Events.at;
 import static dev.tapio.enrich.Events.exec;
 import static dev.tapio.enrich.Events.open;
 import static java.util.Objects.requireNonNull;
@@ -141,6 +143,46 @@ class EnricherTest {
       assertThat(became.user().uid()).isEqualTo(1000);
       assertThat(became.user().name()).isEqualTo("alice");
       assertThat(refused.user().name()).isEqualTo("alice");
+    }
+  }
+
+  @Test
+  void anEventReadAfterALaterExecIsBlamedOnTheProgramThatMadeIt() {
+    long ms = 1_000_000L;
+    try (Enricher enricher = enricher()) {
+      enricher.enrich(at(TIME, exec(10, 1, hostCgroup, Credentials.root(), "/bin/bash", "bash")));
+      enricher.enrich(
+          at(
+              TIME + ms,
+              exec(
+                  20,
+                  10,
+                  hostCgroup,
+                  new Credentials(1000, 1000, 1000, 1000, 1000, 0, 0, 0),
+                  "/usr/sbin/chroot",
+                  "chroot",
+                  "/",
+                  "/bin/true")));
+      enricher.enrich(
+          at(TIME + 3 * ms, exec(20, 10, hostCgroup, Credentials.root(), "/bin/true", "true")));
+      // the open happened between the two execs; its sensor's ring was read after the second
+      EnrichedEvent late = enricher.enrich(at(TIME + 2 * ms, open(20, hostCgroup, "/etc/passwd")));
+
+      assertThat(late.lineage().chain())
+          .extracting(ProcessInfo::name)
+          .containsExactly("chroot", "bash");
+      assertThat(late.process().cmdline()).isEqualTo("chroot / /bin/true");
+      assertThat(late.user().name()).isEqualTo("alice");
+      assertThat(enricher.metrics().processHistoryMisses()).isZero();
+
+      // older than anything kept for pid 20: the oldest program it had, counted
+      EnrichedEvent tooLate = enricher.enrich(at(TIME - ms, open(20, hostCgroup, "/etc/passwd")));
+      assertThat(tooLate.process().name()).isEqualTo("chroot");
+      assertThat(enricher.metrics().processHistoryMisses()).isEqualTo(1);
+
+      EnrichedEvent after = enricher.enrich(at(TIME + 4 * ms, open(20, hostCgroup, "/etc/passwd")));
+      assertThat(after.process().name()).isEqualTo("true");
+      assertThat(after.user().name()).isEqualTo("root");
     }
   }
 

@@ -14,8 +14,64 @@ import java.util.List;
 public final class Events {
   private Events() {}
 
+  /** The time of every event built without one: 2023-11-14T22:13:20Z. */
+  public static final long TIME = 1_700_000_000_000_000_000L;
+
   public static EventHeader header(int pid, long cgroupId) {
-    return new EventHeader(1_700_000_000_000_000_000L, pid, pid, cgroupId, Namespaces.UNKNOWN);
+    return new EventHeader(TIME, pid, pid, cgroupId, Namespaces.UNKNOWN);
+  }
+
+  /** {@code exec} as if it happened at {@code timeNanos}. */
+  public static ProcessExec at(long timeNanos, ProcessExec exec) {
+    return new ProcessExec(
+        moved(exec.header(), timeNanos),
+        exec.type(),
+        exec.filename(),
+        exec.exePath(),
+        exec.argv(),
+        exec.cwd(),
+        exec.comm(),
+        exec.ppid(),
+        exec.sessionId(),
+        exec.pgid(),
+        exec.tty(),
+        exec.credentials(),
+        exec.exeFromMemfd(),
+        exec.exeUpperLayer());
+  }
+
+  /** {@code fork} as if it happened at {@code timeNanos}. */
+  public static ProcessFork at(long timeNanos, ProcessFork fork) {
+    return new ProcessFork(
+        moved(fork.header(), timeNanos),
+        fork.type(),
+        fork.childPid(),
+        fork.childTid(),
+        fork.cloneFlags(),
+        fork.comm());
+  }
+
+  /** {@code exit} as if it happened at {@code timeNanos}. */
+  public static ProcessExit at(long timeNanos, ProcessExit exit) {
+    return new ProcessExit(
+        moved(exit.header(), timeNanos), exit.exitCode(), exit.signal(), exit.groupLeader());
+  }
+
+  /** {@code open} as if it happened at {@code timeNanos}. */
+  public static FileOpen at(long timeNanos, FileOpen open) {
+    return new FileOpen(
+        moved(open.header(), timeNanos),
+        open.type(),
+        open.path(),
+        open.rawPath(),
+        open.flags(),
+        open.mode(),
+        open.result());
+  }
+
+  private static EventHeader moved(EventHeader header, long timeNanos) {
+    return new EventHeader(
+        timeNanos, header.pid(), header.tid(), header.cgroupId(), header.namespaces());
   }
 
   public static ProcessExec exec(int pid, int ppid, String exePath, String... argv) {

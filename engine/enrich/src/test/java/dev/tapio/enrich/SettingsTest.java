@@ -19,6 +19,12 @@ class SettingsTest {
         .hasMessage("maxDepth must be at least 1, was 0");
     assertThatThrownBy(() -> new ProcessTableLimits(64, 4, Duration.ofSeconds(-1)))
         .hasMessage("exitLinger must not be negative, was PT-1S");
+    assertThatThrownBy(() -> ProcessTableLimits.DEFAULT.withHistory(0, Duration.ZERO))
+        .hasMessage("generations must be between 1 and 64, was 0");
+    assertThatThrownBy(() -> ProcessTableLimits.DEFAULT.withHistory(2, Duration.ofSeconds(-1)))
+        .hasMessage("history must not be negative, was PT-1S");
+    assertThat(ProcessTableLimits.DEFAULT.generations()).isEqualTo(4);
+    assertThat(ProcessTableLimits.DEFAULT.history()).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

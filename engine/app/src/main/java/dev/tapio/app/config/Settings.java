@@ -190,6 +190,13 @@ public final class Settings {
           .withCheck(d -> d.toMillis() >= 100, "a duration of at least 100ms");
 
   // sensors
+  public static final Setting<Duration> REORDER_DELAY =
+      of(
+              "sensors.reorderDelay",
+              DURATION_VALUE,
+              Duration.ofMillis(50),
+              "How long events wait to be put back in time order across the sensors' ring buffers; alerts are at least this late.")
+          .withCheck(d -> d.compareTo(Duration.ofSeconds(10)) <= 0, "a duration of at most 10s");
   public static final Setting<Long> RING_BUFFER_SIZE =
       of("sensors.ringBufferSize", SIZE_BYTES, 8L << 20, "Each sensor's ring buffer.")
           .withCheck(
@@ -318,6 +325,7 @@ public final class Settings {
           ALERT_LIMIT_PER_KEY,
           ALERT_LIMIT_GLOBAL,
           LOSS_REPORT_INTERVAL,
+          REORDER_DELAY,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
           FILE_KERNEL_FILTER,

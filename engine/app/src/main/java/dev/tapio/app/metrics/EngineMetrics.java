@@ -93,6 +93,16 @@ public final class EngineMetrics {
         "Events whose enrichment or matching failed.",
         List.of(),
         cb -> cb.accept(s.pipeline().get().failed(), new String[0]));
+    counter(
+        "tapio_pipeline_events_late",
+        "Events read later than the reorder delay (older than one already processed).",
+        List.of(),
+        cb -> cb.accept(s.pipeline().get().late(), new String[0]));
+    counter(
+        "tapio_enrich_process_history_misses",
+        "Events older than every program kept for their process, blamed on the oldest kept.",
+        List.of(),
+        cb -> cb.accept(s.enrichment().get().processHistoryMisses(), new String[0]));
   }
 
   private void sensors(MetricSources s) {

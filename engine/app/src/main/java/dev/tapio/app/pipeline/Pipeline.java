@@ -30,10 +30,13 @@ public final class Pipeline implements EventSink, AutoCloseable {
   private static final int BATCH = 256;
 
   /**
-   * How long events wait to be put back in time order across sensors (see {@link ReorderBuffer});
-   * alerts are this much later than the event at least.
+   * How long events wait to be put back in time order across sensors (see {@link ReorderBuffer})
+   * unless configured ({@code sensors.reorderDelay}); alerts are this much later than the event at
+   * least. An event read later than this after a newer one is still enriched as of its own time
+   * (the process table keeps replaced programs for a while), but a correlation rule sees it out of
+   * order.
    */
-  static final Duration REORDER_DELAY = Duration.ofMillis(50);
+  public static final Duration REORDER_DELAY = Duration.ofMillis(50);
 
   private final Function<Event, EnrichedEvent> enricher;
   private final RuleMatcher matcher;
@@ -49,24 +52,41 @@ public final class Pipeline implements EventSink, AutoCloseable {
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong alerts = new AtomicLong();
+  private final AtomicLong late = new AtomicLong();
+  private long newestProcessed = Long.MIN_VALUE; // pipeline thread only
   private volatile boolean running = true;
 
-  /**
-   * @param eventTap sees every enriched event before matching ({@code --print-events}, {@code tapio
-   *     record}); a no-op otherwise
-   */
+  /** A pipeline that reorders events over {@link #REORDER_DELAY}. */
   public Pipeline(
       Function<Event, EnrichedEvent> enricher,
       RuleMatcher matcher,
       Consumer<Match> matches,
       Consumer<EnrichedEvent> eventTap,
       int queueCapacity) {
+    this(enricher, matcher, matches, eventTap, queueCapacity, REORDER_DELAY);
+  }
+
+  /**
+   * @param eventTap sees every enriched event before matching ({@code --print-events}, {@code tapio
+   *     record}); a no-op otherwise
+   * @param reorderDelay how long events wait to be put back in time order across sensors
+   */
+  public Pipeline(
+      Function<Event, EnrichedEvent> enricher,
+      RuleMatcher matcher,
+      Consumer<Match> matches,
+      Consumer<EnrichedEvent> eventTap,
+      int queueCapacity,
+      Duration reorderDelay) {
+    if (reorderDelay.isNegative()) {
+      throw new IllegalArgumentException("reorderDelay must not be negative, was " + reorderDelay);
+    }
     this.enricher = enricher;
     this.matcher = matcher;
     this.matches = matches;
     this.eventTap = eventTap;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
-    this.reorder = new ReorderBuffer(REORDER_DELAY.toNanos());
+    this.reorder = new ReorderBuffer(reorderDelay.toNanos());
     this.clock =
         () -> {
           Instant now = Instant.now();
@@ -96,7 +116,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
 
   public PipelineStats stats() {
     return new PipelineStats(
-        received.sum(), dropped.sum(), processed.get(), failed.get(), alerts.get());
+        received.sum(), dropped.sum(), processed.get(), failed.get(), alerts.get(), late.get());
   }
 
   private void loop() {
@@ -133,6 +153,12 @@ public final class Pipeline implements EventSink, AutoCloseable {
   }
 
   private void process(Event event) {
+    long time = event.header().timeNanos();
+    if (time < newestProcessed) {
+      late.incrementAndGet();
+    } else {
+      newestProcessed = time;
+    }
     try {
       EnrichedEvent enriched = enricher.apply(event);
       eventTap.accept(enriched);

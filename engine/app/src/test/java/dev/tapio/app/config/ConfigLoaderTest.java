@@ -94,6 +94,7 @@ class ConfigLoaderTest {
           spool:\\n  maxBytes: 1000      | tapio.yaml:2:13: spool.maxBytes must be a size of at least 4KiB, not '1000'
           spool: true                    | tapio.yaml:1:8: spool must be a mapping of settings, not a boolean
           sensors:\\n  ringBufferSize: 3MiB | tapio.yaml:2:19: sensors.ringBufferSize must be a power of two from 4KiB to 1GiB, not '3MiB'
+          sensors:\\n  reorderDelay: 1m  | tapio.yaml:2:17: sensors.reorderDelay must be a duration of at most 10s, not '1m'
           rules:\\n  files: rules.yaml   | tapio.yaml:2:10: rules.files must be a list of paths, not a string
           outputs:\\n  otlp:\\n    endpoint: collector:4318 | tapio.yaml:3:15: outputs.otlp.endpoint must be an http:// or https:// URL, not 'collector:4318'
           outputs:\\n  otlp:\\n    protocol: udp | tapio.yaml:3:15: outputs.otlp.protocol must be one of http/protobuf, grpc, not 'udp'

@@ -6,6 +6,7 @@ import dev.tapio.alerts.RateLimitingSink;
 import dev.tapio.app.metrics.EngineMetrics;
 import dev.tapio.app.metrics.MetricSources;
 import dev.tapio.app.pipeline.PipelineStats;
+import dev.tapio.enrich.EnrichMetrics;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,13 +40,14 @@ class StatusServerTest {
     return new EngineMetrics(
         "1.2.3",
         new MetricSources(
-            () -> new PipelineStats(10, 1, 9, 0, 2),
+            () -> new PipelineStats(10, 1, 9, 0, 2, 3),
             List::of,
             Map::of,
             List::of,
             () -> new RateLimitingSink.Stats(2, 3, 1),
             Map::of,
-            List::of));
+            List::of,
+            () -> new EnrichMetrics(5, 0, 1, 0, 4)));
   }
 
   private HttpResponse<String> get(StatusServer server, String path, @Nullable String token)
@@ -77,6 +79,8 @@ class StatusServerTest {
           .contains("version=\"1.2.3\"} 1")
           .contains("tapio_pipeline_events_received_total 10.0")
           .contains("tapio_pipeline_events_dropped_total 1.0")
+          .contains("tapio_pipeline_events_late_total 3.0")
+          .contains("tapio_enrich_process_history_misses_total 4.0")
           .contains("tapio_alerts_suppressed_total 3.0");
       assertThat(get(server, "/nothing", null).statusCode()).isEqualTo(404);
     }

@@ -123,4 +123,30 @@ class PipelineTest {
     assertThat(pipeline.stats().processed()).isEqualTo(5);
     assertThat(matched).hasSize(5);
   }
+
+  @Test
+  void eventsWaitForTheConfiguredReorderDelayAndThoseReadLaterAreCounted() {
+    long ms = 1_000_000L;
+    List<Long> seen = new ArrayList<>();
+    var pipeline =
+        new Pipeline(
+            ENRICH,
+            PipelineTest::shadowRule,
+            m -> {},
+            e -> seen.add(e.event().header().timeNanos()),
+            64,
+            java.time.Duration.ofMillis(200));
+    pipeline.processBatch(List.of(open((int) ms, "/a"), open((int) (101 * ms), "/b")));
+    assertThat(seen).isEmpty(); // 100 ms apart: both still inside the delay
+
+    pipeline.processBatch(List.of(open((int) (301 * ms), "/c")));
+    assertThat(seen).containsExactly(ms, 101 * ms);
+    assertThat(pipeline.stats().late()).isZero();
+
+    // read after the newer ones were released: processed at once, counted as late
+    pipeline.processBatch(List.of(open((int) (51 * ms), "/d")));
+    assertThat(seen).containsExactly(ms, 101 * ms, 51 * ms);
+    assertThat(pipeline.stats().late()).isEqualTo(1);
+    assertThat(pipeline.stats().processed()).isEqualTo(3);
+  }
 }

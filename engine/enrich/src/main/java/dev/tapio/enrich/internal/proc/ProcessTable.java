@@ -25,6 +25,22 @@ import org.jspecify.annotations.Nullable;
  * procfs seeds it at start-up and fills a miss for a process that started before the sensors. Reads
  * are lock-free; changes take the table's lock.
  *
+ * <p>Events are resolved as of their own time, not as of when they are read. Each sensor has its
+ * own ring buffer and the pipeline puts events back in order only within its reorder delay; under
+ * load, a {@code chroot} or an {@code openat} can be read after the {@code execve} that followed
+ * it, and must still be blamed on the program that made it. So an exec (or a fork reusing a pid
+ * whose previous owner exited) does not overwrite a process: it adds a {@link Generation} that
+ * begins at the event's time, and the one it replaces stays reachable behind it. A lookup with a
+ * time walks back to the generation current then; its ancestors are resolved as of the same time.
+ *
+ * <p>Generations are bounded twice: at most {@link ProcessTableLimits#generations()} per process,
+ * and a replaced one is dropped at the process's first exec or lookup more than {@link
+ * ProcessTableLimits#history()} (event time) after its successor began. So the table holds at most
+ * {@code maxEntries × generations} programs, and in practice one or two per process (a forked copy
+ * shares its strings with its parent). An event older than every generation kept is resolved to the
+ * oldest and counted in {@link #historyMisses()}. Processes read from procfs have no known
+ * beginning: they answer for any earlier time.
+ *
  * <p>The table is bounded: when it holds more than {@link ProcessTableLimits#maxEntries()}, exited
  * processes go first, then the processes added longest ago; each one removed before its time is
  * counted in {@link #evictions()}. An exited process stays resolvable for {@link
@@ -37,34 +53,21 @@ public final class ProcessTable {
 
   private static final long CLONE_THREAD = 0x00010000L;
 
-  private final Map<Integer, Entry> entries = new ConcurrentHashMap<>();
-  private final ArrayDeque<Entry> exited = new ArrayDeque<>();
+  private final Map<Integer, Generation> entries = new ConcurrentHashMap<>();
+  private final ArrayDeque<Generation> exited = new ArrayDeque<>();
   private final AtomicLong evictions = new AtomicLong();
+  private final AtomicLong historyMisses = new AtomicLong();
   private final AtomicLong sequence = new AtomicLong();
   // grows with every entry added or removed: a lineage cached at an older version is rebuilt
   private final AtomicLong version = new AtomicLong();
   private final int maxEntries;
   private final int maxDepth;
   private final long lingerNanos;
+  private final int generations;
+  private final long historyNanos;
   private final LongSupplier clock;
   private final @Nullable ProcfsReader procfs;
   private final UserDirectory users;
-
-  /** One process; {@code info} is replaced whole on exec. */
-  private static final class Entry {
-    final ProcessInfo info;
-    final long sequence;
-    volatile long exitedAt; // clock time of the exit, 0 while alive
-    volatile @Nullable UserInfo user;
-    volatile long userVersion = -1;
-    volatile @Nullable Lineage lineage;
-    volatile long lineageVersion = -1;
-
-    Entry(ProcessInfo info, long sequence) {
-      this.info = info;
-      this.sequence = sequence;
-    }
-  }
 
   /**
    * @param procfs where to seed from and to fill misses, or null to know only what events say
@@ -78,6 +81,8 @@ public final class ProcessTable {
     this.maxEntries = limits.maxEntries();
     this.maxDepth = limits.maxDepth();
     this.lingerNanos = limits.exitLinger().toNanos();
+    this.generations = limits.generations();
+    this.historyNanos = limits.history().toNanos();
     this.procfs = procfs;
     this.users = users;
     this.clock = clock;
@@ -95,7 +100,8 @@ public final class ProcessTable {
       }
       ProcessInfo info = procfs.read(pid);
       if (info != null && info.pid() == pid) {
-        entries.putIfAbsent(pid, new Entry(info, sequence.incrementAndGet()));
+        entries.putIfAbsent(
+            pid, new Generation(info, sequence.incrementAndGet(), Generation.FOREVER));
         version.incrementAndGet();
         added++;
       }
@@ -122,51 +128,91 @@ public final class ProcessTable {
   }
 
   /**
-   * The process {@code pid} (a thread id resolves to its process), or null when nobody knows it.
+   * The process {@code pid} (a thread id resolves to its process) as its latest program, or null
+   * when nobody knows it.
    */
   public @Nullable ProcessInfo get(int pid) {
-    Entry entry = entry(pid);
+    Generation entry = entry(pid);
     return entry == null ? null : entry.info;
   }
 
-  /** The process and its known ancestors, nearest first; a placeholder when the pid is unknown. */
+  /**
+   * The process {@code pid} as it was at {@code timeNanos} (event time), or null when nobody knows
+   * it. Does not count a miss.
+   */
+  public @Nullable ProcessInfo get(int pid, long timeNanos) {
+    Generation entry = entry(pid);
+    return entry == null ? null : entry.at(timeNanos, historyNanos).info;
+  }
+
+  /** The latest program of the process and its known ancestors, nearest first. */
   public Lineage lineage(int pid) {
-    Entry entry = entry(pid);
-    if (entry == null) {
+    return lineage(pid, Generation.NOW);
+  }
+
+  /**
+   * The process and its known ancestors as they were at {@code timeNanos} (event time), nearest
+   * first; a placeholder when the pid is unknown. An event older than every program kept for the
+   * process gets the oldest and is counted in {@link #historyMisses()}.
+   */
+  public Lineage lineage(int pid, long timeNanos) {
+    Generation head = entry(pid);
+    if (head == null) {
       return Lineage.of(unknown(pid));
+    }
+    Generation entry = head.at(timeNanos, historyNanos);
+    if (timeNanos < entry.since) {
+      historyMisses.incrementAndGet();
     }
     long current = version.get();
     Lineage cached = entry.lineage;
-    if (cached != null && entry.lineageVersion == current) {
+    if (cached != null && entry.lineageVersion == current && timeNanos >= entry.lineageFrom) {
       return cached;
     }
-    Lineage built = build(entry);
-    entry.lineage = built;
-    entry.lineageVersion = current;
-    return built;
+    return build(entry, entry == head, timeNanos, current);
   }
 
-  private Lineage build(Entry entry) {
+  /**
+   * Builds the lineage of {@code entry} as of {@code time}; caches it when every process in it is
+   * at its latest program, so the cache answers every later event until the table changes.
+   */
+  private Lineage build(Generation entry, boolean latest, long time, long version) {
     List<ProcessInfo> chain = new ArrayList<>(4);
     chain.add(entry.info);
+    long from = entry.since;
     ProcessInfo current = entry.info;
     while (chain.size() < maxDepth && current.ppid() > 0 && current.ppid() != current.pid()) {
-      Entry parent = entry(current.ppid());
-      if (parent == null) {
+      Generation head = entry(current.ppid());
+      if (head == null) {
         break;
       }
+      Generation parent = head.at(time, historyNanos);
+      latest &= parent == head;
+      from = Math.max(from, parent.since);
       current = parent.info;
       chain.add(current);
     }
-    return new Lineage(chain);
+    Lineage built = new Lineage(chain);
+    if (latest) {
+      entry.lineage = built;
+      entry.lineageFrom = from;
+      entry.lineageVersion = version;
+    }
+    return built;
   }
 
-  /** The user and group of {@code pid}, names resolved and cached with the process. */
+  /** The user and group of {@code pid} now, names resolved and cached with the process. */
   public UserInfo user(int pid) {
-    Entry entry = entry(pid);
-    if (entry == null) {
+    return user(pid, Generation.NOW);
+  }
+
+  /** The user and group of {@code pid} at {@code timeNanos} (event time): the program's then. */
+  public UserInfo user(int pid, long timeNanos) {
+    Generation head = entry(pid);
+    if (head == null) {
       return users.resolve(UNKNOWN_CREDENTIALS);
     }
+    Generation entry = head.at(timeNanos, historyNanos);
     long version = users.version();
     UserInfo cached = entry.user;
     if (cached != null && entry.userVersion == version) {
@@ -192,8 +238,13 @@ public final class ProcessTable {
     return evictions.get();
   }
 
-  private @Nullable Entry entry(int pid) {
-    Entry entry = entries.get(pid);
+  /** How many lookups were for a time before every program kept for their process. */
+  public long historyMisses() {
+    return historyMisses.get();
+  }
+
+  private @Nullable Generation entry(int pid) {
+    Generation entry = entries.get(pid);
     if (entry != null || procfs == null || pid <= 0) {
       return entry;
     }
@@ -201,12 +252,12 @@ public final class ProcessTable {
     if (info == null) {
       return null;
     }
-    return info.pid() == pid ? put(info) : entry(info.pid());
+    return info.pid() == pid ? put(info, Generation.FOREVER) : entry(info.pid());
   }
 
   private void exec(ProcessExec exec) {
     int pid = exec.header().pid();
-    Entry previous = entries.get(pid);
+    Generation previous = entries.get(pid);
     List<String> argv = exec.argv();
     String exePath = exec.exePath().isEmpty() ? exec.filename() : exec.exePath();
     String cwd = !exec.cwd().isEmpty() || previous == null ? exec.cwd() : previous.info.cwd();
@@ -226,7 +277,8 @@ public final class ProcessTable {
             exec.credentials(),
             exec.header().timeNanos(),
             exec.exeFromMemfd(),
-            exec.exeUpperLayer()));
+            exec.exeUpperLayer()),
+        exec.header().timeNanos());
   }
 
   /**
@@ -246,7 +298,7 @@ public final class ProcessTable {
       return; // a thread shares its process's entry
     }
     int parentPid = fork.header().pid();
-    Entry parent = entry(parentPid);
+    Generation parent = entry(parentPid);
     ProcessInfo base = parent == null ? unknown(parentPid) : parent.info;
     put(
         new ProcessInfo(
@@ -264,14 +316,15 @@ public final class ProcessTable {
             base.credentials(),
             fork.header().timeNanos(),
             base.exeFromMemfd(),
-            base.exeUpperLayer()));
+            base.exeUpperLayer()),
+        fork.header().timeNanos());
   }
 
   private void exit(ProcessExit exit) {
     if (!exit.groupLeader()) {
       return; // only a thread ended
     }
-    Entry entry = entries.get(exit.header().pid());
+    Generation entry = entries.get(exit.header().pid());
     if (entry == null || entry.exitedAt != 0) {
       return;
     }
@@ -282,9 +335,17 @@ public final class ProcessTable {
     }
   }
 
-  private synchronized Entry put(ProcessInfo info) {
-    Entry entry = new Entry(info, sequence.incrementAndGet());
-    entries.put(info.pid(), entry);
+  /**
+   * Makes {@code info}, beginning at {@code since}, the latest program of its pid; the one it
+   * replaces (an earlier program, or an exited process whose pid was reused) stays behind it.
+   */
+  private synchronized Generation put(ProcessInfo info, long since) {
+    Generation entry = new Generation(info, sequence.incrementAndGet(), since);
+    Generation replaced = entries.put(info.pid(), entry);
+    if (replaced != null && since != Generation.FOREVER) {
+      entry.previous = replaced;
+      entry.trim(generations, historyNanos);
+    }
     version.incrementAndGet();
     expire();
     if (entries.size() > maxEntries) {
@@ -312,9 +373,9 @@ public final class ProcessTable {
     if (entries.size() <= target) {
       return;
     }
-    List<Entry> oldest = new ArrayList<>(entries.values());
+    List<Generation> oldest = new ArrayList<>(entries.values());
     oldest.sort(Comparator.comparingLong(e -> e.sequence));
-    for (Entry entry : oldest) {
+    for (Generation entry : oldest) {
       if (entries.size() <= target) {
         break;
       }
@@ -324,7 +385,7 @@ public final class ProcessTable {
     }
   }
 
-  private boolean remove(Entry entry) {
+  private boolean remove(Generation entry) {
     boolean removed = entries.remove(entry.info.pid(), entry);
     if (removed) {
       version.incrementAndGet();

@@ -39,7 +39,7 @@ class LossReporterTest {
     List<Alert> sent = new ArrayList<>();
     var reporter =
         new LossReporter(
-            () -> new PipelineStats(100, pipelineDrops.get(), 100, 0, 0),
+            () -> new PipelineStats(100, pipelineDrops.get(), 100, 0, 0, 0),
             () -> Map.of("file_open", kernelDrops.get(), "exec", 2L),
             Duration.ofHours(1),
             sent::add,

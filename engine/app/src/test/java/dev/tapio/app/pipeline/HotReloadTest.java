@@ -119,7 +119,7 @@ class HotReloadTest {
 
   private static EngineMetrics metrics() {
     return new EngineMetrics(
-        "test", MetricSources.of(() -> null, () -> null, () -> null, () -> null));
+        "test", MetricSources.of(() -> null, () -> null, () -> null, () -> null, () -> null));
   }
 
   private static void awaitMatches(List<Match> matched, int count) throws InterruptedException {

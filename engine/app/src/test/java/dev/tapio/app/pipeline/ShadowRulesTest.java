@@ -52,7 +52,7 @@ class ShadowRulesTest {
 
       EngineMetrics metrics =
           new EngineMetrics(
-              "test", MetricSources.of(() -> null, () -> null, () -> null, () -> null));
+              "test", MetricSources.of(() -> null, () -> null, () -> null, () -> null, () -> null));
       metrics.rulesLoaded(rules.current().live().rules());
       metrics.shadowRulesLoaded(rules.current().shadowRules());
       InMemoryAlertSink sink = new InMemoryAlertSink();

@@ -158,7 +158,16 @@ public final class CompiledRuleSet {
    * reduce makes its types admit everything.
    */
   public KernelFilter kernelFilter() {
+    return kernelFilterWith(List.of());
+  }
+
+  /**
+   * The kernel filter of this set (rules and correlation steps) and of {@code more} rules matched
+   * beside it (shadow rules): what any of them may need passes.
+   */
+  public KernelFilter kernelFilterWith(List<CompiledRule> more) {
     List<CompiledRule> all = new java.util.ArrayList<>(rules);
+    all.addAll(more);
     correlations.stream()
         .filter(CompiledCorrelation::enabled)
         .map(CompiledCorrelation::rule)

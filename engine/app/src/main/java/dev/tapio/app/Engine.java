@@ -246,7 +246,7 @@ public final class Engine implements AutoCloseable {
     SensorSet set = sensors;
     if (set != null
         && !installedFilter.equals(dev.tapio.api.filter.KernelFilter.NONE)
-        && !CompiledRuleSet.kernelFilter(base.allRules()).equals(installedFilter)) {
+        && !base.kernelFilter().equals(installedFilter)) {
       // The filter was derived from the rules at start; the kernel cannot take a new one in place,
       // so rather than drop opens the new rules need, it lets every open through until restart.
       set.disableKernelFilter();
@@ -349,9 +349,8 @@ public final class Engine implements AutoCloseable {
       log.info("kernel filter: off, every open reaches the engine");
       return dev.tapio.api.filter.KernelFilter.NONE;
     }
-    // shadow rules are matched too: the filter admits what live or shadow rules may need
-    dev.tapio.api.filter.KernelFilter filter =
-        CompiledRuleSet.kernelFilter(liveRules().current().allRules());
+    // correlation steps and shadow rules are matched too: the filter admits what any may need
+    dev.tapio.api.filter.KernelFilter filter = liveRules().current().kernelFilter();
     log.info("kernel filter: {}", filter.summary());
     installedFilter = filter;
     return filter;

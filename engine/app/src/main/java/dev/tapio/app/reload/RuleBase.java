@@ -29,6 +29,14 @@ public record RuleBase(CompiledRuleSet live, @Nullable CompiledRuleSet shadow, S
         : shadow.rules().stream().filter(CompiledRule::enabled).toList();
   }
 
+  /**
+   * What the kernel may drop for these rules: nothing that a live rule, a live correlation's step
+   * or a shadow rule may need.
+   */
+  public dev.tapio.api.filter.KernelFilter kernelFilter() {
+    return live.kernelFilterWith(shadowRules());
+  }
+
   /** The live rules, then the enabled shadow rules: everything that can raise an alert. */
   public List<CompiledRule> allRules() {
     return java.util.stream.Stream.concat(live.rules().stream(), shadowRules().stream()).toList();

@@ -289,9 +289,10 @@ public final class Report {
         }
         List<String> lower =
             r.sensors().entrySet().stream()
-                .filter(e -> !e.getValue().contains("lsm") && !e.getValue().contains("fentry"))
                 .filter(e -> !e.getKey().equals("audit"))
-                .map(e -> e.getKey() + " (" + e.getValue().replaceAll(":.*", "") + ")")
+                .map(e -> Map.entry(e.getKey(), tier(e.getValue())))
+                .filter(e -> !e.getValue().contains("lsm") && !e.getValue().contains("fentry"))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")")
                 .toList();
         any = true;
         md.append("- ")
@@ -305,6 +306,13 @@ public final class Report {
       if (!any) {
         md.append("No kernel in this run allows fentry or BPF LSM.\n");
       }
+    }
+
+    /** The mechanism of an enabled sensor ({@code enabled (tp_btf)} → tp_btf), else its state. */
+    private static String tier(String status) {
+      return status.startsWith("enabled (")
+          ? status.substring("enabled (".length(), status.length() - 1)
+          : status.substring(0, Math.max(status.indexOf(':'), 0));
     }
 
     private static void failures(StringBuilder md, List<Run> runs) {

@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds out what the running kernel allows by really doing it: each program kind is loaded and
@@ -31,6 +32,16 @@ public final class FeatureProbe {
   static final String NO_TRACEFS = "tracefs not mounted at /sys/kernel/tracing and cannot be";
   static final String NO_CGROUP2 = "no cgroup2 mount";
   static final String MAP_REFUSED = "map type %d refused";
+
+  /**
+   * Why BPF LSM is refused although its probe attached: a kernel whose LSM list lacks {@code bpf}
+   * (Debian's 5.10 by default) accepts LSM programs and never runs them.
+   */
+  static final String LSM_NOT_ACTIVE =
+      "attach probe_lsm: attached, but bpf is not in the kernel's LSM list (%s), so no LSM program"
+          + " runs: boot with lsm=%s,bpf";
+
+  static final Path LSM_LIST = Path.of("/sys/kernel/security/lsm");
   static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
   private static final String OBJECT = "/dev/tapio/bpf/probes.bpf.o";
   private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile(" ");
@@ -114,10 +125,39 @@ public final class FeatureProbe {
         }
       }
       try (BpfLink _ = obj.attach(name)) {
+        if (f == Feature.LSM) {
+          Optional<String> inactive = bpfLsmInactive(lsmList());
+          if (inactive.isPresent()) {
+            return FeatureResult.refused(f, inactive.get());
+          }
+        }
         return FeatureResult.supported(f);
       }
     } catch (BpfException e) {
       return FeatureResult.refused(f, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * Why LSM programs would not run under the kernel's active LSM list ({@code
+   * /sys/kernel/security/lsm}), or nothing when {@code bpf} is in it or the list cannot be read.
+   */
+  static Optional<String> bpfLsmInactive(@Nullable String list) {
+    if (list == null) {
+      return Optional.empty();
+    }
+    String active = list.strip();
+    if (List.of(active.split(",")).contains("bpf")) {
+      return Optional.empty();
+    }
+    return Optional.of(LSM_NOT_ACTIVE.formatted(active, active));
+  }
+
+  private static @Nullable String lsmList() {
+    try {
+      return Files.isReadable(LSM_LIST) ? Files.readString(LSM_LIST) : null;
+    } catch (IOException e) {
+      return null;
     }
   }
 

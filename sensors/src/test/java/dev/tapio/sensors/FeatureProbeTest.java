@@ -13,4 +13,17 @@ class FeatureProbeTest {
     assertThat(FeatureProbe.hasCaps(1L << 39)).isFalse(); // CAP_BPF alone
     assertThat(FeatureProbe.hasCaps(0)).isFalse();
   }
+
+  @Test
+  void bpfLsmRunsOnlyWhenTheKernelListsIt() {
+    assertThat(FeatureProbe.bpfLsmInactive("lockdown,capability,landlock,yama,apparmor,bpf"))
+        .isEmpty();
+    assertThat(FeatureProbe.bpfLsmInactive(null)).isEmpty(); // securityfs absent: cannot tell
+    assertThat(FeatureProbe.bpfLsmInactive("lockdown,capability,yama,apparmor,tomoyo\n"))
+        .contains(
+            "attach probe_lsm: attached, but bpf is not in the kernel's LSM list"
+                + " (lockdown,capability,yama,apparmor,tomoyo), so no LSM program runs:"
+                + " boot with lsm=lockdown,capability,yama,apparmor,tomoyo,bpf");
+    assertThat(FeatureProbe.bpfLsmInactive("bpfx,lockdown")).isPresent();
+  }
 }

@@ -1,0 +1,378 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Turns the matrix's results into docs/kernel-compatibility.md, and checks them.
+ *
+ * <pre>
+ *   java kernels/Report.java RESULTS kernels.tsv       the page, on stdout
+ *   java kernels/Report.java --check RESULTS RUN...    exit 1 unless every RUN booted, reported
+ *                                                      its sensors and passed every test
+ * </pre>
+ *
+ * Everything on the page is read from what the guests wrote (kernels/guest): the kernel release,
+ * its LSM list, `tapio sensors status` as printed, and the console launcher's JUnit XML. Nothing
+ * about a kernel is written here by hand, so the page cannot drift from a run.
+ */
+public final class Report {
+  private Report() {}
+
+  /** One guest run as the guest left it in RESULTS/RUN. */
+  record Run(
+      String name,
+      String packageName,
+      String cmdline,
+      String release,
+      String lsm,
+      List<String> requested,
+      long seconds,
+      List<String> status,
+      Map<String, String> features,
+      Map<String, String> sensors,
+      Map<String, List<TestCase>> suites) {
+
+    Optional<String> problem() {
+      if (release.isEmpty()) {
+        return Optional.of("the guest did not come up (see serial.log)");
+      }
+      if (sensors.isEmpty()) {
+        return Optional.of("tapio sensors status printed no sensors");
+      }
+      for (String suite : requested) {
+        List<TestCase> cases = suites.getOrDefault(suite, List.of());
+        if (cases.isEmpty()) {
+          return Optional.of("no " + suite + " test results");
+        }
+        long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
+        if (failed > 0) {
+          return Optional.of(failed + " " + suite + " tests failed");
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  enum Outcome {
+    PASSED,
+    FAILED,
+    SKIPPED
+  }
+
+  record TestCase(String className, String name, Outcome outcome, String message) {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length >= 2 && args[0].equals("--check")) {
+      System.exit(check(Path.of(args[1]), List.of(args).subList(2, args.length)));
+    }
+    if (args.length != 2) {
+      System.err.println("usage: Report RESULTS kernels.tsv | Report --check RESULTS RUN...");
+      System.exit(2);
+    }
+    List<Run> runs = new ArrayList<>();
+    for (String line : Files.readAllLines(Path.of(args[1]))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        Path dir = Path.of(args[0]).resolve(line.split("\t")[0]);
+        if (Files.isDirectory(dir)) {
+          runs.add(read(dir));
+        }
+      }
+    }
+    System.out.print(Page.render(runs));
+  }
+
+  private static int check(Path results, List<String> names) throws Exception {
+    int bad = 0;
+    for (String name : names) {
+      Run run = read(results.resolve(name));
+      Optional<String> problem = run.problem();
+      System.out.println(
+          "matrix: " + name + ": " + problem.map(p -> "FAILED: " + p).orElse("passed"));
+      bad += problem.isPresent() ? 1 : 0;
+    }
+    return bad == 0 ? 0 : 1;
+  }
+
+  static Run read(Path dir) throws Exception {
+    List<String> status = lines(dir.resolve("status.txt"));
+    Map<String, String> features = new LinkedHashMap<>();
+    Map<String, String> sensors = new LinkedHashMap<>();
+    Map<String, String> section = null;
+    for (String line : status) {
+      if (line.equals("kernel features:")) {
+        section = features;
+      } else if (line.equals("sensors:")) {
+        section = sensors;
+      } else if (!line.startsWith("  ")) {
+        section = null;
+      } else if (section != null && line.indexOf(": ") > 0) {
+        int colon = line.indexOf(": ");
+        section.put(line.substring(2, colon), line.substring(colon + 2));
+      }
+    }
+    Map<String, List<TestCase>> suites = new TreeMap<>();
+    Path junit = dir.resolve("junit");
+    if (Files.isDirectory(junit)) {
+      try (Stream<Path> files = Files.walk(junit)) {
+        for (Path xml : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+          suites
+              .computeIfAbsent(junit.relativize(xml).getName(0).toString(), k -> new ArrayList<>())
+              .addAll(testCases(xml));
+        }
+      }
+    }
+    return new Run(
+        dir.getFileName().toString(),
+        first(dir.resolve("package")),
+        first(dir.resolve("cmdline")),
+        first(dir.resolve("uname")),
+        first(dir.resolve("lsm")),
+        List.of(first(dir.resolve("suites")).split(" +")).stream().filter(s -> !s.isEmpty()).toList(),
+        first(dir.resolve("seconds")).isEmpty() ? 0 : Long.parseLong(first(dir.resolve("seconds"))),
+        status,
+        features,
+        sensors,
+        suites);
+  }
+
+  private static List<TestCase> testCases(Path xml) throws Exception {
+    List<TestCase> cases = new ArrayList<>();
+    NodeList nodes =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(xml.toFile())
+            .getElementsByTagName("testcase");
+    for (int i = 0; i < nodes.getLength(); i++) {
+      Element tc = (Element) nodes.item(i);
+      Outcome outcome = Outcome.PASSED;
+      String message = "";
+      for (String tag : List.of("failure", "error", "skipped")) {
+        NodeList found = tc.getElementsByTagName(tag);
+        if (found.getLength() > 0) {
+          Element e = (Element) found.item(0);
+          outcome = tag.equals("skipped") ? Outcome.SKIPPED : Outcome.FAILED;
+          message = e.getAttribute("message");
+          if (message.isEmpty()) {
+            message = e.getTextContent().strip();
+          }
+          message = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
+          break;
+        }
+      }
+      String className = tc.getAttribute("classname");
+      cases.add(
+          new TestCase(
+              className.substring(className.lastIndexOf('.') + 1),
+              tc.getAttribute("name"),
+              outcome,
+              message));
+    }
+    return cases;
+  }
+
+  private static List<String> lines(Path file) throws IOException {
+    return Files.isReadable(file) ? Files.readAllLines(file) : List.of();
+  }
+
+  private static String first(Path file) throws IOException {
+    return lines(file).stream().findFirst().orElse("").strip();
+  }
+
+  /** The markdown page. */
+  static final class Page {
+    private Page() {}
+
+    static String render(List<Run> runs) {
+      StringBuilder md = new StringBuilder();
+      md.append(
+          """
+          # Kernel compatibility
+
+          <!-- Generated by kernels/matrix from kernels/results; do not edit by hand. -->
+
+          What Tapio's sensors run on, kernel by kernel: real Debian kernels booted under qemu
+          (software emulation) with this machine's root shared read-only, running `tapio sensors
+          status`, the privileged sensor tests and the end-to-end tests from one host build.
+          `kernels/matrix` reproduces every figure here (`kernels/README.md`); times are emulated
+          and say nothing about speed. CI does not run it by default (it takes longer than CI can
+          spare; `TAPIO_CI_MATRIX=1 .ci/run` does): run it when the sensors' hooks change.
+
+          """);
+      md.append("## Kernels\n\n");
+      md.append("| run | kernel | LSMs active | sensor tests | end-to-end tests | guest time |\n");
+      md.append("|---|---|---|---|---|---|\n");
+      for (Run r : runs) {
+        md.append("| ")
+            .append(r.name())
+            .append(r.cmdline().isEmpty() ? "" : " (`" + r.cmdline() + "`)")
+            .append(" | ")
+            .append(r.release().isEmpty() ? "did not boot" : r.release())
+            .append(" (").append(r.packageName()).append(") | ")
+            .append(r.lsm())
+            .append(" | ")
+            .append(counts(r, "sensors"))
+            .append(" | ")
+            .append(counts(r, "end-to-end"))
+            .append(" | ")
+            .append(r.seconds())
+            .append(" s |\n");
+      }
+      table(md, "Kernel features (probed by loading and attaching)", "feature", runs, Run::features);
+      table(md, "Sensors: the tier each one chose", "sensor", runs, r -> brief(r.sensors()));
+      failures(md, runs);
+      richerTiers(md, runs);
+      md.append("\n## What a user sees: `tapio sensors status` on each kernel\n");
+      for (Run r : runs) {
+        md.append("\n### ").append(r.name()).append("\n\n```\n");
+        r.status().stream()
+            .takeWhile(l -> !l.startsWith("host:"))
+            .forEach(l -> md.append(l).append('\n'));
+        md.append("```\n");
+      }
+      return md.toString();
+    }
+
+    private static void table(
+        StringBuilder md,
+        String title,
+        String what,
+        List<Run> runs,
+        java.util.function.Function<Run, Map<String, String>> column) {
+      Set<String> rows = new LinkedHashSet<>();
+      runs.forEach(r -> rows.addAll(column.apply(r).keySet()));
+      md.append("\n## ").append(title).append("\n\n| ").append(what);
+      runs.forEach(r -> md.append(" | ").append(r.name()));
+      md.append(" |\n|---");
+      runs.forEach(r -> md.append("|---"));
+      md.append("|\n");
+      for (String row : rows) {
+        md.append("| ").append(row);
+        for (Run r : runs) {
+          md.append(" | ").append(cell(column.apply(r).getOrDefault(row, "—")));
+        }
+        md.append(" |\n");
+      }
+    }
+
+    /**
+     * Where the kernel allows fentry or BPF LSM, which sensors still run on tracepoints: the work
+     * list for fentry/LSM variants of the sensors.
+     */
+    private static void richerTiers(StringBuilder md, List<Run> runs) {
+      md.append("\n## Where fentry or BPF LSM is allowed, sensors still on tracepoints\n\n");
+      md.append(
+          """
+          A sensor whose tier is `tp_btf`, `raw_tp` or `tracepoint` on a kernel that allows
+          `fentry` or `lsm` could hook the kernel functions instead (no syscall on the slow path).
+
+          """);
+      boolean any = false;
+      for (Run r : runs) {
+        List<String> richer =
+            Stream.of("fentry", "lsm")
+                .filter(f -> r.features().getOrDefault(f, "").equals("supported"))
+                .toList();
+        if (richer.isEmpty()) {
+          continue;
+        }
+        List<String> lower =
+            r.sensors().entrySet().stream()
+                .filter(e -> !e.getKey().equals("audit"))
+                .map(e -> Map.entry(e.getKey(), tier(e.getValue())))
+                .filter(e -> !e.getValue().contains("lsm") && !e.getValue().contains("fentry"))
+                .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .toList();
+        any = true;
+        md.append("- ")
+            .append(r.name())
+            .append(" allows ")
+            .append(String.join(" and ", richer))
+            .append(": ")
+            .append(lower.isEmpty() ? "every sensor uses them" : String.join(", ", lower))
+            .append('\n');
+      }
+      if (!any) {
+        md.append("No kernel in this run allows fentry or BPF LSM.\n");
+      }
+    }
+
+    /** The mechanism of an enabled sensor ({@code enabled (tp_btf)} → tp_btf), else its state. */
+    private static String tier(String status) {
+      return status.startsWith("enabled (")
+          ? status.substring("enabled (".length(), status.length() - 1)
+          : status.substring(0, Math.max(status.indexOf(':'), 0));
+    }
+
+    private static void failures(StringBuilder md, List<Run> runs) {
+      md.append("\n## Tests that did not pass\n\n");
+      boolean any = false;
+      for (Run r : runs) {
+        for (var suite : r.suites().entrySet()) {
+          for (TestCase c : suite.getValue()) {
+            if (c.outcome() != Outcome.PASSED) {
+              any = true;
+              md.append("- ")
+                  .append(r.name())
+                  .append(", ")
+                  .append(c.className())
+                  .append(' ')
+                  .append(c.name())
+                  .append(": ")
+                  .append(c.outcome() == Outcome.FAILED ? "**failed**" : "skipped")
+                  .append(c.message().isEmpty() ? "" : " — " + cell(c.message()))
+                  .append('\n');
+            }
+          }
+        }
+      }
+      if (!any) {
+        md.append("Every test passed on every kernel.\n");
+      }
+    }
+
+    /** Statuses short enough for a table cell; the full text is in the last section. */
+    private static Map<String, String> brief(Map<String, String> statuses) {
+      Map<String, String> out = new LinkedHashMap<>();
+      statuses.forEach(
+          (name, status) -> {
+            String[] reasons = status.split("; ");
+            out.put(
+                name,
+                reasons.length <= 2
+                    ? status
+                    : reasons[0] + "; " + reasons[1] + "; and " + (reasons.length - 2) + " more");
+          });
+      return out;
+    }
+
+    private static String counts(Run run, String suite) {
+      List<TestCase> cases = run.suites().getOrDefault(suite, List.of());
+      if (cases.isEmpty()) {
+        return run.requested().contains(suite) ? "**no results**" : "not run";
+      }
+      long passed = cases.stream().filter(c -> c.outcome() == Outcome.PASSED).count();
+      long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
+      long skipped = cases.size() - passed - failed;
+      return passed
+          + " passed"
+          + (failed > 0 ? ", **" + failed + " failed**" : "")
+          + (skipped > 0 ? ", " + skipped + " skipped" : "");
+    }
+
+    private static String cell(String text) {
+      return text.replace("|", "\\|");
+    }
+  }
+}

@@ -159,6 +159,9 @@ class SyslogSinkTest {
             .build()) {
       sink.send(TestAlerts.numbered("syscall", 0));
       sink.flush();
+      // plain TCP syslog has no acknowledgement: wait until rsyslog has written the first alert,
+      // or stopping it may lose what it still held in memory
+      rsyslog.awaitMessages(1);
       rsyslog.close();
       sink.send(TestAlerts.numbered("syscall", 1));
       Thread.sleep(300);

@@ -84,6 +84,16 @@ public final class NetPods implements AutoCloseable {
     b = pods.size() > 1 ? pods.get(1) : pods.get(0);
   }
 
+  /** The IPv4 network of the pods, {@code 10.231.S.0/24}. */
+  public String ipv4Network() {
+    return "10.231." + subnet + ".0/24";
+  }
+
+  /** The IPv6 network of the pods, {@code fd00:231:S::/64}. */
+  public String ipv6Network() {
+    return "fd00:231:" + subnet + "::/64";
+  }
+
   /** The pods, first to last. */
   public List<Pod> pods() {
     return List.copyOf(pods);

@@ -52,7 +52,7 @@ class OtlpFlowExporterTest {
       assertThat(a.get("tapio.flow.destination.workload").getStringValue())
           .isEqualTo("2001:db8::5");
       assertThat(a.get("source.address").getStringValue()).isEqualTo("10.0.0.7");
-      assertThat(a.get("destination.address").getStringValue()).isEqualTo("2001:db8:0:0:0:0:0:5");
+      assertThat(a.get("destination.address").getStringValue()).isEqualTo("2001:db8::5");
       assertThat(a.get("destination.port").getIntValue()).isEqualTo(443);
       assertThat(a.get("network.transport").getStringValue()).isEqualTo("tcp");
       assertThat(a.get("network.type").getStringValue()).isEqualTo("ipv6");

@@ -1,6 +1,7 @@
 package dev.tapio.rules;
 
 import dev.tapio.api.context.EnrichedEvent;
+import dev.tapio.api.event.IpText;
 import dev.tapio.rules.internal.fields.FieldAccessor;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ public final class OutputFormat {
   public static String text(@Nullable Object v) {
     return switch (v) {
       case null -> NA;
-      case InetAddress a -> a.getHostAddress();
+      case InetAddress a -> IpText.of(a);
       case byte[] b -> new String(b, java.nio.charset.StandardCharsets.UTF_8);
       case List<?> l -> String.join(",", l.stream().map(Object::toString).toList());
       default -> v.toString();
@@ -96,7 +97,7 @@ public final class OutputFormat {
   private static @Nullable Object json(@Nullable Object v) {
     return switch (v) {
       case null -> null;
-      case InetAddress a -> a.getHostAddress();
+      case InetAddress a -> IpText.of(a);
       case byte[] b -> new String(b, java.nio.charset.StandardCharsets.UTF_8);
       default -> v;
     };

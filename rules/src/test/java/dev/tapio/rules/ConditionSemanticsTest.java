@@ -106,6 +106,15 @@ class ConditionSemanticsTest {
   }
 
   @Test
+  void ipv6AddressesReadAsFalcoWritesThem() throws Exception {
+    EnrichedEvent c = Events.of(Events.connect6("2001:db8:0:0:0:0:0:7", "::1", 4444), "nc");
+    assertThat(matches("fd.name = \"2001:db8::7:40000->::1:4444\"", c)).isTrue();
+    assertThat(matches("fd.name endswith \"->::1:4444\"", c)).isTrue();
+    assertThat(matches("fd.sip = \"::1\" and fd.cip = \"2001:db8::7\"", c)).isTrue();
+    assertThat(matches("fd.sip = val(fd.sip) and fd.cip != val(fd.sip)", c)).isTrue();
+  }
+
+  @Test
   void ancestorsByIndexAndAnyAncestor() {
     assertThat(matches("proc.aname[2] = sshd", OPEN_ETC)).isTrue();
     assertThat(matches("proc.aname[0] = cat", OPEN_ETC)).isTrue();

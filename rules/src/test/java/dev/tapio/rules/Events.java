@@ -82,6 +82,18 @@ final class Events {
     return new SyscallEvent(HEADER, type, args, 0);
   }
 
+  static NetworkEvent connect6(String local, String remote, int port) throws Exception {
+    return new NetworkEvent(
+        HEADER,
+        "connect",
+        10,
+        6,
+        5,
+        SocketAddress.inet(InetAddress.getByName(local), 40000),
+        SocketAddress.inet(InetAddress.getByName(remote), port),
+        0);
+  }
+
   static NetworkEvent connect(String ip, int port) throws Exception {
     return new NetworkEvent(
         HEADER,

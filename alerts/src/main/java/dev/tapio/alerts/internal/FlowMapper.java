@@ -3,6 +3,7 @@ package dev.tapio.alerts.internal;
 import static dev.tapio.alerts.OtlpFlowAttributes.*;
 
 import dev.tapio.alerts.FlowReport;
+import dev.tapio.api.event.IpText;
 import dev.tapio.api.event.NetworkFlow;
 import dev.tapio.api.event.SocketAddress;
 import java.net.Inet6Address;
@@ -57,10 +58,10 @@ public final class FlowMapper {
     InetAddress source = flow.source().address();
     InetAddress destination = flow.destination().address();
     if (source != null) {
-      a.put(SOURCE_ADDRESS, source.getHostAddress());
+      a.put(SOURCE_ADDRESS, IpText.of(source));
     }
     if (destination != null) {
-      a.put(DESTINATION_ADDRESS, destination.getHostAddress());
+      a.put(DESTINATION_ADDRESS, IpText.of(destination));
     }
     a.put(DESTINATION_PORT, (long) flow.destination().port());
     a.put(TRANSPORT, transport(flow.protocol()));

@@ -6,6 +6,7 @@ import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.IpText;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -197,7 +198,7 @@ public final class OtlpMapper {
       return;
     }
     if (address.address() != null) {
-      out.put(prefix + ".address", address.address().getHostAddress());
+      out.put(prefix + ".address", IpText.of(address.address()));
       out.put(prefix + ".port", (long) address.port());
     } else if (address.unixPath() != null) {
       out.put(prefix + ".address", address.unixPath());

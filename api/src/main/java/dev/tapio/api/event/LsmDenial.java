@@ -51,7 +51,7 @@ public record LsmDenial(
         return address.unixPath();
       }
       if (address.address() != null) {
-        String ip = address.address().getHostAddress();
+        String ip = IpText.of(address.address());
         return (ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip) + ":" + address.port();
       }
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
+import dev.tapio.app.config.Origin;
 import dev.tapio.app.config.Settings;
 import dev.tapio.app.flows.FlowTelemetry;
 import dev.tapio.app.http.EngineHealth;
@@ -170,7 +171,14 @@ public final class Engine implements AutoCloseable {
     log.info("host root: {} ({})", host.path(), options.config().origin(Settings.HOST_ROOT));
     host.describe(cri).forEach(line -> log.info("host: {}", line));
     builder.containers(ContainerMetadataSource.cri(cri));
-    KubernetesAccess.podSource(options.environment()).ifPresent(builder::pods);
+    // The host name is the pod's name in a container: only a node name that was set counts.
+    String node =
+        options.config().origin(Settings.NODE_NAME).source() == Origin.Source.DEFAULT
+            ? null
+            : options.config().get(Settings.NODE_NAME);
+    KubernetesAccess.podSource(
+            options.environment(), node, options.config().find(Settings.CLUSTER_NAME).orElse(null))
+        .ifPresent(builder::pods);
     Enricher built = builder.build();
     enricher = built;
     built.statusLines().forEach(line -> log.info("enrichment: {}", line));

@@ -12,13 +12,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Connects to the Kubernetes API when Tapio runs in a cluster (the in-cluster service account, or a
- * kubeconfig named by KUBECONFIG). The node comes from TAPIO_NODE_NAME (the Helm chart sets it from
- * the downward API), the cluster's name from TAPIO_CLUSTER_NAME.
+ * kubeconfig named by KUBECONFIG). The node is {@code node.name} when it was set (TAPIO_NODE_NAME,
+ * NODE_NAME, the configuration file or a flag; the Helm chart sets it from the downward API), the
+ * cluster's name {@code cluster.name}.
  */
 final class KubernetesAccess {
   private static final Logger log = LoggerFactory.getLogger(KubernetesAccess.class);
@@ -55,20 +57,23 @@ final class KubernetesAccess {
         });
   }
 
-  static Optional<PodMetadataSource> podSource(Map<String, String> env) {
+  static Optional<PodMetadataSource> podSource(
+      Map<String, String> env, @Nullable String nodeName, @Nullable String clusterName) {
     boolean inCluster = env.containsKey("KUBERNETES_SERVICE_HOST");
     if (!inCluster && !env.containsKey("KUBECONFIG")) {
       return Optional.empty();
     }
-    String node = env.getOrDefault("TAPIO_NODE_NAME", "");
+    String node = nodeName == null ? "" : nodeName;
     if (node.isBlank()) {
-      log.warn("Kubernetes found but TAPIO_NODE_NAME is not set: pod metadata is off");
+      log.warn(
+          "Kubernetes found but node.name is not set (TAPIO_NODE_NAME or NODE_NAME from the"
+              + " downward API's spec.nodeName): pod metadata is off");
       return Optional.empty();
     }
     KubernetesClient client = client(env);
     return Optional.of(
         PodMetadataSource.kubernetes(
-            client, KubernetesSettings.forNode(node, env.getOrDefault("TAPIO_CLUSTER_NAME", ""))));
+            client, KubernetesSettings.forNode(node, clusterName == null ? "" : clusterName)));
   }
 
   /**

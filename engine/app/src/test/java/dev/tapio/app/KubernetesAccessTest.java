@@ -9,12 +9,13 @@ class KubernetesAccessTest {
 
   @Test
   void outsideAClusterThereIsNoPodSource() {
-    assertThat(KubernetesAccess.podSource(Map.of())).isEmpty();
+    assertThat(KubernetesAccess.podSource(Map.of(), "node-1", null)).isEmpty();
   }
 
   @Test
   void inAClusterWithoutTheNodeNameThereIsNoPodSource() {
-    assertThat(KubernetesAccess.podSource(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1")))
+    assertThat(
+            KubernetesAccess.podSource(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1"), null, null))
         .isEmpty();
   }
 }

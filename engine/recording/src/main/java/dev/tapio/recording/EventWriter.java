@@ -14,6 +14,7 @@ import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.FileChange;
 import dev.tapio.api.event.FileOpen;
+import dev.tapio.api.event.IpText;
 import dev.tapio.api.event.LsmDenial;
 import dev.tapio.api.event.NamespaceChange;
 import dev.tapio.api.event.Namespaces;
@@ -303,7 +304,7 @@ public final class EventWriter {
     if (a.unixPath() != null) {
       node.put("path", a.unixPath());
     } else if (a.address() != null) {
-      node.put("ip", a.address().getHostAddress());
+      node.put("ip", IpText.of(a.address()));
       node.put("port", a.port());
     }
   }

@@ -5,11 +5,9 @@ import dev.tapio.app.RuleFiles;
 import dev.tapio.app.config.ConfigLoader;
 import dev.tapio.app.config.EffectiveConfig;
 import dev.tapio.app.config.FlagValue;
-import dev.tapio.app.config.Origin;
 import dev.tapio.app.config.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -78,22 +76,7 @@ final class EngineCommandOptions {
         recordTo,
         jsonAlerts,
         Math.toIntExact(effective.get(Settings.RING_BUFFER_SIZE)),
-        enrichmentEnvironment(env, effective),
+        env,
         effective);
-  }
-
-  /**
-   * The environment enrichment reads, with the node and cluster names of the configuration: the
-   * Kubernetes pod lookup follows {@code TAPIO_NODE_NAME} and {@code TAPIO_CLUSTER_NAME}. A node
-   * name that is only the host name by default does not switch that lookup on.
-   */
-  static Map<String, String> enrichmentEnvironment(
-      Map<String, String> env, EffectiveConfig config) {
-    Map<String, String> out = new HashMap<>(env);
-    if (config.origin(Settings.NODE_NAME).source() != Origin.Source.DEFAULT) {
-      out.put("TAPIO_NODE_NAME", config.get(Settings.NODE_NAME));
-    }
-    config.find(Settings.CLUSTER_NAME).ifPresent(c -> out.put("TAPIO_CLUSTER_NAME", c));
-    return out;
   }
 }

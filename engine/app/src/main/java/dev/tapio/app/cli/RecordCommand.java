@@ -2,6 +2,8 @@ package dev.tapio.app.cli;
 
 import dev.tapio.app.Engine;
 import dev.tapio.app.EngineOptions;
+import dev.tapio.app.config.EffectiveConfig;
+import dev.tapio.app.config.Origin;
 import dev.tapio.app.config.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Parameters;
     name = "record",
     description = {
       "Record every event the sensors see, with its enrichment, as JSON lines, until Ctrl-C.",
-      "Replay it with 'tapio replay FILE', or use it in a rule test case (events_from)."
+      "Replay it with 'tapio replay FILE', or use it in a rule test case (events_from).",
+      "Serves no HTTP endpoints unless http.enabled is set, so it runs beside 'tapio run'."
     })
 public final class RecordCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "Where to write the events.")
@@ -34,9 +37,28 @@ public final class RecordCommand implements Callable<Integer> {
     return ConfigErrors.reported(
         spec,
         () -> {
-          EngineOptions options = engine.toOptions(false, file, alerts);
+          EngineOptions options = withoutListener(engine.toOptions(false, file, alerts));
           return RunCommand.runUntilSignal(
               new Engine(options), options.config().get(Settings.SHUTDOWN_DRAIN_TIMEOUT));
         });
+  }
+
+  /**
+   * A recording is made beside a running engine, whose listener holds the port: the endpoints are
+   * off unless {@code http.enabled} was set.
+   */
+  static EngineOptions withoutListener(EngineOptions options) {
+    EffectiveConfig config = options.config();
+    if (config.origin(Settings.HTTP_ENABLED).source() != Origin.Source.DEFAULT) {
+      return options;
+    }
+    return new EngineOptions(
+        options.ruleFiles(),
+        options.printEvents(),
+        options.recordTo(),
+        options.jsonAlerts(),
+        options.ringBufferBytes(),
+        options.environment(),
+        config.with(Settings.HTTP_ENABLED, false, "tapio record"));
   }
 }

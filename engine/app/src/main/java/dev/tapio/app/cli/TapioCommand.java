@@ -30,8 +30,26 @@ public final class TapioCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The command line, every command and subcommand answering {@code --help}. */
   public static CommandLine commandLine() {
-    return new CommandLine(new TapioCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cli = new CommandLine(new TapioCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    withHelp(cli);
+    return cli;
+  }
+
+  private static void withHelp(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+      if (!(sub.getCommand() instanceof CommandLine.HelpCommand)
+          && spec.findOption("--help") == null) {
+        spec.addOption(
+            CommandLine.Model.OptionSpec.builder("-h", "--help")
+                .usageHelp(true)
+                .description("Show this help message and exit.")
+                .build());
+      }
+      withHelp(sub);
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

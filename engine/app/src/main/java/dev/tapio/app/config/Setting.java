@@ -36,10 +36,11 @@ public record Setting<T>(
         + path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
   }
 
-  /** The standard variables first, then {@link #variable()}. */
+  /** The standard variables first, then {@link #variable()}, each once. */
   public List<String> variables() {
     return java.util.stream.Stream.concat(
             standardVariables.stream(), java.util.stream.Stream.of(variable()))
+        .distinct()
         .toList();
   }
 

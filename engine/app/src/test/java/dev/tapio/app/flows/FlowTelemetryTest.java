@@ -49,7 +49,7 @@ class FlowTelemetryTest {
     var flow = NONE.observe(event("connect", 0, CLIENT, 40_000, SERVER, 443, null));
     assertThat(flow).isPresent();
     assertThat(flow.get().source().name()).isEqualTo("process:curl");
-    assertThat(flow.get().destination().name()).isEqualTo("2001:db8:0:0:0:0:0:5");
+    assertThat(flow.get().destination().name()).isEqualTo("2001:db8::5");
     assertThat(flow.get().destinationPort()).isEqualTo(443);
     assertThat(flow.get().protocol()).isEqualTo(6);
     assertThat(flow.get().connections()).isEqualTo(1);

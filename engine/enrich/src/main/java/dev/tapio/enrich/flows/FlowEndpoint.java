@@ -1,6 +1,7 @@
 package dev.tapio.enrich.flows;
 
 import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.event.IpText;
 import java.net.InetAddress;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -56,7 +57,7 @@ public record FlowEndpoint(Kind kind, String name, @Nullable InetAddress address
 
   /** Nothing but an address (outside the cluster, or not yet known). */
   public static FlowEndpoint address(InetAddress address) {
-    return new FlowEndpoint(Kind.ADDRESS, address.getHostAddress(), address);
+    return new FlowEndpoint(Kind.ADDRESS, IpText.of(address), address);
   }
 
   /**

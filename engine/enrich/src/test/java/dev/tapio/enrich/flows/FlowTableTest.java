@@ -211,8 +211,7 @@ class FlowTableTest {
     assertThat(FlowEndpoint.of(null, "nginx", "nginx", a).name()).isEqualTo("container:nginx");
     assertThat(FlowEndpoint.of(null, "", "curl", a).name()).isEqualTo("process:curl");
     assertThat(FlowEndpoint.of(null, null, null, ip("2001:db8::1")))
-        .isEqualTo(
-            new FlowEndpoint(FlowEndpoint.Kind.ADDRESS, "2001:db8:0:0:0:0:0:1", ip("2001:db8::1")));
+        .isEqualTo(new FlowEndpoint(FlowEndpoint.Kind.ADDRESS, "2001:db8::1", ip("2001:db8::1")));
   }
 
   @Test

@@ -89,7 +89,7 @@ public final class CorrelationOutput {
   private static @Nullable Object json(@Nullable Object v) {
     return switch (v) {
       case null -> null;
-      case java.net.InetAddress a -> a.getHostAddress();
+      case java.net.InetAddress a -> dev.tapio.api.event.IpText.of(a);
       case byte[] b -> new String(b, java.nio.charset.StandardCharsets.UTF_8);
       default -> v;
     };

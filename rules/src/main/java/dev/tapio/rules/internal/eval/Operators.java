@@ -1,5 +1,6 @@
 package dev.tapio.rules.internal.eval;
 
+import dev.tapio.api.event.IpText;
 import dev.tapio.grammar.Modifier;
 import dev.tapio.grammar.Operator;
 import dev.tapio.rules.internal.fields.FieldType;
@@ -237,9 +238,9 @@ public final class Operators {
         default -> false;
       };
     }
-    String other = o instanceof InetAddress ia ? ia.getHostAddress() : o.toString();
+    String other = o instanceof InetAddress ia ? IpText.of(ia) : o.toString();
     if (op == Operator.IN || op == Operator.INTERSECTS) {
-      return v.toString().equals(other);
+      return (v instanceof InetAddress va ? IpText.of(va) : v.toString()).equals(other);
     }
     Object c = other;
     if (type == FieldType.IPADDR || type == FieldType.IPNET) {

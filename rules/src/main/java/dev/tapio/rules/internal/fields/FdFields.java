@@ -9,9 +9,9 @@ import static dev.tapio.rules.internal.fields.FieldType.STRING;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.event.FileChange;
 import dev.tapio.api.event.FileOpen;
+import dev.tapio.api.event.IpText;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.SocketAddress;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
@@ -295,10 +295,7 @@ final class FdFields {
     if (a == null || a.address() == null) {
       return "0.0.0.0:0";
     }
-    String host = a.address().getHostAddress();
-    if (a.address() instanceof Inet6Address) {
-      host = "[" + host + "]";
-    }
-    return host + ":" + a.port();
+    // Falco (inet_ntop, no brackets): 10.0.0.1:40000->10.0.0.2:80, ::1:40000->::1:4444
+    return IpText.of(a.address()) + ":" + a.port();
   }
 }

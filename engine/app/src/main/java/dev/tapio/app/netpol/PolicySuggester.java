@@ -1,5 +1,6 @@
 package dev.tapio.app.netpol;
 
+import dev.tapio.api.event.IpText;
 import dev.tapio.app.netpol.Observation.Peer;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -118,7 +119,7 @@ public final class PolicySuggester {
   private static String key(Peer peer) {
     return switch (peer) {
       case Peer.Pod(Workload w) -> "pod " + w.namespace() + " " + w.name() + " " + w.selector();
-      case Peer.Address(var a) -> "address " + a.getHostAddress();
+      case Peer.Address(var a) -> "address " + IpText.of(a);
     };
   }
 
@@ -134,7 +135,7 @@ public final class PolicySuggester {
       case Peer.Address(var a) ->
           new NetworkPolicyPeerBuilder()
               .withNewIpBlock()
-              .withCidr(a.getHostAddress() + (a instanceof Inet4Address ? "/32" : "/128"))
+              .withCidr(IpText.of(a) + (a instanceof Inet4Address ? "/32" : "/128"))
               .endIpBlock()
               .build();
     };

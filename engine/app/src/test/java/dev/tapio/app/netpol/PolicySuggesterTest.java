@@ -148,7 +148,7 @@ class PolicySuggesterTest {
                 .getFirst()
                 .getIpBlock()
                 .getCidr())
-        .isEqualTo("fd00:0:0:0:0:0:1:1/128");
+        .isEqualTo("fd00::1:1/128");
     NetworkPolicies view = NetworkPolicies.of(NAMESPACES, PODS, policies);
     assertThat(decision(view, "tcp", "fd00::2:1", "fd00::1:1", 8080)).isEqualTo(Decision.ALLOWED);
     assertThat(decision(view, "tcp", "fd00::2:1", "fd00::1:2", 8080)).isEqualTo(Decision.DENIED);

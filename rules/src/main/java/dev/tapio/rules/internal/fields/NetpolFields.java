@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@code tapio.netpol.*}: what the cluster's NetworkPolicies say about the connection an event
  * opens, which Falco has no fields for. Set on IP {@code connect}, {@code connect_async}, {@code
- * accept}/{@code accept4} and first-datagram {@code sendto}/{@code recvfrom} events that have a
- * peer address, and on no other event (so {@code !=} is false there too). Without a Kubernetes API
- * the verdict is {@code unknown}.
+ * accept}/{@code accept4}, first-datagram {@code sendto}/{@code recvfrom} and TCP {@code close}
+ * events that have a peer address, and on no other event (so {@code !=} is false there too).
+ * Without a Kubernetes API the verdict is {@code unknown}.
  */
 final class NetpolFields {
 

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param container the container, or {@link ContainerInfo#HOST}
  * @param pod the pod, when the container belongs to one
  * @param hostname the node's host name
+ * @param netpol what NetworkPolicies say about the connection the event opens; null for events that
+ *     open none
  */
 public record EnrichedEvent(
     Event event,
@@ -20,7 +22,19 @@ public record EnrichedEvent(
     UserInfo user,
     ContainerInfo container,
     @Nullable PodInfo pod,
-    String hostname) {
+    String hostname,
+    @Nullable PolicyVerdict netpol) {
+
+  /** An event that opens no connection policies judge. */
+  public EnrichedEvent(
+      Event event,
+      Lineage lineage,
+      UserInfo user,
+      ContainerInfo container,
+      @Nullable PodInfo pod,
+      String hostname) {
+    this(event, lineage, user, container, pod, hostname, null);
+  }
 
   public ProcessInfo process() {
     return lineage.process();
@@ -35,16 +49,21 @@ public record EnrichedEvent(
    * the event was first emitted.
    */
   public EnrichedEvent withContainer(ContainerInfo container, @Nullable PodInfo pod) {
-    return new EnrichedEvent(event, lineage, user, container, pod, hostname);
+    return new EnrichedEvent(event, lineage, user, container, pod, hostname, netpol);
   }
 
   /** The same actor and context with {@code event} as what the kernel reported. */
   public EnrichedEvent withEvent(Event event) {
-    return new EnrichedEvent(event, lineage, user, container, pod, hostname);
+    return new EnrichedEvent(event, lineage, user, container, pod, hostname, netpol);
   }
 
   /** The same event with {@code lineage} as its acting process and ancestors. */
   public EnrichedEvent withLineage(Lineage lineage) {
-    return new EnrichedEvent(event, lineage, user, container, pod, hostname);
+    return new EnrichedEvent(event, lineage, user, container, pod, hostname, netpol);
+  }
+
+  /** The same event with {@code netpol} as the NetworkPolicy verdict on its connection. */
+  public EnrichedEvent withNetpol(@Nullable PolicyVerdict netpol) {
+    return new EnrichedEvent(event, lineage, user, container, pod, hostname, netpol);
   }
 }

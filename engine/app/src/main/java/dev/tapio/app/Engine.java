@@ -12,6 +12,7 @@ import dev.tapio.app.http.HttpEndpoint;
 import dev.tapio.app.http.StatusServer;
 import dev.tapio.app.metrics.EngineMetrics;
 import dev.tapio.app.metrics.MetricSources;
+import dev.tapio.app.netpol.PolicyJudge;
 import dev.tapio.app.outputs.AlertOutputs;
 import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.Pipeline;
@@ -25,6 +26,7 @@ import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.Enricher;
 import dev.tapio.enrich.EnricherBuilder;
 import dev.tapio.enrich.HostRoot;
+import dev.tapio.enrich.netpol.NetworkPolicies;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
@@ -66,6 +68,7 @@ public final class Engine implements AutoCloseable {
   private @Nullable SensorSet sensors;
   private @Nullable AlertOutputs outputs;
   private @Nullable FlowTelemetry flows;
+  private PolicyJudge judge = new PolicyJudge(null);
   private @Nullable StatusServer http;
   private final EngineMetrics metrics;
   private final KillSwitch killSwitch = new KillSwitch(() -> sensors);
@@ -91,6 +94,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("check capabilities", RequiredCapabilities::check);
     lifecycle.step("load rules", this::loadRules);
     lifecycle.step("start alert sinks", this::startSinks);
+    lifecycle.step("watch NetworkPolicies", this::watchNetworkPolicies);
     lifecycle.step("start flow telemetry", this::startFlows);
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
@@ -131,14 +135,22 @@ public final class Engine implements AutoCloseable {
     return built;
   }
 
+  /**
+   * In a cluster, the NetworkPolicies, pods and namespaces as informers keep them; every connection
+   * event gets their verdict before the rules and the flows see it. Outside one the verdict is
+   * unknown.
+   */
+  private AutoCloseable watchNetworkPolicies() {
+    NetworkPolicies view = KubernetesAccess.networkPolicies(options.environment()).orElse(null);
+    log.info(
+        "NetworkPolicy verdicts: {}", view == null ? "unknown (no Kubernetes API)" : view.status());
+    judge = new PolicyJudge(view);
+    return view == null ? () -> {} : view;
+  }
+
   private AutoCloseable startFlows() {
     AlertOutputs out = requireNonNull(outputs);
-    flows =
-        FlowTelemetry.start(
-                options.config(),
-                out::flowExporter,
-                () -> KubernetesAccess.networkPolicies(options.environment()))
-            .orElse(null);
+    flows = FlowTelemetry.start(options.config(), out::flowExporter).orElse(null);
     return flows == null ? () -> {} : flows;
   }
 
@@ -176,6 +188,7 @@ public final class Engine implements AutoCloseable {
   private AutoCloseable startPipeline() {
     SwappableMatcher matcher = liveRules().matcher();
     Enricher enrich = requireNonNull(enricher);
+    PolicyJudge policies = judge;
     EventTap tap = EventTap.of(options);
     FlowTelemetry flowTelemetry = flows;
     Consumer<EnrichedEvent> seen =
@@ -187,7 +200,7 @@ public final class Engine implements AutoCloseable {
             requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
-                enrich::enrich,
+                event -> policies.judge(enrich.enrich(event)),
                 options.printEvents() ? e -> List.of() : matcher,
                 completion::send,
                 seen,

@@ -7,6 +7,7 @@ import dev.tapio.enrich.netpol.Connection;
 import dev.tapio.enrich.netpol.NetworkPolicies;
 import dev.tapio.enrich.netpol.NetworkPolicySettings;
 import dev.tapio.enrich.netpol.Verdict;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class KubernetesAccess {
     if (!env.containsKey("KUBERNETES_SERVICE_HOST") && !env.containsKey("KUBECONFIG")) {
       return Optional.empty();
     }
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = client(env);
     NetworkPolicies view = NetworkPolicies.kubernetes(client, NetworkPolicySettings.DEFAULT);
     return Optional.of(
         new NetworkPolicies() {
@@ -69,9 +70,25 @@ final class KubernetesAccess {
               + " downward API's spec.nodeName): pod metadata is off");
       return Optional.empty();
     }
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = client(env);
     return Optional.of(
         PodMetadataSource.kubernetes(
             client, KubernetesSettings.forNode(node, clusterName == null ? "" : clusterName)));
+  }
+
+  /**
+   * A client of the cluster: the kubeconfig that {@code env}'s KUBECONFIG names (the engine's
+   * environment, which tests and embedders may give), else the in-cluster service account.
+   */
+  static KubernetesClient client(Map<String, String> env) {
+    String kubeconfig = env.get("KUBECONFIG");
+    if (kubeconfig == null || kubeconfig.isBlank()) {
+      return new KubernetesClientBuilder().build();
+    }
+    // KUBECONFIG may list several files; the first is the one that names the current context.
+    String first = kubeconfig.split(java.io.File.pathSeparator)[0];
+    return new KubernetesClientBuilder()
+        .withConfig(Config.fromKubeconfig(new java.io.File(first)))
+        .build();
   }
 }

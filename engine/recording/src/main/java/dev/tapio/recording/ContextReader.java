@@ -4,6 +4,7 @@ import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.ImageReference;
 import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.context.PolicyVerdict;
 import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.context.UserInfo;
 import dev.tapio.api.event.Credentials;
@@ -226,6 +227,38 @@ final class ContextReader {
         t.text("node", "test-node"),
         t.textOrNull("ip"));
   }
+
+  /**
+   * {@code netpol: {reason: egress-denied, policies: [shop/deny-all]}}: the NetworkPolicy verdict
+   * on the event's connection. The reason decides the verdict; a {@code verdict} given beside it
+   * must agree.
+   */
+  static @Nullable PolicyVerdict netpol(Tree t) {
+    if (t.missing()) {
+      return null;
+    }
+    t.onlyKeys(NETPOL_KEYS);
+    PolicyVerdict.Reason reason;
+    try {
+      reason = PolicyVerdict.Reason.ofLabel(t.text("reason", ""));
+    } catch (IllegalArgumentException e) {
+      throw t.get("reason")
+          .error(
+              "expected a NetworkPolicy reason: "
+                  + Arrays.stream(PolicyVerdict.Reason.values())
+                      .map(PolicyVerdict.Reason::label)
+                      .toList());
+    }
+    String verdict = t.text("verdict", reason.verdict().label());
+    if (!verdict.equals(reason.verdict().label())) {
+      throw t.get("verdict")
+          .error("reason " + reason.label() + " gives verdict " + reason.verdict().label());
+    }
+    return PolicyVerdict.of(reason, t.texts("policies"));
+  }
+
+  private static final java.util.Set<String> NETPOL_KEYS =
+      java.util.Set.of("verdict", "reason", "policies");
 
   static String basename(String path) {
     int slash = path.lastIndexOf('/');

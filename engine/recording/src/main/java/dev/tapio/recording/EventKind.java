@@ -56,7 +56,8 @@ public enum EventKind {
           "user",
           "container",
           "pod",
-          "hostname");
+          "hostname",
+          "netpol");
 
   private static final Map<String, FileChange.Operation> FILE_CHANGES =
       Map.ofEntries(

@@ -76,7 +76,8 @@ public final class EventReader {
         ContextReader.user(t.get("user"), process),
         ContextReader.container(t.get("container")),
         ContextReader.pod(t.get("pod")),
-        t.text("hostname", DEFAULT_HOSTNAME));
+        t.text("hostname", DEFAULT_HOSTNAME),
+        ContextReader.netpol(t.get("netpol")));
   }
 
   /** Defaults time for the {@code index}-th event of a case: one microsecond apart. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.context.PolicyVerdict;
 import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.context.UserInfo;
 import dev.tapio.api.event.CredentialChange;
@@ -60,6 +61,13 @@ public final class EventWriter {
       out.set("pod", pod(e.pod()));
     }
     out.put("hostname", e.hostname());
+    PolicyVerdict netpol = e.netpol();
+    if (netpol != null) {
+      ObjectNode node = out.putObject("netpol");
+      node.put("verdict", netpol.verdict().label()).put("reason", netpol.reason().label());
+      ArrayNode policies = node.putArray("policies");
+      netpol.policies().forEach(policies::add);
+    }
     return out;
   }
 

@@ -108,7 +108,8 @@ class FieldReferenceTest {
                   "recvfrom",
                   "recvmsg"),
               "{type: connect, local: {ip: 10.1.0.7, port: 40000},"
-                  + " remote: {ip: 93.184.216.34, port: 443}}"),
+                  + " remote: {ip: 93.184.216.34, port: 443},"
+                  + " netpol: {reason: egress-denied, policies: [shop/web-egress]}}"),
           new Kind(
               "namespace",
               List.of("setns", "unshare", "mount", "umount", "umount2", "pivot_root", "chroot"),

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       RecordCommand.class,
       ReplayCommand.class,
       SensorsCommand.class,
+      NetpolCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class TapioCommand implements Runnable {

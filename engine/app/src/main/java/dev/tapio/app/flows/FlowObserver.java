@@ -2,16 +2,13 @@ package dev.tapio.app.flows;
 
 import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
-import dev.tapio.api.context.PodInfo;
+import dev.tapio.api.context.PolicyVerdict;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.TcpTraffic;
+import dev.tapio.app.netpol.PolicyJudge;
 import dev.tapio.enrich.flows.FlowEndpoint;
 import dev.tapio.enrich.flows.FlowObservation;
-import dev.tapio.enrich.netpol.Connection;
-import dev.tapio.enrich.netpol.NetworkPolicies;
-import dev.tapio.enrich.netpol.PolicyRef;
-import dev.tapio.enrich.netpol.Verdict;
 import java.net.InetAddress;
 import java.util.Optional;
 import java.util.Set;
@@ -24,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * first datagram a task receives open one from the peer's address to the task's workload and its
  * own port. The close of a TCP connection adds what it carried (bytes and packets, counted from the
  * source's side) to the same flow without opening another. Failed calls and non-IP sockets count
- * nothing. Policy is not evaluated here: the verdict is empty.
+ * nothing. The flow's verdict and deciding policy are the event's own ({@link
+ * EnrichedEvent#netpol()}, given by the pipeline's {@code PolicyJudge}); empty when it has none.
  */
 final class FlowObserver {
   /** The event types flow telemetry needs the sensors to deliver. */
@@ -33,15 +31,6 @@ final class FlowObserver {
 
   private static final int AF_INET = 2;
   private static final int AF_INET6 = 10;
-
-  private final @Nullable NetworkPolicies policies;
-
-  /**
-   * @param policies the NetworkPolicy view to evaluate connections against, or null for none
-   */
-  FlowObserver(@Nullable NetworkPolicies policies) {
-    this.policies = policies;
-  }
 
   Optional<FlowObservation> observe(EnrichedEvent e) {
     if (!(e.event() instanceof NetworkEvent n)
@@ -74,10 +63,10 @@ final class FlowObserver {
     FlowEndpoint destination = outbound ? other : self;
     SocketAddress at = outbound ? n.remote() : n.local();
     int port = at == null ? 0 : at.port();
-    Verdict verdict = verdict(e, n, outbound, peer);
-    String decision = verdict == null ? "" : verdict.decision().label();
-    PolicyRef ref = verdict == null ? null : verdict.policy();
-    String policy = ref == null ? null : ref.toString();
+    PolicyVerdict verdict = e.netpol();
+    String decision = PolicyJudge.flowLabel(verdict);
+    String policy =
+        verdict == null || verdict.policies().isEmpty() ? null : verdict.policies().getFirst();
     if (traffic == null) {
       return Optional.of(
           FlowObservation.connection(source, destination, port, n.protocol(), decision, policy));
@@ -96,34 +85,6 @@ final class FlowObserver {
             outbound ? traffic.bytesOut() : traffic.bytesIn(),
             outbound ? traffic.packetsIn() : traffic.packetsOut(),
             outbound ? traffic.bytesIn() : traffic.bytesOut()));
-  }
-
-  /**
-   * What the policies say about this connection: the initiator's egress and the responder's
-   * ingress, whichever end this task is. Null when there are no policies to ask, or the protocol or
-   * the local address is one they cannot judge.
-   */
-  private @Nullable Verdict verdict(
-      EnrichedEvent e, NetworkEvent n, boolean outbound, InetAddress peer) {
-    NetworkPolicies view = policies;
-    Connection.Protocol protocol = Connection.Protocol.ofNumber(n.protocol());
-    SocketAddress local = n.local();
-    InetAddress self = address(local);
-    if (view == null || protocol == null || local == null || self == null) {
-      return null;
-    }
-    PodInfo pod = e.pod();
-    String podIp = pod == null ? null : pod.ip();
-    if (self.isAnyLocalAddress() && podIp != null) {
-      // an unconnected UDP socket sends from the wildcard address: the pod's own address it is
-      self = InetAddress.ofLiteral(podIp);
-    }
-    SocketAddress remote = java.util.Objects.requireNonNull(n.remote());
-    Connection c =
-        outbound
-            ? Connection.outbound(protocol, self, local.port(), peer, remote.port())
-            : Connection.inbound(protocol, self, local.port(), peer, remote.port());
-    return view.evaluate(c);
   }
 
   /** The task's end: its pod's workload, else its container, else its process name. */

@@ -13,7 +13,6 @@ import dev.tapio.api.event.NetworkFlow;
 import dev.tapio.app.config.EffectiveConfig;
 import dev.tapio.enrich.flows.FlowTable;
 import dev.tapio.enrich.flows.FlowTableMetrics;
-import dev.tapio.enrich.netpol.NetworkPolicies;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,25 +37,14 @@ public final class FlowTelemetry implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(FlowTelemetry.class);
 
   private final FlowTable table;
-  private final FlowObserver observer;
-  private final @Nullable NetworkPolicies policies;
+  private final FlowObserver observer = new FlowObserver();
   private final FlowExporter exporter;
   private final LongSupplier clockNanos;
   private final ScheduledExecutorService flusher;
   private long intervalStart;
 
-  /**
-   * @param policies the NetworkPolicy view flows are judged by (closed with this), or null for none
-   */
-  FlowTelemetry(
-      FlowTable table,
-      @Nullable NetworkPolicies policies,
-      FlowExporter exporter,
-      Duration interval,
-      LongSupplier clock) {
+  FlowTelemetry(FlowTable table, FlowExporter exporter, Duration interval, LongSupplier clock) {
     this.table = table;
-    this.observer = new FlowObserver(policies);
-    this.policies = policies;
     this.exporter = exporter;
     this.clockNanos = clock;
     this.intervalStart = clock.getAsLong();
@@ -71,13 +58,10 @@ public final class FlowTelemetry implements AutoCloseable {
   /**
    * Flow telemetry as {@code flows.*} configures it, exporting through {@code exporter} (the OTLP
    * receiver of the alerts), or nothing when flows are switched off or have nowhere to go. Flows
-   * carry the verdict of the cluster's NetworkPolicies when {@code policies} gives a view (in a
-   * cluster), which the telemetry then owns.
+   * carry the NetworkPolicy verdict their events carry.
    */
   public static Optional<FlowTelemetry> start(
-      EffectiveConfig config,
-      Supplier<Optional<FlowExporter>> exporter,
-      Supplier<Optional<NetworkPolicies>> policies) {
+      EffectiveConfig config, Supplier<Optional<FlowExporter>> exporter) {
     if (!config.get(FLOWS_ENABLED)) {
       log.info("flows: off (flows.enabled=false)");
       return Optional.empty();
@@ -93,14 +77,9 @@ public final class FlowTelemetry implements AutoCloseable {
             .maxExternalAddresses(config.get(FLOWS_MAX_EXTERNAL_ADDRESSES))
             .build();
     Duration interval = config.get(FLOWS_INTERVAL);
-    NetworkPolicies view = policies.get().orElse(null);
-    log.info(
-        "flows: every {} as OTLP logs (event name tapio.flow), {}, NetworkPolicy verdicts: {}",
-        interval,
-        table,
-        view == null ? "off (not in a cluster)" : view.status());
+    log.info("flows: every {} as OTLP logs (event name tapio.flow), {}", interval, table);
     return Optional.of(
-        new FlowTelemetry(table, view, chosen.get(), interval, FlowTelemetry::wallClockNanos));
+        new FlowTelemetry(table, chosen.get(), interval, FlowTelemetry::wallClockNanos));
   }
 
   /** The event types the sensors must deliver for flows, whatever the rules need. */
@@ -161,9 +140,6 @@ public final class FlowTelemetry implements AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       exporter.close();
-      if (policies != null) {
-        policies.close();
-      }
       log.info("flows: {} {}", table.metrics(), exporter.stats());
     }
   }

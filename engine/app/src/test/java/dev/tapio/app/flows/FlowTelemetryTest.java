@@ -17,6 +17,8 @@ import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.NetworkFlow;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.TcpTraffic;
+import dev.tapio.app.netpol.PolicyJudge;
+import dev.tapio.enrich.flows.FlowObservation;
 import dev.tapio.enrich.flows.FlowTable;
 import dev.tapio.enrich.netpol.NetworkPolicies;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -40,7 +42,7 @@ import org.junit.jupiter.api.Test;
 class FlowTelemetryTest {
   private static final InetAddress SERVER = address("2001:db8::5");
   private static final InetAddress CLIENT = address("10.0.0.7");
-  private static final FlowObserver NONE = new FlowObserver(null);
+  private static final FlowObserver NONE = new FlowObserver();
 
   @Test
   void aConnectIsAFlowFromTheProcessToThePeersAddressAndPort() {
@@ -124,21 +126,23 @@ class FlowTelemetryTest {
             NetworkPolicy.class);
     Namespace shop =
         new NamespaceBuilder().withNewMetadata().withName("shop").endMetadata().build();
-    var observer =
-        new FlowObserver(
+    var judge =
+        new PolicyJudge(
             NetworkPolicies.of(
                 List.of(shop),
                 List.of(pod("web", "10.0.1.1", "fd00::1:1"), pod("db", "10.0.1.2", "fd00::1:2")),
                 List.of(dbIngress)));
+    java.util.function.Function<EnrichedEvent, java.util.Optional<FlowObservation>> observer =
+        e -> NONE.observe(judge.judge(e));
 
     var allowed =
-        observer.observe(
+        observer.apply(
             event("connect", 0, address("10.0.1.1"), 40_000, address("10.0.1.2"), 5432, null));
     var denied =
-        observer.observe(
+        observer.apply(
             event("connect", 0, address("fd00::1:1"), 40_000, address("fd00::1:2"), 22, null));
     var outside =
-        observer.observe(event("connect", 0, address("fd00::1:1"), 40_000, SERVER, 443, null));
+        observer.apply(event("connect", 0, address("fd00::1:1"), 40_000, SERVER, 443, null));
 
     assertThat(allowed.get().verdict()).isEqualTo("allowed");
     assertThat(allowed.get().policy()).isEqualTo("shop/db-from-web");
@@ -148,7 +152,16 @@ class FlowTelemetryTest {
     assertThat(outside.get().policy()).isNull();
     assertThat(
             NONE.observe(
-                    event("connect", 0, address("10.0.1.1"), 40_000, address("10.0.1.2"), 22, null))
+                    new PolicyJudge(null)
+                        .judge(
+                            event(
+                                "connect",
+                                0,
+                                address("10.0.1.1"),
+                                40_000,
+                                address("10.0.1.2"),
+                                22,
+                                null)))
                 .get()
                 .verdict())
         .isEmpty();
@@ -159,7 +172,7 @@ class FlowTelemetryTest {
     var exporter = new FlowExporter.InMemory();
     AtomicLong clock = new AtomicLong(1_000);
     FlowTable table = FlowTable.builder().maxFlows(16).build();
-    try (var flows = new FlowTelemetry(table, null, exporter, Duration.ofHours(1), clock::get)) {
+    try (var flows = new FlowTelemetry(table, exporter, Duration.ofHours(1), clock::get)) {
       for (int port = 1; port <= 20; port++) {
         flows.observe(event("connect", 0, CLIENT, 40_000, SERVER, port, null));
       }

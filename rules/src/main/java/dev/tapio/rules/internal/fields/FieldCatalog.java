@@ -38,6 +38,7 @@ public final class FieldCatalog {
     ContainerFields.register(all);
     PrivilegeFields.register(all);
     SecurityFields.register(all);
+    NetpolFields.register(all);
     Map<String, FieldDef> m = new TreeMap<>();
     for (FieldDef f : all) {
       if (m.put(f.name(), f) != null) {

@@ -200,6 +200,68 @@ class CorrelationTest {
         .hasSize(1);
   }
 
+  static final CompiledRuleSet CHAIN =
+      set(
+          RULES.substring(0, RULES.indexOf("- correlation"))
+              + """
+              - correlation: Shell, curl, then nc
+                steps:
+                  - name: shell
+                    rule: Shell
+                  - name: fetch
+                    condition: evt.type = execve and proc.name = curl
+                  - name: connect
+                    condition: evt.type = execve and proc.name = nc
+                by: [container.id]
+                within: 60s
+                output: "%connect.proc.cmdline after %fetch.proc.cmdline after %shell.proc.name"
+                priority: WARNING
+              """);
+
+  @Test
+  void aThreeStepSequenceFiresInOrderWithinTheWindowOfItsFirstStep() {
+    List<Alert> alerts =
+        run(
+            CHAIN,
+            "Shell, curl, then nc",
+            exec(0, "a", "/bin/bash"),
+            exec(10, "a", "/usr/bin/curl", "one"),
+            exec(20, "a", "/usr/bin/curl", "two"),
+            exec(30, "a", "/usr/bin/nc", "x"));
+    assertThat(alerts)
+        .singleElement()
+        .extracting(Alert::output)
+        .as("the first match of a middle step is the one kept")
+        .isEqualTo("nc x after curl one after bash");
+    assertThat(
+            run(
+                CHAIN,
+                "Shell, curl, then nc",
+                exec(0, "a", "/bin/bash"),
+                exec(10, "a", "/usr/bin/nc"),
+                exec(20, "a", "/usr/bin/curl")))
+        .as("wrong order")
+        .isEmpty();
+    assertThat(
+            run(
+                CHAIN,
+                "Shell, curl, then nc",
+                exec(0, "a", "/bin/bash"),
+                exec(50, "a", "/usr/bin/curl"),
+                exec(61, "a", "/usr/bin/nc")))
+        .as("the last step too late after the first")
+        .isEmpty();
+    assertThat(
+            run(
+                CHAIN,
+                "Shell, curl, then nc",
+                exec(0, "a", "/bin/bash"),
+                exec(50, "a", "/usr/bin/curl"),
+                exec(60, "a", "/usr/bin/nc")))
+        .as("exactly the window after the first step still counts")
+        .hasSize(1);
+  }
+
   @Test
   void aThresholdFiresOnTheNthMatchWithinTheWindowOnly() {
     assertThat(

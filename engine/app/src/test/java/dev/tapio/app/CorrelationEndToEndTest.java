@@ -32,15 +32,15 @@ import org.junit.jupiter.api.io.TempDir;
  *       with no write before it, adds none.
  *   <li>An interactive shell (on the terminal {@code script} gives it) runs a network tool (bash
  *       copied to a file named {@code wget}) that opens a TCP connection to a listener on this
- *       machine's own non-loopback address: the three steps of <em>Interactive shell, network tool,
- *       then outbound connection in a container</em>, exactly one alert.
+ *       machine's own non-loopback address: the three steps of <em>Interactive shell then network
+ *       tool then outbound connection in a container</em>, exactly one alert.
  * </ul>
  */
 @Tag("privileged")
 class CorrelationEndToEndTest {
   private static final String RULE = "New binary written then run in a container";
   private static final String CHAIN =
-      "Interactive shell, network tool, then outbound connection in a container";
+      "Interactive shell then network tool then outbound connection in a container";
 
   @TempDir Path dir;
 

@@ -176,11 +176,17 @@ public final class CorrelationSession implements AutoCloseable {
     }
   }
 
+  /**
+   * Inserts the match and runs the rules, except for a sequence's step before its last: no rule of
+   * a sequence completes before its last step is in, so those wait for the next run.
+   */
   private void insert(Held h, int step, Object key, long now, EnrichedEvent event) {
     StepMatch m = new StepMatch(step, key, now, event);
     h.facts.add(m);
     h.handles.add(session.insert(m));
-    session.fireAllRules();
+    if (c.kind() != CompiledCorrelation.Kind.SEQUENCE || step == c.steps().size() - 1) {
+      session.fireAllRules();
+    }
   }
 
   /** Deletes what of {@code h} is still in the session. */

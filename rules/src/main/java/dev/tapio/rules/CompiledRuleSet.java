@@ -45,13 +45,14 @@ public final class CompiledRuleSet {
       List<CompiledCorrelation> correlations,
       RuleMatching matching,
       RulePlan plan,
-      KieBase kieBase) {
+      KieBase kieBase,
+      CompiledCorrelation.Evaluator evaluator) {
     this.rules = List.copyOf(rules);
     this.correlations = List.copyOf(correlations);
     this.matching = matching;
     this.plan = plan;
     this.kieBase = kieBase;
-    this.correlationBases = Correlator.compile(this.correlations);
+    this.correlationBases = Correlator.compile(this.correlations, evaluator);
   }
 
   /** Builds the Drools rule base of {@code rules} with the executable-model API (milliseconds). */
@@ -60,13 +61,26 @@ public final class CompiledRuleSet {
   }
 
   /**
-   * Builds the rule base of {@code rules}, and a stream-mode rule base per enabled correlation (see
-   * {@link MatchingSession}).
+   * Builds the rule base of {@code rules}; the correlations are evaluated by {@link
+   * CompiledCorrelation.Evaluator#DEFAULT} (see {@link MatchingSession}).
    */
   public static CompiledRuleSet build(
       List<CompiledRule> rules, List<CompiledCorrelation> correlations, RuleMatching matching) {
+    return build(rules, correlations, matching, CompiledCorrelation.Evaluator.DEFAULT);
+  }
+
+  /**
+   * Builds the rule base of {@code rules} and, for {@link
+   * CompiledCorrelation.Evaluator#DROOLS_STREAM}, a stream-mode rule base per enabled correlation.
+   */
+  public static CompiledRuleSet build(
+      List<CompiledRule> rules,
+      List<CompiledCorrelation> correlations,
+      RuleMatching matching,
+      CompiledCorrelation.Evaluator evaluator) {
     RulePlan plan = RulePlan.of(codes(rules));
-    return new CompiledRuleSet(rules, correlations, matching, plan, RuleModel.build(plan));
+    return new CompiledRuleSet(
+        rules, correlations, matching, plan, RuleModel.build(plan), evaluator);
   }
 
   /**
@@ -87,7 +101,8 @@ public final class CompiledRuleSet {
       throw new IllegalStateException("generated rules do not build: " + errors);
     }
     KieBase base = ks.newKieContainer(id).getKieBase();
-    return new CompiledRuleSet(rules, List.of(), matching, plan, base);
+    return new CompiledRuleSet(
+        rules, List.of(), matching, plan, base, CompiledCorrelation.Evaluator.DEFAULT);
   }
 
   public List<CompiledRule> rules() {

@@ -36,7 +36,7 @@ import org.kie.api.time.SessionPseudoClock;
  * rules run, only when a step matched or when the session's next timer (an expiry, an absence's
  * deadline) is due.
  */
-public final class CorrelationSession implements AutoCloseable {
+public final class CorrelationSession implements CorrelationState {
 
   /** A key's facts in the session, in the order inserted. */
   private static final class Held {
@@ -65,7 +65,8 @@ public final class CorrelationSession implements AutoCloseable {
         new KeyedState<>(c.maxKeys(), c.kind() == CompiledCorrelation.Kind.THRESHOLD, this::drop);
   }
 
-  CompiledCorrelation correlation() {
+  @Override
+  public CompiledCorrelation correlation() {
     return c;
   }
 
@@ -73,14 +74,15 @@ public final class CorrelationSession implements AutoCloseable {
    * Moves event time to {@code now} when the session has something due by then: expired matches
    * leave, an absence whose window passed fires into {@code out}.
    */
-  void advance(long now, List<Match> out) {
+  @Override
+  public void advance(long now, List<Match> out) {
     if (now >= due && keys.size() > 0) {
       moveTo(now, out);
     }
   }
 
-  /** Steps {@code matched} (a bit per step) matched {@code event} at {@code now}. */
-  void onMatch(EnrichedEvent event, long now, long matched, List<Match> out) {
+  @Override
+  public void onMatch(EnrichedEvent event, long now, long matched, List<Match> out) {
     moveTo(now, out);
     switch (c.kind()) {
       case SEQUENCE -> sequence(event, now, matched);
@@ -252,7 +254,8 @@ public final class CorrelationSession implements AutoCloseable {
     complete(first.getEvent(), List.of(first));
   }
 
-  CompiledCorrelation.Stats stats() {
+  @Override
+  public CompiledCorrelation.Stats stats() {
     return new CompiledCorrelation.Stats(c.name(), keys.size(), keys.evicted(), keys.expired());
   }
 

@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 
 /**
  * Runs a rule set's correlations over a stream of events, in event time: each event's kernel
- * timestamp is the time of the correlations' Drools stream sessions ({@link CorrelationSession}),
- * so a replay or a rule test sees what the live engine saw. One per matching session, used by its
- * thread only; close it to dispose of the Drools sessions.
+ * timestamp is the time of the correlations' state ({@link CorrelationState}: a Drools stream
+ * session or a state machine), so a replay or a rule test sees what the live engine saw. One per
+ * matching session, used by its thread only; close it to dispose of the Drools sessions.
  *
  * <p>Per event it costs one look-up of the event type in a table built on first sight of each type
  * (the steps that look at it) and, for each correlation, one comparison with the time its session
@@ -25,27 +26,44 @@ public final class Correlator implements AutoCloseable {
   /** A step of a correlation that looks at some event type. */
   private record Target(int correlation, int step) {}
 
-  /** An enabled correlation and its rule base, built with the rule set. */
-  public record Compiled(CompiledCorrelation correlation, KieBase base) {}
+  /**
+   * An enabled correlation and, when Drools evaluates it, its rule base, built with the rule set.
+   */
+  public record Compiled(CompiledCorrelation correlation, @Nullable KieBase base) {
 
-  private static final Target[] NONE = new Target[0];
-
-  private final CorrelationSession[] sessions;
-  private final Map<String, Target[]> byType = new HashMap<>();
-
-  public Correlator(List<Compiled> correlations) {
-    this.sessions = new CorrelationSession[correlations.size()];
-    for (int i = 0; i < sessions.length; i++) {
-      sessions[i] =
-          new CorrelationSession(correlations.get(i).correlation(), correlations.get(i).base());
+    CorrelationState open() {
+      KieBase b = base;
+      return b == null ? StateMachine.of(correlation) : new CorrelationSession(correlation, b);
     }
   }
 
-  /** The rule bases of {@code correlations}' enabled ones (off the hot path: milliseconds each). */
-  public static List<Compiled> compile(List<CompiledCorrelation> correlations) {
+  private static final Target[] NONE = new Target[0];
+
+  private final CorrelationState[] sessions;
+  private final Map<String, Target[]> byType = new HashMap<>();
+
+  public Correlator(List<Compiled> correlations) {
+    this.sessions = new CorrelationState[correlations.size()];
+    for (int i = 0; i < sessions.length; i++) {
+      sessions[i] = correlations.get(i).open();
+    }
+  }
+
+  /**
+   * {@code correlations}' enabled ones, with their Drools rule bases when {@code evaluator} is
+   * {@link CompiledCorrelation.Evaluator#DROOLS_STREAM} (off the hot path: milliseconds each).
+   */
+  public static List<Compiled> compile(
+      List<CompiledCorrelation> correlations, CompiledCorrelation.Evaluator evaluator) {
     return correlations.stream()
         .filter(CompiledCorrelation::enabled)
-        .map(c -> new Compiled(c, CorrelationRules.build(c)))
+        .map(
+            c ->
+                new Compiled(
+                    c,
+                    evaluator == CompiledCorrelation.Evaluator.DROOLS_STREAM
+                        ? CorrelationRules.build(c)
+                        : null))
         .toList();
   }
 
@@ -59,7 +77,7 @@ public final class Correlator implements AutoCloseable {
   /** Advances every correlation by {@code event}; completed ones are added to {@code out}. */
   public void process(EnrichedEvent event, List<Match> out) {
     long now = event.event().header().timeNanos();
-    for (CorrelationSession s : sessions) {
+    for (CorrelationState s : sessions) {
       s.advance(now, out);
     }
     Target[] targets = byType.computeIfAbsent(event.type(), this::targets);
@@ -96,7 +114,7 @@ public final class Correlator implements AutoCloseable {
   /** Keys held, evictions and expiries of each enabled correlation, in definition order. */
   public List<CompiledCorrelation.Stats> stats() {
     List<CompiledCorrelation.Stats> out = new ArrayList<>();
-    for (CorrelationSession s : sessions) {
+    for (CorrelationState s : sessions) {
       out.add(s.stats());
     }
     return out;
@@ -104,7 +122,7 @@ public final class Correlator implements AutoCloseable {
 
   @Override
   public void close() {
-    for (CorrelationSession s : sessions) {
+    for (CorrelationState s : sessions) {
       s.close();
     }
   }

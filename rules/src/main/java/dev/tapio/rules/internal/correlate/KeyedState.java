@@ -48,6 +48,13 @@ final class KeyedState<S> {
     return map.remove(key);
   }
 
+  /** Removes the window that ran out, counting it as expired. */
+  void expire(Object key) {
+    if (map.remove(key) != null) {
+      expired++;
+    }
+  }
+
   /**
    * Removes entries from the head while {@code done} holds for them and returns them through {@code
    * removed}; {@code countExpired} says whether they count as expired windows.

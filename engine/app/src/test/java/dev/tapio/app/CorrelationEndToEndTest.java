@@ -114,8 +114,13 @@ class CorrelationEndToEndTest {
         .containsEntry("connect.fd.sip", address.getHostAddress())
         .containsEntry("connect.fd.sport", (long) port)
         .containsEntry("connect.proc.name", "wget")
-        .containsEntry("shell.proc.name", "bash");
-    assertThat(String.valueOf(alert.outputFields().get("tool.proc.cmdline"))).startsWith("wget");
+        .containsEntry(
+            "tool.proc.cmdline",
+            "wget -c exec 3<>/dev/tcp/" + address.getHostAddress() + "/" + port);
+    assertThat(String.valueOf(alert.outputFields().get("shell.proc.cmdline")))
+        .startsWith("bash -c " + wget);
+    assertThat(String.valueOf(alert.outputFields().get("connect.fd.name")))
+        .endsWith("->" + address.getHostAddress() + ":" + port);
     List<Object> ids =
         List.of("shell", "tool", "connect").stream()
             .map(step -> alert.outputFields().get("correlation." + step + ".id"))

@@ -51,6 +51,26 @@ public record CompiledCorrelation(
   }
 
   /**
+   * What evaluates correlations in a matching session. Both give the same alerts for the same
+   * events (an equivalence test runs them side by side); they differ in cost.
+   */
+  public enum Evaluator {
+    /**
+     * Per correlation a plain state machine over a bounded key table: the default, because it
+     * measured faster in the correlation soak (docs/performance.md).
+     */
+    STATE_MACHINE,
+    /**
+     * Per correlation Drools stream-mode rules over step-match events on a pseudo clock at the
+     * kernel time, windows ending through {@code @expires} (docs/correlation-rules.md).
+     */
+    DROOLS_STREAM;
+
+    /** The evaluator rule sets are built with unless told otherwise. */
+    public static final Evaluator DEFAULT = STATE_MACHINE;
+  }
+
+  /**
    * A correlation's state in one session.
    *
    * @param keys keys with state now

@@ -2,6 +2,7 @@ package dev.tapio.rules;
 
 import dev.tapio.api.filter.KernelFilter;
 import dev.tapio.rules.internal.compiler.KernelFilterPass;
+import dev.tapio.rules.internal.correlate.Correlator;
 import dev.tapio.rules.internal.drools.DrlEmitter;
 import dev.tapio.rules.internal.drools.MatchListener;
 import dev.tapio.rules.internal.drools.RuleCode;
@@ -37,18 +38,21 @@ public final class CompiledRuleSet {
   private final RuleMatching matching;
   private final RulePlan plan;
   private final KieBase kieBase;
+  private final List<Correlator.Compiled> correlationBases;
 
   private CompiledRuleSet(
       List<CompiledRule> rules,
       List<CompiledCorrelation> correlations,
       RuleMatching matching,
       RulePlan plan,
-      KieBase kieBase) {
+      KieBase kieBase,
+      CompiledCorrelation.Evaluator evaluator) {
     this.rules = List.copyOf(rules);
     this.correlations = List.copyOf(correlations);
     this.matching = matching;
     this.plan = plan;
     this.kieBase = kieBase;
+    this.correlationBases = Correlator.compile(this.correlations, evaluator);
   }
 
   /** Builds the Drools rule base of {@code rules} with the executable-model API (milliseconds). */
@@ -57,13 +61,26 @@ public final class CompiledRuleSet {
   }
 
   /**
-   * Builds the rule base of {@code rules}; the correlations run beside it (see {@link
-   * MatchingSession}), not in it.
+   * Builds the rule base of {@code rules}; the correlations are evaluated by {@link
+   * CompiledCorrelation.Evaluator#DEFAULT} (see {@link MatchingSession}).
    */
   public static CompiledRuleSet build(
       List<CompiledRule> rules, List<CompiledCorrelation> correlations, RuleMatching matching) {
+    return build(rules, correlations, matching, CompiledCorrelation.Evaluator.DEFAULT);
+  }
+
+  /**
+   * Builds the rule base of {@code rules} and, for {@link
+   * CompiledCorrelation.Evaluator#DROOLS_STREAM}, a stream-mode rule base per enabled correlation.
+   */
+  public static CompiledRuleSet build(
+      List<CompiledRule> rules,
+      List<CompiledCorrelation> correlations,
+      RuleMatching matching,
+      CompiledCorrelation.Evaluator evaluator) {
     RulePlan plan = RulePlan.of(codes(rules));
-    return new CompiledRuleSet(rules, correlations, matching, plan, RuleModel.build(plan));
+    return new CompiledRuleSet(
+        rules, correlations, matching, plan, RuleModel.build(plan), evaluator);
   }
 
   /**
@@ -84,7 +101,8 @@ public final class CompiledRuleSet {
       throw new IllegalStateException("generated rules do not build: " + errors);
     }
     KieBase base = ks.newKieContainer(id).getKieBase();
-    return new CompiledRuleSet(rules, List.of(), matching, plan, base);
+    return new CompiledRuleSet(
+        rules, List.of(), matching, plan, base, CompiledCorrelation.Evaluator.DEFAULT);
   }
 
   public List<CompiledRule> rules() {
@@ -94,6 +112,11 @@ public final class CompiledRuleSet {
   /** A session over this rule base whose matches go to {@code listener}. */
   RuleSession session(MatchListener listener) {
     return RuleSession.open(kieBase, codes(rules), matching, listener);
+  }
+
+  /** A new correlator over this set's correlations (none when no correlation is enabled). */
+  Correlator correlator() {
+    return new Correlator(correlationBases);
   }
 
   private static List<RuleCode> codes(List<CompiledRule> rules) {
@@ -168,18 +191,31 @@ public final class CompiledRuleSet {
   public KernelFilter kernelFilterWith(List<CompiledRule> more) {
     List<CompiledRule> all = new java.util.ArrayList<>(rules);
     all.addAll(more);
+    return kernelFilter(all, correlations);
+  }
+
+  /**
+   * The kernel filter of the enabled ones of {@code rules} and of {@code correlations}' steps,
+   * without building a rule base: what {@code tapio run} installs for the same rule files.
+   */
+  public static KernelFilter kernelFilter(
+      List<CompiledRule> rules, List<CompiledCorrelation> correlations) {
+    List<CompiledRule> all = new java.util.ArrayList<>(rules);
     correlations.stream()
         .filter(CompiledCorrelation::enabled)
         .map(CompiledCorrelation::rule)
         .forEach(all::add);
-    return kernelFilter(all);
+    List<KernelFilter> enabled =
+        all.stream().filter(CompiledRule::enabled).map(CompiledRule::kernelFilter).toList();
+    return KernelFilterPass.union(enabled, KernelFilterPass.OPEN_TYPES);
   }
 
-  /** The kernel filter of the enabled ones of {@code rules}, without building a rule base. */
+  /**
+   * The kernel filter of the enabled ones of {@code rules} alone, correlations left out (see {@link
+   * #kernelFilter(List, List)} for the one a rule set installs).
+   */
   public static KernelFilter kernelFilter(List<CompiledRule> rules) {
-    List<KernelFilter> enabled =
-        rules.stream().filter(CompiledRule::enabled).map(CompiledRule::kernelFilter).toList();
-    return KernelFilterPass.union(enabled, KernelFilterPass.OPEN_TYPES);
+    return kernelFilter(rules, List.of());
   }
 
   /** Writes the kernel filter to {@code dir}/kernel-filter.yaml, for inspection. */

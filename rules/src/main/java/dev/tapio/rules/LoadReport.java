@@ -49,6 +49,14 @@ public record LoadReport(
     return LoadReports.jsonText(files);
   }
 
+  /**
+   * The kernel filter of these rules and correlation steps, as the rule set built from them
+   * installs it, without building the rule base.
+   */
+  public dev.tapio.api.filter.KernelFilter kernelFilter() {
+    return CompiledRuleSet.kernelFilter(rules, correlations);
+  }
+
   /** Builds the Drools rule base (seconds; keep it off the hot path). */
   public CompiledRuleSet buildRuleSet() {
     if (!successful()) {

@@ -29,7 +29,7 @@ public final class MatchingSession implements AutoCloseable {
   }
 
   private static @Nullable Correlator correlator(CompiledRuleSet rules) {
-    Correlator c = new Correlator(rules.correlations());
+    Correlator c = rules.correlator();
     return c.isEmpty() ? null : c;
   }
 
@@ -38,6 +38,10 @@ public final class MatchingSession implements AutoCloseable {
    * stream of events (the next rule test case).
    */
   public void reset() {
+    Correlator old = correlator;
+    if (old != null) {
+      old.close();
+    }
     correlator = correlator(rules);
   }
 
@@ -69,5 +73,9 @@ public final class MatchingSession implements AutoCloseable {
   @Override
   public void close() {
     session.close();
+    Correlator c = correlator;
+    if (c != null) {
+      c.close();
+    }
   }
 }

@@ -26,4 +26,17 @@ class CorrelationKernelFilterTest {
     // a plain read is still nothing any rule or step needs
     assertThat(bundled.kernelFilter().admits("openat", "/srv/cache/payload", 0, 3)).isFalse();
   }
+
+  @Test
+  void theLoadReportsFilterIsTheRuleSetsWithoutBuildingIt() {
+    LoadReport report = RuleLoader.create().loadSources(BundledRules.sources());
+    CompiledRuleSet bundled = report.buildRuleSet();
+
+    assertThat(report.kernelFilter()).isEqualTo(bundled.kernelFilter());
+    assertThat(report.kernelFilter().admits("openat", "/srv/cache/payload", WRITE_CREATE, 3))
+        .isTrue();
+    assertThat(CompiledRuleSet.kernelFilter(report.rules()))
+        .as("the rules alone")
+        .isNotEqualTo(report.kernelFilter());
+  }
 }

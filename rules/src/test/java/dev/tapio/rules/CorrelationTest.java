@@ -17,8 +17,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Correlations over event time: sequences, thresholds, absences, keys and bounded state. */
+/**
+ * Correlations over event time: sequences, thresholds, absences, keys and bounded state, with the
+ * default evaluator; {@link DroolsStreamCorrelationTest} runs the same cases in Drools stream mode.
+ */
 class CorrelationTest {
+
+  /** The evaluator the cases run with. */
+  CompiledCorrelation.Evaluator evaluator() {
+    return CompiledCorrelation.Evaluator.DEFAULT;
+  }
 
   static final String RULES =
       """
@@ -74,12 +82,13 @@ class CorrelationTest {
         priority: INFO
       """;
 
-  static CompiledRuleSet set(String yaml) {
+  CompiledRuleSet set(String yaml) {
     LoadReport report =
         RuleLoader.create(RuleMatching.ALL)
             .loadSources(List.of(new RuleLoader.Source("c.yaml", yaml)));
     assertThat(report.successful()).as(report.text(true)).isTrue();
-    return report.buildRuleSet();
+    return CompiledRuleSet.build(
+        report.rules(), report.correlations(), report.matching(), evaluator());
   }
 
   static ContainerInfo container(String id) {
@@ -138,13 +147,13 @@ class CorrelationTest {
     return out;
   }
 
-  static final CompiledRuleSet SET = set(RULES);
+  final CompiledRuleSet ruleSet = set(RULES);
 
   @Test
   void aSequenceFiresWithEveryStepsFieldsAndIds() {
     EnrichedEvent shell = exec(0, "a", "/bin/bash");
     EnrichedEvent curl = exec(30, "a", "/usr/bin/curl", "http://x/payload");
-    List<Alert> alerts = run(SET, "Shell then download", shell, curl);
+    List<Alert> alerts = run(ruleSet, "Shell then download", shell, curl);
     assertThat(alerts).hasSize(1);
     Alert a = alerts.getFirst();
     assertThat(a.output()).isEqualTo("curl http://x/payload after bash in a");
@@ -164,7 +173,7 @@ class CorrelationTest {
   void aSequenceIsSilentTooLateInAnotherContainerOrInTheWrongOrder() {
     assertThat(
             run(
-                SET,
+                ruleSet,
                 "Shell then download",
                 exec(0, "a", "/bin/bash"),
                 exec(61, "a", "/usr/bin/curl")))
@@ -172,7 +181,7 @@ class CorrelationTest {
         .isEmpty();
     assertThat(
             run(
-                SET,
+                ruleSet,
                 "Shell then download",
                 exec(0, "a", "/bin/bash"),
                 exec(1, "b", "/usr/bin/curl")))
@@ -180,7 +189,7 @@ class CorrelationTest {
         .isEmpty();
     assertThat(
             run(
-                SET,
+                ruleSet,
                 "Shell then download",
                 exec(0, "a", "/usr/bin/curl"),
                 exec(1, "a", "/bin/bash")))
@@ -192,7 +201,7 @@ class CorrelationTest {
   void aLaterFirstStepRestartsTheWindow() {
     assertThat(
             run(
-                SET,
+                ruleSet,
                 "Shell then download",
                 exec(0, "a", "/bin/bash"),
                 exec(50, "a", "/bin/sh"),
@@ -200,11 +209,73 @@ class CorrelationTest {
         .hasSize(1);
   }
 
+  final CompiledRuleSet chain =
+      set(
+          RULES.substring(0, RULES.indexOf("- correlation"))
+              + """
+              - correlation: Shell, curl, then nc
+                steps:
+                  - name: shell
+                    rule: Shell
+                  - name: fetch
+                    condition: evt.type = execve and proc.name = curl
+                  - name: connect
+                    condition: evt.type = execve and proc.name = nc
+                by: [container.id]
+                within: 60s
+                output: "%connect.proc.cmdline after %fetch.proc.cmdline after %shell.proc.name"
+                priority: WARNING
+              """);
+
+  @Test
+  void aThreeStepSequenceFiresInOrderWithinTheWindowOfItsFirstStep() {
+    List<Alert> alerts =
+        run(
+            chain,
+            "Shell, curl, then nc",
+            exec(0, "a", "/bin/bash"),
+            exec(10, "a", "/usr/bin/curl", "one"),
+            exec(20, "a", "/usr/bin/curl", "two"),
+            exec(30, "a", "/usr/bin/nc", "x"));
+    assertThat(alerts)
+        .singleElement()
+        .extracting(Alert::output)
+        .as("the first match of a middle step is the one kept")
+        .isEqualTo("nc x after curl one after bash");
+    assertThat(
+            run(
+                chain,
+                "Shell, curl, then nc",
+                exec(0, "a", "/bin/bash"),
+                exec(10, "a", "/usr/bin/nc"),
+                exec(20, "a", "/usr/bin/curl")))
+        .as("wrong order")
+        .isEmpty();
+    assertThat(
+            run(
+                chain,
+                "Shell, curl, then nc",
+                exec(0, "a", "/bin/bash"),
+                exec(50, "a", "/usr/bin/curl"),
+                exec(61, "a", "/usr/bin/nc")))
+        .as("the last step too late after the first")
+        .isEmpty();
+    assertThat(
+            run(
+                chain,
+                "Shell, curl, then nc",
+                exec(0, "a", "/bin/bash"),
+                exec(50, "a", "/usr/bin/curl"),
+                exec(60, "a", "/usr/bin/nc")))
+        .as("exactly the window after the first step still counts")
+        .hasSize(1);
+  }
+
   @Test
   void aThresholdFiresOnTheNthMatchWithinTheWindowOnly() {
     assertThat(
             run(
-                SET,
+                ruleSet,
                 "Many curls",
                 exec(0, "a", "/usr/bin/curl"),
                 exec(1, "a", "/usr/bin/curl"),
@@ -218,7 +289,7 @@ class CorrelationTest {
             });
     assertThat(
             run(
-                SET,
+                ruleSet,
                 "Many curls",
                 exec(0, "a", "/usr/bin/curl"),
                 exec(1, "a", "/usr/bin/curl"),
@@ -231,7 +302,7 @@ class CorrelationTest {
   void keysCanDifferPerStep() {
     assertThat(
             run(
-                SET,
+                ruleSet,
                 "Write then run",
                 write(0, "a", "/tmp/x"),
                 exec(10, "a", "/tmp/y"),
@@ -244,18 +315,18 @@ class CorrelationTest {
   @Test
   void anAbsenceFiresOnTheFirstEventAfterItsWindowUnlessAnswered() {
     EnrichedEvent bash = exec(0, "a", "/bin/bash");
-    assertThat(run(SET, "Unanswered shell", bash, exec(31, "z", "/bin/true")))
+    assertThat(run(ruleSet, "Unanswered shell", bash, exec(31, "z", "/bin/true")))
         .singleElement()
         .satisfies(a -> assertThat(a.timeNanos()).isEqualTo(bash.event().header().timeNanos()));
     assertThat(
             run(
-                SET,
+                ruleSet,
                 "Unanswered shell",
                 bash,
                 exec(20, "a", "/bin/logout"),
                 exec(40, "z", "/bin/true")))
         .isEmpty();
-    assertThat(run(SET, "Unanswered shell", bash, exec(10, "z", "/bin/true")))
+    assertThat(run(ruleSet, "Unanswered shell", bash, exec(10, "z", "/bin/true")))
         .as("not yet")
         .isEmpty();
   }
@@ -286,7 +357,7 @@ class CorrelationTest {
     try (MatchingSession s = new MatchingSession(plain)) {
       assertThat(s.correlationStats()).isEmpty();
     }
-    assertThat(SET.correlations()).hasSize(4);
-    assertThat(SET.eventTypes()).contains("execve", "openat");
+    assertThat(ruleSet.correlations()).hasSize(4);
+    assertThat(ruleSet.eventTypes()).contains("execve", "openat");
   }
 }

@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tapio.api.alert.Alert;
 import dev.tapio.api.spi.InMemoryAlertSink;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,15 +22,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A correlation over real kernel events through a live engine with the bundled rules: in a cgroup
- * shaped like a Docker container's, a shell copies a program to a new file and runs it, twice. The
- * copy (an open for writing) and the first run (an exec of that path) complete <em>New binary
- * written then run in a container</em>: exactly one correlated alert, naming both steps' events;
- * the second run, with no write before it, adds none.
+ * Correlations over real kernel events through a live engine with the bundled rules, each in a
+ * cgroup shaped like a Docker container's.
+ *
+ * <ul>
+ *   <li>A shell copies a program to a new file and runs it, twice. The copy (an open for writing)
+ *       and the first run (an exec of that path) complete <em>New binary written then run in a
+ *       container</em>: exactly one correlated alert, naming both steps' events; the second run,
+ *       with no write before it, adds none.
+ *   <li>An interactive shell (on the terminal {@code script} gives it) runs a network tool (bash
+ *       copied to a file named {@code wget}) that opens a TCP connection to a listener on this
+ *       machine's own non-loopback address: the three steps of <em>Interactive shell then network
+ *       tool then outbound connection in a container</em>, exactly one alert.
+ * </ul>
  */
 @Tag("privileged")
 class CorrelationEndToEndTest {
   private static final String RULE = "New binary written then run in a container";
+  private static final String CHAIN =
+      "Interactive shell then network tool then outbound connection in a container";
 
   @TempDir Path dir;
 
@@ -63,16 +79,101 @@ class CorrelationEndToEndTest {
     assertThat(alert.timeNanos()).isEqualTo(alert.event().event().header().timeNanos());
   }
 
+  @Test
+  void aShellThenANetworkToolThenAnOutboundConnectionRaiseOneChainAlert() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "SKIPPED LOUDLY: the correlation end-to-end test needs root to load eBPF programs");
+    String id = randomId();
+    InetAddress address = outboundAddress();
+    Path wget = Files.copy(Path.of("/bin/bash"), dir.resolve("wget"));
+    Files.setPosixFilePermissions(wget, PosixFilePermissions.fromString("rwxr-xr-x"));
+    var live = new InMemoryAlertSink();
+    var options = new EngineOptions(List.of(), false, null, false, 1 << 22, Map.of());
+    int port;
+
+    try (ServerSocket listener = new ServerSocket(0, 50, address);
+        TestCgroup container = TestCgroup.dockerContainer(id);
+        Engine engine = new Engine(options, live)) {
+      port = listener.getLocalPort();
+      engine.start();
+      String tool =
+          "%s -c 'exec 3<>/dev/tcp/%s/%d'".formatted(wget, address.getHostAddress(), port);
+      EndToEnd.run(
+          container
+              .wrap("script", "-qec", "bash -c \"" + tool + "\"", "/dev/null")
+              .toArray(String[]::new));
+      awaitAlert(live, CHAIN, id);
+      Thread.sleep(1_000); // a second alert, were there one, would have come by now
+    }
+
+    List<Alert> chain = ofContainer(live, CHAIN, id);
+    assertThat(chain).as("alerts of '%s' in the container", CHAIN).hasSize(1);
+    Alert alert = chain.getFirst();
+    assertThat(alert.outputFields())
+        .containsEntry("connect.fd.sip", address.getHostAddress())
+        .containsEntry("connect.fd.sport", (long) port)
+        .containsEntry("connect.proc.name", "wget")
+        .containsEntry(
+            "tool.proc.cmdline",
+            "wget -c exec 3<>/dev/tcp/" + address.getHostAddress() + "/" + port);
+    assertThat(String.valueOf(alert.outputFields().get("shell.proc.cmdline")))
+        .startsWith("bash -c " + wget);
+    assertThat(String.valueOf(alert.outputFields().get("connect.fd.name")))
+        .endsWith("->" + address.getHostAddress() + ":" + port);
+    List<Object> ids =
+        List.of("shell", "tool", "connect").stream()
+            .map(step -> alert.outputFields().get("correlation." + step + ".id"))
+            .toList();
+    assertThat(ids).doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(alert.timeNanos()).isEqualTo(alert.event().event().header().timeNanos());
+  }
+
+  private static String randomId() {
+    byte[] random = new byte[32];
+    ThreadLocalRandom.current().nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+
+  /**
+   * An IPv4 address of this machine that is not loopback: a connection to it is outbound to the
+   * rules ({@code tapio_outbound} leaves out loopback) and never leaves the machine.
+   */
+  private static InetAddress outboundAddress() throws Exception {
+    return NetworkInterface.networkInterfaces()
+        .filter(
+            i -> {
+              try {
+                return i.isUp() && !i.isLoopback();
+              } catch (java.net.SocketException e) {
+                return false;
+              }
+            })
+        .flatMap(NetworkInterface::inetAddresses)
+        .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("this machine has no non-loopback IPv4 address"));
+  }
+
   private static List<Alert> ofContainer(InMemoryAlertSink sink, String id) {
+    return ofContainer(sink, RULE, id);
+  }
+
+  private static List<Alert> ofContainer(InMemoryAlertSink sink, String rule, String id) {
     return sink.alerts().stream()
-        .filter(a -> a.rule().equals(RULE))
+        .filter(a -> a.rule().equals(rule))
         .filter(a -> id.startsWith(String.valueOf(a.outputFields().get("container.id"))))
         .toList();
   }
 
   private static void awaitAlert(InMemoryAlertSink sink, String id) throws InterruptedException {
+    awaitAlert(sink, RULE, id);
+  }
+
+  private static void awaitAlert(InMemoryAlertSink sink, String rule, String id)
+      throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (ofContainer(sink, id).isEmpty() && System.nanoTime() < deadline) {
+    while (ofContainer(sink, rule, id).isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
   }

@@ -4,6 +4,7 @@ import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.rules.BundledRules;
 import dev.tapio.rules.CompiledCorrelation;
 import dev.tapio.rules.CompiledRuleSet;
+import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.MatchingSession;
 import dev.tapio.rules.RuleLoader;
 import java.lang.management.ManagementFactory;
@@ -37,8 +38,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * ./bench rules CorrelationSoak -jvmArgs -Xmx256m -wi 2 -w 10s -i 10 -r 10s
  * </pre>
  *
- * {@code rules=all} is the bundled rules with their correlations, {@code rules=none} the same rules
- * without the correlations; {@code generateOnly} is what making the events costs on its own.
+ * {@code correlations=all} is the bundled rules with their correlations (the default evaluator, a
+ * state machine per correlation), {@code correlations=drools} the same evaluated by Drools
+ * stream-mode rules, {@code correlations=none} the same rules without the correlations; {@code
+ * generateOnly} is what making the events costs on its own.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,8 +53,11 @@ public class CorrelationSoakBenchmark {
 
   static final int BATCH = 1000;
 
-  /** {@code all}: the bundled correlations loaded; {@code none}: the same rules without them. */
-  @Param({"all", "none"})
+  /**
+   * {@code all}: the bundled correlations loaded; {@code drools}: the same in Drools stream mode;
+   * {@code none}: the same rules without them.
+   */
+  @Param({"all", "drools", "none"})
   public String correlations;
 
   private SoakStream stream;
@@ -63,12 +69,18 @@ public class CorrelationSoakBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() {
-    CompiledRuleSet bundled =
-        RuleLoader.create().loadSources(BundledRules.sources()).buildRuleSet();
+    LoadReport bundled = RuleLoader.create().loadSources(BundledRules.sources());
     CompiledRuleSet set =
-        correlations.equals("all")
-            ? bundled
-            : CompiledRuleSet.build(bundled.rules(), List.of(), bundled.matching());
+        switch (correlations) {
+          case "all" -> bundled.buildRuleSet();
+          case "drools" ->
+              CompiledRuleSet.build(
+                  bundled.rules(),
+                  bundled.correlations(),
+                  bundled.matching(),
+                  CompiledCorrelation.Evaluator.DROOLS_STREAM);
+          default -> CompiledRuleSet.build(bundled.rules(), List.of(), bundled.matching());
+        };
     session = new MatchingSession(set);
     stream = new SoakStream();
   }

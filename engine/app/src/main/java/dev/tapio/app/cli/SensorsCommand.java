@@ -9,7 +9,6 @@ import dev.tapio.app.config.FlagValue;
 import dev.tapio.app.config.Settings;
 import dev.tapio.enrich.CriSettings;
 import dev.tapio.enrich.HostRoot;
-import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
 import dev.tapio.sensors.FeatureProbe;
@@ -99,10 +98,7 @@ public final class SensorsCommand implements Runnable {
         return rules.exitStatus();
       }
       boolean filterOn = settings.get(Settings.FILE_KERNEL_FILTER);
-      KernelFilter filter =
-          rules == null || !filterOn
-              ? KernelFilter.NONE
-              : CompiledRuleSet.kernelFilter(rules.rules());
+      KernelFilter filter = rules == null || !filterOn ? KernelFilter.NONE : rules.kernelFilter();
       Map<String, SourceStatus> statuses;
       Set<String> delivered;
       long filtered;

@@ -56,6 +56,43 @@ class SensorsCommandTest {
 
   @Test
   @Tag("privileged")
+  void theKernelFilterAdmitsWhatACorrelationStepNeeds() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "SKIPPED LOUDLY: sensors status needs root to load eBPF programs");
+    Path rules =
+        Files.writeString(
+            dir.resolve("rules.yaml"),
+            """
+            - rule: Shell spawned
+              desc: d
+              condition: evt.type = execve and proc.name = bash
+              output: o
+              priority: NOTICE
+            - correlation: Shell then passwd written
+              steps:
+                - rule: Shell spawned
+                - condition: >
+                    evt.type = openat and evt.is_open_write = true
+                    and fd.name startswith /etc/
+              by: [container.id]
+              within: 60s
+              output: o
+              priority: WARNING
+            """);
+
+    CliRunner result = CliRunner.run("sensors", "status", "--rules", rules.toString());
+
+    assertThat(result.status()).as(result.err()).isZero();
+    // no rule opens files, but the correlation's second step does: openat is admitted for it
+    assertThat(result.out())
+        .containsPattern(
+            "kernel filter: on \\(sensors.file.kernelFilter, default\\)\n"
+                + "  admits: creat none, open none, openat 1 term, openat2 none\n");
+  }
+
+  @Test
+  @Tag("privileged")
   void statusSaysWhereTheHostsFilesAreRead() throws Exception {
     assumeTrue(
         "root".equals(System.getProperty("user.name")),

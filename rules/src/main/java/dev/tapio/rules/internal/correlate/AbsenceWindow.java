@@ -11,7 +11,7 @@ import java.util.List;
  * unanswered first step as the alert's event. Event time decides, so the alert comes with the next
  * event after the deadline, not on a wall-clock timer.
  */
-final class AbsenceWindow extends Correlator.Window {
+final class AbsenceWindow extends StateMachine {
 
   private record Waiting(long deadline, EnrichedEvent event, Match.Step step) {}
 
@@ -19,7 +19,7 @@ final class AbsenceWindow extends Correlator.Window {
 
   AbsenceWindow(CompiledCorrelation c) {
     super(c);
-    this.state = new KeyedState<>(c.maxKeys(), false);
+    this.state = new KeyedState<>(c.maxKeys(), false, s -> {});
   }
 
   @Override
@@ -28,13 +28,13 @@ final class AbsenceWindow extends Correlator.Window {
   }
 
   @Override
-  void expire(long now, List<Match> out) {
+  public void advance(long now, List<Match> out) {
     state.sweep(
         w -> now > w.deadline(), w -> out.add(complete(w.event(), List.of(w.step()))), false);
   }
 
   @Override
-  void onMatch(EnrichedEvent event, long now, long matched, List<Match> out) {
+  public void onMatch(EnrichedEvent event, long now, long matched, List<Match> out) {
     if ((matched & 2L) != 0) {
       Object key = c.steps().get(1).key(event);
       if (key != null) {

@@ -3,6 +3,7 @@ package dev.tapio.rules.internal.correlate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -16,11 +17,14 @@ final class KeyedState<S> {
 
   private final LinkedHashMap<Object, S> map;
   private final int maxKeys;
+  private final Consumer<S> onEvict;
   private long evicted;
   private long expired;
 
-  KeyedState(int maxKeys, boolean accessOrder) {
+  /** {@code onEvict} gets the state of a key evicted to make room. */
+  KeyedState(int maxKeys, boolean accessOrder, Consumer<S> onEvict) {
     this.maxKeys = maxKeys;
+    this.onEvict = onEvict;
     this.map = new LinkedHashMap<>(16, 0.75f, accessOrder);
   }
 
@@ -32,9 +36,10 @@ final class KeyedState<S> {
   void put(Object key, S state) {
     if (map.remove(key) == null && map.size() >= maxKeys) {
       Iterator<S> oldest = map.values().iterator();
-      oldest.next();
+      S dropped = oldest.next();
       oldest.remove();
       evicted++;
+      onEvict.accept(dropped);
     }
     map.put(key, state);
   }
@@ -54,7 +59,7 @@ final class KeyedState<S> {
    * Removes entries from the head while {@code done} holds for them and returns them through {@code
    * removed}; {@code countExpired} says whether they count as expired windows.
    */
-  void sweep(Predicate<S> done, java.util.function.Consumer<S> removed, boolean countExpired) {
+  void sweep(Predicate<S> done, Consumer<S> removed, boolean countExpired) {
     Iterator<Map.Entry<Object, S>> it = map.entrySet().iterator();
     while (it.hasNext()) {
       S s = it.next().getValue();

@@ -11,7 +11,7 @@ import java.util.List;
  * the second restarts the window (the latest start is the one that can still complete); once later
  * steps matched, it keeps its start. The window ends {@code within} after the first step.
  */
-final class SequenceWindow extends Correlator.Window {
+final class SequenceWindow extends StateMachine {
 
   private static final class Progress {
     final long start;
@@ -26,7 +26,7 @@ final class SequenceWindow extends Correlator.Window {
 
   SequenceWindow(CompiledCorrelation c) {
     super(c);
-    this.state = new KeyedState<>(c.maxKeys(), false);
+    this.state = new KeyedState<>(c.maxKeys(), false, s -> {});
   }
 
   @Override
@@ -35,12 +35,12 @@ final class SequenceWindow extends Correlator.Window {
   }
 
   @Override
-  void expire(long now, List<Match> out) {
+  public void advance(long now, List<Match> out) {
     state.sweep(p -> now - p.start > within, p -> {}, true);
   }
 
   @Override
-  void onMatch(EnrichedEvent event, long now, long matched, List<Match> out) {
+  public void onMatch(EnrichedEvent event, long now, long matched, List<Match> out) {
     int last = c.steps().size() - 1;
     for (int j = last; j > 0; j--) {
       if ((matched & (1L << j)) == 0) {

@@ -11,7 +11,7 @@ import java.util.List;
  * count} of them within {@code within} fire once and start over. Keys are kept in the order they
  * were last matched, so a key silent for a whole window is the first to expire.
  */
-final class ThresholdWindow extends Correlator.Window {
+final class ThresholdWindow extends StateMachine {
 
   private record Seen(long time, Match.Step step) {}
 
@@ -19,7 +19,7 @@ final class ThresholdWindow extends Correlator.Window {
 
   ThresholdWindow(CompiledCorrelation c) {
     super(c);
-    this.state = new KeyedState<>(c.maxKeys(), true);
+    this.state = new KeyedState<>(c.maxKeys(), true, s -> {});
   }
 
   @Override
@@ -28,12 +28,12 @@ final class ThresholdWindow extends Correlator.Window {
   }
 
   @Override
-  void expire(long now, List<Match> out) {
+  public void advance(long now, List<Match> out) {
     state.sweep(q -> now - q.getLast().time() > within, q -> {}, true);
   }
 
   @Override
-  void onMatch(EnrichedEvent event, long now, long matched, List<Match> out) {
+  public void onMatch(EnrichedEvent event, long now, long matched, List<Match> out) {
     Object key = c.steps().getFirst().key(event);
     if (key == null) {
       return;

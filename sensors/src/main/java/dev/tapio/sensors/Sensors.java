@@ -1,10 +1,13 @@
 package dev.tapio.sensors;
 
 import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.sensors.internal.decode.SyscallTable;
 import dev.tapio.sensors.internal.load.LibbpfBackend;
 import dev.tapio.sensors.internal.load.Retry;
+import dev.tapio.sensors.internal.spec.Arch;
 import dev.tapio.sensors.internal.spec.SensorCatalog;
 import dev.tapio.sensors.internal.spec.SensorSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,12 +54,25 @@ public final class Sensors {
     out.append("sensors:\n");
     statuses.forEach(
         (name, st) -> out.append("  ").append(name).append(": ").append(st).append('\n'));
+    SensorCatalog.absent(SyscallTable.built()::has)
+        .forEach(
+            (name, hooks) ->
+                out.append(
+                    NOT_HERE.formatted(name, Arch.current().label(), String.join(", ", hooks))));
     return out.toString();
+  }
+
+  /** A sensor's hooks whose syscall this architecture does not have (arm64: open, creat…). */
+  static final String NOT_HERE = "  %s: not applicable on %s (no such syscall): %s%n";
+
+  /** The sensors of the architecture this JVM runs on, without hooks it cannot have. */
+  private static List<SensorSpec> hereCatalog() {
+    return SensorCatalog.on(SyscallTable.built()::has);
   }
 
   /** The sensors, not yet started; nothing touches the kernel before {@link SensorSet#start}. */
   public static SensorSet open(SensorConfig config) {
-    return new SensorSet(config, SensorCatalog.ALL, new LibbpfBackend(config), Retry.standard());
+    return new SensorSet(config, hereCatalog(), new LibbpfBackend(config), Retry.standard());
   }
 
   /**
@@ -68,7 +84,7 @@ public final class Sensors {
   public static SensorSet floor(SensorConfig config) {
     return new SensorSet(
         config,
-        SensorCatalog.ALL.stream().map(SensorSpec::floor).toList(),
+        hereCatalog().stream().map(SensorSpec::floor).toList(),
         new LibbpfBackend(config),
         Retry.standard());
   }

@@ -48,22 +48,26 @@ public final class Sensors {
    * @param statuses from {@link #check} or {@link SensorSet#statuses()}
    */
   public static String report(KernelFeatures features, Map<String, SourceStatus> statuses) {
+    return report(features, statuses, Arch.current());
+  }
+
+  /** The report as it reads on {@code arch}: its sensors leave out the hooks it cannot have. */
+  static String report(KernelFeatures features, Map<String, SourceStatus> statuses, Arch arch) {
     StringBuilder out = new StringBuilder(Libbpf.describe()).append('\n');
     out.append("kernel features:\n");
     features.list().forEach(r -> out.append("  ").append(r).append('\n'));
     out.append("sensors:\n");
     statuses.forEach(
         (name, st) -> out.append("  ").append(name).append(": ").append(st).append('\n'));
-    SensorCatalog.absent(SyscallTable.built()::has)
+    SensorCatalog.absent(SyscallTable.of(arch)::has)
         .forEach(
             (name, hooks) ->
-                out.append(
-                    NOT_HERE.formatted(name, Arch.current().label(), String.join(", ", hooks))));
+                out.append(NOT_HERE.formatted(name, arch.label(), String.join(", ", hooks))));
     return out.toString();
   }
 
   /** A sensor's hooks whose syscall this architecture does not have (arm64: open, creat…). */
-  static final String NOT_HERE = "  %s: not applicable on %s (no such syscall): %s%n";
+  static final String NOT_HERE = "  %s: not applicable on %s (no such syscall): %s\n";
 
   /** The sensors of the architecture this JVM runs on, without hooks it cannot have. */
   private static List<SensorSpec> hereCatalog() {

@@ -241,8 +241,22 @@ public final class Report {
             .forEach(l -> md.append(l).append('\n'));
         md.append("```\n");
       }
+      md.append(ARM64);
       return md.toString();
     }
+
+    /** The arm64 objects are proven by their own run and page (kernels/arm64/run). */
+    static final String ARM64 =
+        """
+
+        ## arm64
+
+        The x86-64 kernels above run the x86-64 objects. The arm64 objects are loaded and attached
+        in Debian's arm64 kernel under `qemu-system-aarch64` by `kernels/arm64/run`, which writes
+        [kernel-compatibility-arm64.md](kernel-compatibility-arm64.md): the hooks attached per
+        object and mechanism, and those arm64 cannot have (syscalls it has only in their `*at`
+        forms).
+        """;
 
     private static void table(
         StringBuilder md,

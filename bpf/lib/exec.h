@@ -31,15 +31,25 @@ extern struct {
  * means the file was created or copied up there. Kernels whose BTF lacks struct ovl_inode
  * (overlayfs not built) skip the test: the relocation resolves to "no such type" and the
  * verifier drops the branch.
+ *
+ * The type is declared here (a CO-RE flavor: libbpf matches it to the running kernel's
+ * struct ovl_inode, in vmlinux or in the overlay module's BTF), because the BTF an object is
+ * built against need not have it: Debian's arm64 kernel builds overlayfs as a module.
  */
+struct ovl_inode___tapio {
+	struct inode vfs_inode;
+	struct dentry *__upperdentry;
+} __attribute__((preserve_access_index));
+
 static __always_inline bool tapio_in_upper_layer(struct file *file)
 {
-	if (!file || !bpf_core_type_exists(struct ovl_inode))
+	if (!file || !bpf_core_type_exists(struct ovl_inode___tapio))
 		return false;
 	struct inode *inode = BPF_CORE_READ(file, f_inode);
 	if (BPF_CORE_READ(inode, i_sb, s_magic) != TAPIO_OVERLAYFS_MAGIC)
 		return false;
-	struct ovl_inode *oi = container_of(inode, struct ovl_inode, vfs_inode);
+	struct ovl_inode___tapio *oi = (struct ovl_inode___tapio *)((char *)inode -
+		bpf_core_field_offset(struct ovl_inode___tapio, vfs_inode));
 	return BPF_CORE_READ(oi, __upperdentry) != NULL;
 }
 

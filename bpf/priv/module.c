@@ -8,16 +8,8 @@
  * twice). Flavors: tp_btf and raw_tp, both with (struct pt_regs *regs, long id).
  */
 #include "priv.h"
-
-#if defined(__TARGET_ARCH_x86)
-#define TAPIO_NR_INIT_MODULE 175
-#define TAPIO_NR_FINIT_MODULE 313
-#elif defined(__TARGET_ARCH_arm64)
-#define TAPIO_NR_INIT_MODULE 105
-#define TAPIO_NR_FINIT_MODULE 273
-#else
-#error "syscall numbers of init_module/finit_module unknown for this architecture"
-#endif
+/* TAPIO_NR_<syscall> of the target architecture, generated from its <asm/unistd.h> (Makefile). */
+#include "syscall_nr.h"
 
 static __always_inline void tapio_module(void *ctx, struct pt_regs *regs, long id)
 {

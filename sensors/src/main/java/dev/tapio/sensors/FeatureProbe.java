@@ -8,6 +8,7 @@ import dev.tapio.sensors.internal.ffm.Errno;
 import dev.tapio.sensors.internal.ffm.Libbpf1;
 import dev.tapio.sensors.internal.ffm.TraceFs;
 import dev.tapio.sensors.internal.load.LibbpfBackend;
+import dev.tapio.sensors.internal.spec.Arch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class FeatureProbe {
 
   static final Path LSM_LIST = Path.of("/sys/kernel/security/lsm");
   static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
-  private static final String OBJECT = "/dev/tapio/bpf/probes.bpf.o";
+  private static final String OBJECT = Arch.current().resources() + "probes.bpf.o";
   private static final java.util.regex.Pattern SPACE = java.util.regex.Pattern.compile(" ");
   private static final int MAP_PERF_EVENT_ARRAY = 4;
   private static final int MAP_RINGBUF = 27;

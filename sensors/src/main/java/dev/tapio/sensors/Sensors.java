@@ -1,10 +1,13 @@
 package dev.tapio.sensors;
 
 import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.sensors.internal.decode.SyscallTable;
 import dev.tapio.sensors.internal.load.LibbpfBackend;
 import dev.tapio.sensors.internal.load.Retry;
+import dev.tapio.sensors.internal.spec.Arch;
 import dev.tapio.sensors.internal.spec.SensorCatalog;
 import dev.tapio.sensors.internal.spec.SensorSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,18 +48,35 @@ public final class Sensors {
    * @param statuses from {@link #check} or {@link SensorSet#statuses()}
    */
   public static String report(KernelFeatures features, Map<String, SourceStatus> statuses) {
+    return report(features, statuses, Arch.current());
+  }
+
+  /** The report as it reads on {@code arch}: its sensors leave out the hooks it cannot have. */
+  static String report(KernelFeatures features, Map<String, SourceStatus> statuses, Arch arch) {
     StringBuilder out = new StringBuilder(Libbpf.describe()).append('\n');
     out.append("kernel features:\n");
     features.list().forEach(r -> out.append("  ").append(r).append('\n'));
     out.append("sensors:\n");
     statuses.forEach(
         (name, st) -> out.append("  ").append(name).append(": ").append(st).append('\n'));
+    SensorCatalog.absent(SyscallTable.of(arch)::has)
+        .forEach(
+            (name, hooks) ->
+                out.append(NOT_HERE.formatted(name, arch.label(), String.join(", ", hooks))));
     return out.toString();
+  }
+
+  /** A sensor's hooks whose syscall this architecture does not have (arm64: open, creat…). */
+  static final String NOT_HERE = "  %s: not applicable on %s (no such syscall): %s\n";
+
+  /** The sensors of the architecture this JVM runs on, without hooks it cannot have. */
+  private static List<SensorSpec> hereCatalog() {
+    return SensorCatalog.on(SyscallTable.built()::has);
   }
 
   /** The sensors, not yet started; nothing touches the kernel before {@link SensorSet#start}. */
   public static SensorSet open(SensorConfig config) {
-    return new SensorSet(config, SensorCatalog.ALL, new LibbpfBackend(config), Retry.standard());
+    return new SensorSet(config, hereCatalog(), new LibbpfBackend(config), Retry.standard());
   }
 
   /**
@@ -68,7 +88,7 @@ public final class Sensors {
   public static SensorSet floor(SensorConfig config) {
     return new SensorSet(
         config,
-        SensorCatalog.ALL.stream().map(SensorSpec::floor).toList(),
+        hereCatalog().stream().map(SensorSpec::floor).toList(),
         new LibbpfBackend(config),
         Retry.standard());
   }

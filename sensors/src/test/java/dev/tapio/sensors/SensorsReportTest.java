@@ -3,6 +3,7 @@ package dev.tapio.sensors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.sensors.internal.spec.Arch;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,5 +31,25 @@ class SensorsReportTest {
         .endsWith(
             "sensors:\n  process: enabled (tp_btf+tracepoint)\n"
                 + "  file: unavailable: none of its event types was requested\n");
+  }
+
+  @Test
+  void onArm64TheReportNamesTheHooksThatCannotExistThere() {
+    Map<String, SourceStatus> statuses = new LinkedHashMap<>();
+    statuses.put("net", SourceStatus.enabled("tp_btf+tracepoint"));
+    String report = Sensors.report(KernelFeatures.all(), statuses, Arch.ARM64);
+    assertThat(report)
+        .endsWith(
+            "sensors:\n  net: enabled (tp_btf+tracepoint)\n"
+                + "  process: not applicable on arm64 (no such syscall): fork_args, vfork_args\n"
+                + "  file: not applicable on arm64 (no such syscall): sys_enter_open, sys_exit_open,"
+                + " sys_enter_creat, sys_exit_creat, sys_enter_rename, sys_exit_rename,"
+                + " sys_enter_unlink, sys_exit_unlink, sys_enter_rmdir, sys_exit_rmdir,"
+                + " sys_enter_mkdir, sys_exit_mkdir, sys_enter_chmod, sys_exit_chmod,"
+                + " sys_enter_symlink, sys_exit_symlink, sys_enter_link, sys_exit_link\n"
+                + "  lsm: not applicable on arm64 (no such syscall): deny_open, deny_creat\n"
+                + "  net: not applicable on arm64 (no such syscall): sys_enter_dup2, sys_exit_dup2\n");
+    assertThat(Sensors.report(KernelFeatures.all(), statuses, Arch.X86_64))
+        .doesNotContain("not applicable");
   }
 }

@@ -6,6 +6,7 @@ import dev.tapio.api.event.LsmDenial;
 import dev.tapio.api.event.SeccompViolation;
 import dev.tapio.api.event.SeccompViolation.Action;
 import dev.tapio.sensors.internal.decode.SyscallTable;
+import dev.tapio.sensors.internal.spec.Arch;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -92,7 +93,7 @@ public final class AuditRecords {
     return new SeccompViolation(
         header.apply(nanos, pid),
         nr,
-        nr < 0 ? "" : syscalls.name(nr),
+        nr < 0 ? "" : syscallName(f.get("arch"), nr),
         action,
         action == Action.ERRNO ? (int) (code & 0xffff) : 0,
         SeccompViolation.Source.AUDIT);
@@ -147,6 +148,24 @@ public final class AuditRecords {
       out.putIfAbsent(m.group(1), v);
     }
     return out;
+  }
+
+  /**
+   * The syscall's name in the numbering of the record's {@code arch=} (hex {@code AUDIT_ARCH_*}):
+   * the sensors' own architecture, another one the objects are built for, or none (a 32-bit task on
+   * a 64-bit kernel: no name rather than a wrong one).
+   */
+  private String syscallName(@Nullable String arch, int nr) {
+    if (arch == null) {
+      return syscalls.name(nr);
+    }
+    long code;
+    try {
+      code = Long.parseLong(arch, 16);
+    } catch (NumberFormatException e) {
+      return syscalls.name(nr);
+    }
+    return Arch.ofAudit(code).map(a -> SyscallTable.of(a).name(nr)).orElse("");
   }
 
   private static long number(@Nullable String v, long fallback) {

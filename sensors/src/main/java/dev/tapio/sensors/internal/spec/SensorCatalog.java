@@ -9,8 +9,12 @@ import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
 import dev.tapio.sensors.internal.abi.Abi.LsmSyscall;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.abi.Abi.PrivSyscall;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -65,7 +69,8 @@ public final class SensorCatalog {
 
   /** A sys_enter tracepoint of {@code syscall}, needed when {@code eventType} is. */
   private static ProgramSpec syscallEnter(String hook, String eventType, String syscall) {
-    return ProgramSpec.of(hook, Set.of(eventType), TRACEPOINT, "tapio_enter_" + syscall);
+    return ProgramSpec.of(hook, Set.of(eventType), TRACEPOINT, "tapio_enter_" + syscall)
+        .onSyscall(syscall);
   }
 
   /**
@@ -99,10 +104,11 @@ public final class SensorCatalog {
         .map(
             side ->
                 ProgramSpec.of(
-                    "sys_" + side + "_" + syscall,
-                    eventTypes,
-                    TRACEPOINT,
-                    "tapio_" + side + "_" + syscall));
+                        "sys_" + side + "_" + syscall,
+                        eventTypes,
+                        TRACEPOINT,
+                        "tapio_" + side + "_" + syscall)
+                    .onSyscall(numbered(syscall)));
   }
 
   /** Module loads: no tracepoints of their own (see {@code bpf/priv/module.c}). */
@@ -168,13 +174,14 @@ public final class SensorCatalog {
           "lsm.bpf.o",
           Stream.concat(
                   Stream.of(
-                      ProgramSpec.of(
-                          "landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")),
+                      ProgramSpec.of("landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")
+                          .onSyscall("landlock_restrict_self")),
                   LSM_SYSCALLS.stream()
                       .map(
                           sc ->
                               ProgramSpec.of(
-                                  "deny_" + sc, LSM_EVENTS, TRACEPOINT, "tapio_deny_" + sc)))
+                                      "deny_" + sc, LSM_EVENTS, TRACEPOINT, "tapio_deny_" + sc)
+                                  .onSyscall(sc)))
               .toList(),
           MapSpec.COMMON);
 
@@ -221,11 +228,52 @@ public final class SensorCatalog {
         .map(
             side ->
                 ProgramSpec.of(
-                    "sys_" + side + "_" + syscall,
-                    eventTypes,
-                    TRACEPOINT,
-                    "tapio_" + side + "_" + syscall));
+                        "sys_" + side + "_" + syscall,
+                        eventTypes,
+                        TRACEPOINT,
+                        "tapio_" + side + "_" + syscall)
+                    .onSyscall(numbered(syscall)));
   }
 
   public static final List<SensorSpec> ALL = List.of(PROCESS, FILE, PRIVILEGE, SECCOMP, LSM, NET);
+
+  /**
+   * The syscall number a hook's tracepoints belong to: the tracepoints are named after the kernel's
+   * {@code SYSCALL_DEFINE}, the numbers after {@code __NR_}, and for umount they differ.
+   */
+  private static String numbered(String syscall) {
+    return syscall.equals("umount") ? "umount2" : syscall;
+  }
+
+  /**
+   * The sensors on an architecture with these syscalls: each without the hooks of syscalls it does
+   * not have (their tracepoints do not exist there).
+   */
+  public static List<SensorSpec> on(Predicate<String> hasSyscall) {
+    return ALL.stream()
+        .map(
+            s ->
+                new SensorSpec(
+                    s.name(),
+                    s.object(),
+                    s.programs().stream().filter(p -> p.existsWith(hasSyscall)).toList(),
+                    s.maps()))
+        .toList();
+  }
+
+  /** The hooks an architecture with these syscalls cannot have, by sensor, in catalog order. */
+  public static Map<String, List<String>> absent(Predicate<String> hasSyscall) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (SensorSpec s : ALL) {
+      List<String> hooks =
+          s.programs().stream()
+              .filter(p -> !p.existsWith(hasSyscall))
+              .map(ProgramSpec::hook)
+              .toList();
+      if (!hooks.isEmpty()) {
+        out.put(s.name(), hooks);
+      }
+    }
+    return Collections.unmodifiableMap(out);
+  }
 }

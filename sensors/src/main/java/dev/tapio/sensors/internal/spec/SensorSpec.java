@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A sensor as data: its name, the BPF object (a resource under {@code dev/tapio/bpf/}) holding
- * every program of its hooks, the hooks, and the maps Java uses.
+ * A sensor as data: its name, the BPF object (a resource under {@code dev/tapio/bpf/}, per
+ * architecture: {@link Arch#resources()}) holding every program of its hooks, the hooks, and the
+ * maps Java uses.
  */
 public record SensorSpec(
     String name, String object, List<ProgramSpec> programs, List<MapSpec> maps) {
@@ -47,7 +48,13 @@ public record SensorSpec(
         name, "floor-" + object, programs, maps.stream().filter(MapSpec.COMMON::contains).toList());
   }
 
+  /** The object in the jar, for the architecture this JVM runs on. */
   public String resource() {
-    return "/dev/tapio/bpf/" + object;
+    return resource(Arch.current());
+  }
+
+  /** The object in the jar, built for {@code arch}. */
+  public String resource(Arch arch) {
+    return arch.resources() + object;
   }
 }

@@ -37,6 +37,23 @@ class AuditRecordsTest {
   }
 
   @Test
+  void syscallsAreNamedInTheNumberingOfTheRecordsArchitecture() {
+    // getppid is 110 on x86-64 and 173 on arm64; 56 is openat on arm64; i386 has no table here
+    assertThat(syscall(SECCOMP + "0x50001")).isEqualTo("getppid");
+    assertThat(syscall(SECCOMP.replace("arch=c000003e syscall=110", "arch=c00000b7 syscall=173")))
+        .isEqualTo("getppid");
+    assertThat(syscall(SECCOMP.replace("arch=c000003e syscall=110", "arch=c00000b7 syscall=56")))
+        .isEqualTo("openat");
+    assertThat(syscall(SECCOMP.replace("arch=c000003e syscall=110", "arch=40000003 syscall=20")))
+        .isEmpty();
+  }
+
+  private String syscall(String record) {
+    String text = record.endsWith("code=") ? record + "0x50001" : record;
+    return ((SeccompViolation) records.parse(1326, text)).syscall();
+  }
+
+  @Test
   void handedOnSyscallsAndOtherRecordTypesAreNoEvents() {
     assertThat(records.parse(1326, SECCOMP + "0x7ff00000")).isNull(); // SECCOMP_RET_TRACE
     assertThat(records.parse(1300, SECCOMP + "0x80000000")).isNull(); // SYSCALL record

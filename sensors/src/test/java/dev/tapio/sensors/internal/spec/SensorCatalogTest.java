@@ -1,12 +1,15 @@
 package dev.tapio.sensors.internal.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tapio.sensors.internal.decode.SyscallTable;
 import dev.tapio.sensors.internal.ffm.BpfObject;
 import dev.tapio.sensors.internal.ffm.Libbpf1;
 import dev.tapio.sensors.internal.load.LibbpfBackend;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -15,23 +18,94 @@ class SensorCatalogTest {
   @Test
   void everyProgramAndMapOfTheCatalogIsInItsObject() throws Exception {
     for (SensorSpec spec : SensorCatalog.ALL) {
-      assertObjectHasEveryProgramAndMap(spec);
+      assertObjectHasEveryProgramAndMap(spec, Arch.X86_64);
     }
+  }
+
+  @Test
+  void everyProgramAndMapOfTheArm64CatalogIsInItsArm64Object() throws Exception {
+    for (SensorSpec spec : SensorCatalog.on(SyscallTable.of(Arch.ARM64)::has)) {
+      assertObjectHasEveryProgramAndMap(spec, Arch.ARM64);
+      assertObjectHasEveryProgramAndMap(spec.floor(), Arch.ARM64);
+    }
+  }
+
+  @Test
+  void arm64LeavesOutTheHooksOfSyscallsItHasOnlyInTheirAtForms() {
+    assertThat(SensorCatalog.absent(SyscallTable.of(Arch.ARM64)::has))
+        .containsExactly(
+            entry("process", List.of("fork_args", "vfork_args")),
+            entry(
+                "file",
+                List.of(
+                    "sys_enter_open",
+                    "sys_exit_open",
+                    "sys_enter_creat",
+                    "sys_exit_creat",
+                    "sys_enter_rename",
+                    "sys_exit_rename",
+                    "sys_enter_unlink",
+                    "sys_exit_unlink",
+                    "sys_enter_rmdir",
+                    "sys_exit_rmdir",
+                    "sys_enter_mkdir",
+                    "sys_exit_mkdir",
+                    "sys_enter_chmod",
+                    "sys_exit_chmod",
+                    "sys_enter_symlink",
+                    "sys_exit_symlink",
+                    "sys_enter_link",
+                    "sys_exit_link")),
+            entry("lsm", List.of("deny_open", "deny_creat")),
+            entry("net", List.of("sys_enter_dup2", "sys_exit_dup2")));
+    List<SensorSpec> arm64 = SensorCatalog.on(SyscallTable.of(Arch.ARM64)::has);
+    SensorSpec file = arm64.get(SensorCatalog.ALL.indexOf(SensorCatalog.FILE));
+    assertThat(file.programs()).extracting(ProgramSpec::hook).contains("sys_enter_openat");
+    assertThat(file.programs()).extracting(ProgramSpec::hook).doesNotContain("sys_enter_open");
+    assertThat(file.maps()).isEqualTo(SensorCatalog.FILE.maps());
+  }
+
+  @Test
+  void x86LeavesOutNothingAndUmountIsCountedAsUmount2() {
+    assertThat(SensorCatalog.absent(SyscallTable.of(Arch.X86_64)::has)).isEmpty();
+    assertThat(SensorCatalog.on(SyscallTable.of(Arch.X86_64)::has)).isEqualTo(SensorCatalog.ALL);
+    assertThat(SensorCatalog.PRIVILEGE.programs())
+        .filteredOn(p -> p.hook().equals("sys_enter_umount"))
+        .extracting(ProgramSpec::syscall)
+        .containsExactly("umount2");
+  }
+
+  @Test
+  void theArm64PlanNamesEachObjectsLadderAndWhatIsAbsent() {
+    String plan = CatalogPlan.of(Arch.ARM64, SyscallTable.of(Arch.ARM64)::has);
+    assertThat(plan.lines())
+        .contains(
+            "object process.bpf.o",
+            "hook exec tapio_exec_btf tapio_exec_raw tapio_exec_tp",
+            "absent fork_args fork",
+            "object floor-file.bpf.o",
+            "hook sys_enter_openat tapio_enter_openat",
+            "absent sys_enter_open open")
+        .doesNotContain("hook sys_enter_open tapio_enter_open");
+    assertThat(plan.lines().filter(l -> l.startsWith("object ")))
+        .hasSize(2 * SensorCatalog.ALL.size());
   }
 
   @Test
   void everyFloorObjectHasEveryProgramAndMapOfItsSensor() throws Exception {
     for (SensorSpec sensor : SensorCatalog.ALL) {
       SensorSpec floor = sensor.floor();
-      assertThat(floor.resource()).isEqualTo("/dev/tapio/bpf/floor-" + sensor.object());
+      assertThat(floor.resource(Arch.X86_64)).isEqualTo("/dev/tapio/bpf/floor-" + sensor.object());
       assertThat(floor.programs()).isEqualTo(sensor.programs());
-      assertObjectHasEveryProgramAndMap(floor);
+      assertObjectHasEveryProgramAndMap(floor, Arch.X86_64);
     }
   }
 
-  private static void assertObjectHasEveryProgramAndMap(SensorSpec spec) throws Exception {
+  private static void assertObjectHasEveryProgramAndMap(SensorSpec spec, Arch arch)
+      throws Exception {
     assumeTrue(Libbpf1.available(), "SKIPPED LOUDLY: libbpf.so.1 missing: apt-get install libbpf1");
-    try (BpfObject obj = BpfObject.open(spec.name(), LibbpfBackend.objectBytes(spec.resource()))) {
+    try (BpfObject obj =
+        BpfObject.open(spec.name(), LibbpfBackend.objectBytes(spec.resource(arch)))) {
       for (ProgramSpec p : spec.programs()) {
         for (Attachment a : p.ladder()) {
           assertThat(obj.hasProgram(a.program())).as(spec.name() + ": " + a.program()).isTrue();

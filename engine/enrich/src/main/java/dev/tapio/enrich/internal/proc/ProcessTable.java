@@ -101,7 +101,7 @@ public final class ProcessTable {
       ProcessInfo info = procfs.read(pid);
       if (info != null && info.pid() == pid) {
         entries.putIfAbsent(
-            pid, new Generation(info, sequence.incrementAndGet(), Generation.FOREVER));
+            pid, new Generation(info, sequence.incrementAndGet(), Generation.FOREVER, 0));
         version.incrementAndGet();
         added++;
       }
@@ -143,6 +143,16 @@ public final class ProcessTable {
   public @Nullable ProcessInfo get(int pid, long timeNanos) {
     Generation entry = entry(pid);
     return entry == null ? null : entry.at(timeNanos, historyNanos).info;
+  }
+
+  /**
+   * The cgroup the process's program at {@code timeNanos} (event time) was started in, by its exec
+   * or fork event; 0 when unknown (no such process, or read from procfs). For an event that names
+   * no cgroup of its own, such as an audit record of a task already reaped.
+   */
+  public long cgroupId(int pid, long timeNanos) {
+    Generation entry = entries.get(pid);
+    return entry == null ? 0 : entry.at(timeNanos, historyNanos).cgroupId;
   }
 
   /** The latest program of the process and its known ancestors, nearest first. */
@@ -252,7 +262,7 @@ public final class ProcessTable {
     if (info == null) {
       return null;
     }
-    return info.pid() == pid ? put(info, Generation.FOREVER) : entry(info.pid());
+    return info.pid() == pid ? put(info, Generation.FOREVER, 0) : entry(info.pid());
   }
 
   private void exec(ProcessExec exec) {
@@ -278,7 +288,8 @@ public final class ProcessTable {
             exec.header().timeNanos(),
             exec.exeFromMemfd(),
             exec.exeUpperLayer()),
-        exec.header().timeNanos());
+        exec.header().timeNanos(),
+        exec.header().cgroupId());
   }
 
   /**
@@ -317,7 +328,8 @@ public final class ProcessTable {
             fork.header().timeNanos(),
             base.exeFromMemfd(),
             base.exeUpperLayer()),
-        fork.header().timeNanos());
+        fork.header().timeNanos(),
+        fork.header().cgroupId());
   }
 
   private void exit(ProcessExit exit) {
@@ -339,8 +351,8 @@ public final class ProcessTable {
    * Makes {@code info}, beginning at {@code since}, the latest program of its pid; the one it
    * replaces (an earlier program, or an exited process whose pid was reused) stays behind it.
    */
-  private synchronized Generation put(ProcessInfo info, long since) {
-    Generation entry = new Generation(info, sequence.incrementAndGet(), since);
+  private synchronized Generation put(ProcessInfo info, long since, long cgroupId) {
+    Generation entry = new Generation(info, sequence.incrementAndGet(), since, cgroupId);
     Generation replaced = entries.put(info.pid(), entry);
     if (replaced != null && since != Generation.FOREVER) {
       entry.previous = replaced;

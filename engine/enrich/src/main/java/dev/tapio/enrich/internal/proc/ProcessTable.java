@@ -3,6 +3,7 @@ package dev.tapio.enrich.internal.proc;
 import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.context.UserInfo;
+import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.ProcessExec;
@@ -117,14 +118,39 @@ public final class ProcessTable {
   public static final Set<String> EVENT_TYPES =
       Set.of("execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
 
-  /** Applies a process event; any other event leaves the table as it is. */
+  /**
+   * Applies a process event, and a successful credential change (setuid and its kin, capset): the
+   * process's later events carry the user it has after it, as Falco's {@code user.*} do. Any other
+   * event leaves the table as it is.
+   */
   public void apply(Event event) {
     switch (event) {
       case ProcessExec exec -> exec(exec);
       case ProcessFork fork -> fork(fork);
       case ProcessExit exit -> exit(exit);
+      case CredentialChange change -> credentials(change);
       default -> {}
     }
+  }
+
+  /**
+   * A new generation of the process with the credentials a successful change left it, from the
+   * change's time on; events before it still resolve to the old ones.
+   */
+  private void credentials(CredentialChange change) {
+    int pid = change.header().pid();
+    Generation current = entries.get(pid);
+    if (change.result() < 0 || current == null) {
+      return;
+    }
+    Credentials after = change.after();
+    if (after.equals(current.info.credentials())) {
+      return;
+    }
+    put(
+        current.info.withCredentials(after),
+        Math.max(change.header().timeNanos(), current.since),
+        current.cgroupId);
   }
 
   /**
@@ -287,7 +313,8 @@ public final class ProcessTable {
             exec.credentials(),
             exec.header().timeNanos(),
             exec.exeFromMemfd(),
-            exec.exeUpperLayer()),
+            exec.exeUpperLayer(),
+            exec.env()),
         exec.header().timeNanos(),
         exec.header().cgroupId());
   }
@@ -327,7 +354,8 @@ public final class ProcessTable {
             base.credentials(),
             fork.header().timeNanos(),
             base.exeFromMemfd(),
-            base.exeUpperLayer()),
+            base.exeUpperLayer(),
+            base.env()),
         fork.header().timeNanos(),
         fork.header().cgroupId());
   }

@@ -89,7 +89,9 @@ enum tapio_change_syscall {
 
 /*
  * Syscalls that change what a task may see or do (struct tapio_priv_event.syscall): its
- * namespaces and root, its credentials, another process (ptrace), the kernel (bpf, modules).
+ * namespaces and root, its credentials, another process (ptrace), the kernel (bpf, modules,
+ * userfaultfd: page faults handled by a user-space thread, an exploit's way to pause the kernel
+ * mid-copy).
  * UMOUNT is the umount2 syscall, whose tracepoint is named sys_enter_umount.
  */
 enum tapio_priv_syscall {
@@ -112,6 +114,7 @@ enum tapio_priv_syscall {
 	TAPIO_PRIV_BPF = 17,
 	TAPIO_PRIV_INIT_MODULE = 18,
 	TAPIO_PRIV_FINIT_MODULE = 19,
+	TAPIO_PRIV_USERFAULTFD = 20,
 };
 
 /* struct tapio_priv_event.flags */
@@ -243,7 +246,12 @@ struct tapio_header {
 	struct tapio_namespaces ns;
 };
 
-/* sched_process_exec: the task runs a new program. Followed by filename, argv, exe, cwd. */
+/*
+ * sched_process_exec: the task runs a new program. Followed by filename, argv, exe, cwd, env. env
+ * is the new program's environment block (NUL-separated NAME=value strings) cut to its first
+ * TAPIO_STR_MAX - 1 bytes: a fifth piece beyond TAPIO_DATA_MAX, which lib/maps.h's scratch space
+ * makes room for.
+ */
 struct tapio_exec_event {
 	struct tapio_header hdr;
 	__u32 ppid;
@@ -265,6 +273,9 @@ struct tapio_exec_event {
 	__u16 argv_len;		/* NUL-separated arguments */
 	__u16 exe_len;
 	__u16 cwd_len;
+	__u16 env_len;		/* NUL-separated NAME=value strings, cut at TAPIO_STR_MAX - 1 bytes */
+	__u16 pad1;
+	__u32 pad2;		/* data starts at sizeof: no tail padding */
 	__u8 data[];
 };
 

@@ -121,6 +121,24 @@ static __always_inline void tapio_exec(void *ctx, const char *filename)
 	ev->cwd_len = len;
 	off += len;
 
+	/*
+	 * The environment the new program was given, for Falco's proc.env: the start of the block
+	 * create_elf_tables laid out on the new stack (resident, just written by copy_strings), cut
+	 * at TAPIO_STR_MAX - 1 bytes. One bounded copy, as for argv.
+	 */
+	unsigned long env_start = BPF_CORE_READ(mm, env_start);
+	unsigned long env_end = BPF_CORE_READ(mm, env_end);
+	len = env_end > env_start ? (env_end - env_start) : 0;
+	if (len > TAPIO_STR_MASK)
+		len = TAPIO_STR_MASK;
+	/* the clamp above is lost in register moves; the mask is what the verifier checks */
+	barrier_var(len);
+	len &= TAPIO_STR_MASK;
+	if (off > TAPIO_DATA_MAX || bpf_probe_read_user(&ev->data[off], len, (void *)env_start) != 0)
+		len = 0;
+	ev->env_len = len;
+	off += len;
+
 	__u64 size = sizeof(*ev) + off;
 	ev->hdr.size = size;
 	tapio_emit(ctx, ev, size, TAPIO_EV_EXEC);

@@ -85,7 +85,8 @@ TAPIO_MAP struct {
 struct tapio_scratch {
 	union {
 		union tapio_abi abi;
-		__u8 buf[sizeof(struct tapio_exec_event) + TAPIO_DATA_MAX + 512];
+		/* an exec record's environment is a fifth piece after TAPIO_DATA_MAX */
+		__u8 buf[sizeof(struct tapio_exec_event) + TAPIO_DATA_MAX + TAPIO_STR_MAX + 512];
 	};
 };
 TAPIO_MAP struct {

@@ -22,7 +22,9 @@ public final class RuleFields {
     /** A required index: {@code evt.arg[0]}. */
     REQUIRED_INDEX,
     /** A required key: {@code k8s.pod.label[app]}. */
-    KEY
+    KEY,
+    /** An optional key: {@code proc.env[HOME]}, or {@code proc.env} for the whole. */
+    OPTIONAL_KEY
   }
 
   /** One field: its Falco name, value type, argument syntax and meaning. */
@@ -55,6 +57,7 @@ public final class RuleFields {
         case OPTIONAL_INDEX -> Argument.OPTIONAL_INDEX;
         case REQUIRED_INDEX -> Argument.REQUIRED_INDEX;
         case REQUIRED_KEY -> Argument.KEY;
+        case OPTIONAL_KEY -> Argument.OPTIONAL_KEY;
       };
     }
 
@@ -63,7 +66,7 @@ public final class RuleFields {
       return switch (argument()) {
         case NONE -> "";
         case OPTIONAL_INDEX, REQUIRED_INDEX -> "[N]";
-        case KEY -> "[KEY]";
+        case KEY, OPTIONAL_KEY -> "[KEY]";
       };
     }
 

@@ -179,6 +179,29 @@ class FieldCatalogTest {
   }
 
   @Test
+  void procEnvIsTheEnvironmentJoinedBySpacesOrOneVariablesValue() {
+    var base = Events.of(Events.exec("/usr/bin/curl", "curl"), "curl");
+    var proc =
+        base.process()
+            .withEnv(List.of("HOME=/root", "HTTP_PROXY=http://p:3128", "EMPTY=", "A=b=c"));
+    var e =
+        new EnrichedEvent(
+            base.event(),
+            new dev.tapio.api.context.Lineage(List.of(proc)),
+            base.user(),
+            base.container(),
+            null,
+            "node1");
+    assertThat(get("proc.env", null, e))
+        .isEqualTo("HOME=/root HTTP_PROXY=http://p:3128 EMPTY= A=b=c");
+    assertThat(get("proc.env", "HTTP_PROXY", e)).isEqualTo("http://p:3128");
+    assertThat(get("proc.env", "A", e)).isEqualTo("b=c");
+    assertThat(get("proc.env", "EMPTY", e)).isEqualTo("");
+    assertThat(get("proc.env", "HTTP", e)).isNull(); // a prefix of a name is not the name
+    assertThat(get("proc.env", "http_proxy", e)).isNull(); // names are case-sensitive
+  }
+
+  @Test
   void everyCatalogFieldReadsWithoutFailingOnEveryEventKind() throws Exception {
     List<EnrichedEvent> events =
         List.of(
@@ -191,7 +214,7 @@ class FieldCatalogTest {
           switch (f.arg()) {
             case NONE -> null;
             case OPTIONAL_INDEX, REQUIRED_INDEX -> "1";
-            case REQUIRED_KEY -> "app";
+            case REQUIRED_KEY, OPTIONAL_KEY -> "app";
           };
       for (EnrichedEvent e : events) {
         Object v = f.bind(arg).get(e);

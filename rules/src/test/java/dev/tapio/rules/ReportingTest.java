@@ -134,10 +134,11 @@ class ReportingTest {
     LoadReport r =
         load(
             "- rule: r\n  desc: d\n  output: o\n  priority: INFO\n"
-                + "  condition: evt.type = execve and proc.env icontains GLIBC_TUNABLES\n");
+                + "  condition: evt.type = execve and proc.is_container_healthcheck = true\n");
     assertThat(warnings(r))
         .containsExactly(
-            "LOAD_COMPILE_CONDITION: Field 'proc.env' is not extracted on Tapio's live events:"
+            "LOAD_COMPILE_CONDITION: Field 'proc.is_container_healthcheck' is not extracted on"
+                + " Tapio's live events:"
                 + " every comparison on it is false @ t.yaml:5:36");
     assertThat(r.rules()).hasSize(1);
   }
@@ -146,7 +147,7 @@ class ReportingTest {
   void aNeverExtractedFieldInAMacroIsWarnedOnceForItsPlace() {
     LoadReport r =
         load(
-            "- macro: tunables\n  condition: proc.env icontains GLIBC_TUNABLES\n"
+            "- macro: tunables\n  condition: proc.is_container_healthcheck = true\n"
                 + "- rule: a\n  desc: d\n  output: o\n  priority: INFO\n"
                 + "  condition: evt.type = execve and tunables\n"
                 + "- rule: b\n  desc: d\n  output: o\n  priority: INFO\n"
@@ -154,7 +155,8 @@ class ReportingTest {
     assertThat(warnings(r))
         .singleElement()
         .asString()
-        .startsWith("LOAD_COMPILE_CONDITION: Field 'proc.env' is not extracted");
+        .startsWith(
+            "LOAD_COMPILE_CONDITION: Field 'proc.is_container_healthcheck' is not extracted");
   }
 
   @Test

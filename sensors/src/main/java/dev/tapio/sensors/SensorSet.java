@@ -52,6 +52,7 @@ public final class SensorSet implements EventSource {
   private @Nullable KernelFeatures features;
   private @Nullable Poller poller;
   private @Nullable AuditReader audit;
+  private @Nullable Twins twins;
   private @Nullable SourceStatus auditStatus;
   private boolean started;
   private boolean closed;
@@ -96,9 +97,10 @@ public final class SensorSet implements EventSource {
     EventSink delivered = sink;
     if (eventTypes.stream().anyMatch(AUDITED::contains) && config.audit()) {
       // a violation the sensors and audit both see must reach the rules once
-      Twins twins = new Twins(sink);
-      delivered = twins;
-      AuditReader.Started a = AuditReader.start(twins);
+      Twins t = new Twins(sink);
+      twins = t;
+      delivered = t;
+      AuditReader.Started a = AuditReader.start(t, t::releaseDue);
       audit = a.reader();
       auditStatus = a.status();
     }
@@ -319,6 +321,9 @@ public final class SensorSet implements EventSource {
     }
     if (audit != null) {
       audit.close();
+    }
+    if (twins != null) {
+      twins.releaseAll(); // audit records whose twin never came
     }
     for (RunningSensor s : running.reversed()) {
       s.close();

@@ -72,6 +72,35 @@ class ProcessSensorPrivilegedTest {
   }
 
   @Test
+  void execCarriesTheEnvironmentCutToItsBound() throws Exception {
+    String marker = "tapio-" + UUID.randomUUID();
+    // env -i: exactly these variables, in this order; the long one runs past the 4095-byte bound
+    String longValue = "x".repeat(5000);
+    Privileged.run(
+        TMP,
+        "/usr/bin/env",
+        "-i",
+        "GLIBC_TUNABLES=glibc.tune.hwcaps=-WAITED",
+        "MARK=" + marker,
+        "LONG=" + longValue,
+        "/bin/true",
+        marker);
+
+    ProcessExec exec =
+        events
+            .await(
+                ProcessExec.class,
+                e -> e.argv().contains(marker) && e.filename().equals("/bin/true"))
+            .orElseThrow();
+    assertThat(exec.env())
+        .startsWith("GLIBC_TUNABLES=glibc.tune.hwcaps=-WAITED", "MARK=" + marker)
+        .hasSize(3);
+    String cut = exec.env().get(2);
+    assertThat(cut).startsWith("LONG=xxx");
+    assertThat(String.join("\0", exec.env()).length()).isEqualTo(4095);
+  }
+
+  @Test
   void exitCarriesTheWaitStatus() throws Exception {
     Process sh = Privileged.run(TMP, "/bin/sh", "-c", "exit 3");
     ProcessExit exit =

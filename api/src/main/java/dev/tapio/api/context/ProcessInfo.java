@@ -24,6 +24,8 @@ import java.util.List;
  * @param startTimeNanos wall-clock start (exec or fork time), epoch nanoseconds
  * @param exeFromMemfd the executable was a memfd
  * @param exeUpperLayer the executable lives in an overlayfs upper layer
+ * @param env the environment its program was given at exec ({@code NAME=value}, cut as the exec
+ *     record cuts it), inherited by fork; empty when not known
  */
 public record ProcessInfo(
     int pid,
@@ -40,13 +42,66 @@ public record ProcessInfo(
     Credentials credentials,
     long startTimeNanos,
     boolean exeFromMemfd,
-    boolean exeUpperLayer) {
+    boolean exeUpperLayer,
+    List<String> env) {
 
   /** The longest command name the kernel keeps ({@code TASK_COMM_LEN} less its terminator). */
   public static final int COMM_MAX = 15;
 
   public ProcessInfo {
     args = List.copyOf(args);
+    env = List.copyOf(env);
+  }
+
+  /** A process whose environment is not known. */
+  public ProcessInfo(
+      int pid,
+      int vpid,
+      int ppid,
+      String name,
+      String exe,
+      String exePath,
+      List<String> args,
+      String cwd,
+      int sessionId,
+      int pgid,
+      int tty,
+      Credentials credentials,
+      long startTimeNanos,
+      boolean exeFromMemfd,
+      boolean exeUpperLayer) {
+    this(
+        pid,
+        vpid,
+        ppid,
+        name,
+        exe,
+        exePath,
+        args,
+        cwd,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        startTimeNanos,
+        exeFromMemfd,
+        exeUpperLayer,
+        List.of());
+  }
+
+  /**
+   * The value of environment variable {@code name}, as Falco's {@code proc.env[NAME]}, or null when
+   * the environment has none (or is not known).
+   */
+  public @org.jspecify.annotations.Nullable String envVar(String name) {
+    for (String entry : env) {
+      if (entry.length() > name.length()
+          && entry.charAt(name.length()) == '='
+          && entry.startsWith(name)) {
+        return entry.substring(name.length() + 1);
+      }
+    }
+    return null;
   }
 
   /**
@@ -81,7 +136,8 @@ public record ProcessInfo(
         credentials,
         startTimeNanos,
         exeFromMemfd,
-        exeUpperLayer);
+        exeUpperLayer,
+        env);
   }
 
   /** The same process in session {@code sessionId}. */
@@ -101,6 +157,49 @@ public record ProcessInfo(
         credentials,
         startTimeNanos,
         exeFromMemfd,
-        exeUpperLayer);
+        exeUpperLayer,
+        env);
+  }
+
+  /** The same process with {@code env} as its environment. */
+  public ProcessInfo withEnv(List<String> env) {
+    return new ProcessInfo(
+        pid,
+        vpid,
+        ppid,
+        name,
+        exe,
+        exePath,
+        args,
+        cwd,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        startTimeNanos,
+        exeFromMemfd,
+        exeUpperLayer,
+        env);
+  }
+
+  /** The same process with {@code credentials} (after a setuid, capset and the like). */
+  public ProcessInfo withCredentials(Credentials credentials) {
+    return new ProcessInfo(
+        pid,
+        vpid,
+        ppid,
+        name,
+        exe,
+        exePath,
+        args,
+        cwd,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        startTimeNanos,
+        exeFromMemfd,
+        exeUpperLayer,
+        env);
   }
 }

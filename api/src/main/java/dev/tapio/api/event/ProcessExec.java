@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param exeUpperLayer whether the executable lives in the writable upper layer of an overlayfs
  * @param stdio what the new program's descriptors 0, 1 and 2 are (a socket there is a shell on a
  *     connection); empty when not known
+ * @param env the environment the program was given, {@code NAME=value} strings in order; cut by the
+ *     sensor to the first 4095 bytes of the block (the last string may be cut); empty when not
+ *     known
  */
 public record ProcessExec(
     EventHeader header,
@@ -37,12 +40,50 @@ public record ProcessExec(
     Credentials credentials,
     boolean exeFromMemfd,
     boolean exeUpperLayer,
-    List<OpenFd> stdio)
+    List<OpenFd> stdio,
+    List<String> env)
     implements Event {
 
   public ProcessExec {
     argv = List.copyOf(argv);
     stdio = List.copyOf(stdio);
+    env = List.copyOf(env);
+  }
+
+  /** An exec whose environment is not known. */
+  public ProcessExec(
+      EventHeader header,
+      String type,
+      String filename,
+      String exePath,
+      List<String> argv,
+      String cwd,
+      String comm,
+      int ppid,
+      int sessionId,
+      int pgid,
+      int tty,
+      Credentials credentials,
+      boolean exeFromMemfd,
+      boolean exeUpperLayer,
+      List<OpenFd> stdio) {
+    this(
+        header,
+        type,
+        filename,
+        exePath,
+        argv,
+        cwd,
+        comm,
+        ppid,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        exeFromMemfd,
+        exeUpperLayer,
+        stdio,
+        List.of());
   }
 
   /** An exec whose standard streams are not known. */
@@ -100,6 +141,29 @@ public record ProcessExec(
         tty,
         credentials,
         exeFromMemfd,
-        exeUpperLayer);
+        exeUpperLayer,
+        stdio,
+        env);
+  }
+
+  /** The same execution with {@code env} as its environment. */
+  public ProcessExec withEnv(List<String> env) {
+    return new ProcessExec(
+        header,
+        type,
+        filename,
+        exePath,
+        argv,
+        cwd,
+        comm,
+        ppid,
+        sessionId,
+        pgid,
+        tty,
+        credentials,
+        exeFromMemfd,
+        exeUpperLayer,
+        stdio,
+        env);
   }
 }

@@ -51,8 +51,8 @@ final class ParityTable {
   record Row(String action, String rule, String file, Status status, String why) {}
 
   private static final String PROC_ENV =
-      "`proc.env` is not collected (environment variables are not read at exec):"
-          + " `tapio rules validate` warns that it cannot be extracted";
+      "`proc.env` is read from the exec record (the first 4095 bytes of the new program's"
+          + " environment); it was not collected";
 
   static final List<Row> ROWS =
       List.of(
@@ -172,13 +172,13 @@ final class ParityTable {
               "PotentialLocalPrivilegeEscalationViaEnvironmentVariablesMisuse",
               "Potential Local Privilege Escalation via Environment Variables Misuse",
               "falco-incubating_rules.yaml",
-              CANNOT,
+              FIXED,
               PROC_ENV),
           new Row(
               "ProgramRunWithDisallowedHttpProxyEnv",
               "Program run with disallowed http proxy env",
               "falco-incubating_rules.yaml",
-              CANNOT,
+              FIXED,
               PROC_ENV),
           new Row(
               "ReadSshInformation",
@@ -221,9 +221,10 @@ final class ParityTable {
               "UnprivilegedDelegationOfPageFaultsHandlingToAUserspaceProcess",
               "Unprivileged Delegation of Page Faults Handling to a Userspace Process",
               "falco-sandbox_rules.yaml",
-              CANNOT,
-              "no sensor reports `userfaultfd` on this kernel: `tapio run` names the rule among"
-                  + " those that cannot fire"),
+              FIXED,
+              "the privilege sensor reports `userfaultfd` (enter and exit tracepoints); the action"
+                  + " asks for user-mode faults only, which an unprivileged caller may do even where"
+                  + " vm.unprivileged_userfaultfd is 0"),
           new Row(
               "WriteBelowBinaryDir",
               "Write below binary dir",

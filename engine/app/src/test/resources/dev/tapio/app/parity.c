@@ -12,7 +12,9 @@
  *   attach              attach to a child with PTRACE_ATTACH, detach, kill it
  *   setns               setns(0, 0): refused, only the attempt matters
  *   setuid              become daemon (uid 1), then try to become root again (refused)
- *   userfaultfd         become daemon (uid 1), then create a userfaultfd
+ *   userfaultfd         become daemon (uid 1), then create a userfaultfd for user-mode faults
+ *                       only (UFFD_USER_MODE_ONLY: allowed without privilege even where
+ *                       vm.unprivileged_userfaultfd is 0, since Linux 5.11)
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -137,7 +139,7 @@ int main(int argc, char **argv)
 		if (!strcmp(what, "setuid"))
 			syscall(SYS_setuid, 0); /* refused: daemon cannot become root */
 		else
-			syscall(SYS_userfaultfd, 0);
+			syscall(SYS_userfaultfd, O_CLOEXEC | 1 /* UFFD_USER_MODE_ONLY */);
 		return 0;
 	}
 	fprintf(stderr, "parity: unknown action %s\n", what);

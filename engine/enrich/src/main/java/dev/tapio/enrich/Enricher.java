@@ -6,6 +6,8 @@ import dev.tapio.api.context.UserInfo;
 import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.EventHeader;
+import dev.tapio.api.event.LsmDenial;
+import dev.tapio.api.event.SeccompViolation;
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.enrich.internal.ContainerContexts;
 import dev.tapio.enrich.internal.cgroup.CgroupResolver;
@@ -38,6 +40,9 @@ public final class Enricher implements AutoCloseable {
   static final String NO_PROCFS = "no procfs: processes are known only from exec and fork events";
   static final String NO_CGROUP2 =
       "no cgroup v2 mount: containers are resolved from /proc/PID/cgroup";
+
+  /** One tick at HZ=100 and the millisecond cut: how far behind an audit record's stamp may be. */
+  static final long AUDIT_CLOCK_LAG_NANOS = 11_000_000L;
 
   private final ProcessTable processes;
   private final CgroupResolver cgroups;
@@ -90,9 +95,9 @@ public final class Enricher implements AutoCloseable {
   public EnrichedEvent enrich(Event event) {
     processes.apply(event);
     EventHeader header = event.header();
-    long time = header.timeNanos();
+    long time = lookupTime(event);
     Lineage lineage = processes.lineage(header.pid(), time);
-    ContainerContexts.Context context = contexts.resolve(header.cgroupId(), header.pid());
+    ContainerContexts.Context context = contexts.resolve(cgroupOf(event), header.pid());
     if (!context.complete()) {
       partialContainers.incrementAndGet();
     }
@@ -113,7 +118,7 @@ public final class Enricher implements AutoCloseable {
       return enriched;
     }
     EventHeader header = enriched.event().header();
-    ContainerContexts.Context now = contexts.resolve(header.cgroupId(), header.pid());
+    ContainerContexts.Context now = contexts.resolve(cgroupOf(enriched.event()), header.pid());
     if (now.container().equals(enriched.container()) && Objects.equals(now.pod(), enriched.pod())) {
       return enriched;
     }
@@ -129,7 +134,7 @@ public final class Enricher implements AutoCloseable {
     EnrichedEvent current = complete(enriched);
     EventHeader header = enriched.event().header();
     while (!current.container().isHost()
-        && !contexts.resolve(header.cgroupId(), header.pid()).complete()
+        && !contexts.resolve(cgroupOf(enriched.event()), header.pid()).complete()
         && System.nanoTime() - deadline < 0) {
       try {
         Thread.sleep(5);
@@ -141,6 +146,33 @@ public final class Enricher implements AutoCloseable {
     }
     // the lookup may have finished between the last completion and the loop's check
     return complete(current);
+  }
+
+  /**
+   * The time whose programs an event is blamed on. An audit record's stamp is the kernel's coarse
+   * realtime clock (up to a tick behind) cut to milliseconds, so it can precede the exec that
+   * started the program it reports; it is looked up {@link #AUDIT_CLOCK_LAG_NANOS} later.
+   */
+  private static long lookupTime(Event event) {
+    long time = event.header().timeNanos();
+    boolean audit =
+        switch (event) {
+          case SeccompViolation v -> v.source() == SeccompViolation.Source.AUDIT;
+          case LsmDenial d -> d.source() == LsmDenial.Source.AUDIT;
+          default -> false;
+        };
+    return audit ? time + AUDIT_CLOCK_LAG_NANOS : time;
+  }
+
+  /**
+   * The event's cgroup, or, when it names none (an audit record whose task was reaped before its
+   * cgroup was read), the one the process table knows the program by.
+   */
+  private long cgroupOf(Event event) {
+    EventHeader header = event.header();
+    return header.cgroupId() != 0
+        ? header.cgroupId()
+        : processes.cgroupId(header.pid(), lookupTime(event));
   }
 
   /** Each part's status, in a stable order: process table, cgroups, containers, kubernetes. */

@@ -13,6 +13,9 @@ import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
+import dev.tapio.api.event.EventHeader;
+import dev.tapio.api.event.Namespaces;
+import dev.tapio.api.event.SeccompViolation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -291,6 +294,52 @@ class EnricherTest {
       EnrichedEvent event = enricher.enrich(open(99, 12345, "/tmp/x"));
       assertThat(event.container()).isSameAs(ContainerInfo.HOST);
       assertThat(event.process().pid()).isEqualTo(99);
+    }
+  }
+
+  @Test
+  void anAuditRecordOfAReapedTaskIsBlamedOnItsProgramAndContainer() {
+    try (Enricher enricher = enricher()) {
+      containers.put(nginx());
+      enricher.enrich(
+          exec(40, 1, containerCgroup, new Credentials(0, 0, 0, 0, -1, 0, 0, 0), "/bin/sh", "sh"));
+      enricher.enrich(
+          at(
+              TIME + 5_000_000L,
+              exec(
+                  40,
+                  1,
+                  containerCgroup,
+                  new Credentials(0, 0, 0, 0, -1, 0, 0, 0),
+                  "/opt/violate",
+                  "violate")));
+      // the coarse audit clock stamps the kill 3 ms before the exec that preceded it; the task was
+      // reaped before its cgroup could be read
+      SeccompViolation audited =
+          new SeccompViolation(
+              new EventHeader(TIME + 2_000_000L, 40, 40, 0, Namespaces.UNKNOWN),
+              110,
+              "getppid",
+              SeccompViolation.Action.KILL_PROCESS,
+              0,
+              SeccompViolation.Source.AUDIT);
+      EnrichedEvent event = enricher.enrich(audited);
+
+      assertThat(event.process().name()).isEqualTo("violate");
+      assertThat(event.container().id()).isEqualTo(ID);
+      assertThat(event.container().name()).isEqualTo("web");
+      assertThat(enricher.complete(event).container().id()).isEqualTo(ID);
+
+      // a sensor's event keeps its own time: the program that ran then
+      SeccompViolation signalled =
+          new SeccompViolation(
+              new EventHeader(TIME + 2_000_000L, 40, 40, containerCgroup, Namespaces.UNKNOWN),
+              110,
+              "getppid",
+              SeccompViolation.Action.KILL_PROCESS,
+              0,
+              SeccompViolation.Source.SIGNAL);
+      assertThat(enricher.enrich(signalled).process().name()).isEqualTo("sh");
     }
   }
 

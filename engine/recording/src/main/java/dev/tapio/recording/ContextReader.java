@@ -41,7 +41,8 @@ final class ContextReader {
           "cap_inheritable",
           "start_time",
           "exe_from_memfd",
-          "exe_upper_layer");
+          "exe_upper_layer",
+          "env");
   private static final Set<String> USER_KEYS =
       Set.of("uid", "name", "home", "shell", "loginuid", "loginname", "gid", "group");
   private static final Set<String> CONTAINER_KEYS =
@@ -139,7 +140,8 @@ final class ContextReader {
         credentials,
         Times.read(t, "start_time", timeNanos),
         t.bool("exe_from_memfd", false),
-        t.bool("exe_upper_layer", false));
+        t.bool("exe_upper_layer", false),
+        t.has("env") ? t.texts("env") : List.of());
   }
 
   static UserInfo user(Tree t, ProcessInfo process) {

@@ -104,7 +104,8 @@ public final class EventReader {
               process.credentials(),
               process.exeFromMemfd(),
               process.exeUpperLayer(),
-              stdio(t));
+              stdio(t),
+              process.env());
       case FORK ->
           new ProcessFork(
               header,

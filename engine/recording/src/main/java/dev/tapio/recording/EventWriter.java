@@ -204,6 +204,10 @@ public final class EventWriter {
     out.put("start_time", p.startTimeNanos());
     out.put("exe_from_memfd", p.exeFromMemfd());
     out.put("exe_upper_layer", p.exeUpperLayer());
+    if (!p.env().isEmpty()) {
+      ArrayNode env = out.putArray("env");
+      p.env().forEach(env::add);
+    }
     return out;
   }
 

@@ -180,7 +180,8 @@ class FieldReferenceTest {
     Map<String, List<String>> carriers = carriers();
     assertThat(carriers.get("proc.name")).hasSize(KINDS.size());
     assertThat(carriers.get("fd.name")).contains("open").doesNotContain("exec");
-    assertThat(carriers.get("proc.env")).isEmpty();
+    assertThat(carriers.get("proc.exe_ino")).isEmpty();
+    assertThat(carriers.get("proc.env")).hasSize(KINDS.size());
   }
 
   private static EnrichedEvent sample(Kind kind) throws IOException {
@@ -217,6 +218,7 @@ class FieldReferenceTest {
       case OPTIONAL_INDEX -> "1";
       case REQUIRED_INDEX -> "0";
       case KEY -> field.name().startsWith("container.mount.") ? "0" : "app";
+      case OPTIONAL_KEY -> null;
     };
   }
 

@@ -400,6 +400,12 @@ public final class PredicateCompiler {
               Messages.format(Messages.FIELD_ARG_INVALID, arg, f.name()), origins.at(f));
         }
       }
+      case OPTIONAL_KEY -> {
+        if (arg != null && arg.isEmpty()) {
+          throw new CompileError(
+              Messages.format(Messages.FIELD_ARG_INVALID, arg, f.name()), origins.at(f));
+        }
+      }
       case REQUIRED_INDEX, REQUIRED_KEY -> {
         if (arg == null) {
           throw new CompileError(

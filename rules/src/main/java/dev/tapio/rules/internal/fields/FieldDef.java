@@ -62,7 +62,9 @@ public record FieldDef(String name, FieldType type, Arg arg, String description,
     /** A required index ({@code evt.arg[0]}). */
     REQUIRED_INDEX,
     /** A required key ({@code k8s.pod.label[app]}, {@code container.mount.dest[/x]}). */
-    REQUIRED_KEY
+    REQUIRED_KEY,
+    /** An optional key: {@code proc.env[HOME]} one variable, {@code proc.env} all of them. */
+    OPTIONAL_KEY
   }
 
   /**

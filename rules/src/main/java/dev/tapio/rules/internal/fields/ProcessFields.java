@@ -153,9 +153,29 @@ final class ProcessFields {
             BOOL,
             "the executable is a memfd (fileless execution)",
             e -> proc(e).exeFromMemfd()));
+    out.add(
+        new FieldDef(
+            "proc.env",
+            STRING,
+            FieldDef.Arg.OPTIONAL_KEY,
+            "the environment the program was given at exec, NAME=value strings joined by spaces;"
+                + " proc.env[NAME] is one variable's value. Read from the exec record, which"
+                + " carries the first 4095 bytes of the environment block (a longer one is cut)",
+            new FieldDef.Reader() {
+              @Override
+              public @Nullable Object read(EnrichedEvent e, @Nullable String arg) {
+                return bind(arg).get(e);
+              }
+
+              @Override
+              public FieldAccessor bind(@Nullable String arg) {
+                return arg == null
+                    ? e -> String.join(" ", proc(e).env())
+                    : e -> proc(e).envVar(arg);
+              }
+            }));
     for (String name :
         List.of(
-            "proc.env",
             "proc.exe_ino",
             "proc.exe_ino.ctime",
             "proc.exe_ino.mtime",

@@ -23,26 +23,34 @@ public final class AuditReader implements AutoCloseable {
   static final String STARTED = "netlink audit group";
   static final String NO_SOCKET = "cannot read the audit group (needs CAP_AUDIT_READ): %s";
   private static final System.Logger LOG = System.getLogger(AuditReader.class.getName());
-  private static final int TIMEOUT_MILLIS = 200;
+  // bounds each socket wait, so a held twin is released at most this late after its hold
+  private static final int TIMEOUT_MILLIS = 50;
 
   private final AuditSocket socket;
   private final AuditRecords records;
   private final EventSink sink;
+  private final Runnable tick;
   private final Thread thread;
   private final AtomicLong received = new AtomicLong();
   private volatile boolean stop;
 
-  private AuditReader(AuditSocket socket, EventSink sink) {
+  private AuditReader(AuditSocket socket, EventSink sink, Runnable tick) {
     this.socket = socket;
     this.sink = sink;
+    this.tick = tick;
     this.records = new AuditRecords(SyscallTable.built(), AuditReader::header);
     this.thread = Thread.ofPlatform().daemon().name("tapio-audit").unstarted(this::run);
   }
 
-  /** The started reader, or the reason there is none. */
-  public static Started start(EventSink sink) {
+  /**
+   * The started reader, or the reason there is none.
+   *
+   * @param tick run on the reader's thread after every wait for records (at least every 50 ms),
+   *     e.g. to release records held for a twin
+   */
+  public static Started start(EventSink sink, Runnable tick) {
     try {
-      AuditReader r = new AuditReader(AuditSocket.open(TIMEOUT_MILLIS), sink);
+      AuditReader r = new AuditReader(AuditSocket.open(TIMEOUT_MILLIS), sink, tick);
       r.thread.start();
       return new Started(r, SourceStatus.enabled(STARTED));
     } catch (BpfException | RuntimeException e) {
@@ -61,6 +69,7 @@ public final class AuditReader implements AutoCloseable {
     while (!stop) {
       try {
         socket.receive(this::record);
+        tick.run();
       } catch (BpfException | RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "audit group: " + e.getMessage());
         return;

@@ -47,6 +47,8 @@ public final class EventDecoder {
   private final Namespaces host;
   private byte[] scratch = new byte[4096];
   private Namespaces lastNamespaces = Namespaces.UNKNOWN;
+  private byte[] lastEnvBlock = new byte[0];
+  private List<String> lastEnv = List.of();
 
   /**
    * @param bootToEpochNanos added to kernel boot-time stamps to get epoch nanoseconds
@@ -154,7 +156,9 @@ public final class EventDecoder {
     at += argvLen;
     int exeLen = u16(r, ExecEvent.EXE_LEN);
     String exe = string(r, at, exeLen);
-    String cwd = string(r, at + exeLen, u16(r, ExecEvent.CWD_LEN));
+    int cwdLen = u16(r, ExecEvent.CWD_LEN);
+    String cwd = string(r, at + exeLen, cwdLen);
+    List<String> env = env(bytes(r, at + exeLen + cwdLen, u16(r, ExecEvent.ENV_LEN)));
     Credentials creds =
         new Credentials(
             i32(r, ExecEvent.UID),
@@ -181,7 +185,23 @@ public final class EventDecoder {
         creds,
         exe.startsWith("/memfd:"),
         (flags & ExecFlags.UPPER_LAYER.value()) != 0,
-        Sockets.stdio(r, ExecEvent.STDIO));
+        Sockets.stdio(r, ExecEvent.STDIO),
+        env);
+  }
+
+  /**
+   * The environment block as its {@code NAME=value} strings: the same list as the last exec's when
+   * the block is the same, so the many processes that inherit one environment share one copy in the
+   * process table.
+   */
+  private List<String> env(byte[] block) {
+    if (java.util.Arrays.equals(block, lastEnvBlock)) {
+      return lastEnv;
+    }
+    List<String> env = List.copyOf(splitArgs(block));
+    lastEnvBlock = block;
+    lastEnv = env;
+    return env;
   }
 
   private ProcessFork fork(MemorySegment r) {

@@ -19,10 +19,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes {@code struct tapio_priv_event}: namespace and root changes become {@link
- * NamespaceChange}, credential changes {@link CredentialChange}, ptrace, bpf and module loads a
- * {@link SyscallEvent} with Falco's parameter names and renderings. {@link #decode}'s switch over
- * {@code enum tapio_priv_syscall} has no default, so a new syscall does not compile until it is
- * placed here.
+ * NamespaceChange}, credential changes {@link CredentialChange}, ptrace, bpf, module loads and
+ * userfaultfd a {@link SyscallEvent} with Falco's parameter names and renderings. {@link #decode}'s
+ * switch over {@code enum tapio_priv_syscall} has no default, so a new syscall does not compile
+ * until it is placed here.
  */
 final class PrivilegeRecords {
   private PrivilegeRecords() {}
@@ -91,6 +91,11 @@ final class PrivilegeRecords {
         args.put("uargs", s1);
         args.put("flags", Long.toString(arg(r, 1)));
         yield new SyscallEvent(header, "finit_module", args, result);
+      }
+      case USERFAULTFD -> {
+        args.put("res", Long.toString(result));
+        args.put("flags", SyscallNames.userfaultfdFlags(arg(r, 0)));
+        yield new SyscallEvent(header, "userfaultfd", args, result);
       }
     };
   }

@@ -138,4 +138,27 @@ final class SyscallNames {
         ? "BPF_PROG_TYPE_" + BPF_PROG_TYPES.get((int) type)
         : Long.toString(type);
   }
+
+  /**
+   * userfaultfd's flags as names joined by {@code |}: {@code O_CLOEXEC}, {@code O_NONBLOCK} and
+   * {@code UFFD_USER_MODE_ONLY}; bits without a name stay as a hex remainder; {@code 0} for none.
+   */
+  static String userfaultfdFlags(long flags) {
+    List<String> names = new java.util.ArrayList<>();
+    long rest = flags;
+    for (var e : USERFAULTFD_FLAGS.entrySet()) {
+      if ((rest & e.getKey()) != 0) {
+        names.add(e.getValue());
+        rest &= ~e.getKey();
+      }
+    }
+    if (rest != 0) {
+      names.add("0x" + Long.toHexString(rest));
+    }
+    return names.isEmpty() ? "0" : String.join("|", names);
+  }
+
+  private static final Map<Long, String> USERFAULTFD_FLAGS =
+      new java.util.TreeMap<>(
+          Map.of(0x80000L, "O_CLOEXEC", 0x800L, "O_NONBLOCK", 0x1L, "UFFD_USER_MODE_ONLY"));
 }

@@ -114,8 +114,9 @@ class EventDecoderTest {
   }
 
   @Test
-  void execDecodesCredentialsAndTheFourStrings() {
+  void execDecodesCredentialsAndTheFiveStrings() {
     byte[] argv = bytes("ls\0-l\0/tmp\0");
+    byte[] env = bytes("HOME=/root\0GLIBC_TUNABLES=a=b\0");
     ByteBuffer b =
         record(
             EventKind.EXEC,
@@ -123,7 +124,8 @@ class EventDecoderTest {
             bytes("/bin/ls"),
             argv,
             bytes("/usr/bin/ls"),
-            bytes("/home/user"));
+            bytes("/home/user"),
+            env);
     b.putInt(ExecEvent.PPID, 1);
     b.putInt(ExecEvent.SID, 7);
     b.putInt(ExecEvent.PGID, 8);
@@ -135,6 +137,7 @@ class EventDecoderTest {
     b.put(ExecEvent.COMM, bytes("ls\0\0"));
     b.putShort(ExecEvent.FILENAME_LEN, (short) 7).putShort(ExecEvent.ARGV_LEN, (short) argv.length);
     b.putShort(ExecEvent.EXE_LEN, (short) 11).putShort(ExecEvent.CWD_LEN, (short) 10);
+    b.putShort(ExecEvent.ENV_LEN, (short) env.length);
 
     ProcessExec e = (ProcessExec) decoder.decode(seg(b));
     assertThat(e.type()).isEqualTo("execve");
@@ -150,6 +153,9 @@ class EventDecoderTest {
     assertThat(e.credentials())
         .isEqualTo(new Credentials(1000, 1001, 0, 1003, 1000, 1L << 21, 3L, 0L));
     assertThat(e.exeFromMemfd()).isFalse();
+    assertThat(e.env()).containsExactly("HOME=/root", "GLIBC_TUNABLES=a=b");
+    // the next exec with the same environment shares its list
+    assertThat(((ProcessExec) decoder.decode(seg(b))).env()).isSameAs(e.env());
   }
 
   @Test
@@ -302,6 +308,6 @@ class EventDecoderTest {
     assertThatThrownBy(() -> decoder.decode(seg(record(9, Header.SIZEOF))))
         .hasMessage("unknown record kind 9");
     assertThatThrownBy(() -> decoder.decode(seg(record(EventKind.EXEC, 100))))
-        .hasMessage("record of 100 bytes is shorter than its kind 1 needs (320)");
+        .hasMessage("record of 100 bytes is shorter than its kind 1 needs (328)");
   }
 }

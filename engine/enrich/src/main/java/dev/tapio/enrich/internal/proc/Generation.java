@@ -22,6 +22,7 @@ final class Generation {
   final ProcessInfo info;
   final long sequence;
   final long since; // event time of the exec or fork that began it; FOREVER when read from procfs
+  final long cgroupId; // the cgroup its exec or fork event ran in; 0 when read from procfs
   volatile @Nullable Generation previous;
   volatile long exitedAt; // clock time of the exit, 0 while alive
   volatile @Nullable UserInfo user;
@@ -31,10 +32,11 @@ final class Generation {
   // the cached lineage holds for events from this time on (its newest generation's beginning)
   volatile long lineageFrom;
 
-  Generation(ProcessInfo info, long sequence, long since) {
+  Generation(ProcessInfo info, long sequence, long since, long cgroupId) {
     this.info = info;
     this.sequence = sequence;
     this.since = since;
+    this.cgroupId = cgroupId;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.tapio.enrich.internal.proc;
 import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.context.UserInfo;
+import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.ProcessExec;
@@ -101,7 +102,7 @@ public final class ProcessTable {
       ProcessInfo info = procfs.read(pid);
       if (info != null && info.pid() == pid) {
         entries.putIfAbsent(
-            pid, new Generation(info, sequence.incrementAndGet(), Generation.FOREVER));
+            pid, new Generation(info, sequence.incrementAndGet(), Generation.FOREVER, 0));
         version.incrementAndGet();
         added++;
       }
@@ -117,14 +118,39 @@ public final class ProcessTable {
   public static final Set<String> EVENT_TYPES =
       Set.of("execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
 
-  /** Applies a process event; any other event leaves the table as it is. */
+  /**
+   * Applies a process event, and a successful credential change (setuid and its kin, capset): the
+   * process's later events carry the user it has after it, as Falco's {@code user.*} do. Any other
+   * event leaves the table as it is.
+   */
   public void apply(Event event) {
     switch (event) {
       case ProcessExec exec -> exec(exec);
       case ProcessFork fork -> fork(fork);
       case ProcessExit exit -> exit(exit);
+      case CredentialChange change -> credentials(change);
       default -> {}
     }
+  }
+
+  /**
+   * A new generation of the process with the credentials a successful change left it, from the
+   * change's time on; events before it still resolve to the old ones.
+   */
+  private void credentials(CredentialChange change) {
+    int pid = change.header().pid();
+    Generation current = entries.get(pid);
+    if (change.result() < 0 || current == null) {
+      return;
+    }
+    Credentials after = change.after();
+    if (after.equals(current.info.credentials())) {
+      return;
+    }
+    put(
+        current.info.withCredentials(after),
+        Math.max(change.header().timeNanos(), current.since),
+        current.cgroupId);
   }
 
   /**
@@ -143,6 +169,16 @@ public final class ProcessTable {
   public @Nullable ProcessInfo get(int pid, long timeNanos) {
     Generation entry = entry(pid);
     return entry == null ? null : entry.at(timeNanos, historyNanos).info;
+  }
+
+  /**
+   * The cgroup the process's program at {@code timeNanos} (event time) was started in, by its exec
+   * or fork event; 0 when unknown (no such process, or read from procfs). For an event that names
+   * no cgroup of its own, such as an audit record of a task already reaped.
+   */
+  public long cgroupId(int pid, long timeNanos) {
+    Generation entry = entries.get(pid);
+    return entry == null ? 0 : entry.at(timeNanos, historyNanos).cgroupId;
   }
 
   /** The latest program of the process and its known ancestors, nearest first. */
@@ -252,7 +288,7 @@ public final class ProcessTable {
     if (info == null) {
       return null;
     }
-    return info.pid() == pid ? put(info, Generation.FOREVER) : entry(info.pid());
+    return info.pid() == pid ? put(info, Generation.FOREVER, 0) : entry(info.pid());
   }
 
   private void exec(ProcessExec exec) {
@@ -277,8 +313,10 @@ public final class ProcessTable {
             exec.credentials(),
             exec.header().timeNanos(),
             exec.exeFromMemfd(),
-            exec.exeUpperLayer()),
-        exec.header().timeNanos());
+            exec.exeUpperLayer(),
+            exec.env()),
+        exec.header().timeNanos(),
+        exec.header().cgroupId());
   }
 
   /**
@@ -316,8 +354,10 @@ public final class ProcessTable {
             base.credentials(),
             fork.header().timeNanos(),
             base.exeFromMemfd(),
-            base.exeUpperLayer()),
-        fork.header().timeNanos());
+            base.exeUpperLayer(),
+            base.env()),
+        fork.header().timeNanos(),
+        fork.header().cgroupId());
   }
 
   private void exit(ProcessExit exit) {
@@ -339,8 +379,8 @@ public final class ProcessTable {
    * Makes {@code info}, beginning at {@code since}, the latest program of its pid; the one it
    * replaces (an earlier program, or an exited process whose pid was reused) stays behind it.
    */
-  private synchronized Generation put(ProcessInfo info, long since) {
-    Generation entry = new Generation(info, sequence.incrementAndGet(), since);
+  private synchronized Generation put(ProcessInfo info, long since, long cgroupId) {
+    Generation entry = new Generation(info, sequence.incrementAndGet(), since, cgroupId);
     Generation replaced = entries.put(info.pid(), entry);
     if (replaced != null && since != Generation.FOREVER) {
       entry.previous = replaced;

@@ -1,5 +1,6 @@
 package dev.tapio.enrich.internal.proc;
 
+import static dev.tapio.enrich.Events.TIME;
 import static dev.tapio.enrich.Events.exec;
 import static dev.tapio.enrich.Events.execAs;
 import static dev.tapio.enrich.Events.exit;
@@ -10,9 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.CredentialChange;
+import dev.tapio.api.event.Credentials;
+import dev.tapio.api.event.EventHeader;
+import dev.tapio.api.event.Namespaces;
 import dev.tapio.enrich.ProcessTableLimits;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +51,43 @@ class ProcessTableTest {
     assertThat(process.ppid()).isEqualTo(1);
     assertThat(process.tty()).isEqualTo(34816);
     assertThat(process.credentials().uid()).isEqualTo(1000);
+  }
+
+  @Test
+  void aSuccessfulCredentialChangeIsTheUserOfTheProcesssLaterEvents() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(100, 1, "/usr/bin/helper", "helper")); // uid 1000
+    Credentials daemon = new Credentials(1, 1, 1, 1, 1000, 0, 0, 0);
+    Credentials before = requireNonNull(table.get(100)).credentials();
+    table.apply(
+        new CredentialChange(
+            new EventHeader(TIME + 10, 100, 100, 0, Namespaces.UNKNOWN),
+            "setuid",
+            Map.of("uid", "0"),
+            before,
+            new Credentials(0, 0, 0, 0, 1000, 0, 0, 0),
+            -1)); // refused: nothing changes
+    table.apply(
+        new CredentialChange(
+            new EventHeader(TIME + 20, 100, 100, 0, Namespaces.UNKNOWN),
+            "setuid",
+            Map.of("uid", "1"),
+            before,
+            daemon,
+            0));
+
+    assertThat(table.user(100, TIME + 30).uid()).isEqualTo(1);
+    assertThat(table.user(100, TIME + 15).uid()).isEqualTo(1000);
+    assertThat(requireNonNull(table.get(100)).name()).isEqualTo("helper");
+  }
+
+  @Test
+  void aForkInheritsItsParentsEnvironment() {
+    ProcessTable table = table(64, 16);
+    table.apply(exec(100, 1, "/bin/sh", "sh").withEnv(List.of("HTTP_PROXY=http://p")));
+    table.apply(fork(100, 101));
+    assertThat(requireNonNull(table.get(101)).env()).containsExactly("HTTP_PROXY=http://p");
+    assertThat(requireNonNull(table.get(101)).envVar("HTTP_PROXY")).isEqualTo("http://p");
   }
 
   @Test

@@ -12,7 +12,8 @@
 #
 # The engine runs with the launcher's JVM options (engine/app/src/main/jvm/tapio.jvmopts, the
 # file ./tapio and the image use) unless JVM_OPTS is set. Other knobs: STARTS=3 SAMPLE=60
-# REBUILD=1 (rebuild engine/app/target/tapio.jar first). Needs gcc (the mix compiles C).
+# REBUILD=1 (rebuild engine/app/target/tapio.jar first), JAR=path (measure another jar). Needs gcc
+# (the mix compiles C).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +28,7 @@ READY_TIMEOUT=${READY_TIMEOUT:-120}
 [ "$(id -u)" = 0 ] || { echo "footprint: run as root (the sensors load eBPF programs)" >&2; exit 2; }
 cd "$root"
 . "$root/.mvn/preflight.sh"
-jar="$root/engine/app/target/tapio.jar"
+jar=${JAR:-$root/engine/app/target/tapio.jar}
 if [ ! -f "$jar" ] || [ "${REBUILD:-0}" = 1 ]; then
   echo "footprint: building $jar" >&2
   ./mvnw -q -pl engine/app -am package -Dmaven.test.skip=true -Dspotless.check.skip=true >&2

@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -105,10 +102,15 @@ public final class SensorSet implements EventSource {
       audit = a.reader();
       auditStatus = a.status();
     }
-    List<LoadResult> results = loadAll(probed, eventTypes);
-    for (int i = 0; i < specs.size(); i++) {
-      SensorSpec spec = specs.get(i);
-      LoadResult result = results.get(i);
+    for (SensorSpec spec : specs) {
+      LoadResult result;
+      try {
+        result = loader.load(spec, probed, eventTypes);
+      } catch (RuntimeException e) {
+        result =
+            new LoadResult(
+                SourceStatus.unavailable(LOAD_CRASHED.formatted(e)), null, List.of(), Map.of());
+      }
       RecordSource source = null;
       Backend.Loaded loaded = result.loaded();
       if (loaded != null) {
@@ -137,36 +139,6 @@ public final class SensorSet implements EventSource {
               config.pollTimeout());
       p.start();
       poller = p;
-    }
-  }
-
-  /**
-   * Loads every sensor at once, one thread each, and returns their results in catalog order. Most
-   * of a sensor's load is the kernel's verifier, which runs in the loading thread; the sensors'
-   * objects are independent, so start-up waits for the slowest sensor instead of their sum.
-   */
-  private List<LoadResult> loadAll(KernelFeatures probed, Set<String> eventTypes) {
-    List<Future<LoadResult>> loads = new ArrayList<>();
-    try (ExecutorService pool =
-        Executors.newThreadPerTaskExecutor(
-            Thread.ofPlatform().name("tapio-sensor-load-", 0).factory())) {
-      for (SensorSpec spec : specs) {
-        loads.add(pool.submit(() -> loadOrReport(spec, probed, eventTypes)));
-      }
-    }
-    List<LoadResult> out = new ArrayList<>();
-    for (Future<LoadResult> load : loads) {
-      out.add(load.resultNow());
-    }
-    return out;
-  }
-
-  private LoadResult loadOrReport(SensorSpec spec, KernelFeatures probed, Set<String> eventTypes) {
-    try {
-      return loader.load(spec, probed, eventTypes);
-    } catch (RuntimeException e) {
-      return new LoadResult(
-          SourceStatus.unavailable(LOAD_CRASHED.formatted(e)), null, List.of(), Map.of());
     }
   }
 

@@ -49,7 +49,7 @@ PATH=$PATH:/usr/sbin
 
 cd "$root"
 . "$root/.mvn/preflight.sh"
-jar="$root/engine/app/target/tapio.jar"
+jar=${JAR:-$root/engine/app/target/tapio.jar}
 if [ ! -f "$jar" ] || [ "${REBUILD:-0}" = 1 ]; then
   echo "sensor-overhead: building $jar" >&2
   ./mvnw -q package -Dmaven.test.skip=true -Dspotless.check.skip=true >&2

@@ -14,6 +14,8 @@
 #
 # Other knobs: OPEN_N=500000 EXEC_N=1000 GETPPID_N=2000000
 #   WORKLOADS="idle getppid open exec mixed" CONFIGS="none floor default exec-only unfiltered"
+#   JVM_OPTS="--enable-native-access=ALL-UNNAMED -XX:+UseG1GC": the engine's JVM options instead of
+#   the launcher's (engine/app/src/main/jvm/tapio.jvmopts)
 #   BPF_STATS=1: also report each BPF program's runs and ns per run (kernel.bpf_stats_enabled is
 #   switched on for the engine sessions and restored at the end; it slows every program a little)
 #
@@ -47,12 +49,14 @@ PATH=$PATH:/usr/sbin
 
 cd "$root"
 . "$root/.mvn/preflight.sh"
-jar="$root/engine/app/target/tapio.jar"
+jar=${JAR:-$root/engine/app/target/tapio.jar}
 if [ ! -f "$jar" ] || [ "${REBUILD:-0}" = 1 ]; then
   echo "sensor-overhead: building $jar" >&2
   ./mvnw -q package -Dmaven.test.skip=true -Dspotless.check.skip=true >&2
 fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# The launcher's JVM options (the file ./tapio and the image use), unless JVM_OPTS says otherwise.
+if [ -n "${JVM_OPTS:-}" ]; then read -r -a jvm <<< "$JVM_OPTS"; else jvm=("@$root/engine/app/src/main/jvm/tapio.jvmopts"); fi
 
 work=$(mktemp -d /tmp/tapio-overhead.XXXXXX)
 engine_pid=""
@@ -126,7 +130,7 @@ start_engine() {
   [ "$config" = unfiltered ] && env+=(TAPIO_SENSORS_FILE_KERNEL_FILTER=false)
   [ "$BPF_STATS" = 1 ] && sysctl -qw kernel.bpf_stats_enabled=1
   : > "$work/engine.log"
-  env "${env[@]}" "$java" --enable-native-access=ALL-UNNAMED -XX:+UseG1GC -jar "$jar" "${args[@]}" \
+  env "${env[@]}" "$java" "${jvm[@]}" -jar "$jar" "${args[@]}" \
     > "$work/alerts.jsonl" 2> "$work/engine.log" &
   engine_pid=$!
   local waited=0

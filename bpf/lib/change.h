@@ -69,14 +69,6 @@ static __always_inline void tapio_fchmod_enter(__s32 fd, __u32 mode)
 	bpf_map_update_elem(&tapio_change_args, &key, &args, BPF_ANY);
 }
 
-/* The directory a relative path passed with dfd is relative to. */
-static __always_inline __u32 tapio_put_base(__u8 *data, struct task_struct *task, __s32 dfd)
-{
-	if (dfd == TAPIO_AT_FDCWD)
-		return tapio_put_cwd(data, task);
-	return tapio_put_file_path(data, tapio_fd_file(task, dfd));
-}
-
 static __always_inline void tapio_change_exit(void *ctx, long ret)
 {
 	__u64 key = bpf_get_current_pid_tgid();
@@ -97,23 +89,23 @@ static __always_inline void tapio_change_exit(void *ctx, long ret)
 	ev->flags = a.flags;
 	ev->pad = 0;
 
+	/*
+	 * Two walks at most, one per name (see struct tapio_walk): the path's (fchmod: the file's
+	 * own path, reported as the base of an empty path) and the target's base.
+	 */
+	struct tapio_walk walk = {};
 	__u32 off = 0;
-	__u32 len = 0;
 	if (a.dfd == TAPIO_FD_PATH) {
-		ev->path_len = 0;
-		len = tapio_put_file_path(ev->data, tapio_fd_file(task, a.fd));
-		ev->path_base_len = len;
-		off = len;
+		walk = tapio_file_walk(tapio_fd_file(task, a.fd));
 	} else {
-		len = tapio_put_user_str(ev->data, (const void *)a.path);
-		ev->path_len = len;
-		off = len;
-		len = 0;
-		if (ev->path_len > 0 && ev->data[0] != '/')
-			len = tapio_put_base(&ev->data[off], task, a.dfd);
-		ev->path_base_len = len;
-		off += len;
+		off = tapio_put_user_str(ev->data, (const void *)a.path);
+		if (off > 0 && ev->data[0] != '/')
+			walk = tapio_base_walk(task, a.dfd);
 	}
+	ev->path_len = off;
+	__u32 len = tapio_put_walk(&ev->data[off], walk);
+	ev->path_base_len = len;
+	off += len;
 
 	len = 0;
 	if (a.target)
@@ -121,9 +113,10 @@ static __always_inline void tapio_change_exit(void *ctx, long ret)
 	ev->target_len = len;
 	__u8 first = ev->data[off & (TAPIO_DATA_MAX - 1)];
 	off += len;
-	len = 0;
+	struct tapio_walk target = {};
 	if (ev->target_len > 0 && a.target_dfd != TAPIO_NO_BASE && first != '/')
-		len = tapio_put_base(&ev->data[off], task, a.target_dfd);
+		target = tapio_base_walk(task, a.target_dfd);
+	len = tapio_put_walk(&ev->data[off], target);
 	ev->target_base_len = len;
 	off += len;
 

@@ -75,22 +75,21 @@ static __always_inline void tapio_open_exit(void *ctx, long ret)
 	 */
 	__u32 off = tapio_put_user_str(ev->data, (const void *)a.filename);
 	ev->raw_len = off;
-	__u32 len = 0;
+	struct tapio_walk walk = {};
 	if (off > 0 && ev->data[0] == '/') {
 		ev->path_kind = TAPIO_PATH_NONE;
 	} else if (off > 0) {
 		ev->path_kind = TAPIO_PATH_BASE;
-		if (a.dfd == TAPIO_AT_FDCWD)
-			len = tapio_put_cwd(&ev->data[off], task);
-		else
-			len = tapio_put_file_path(&ev->data[off], tapio_fd_file(task, a.dfd));
+		walk = tapio_base_walk(task, a.dfd);
 	} else if (ret >= 0) {
 		/* the path could not be read: the opened file is the best there is */
 		ev->path_kind = TAPIO_PATH_FILE;
-		len = tapio_put_file_path(&ev->data[off], tapio_fd_file(task, ret));
+		walk = tapio_file_walk(tapio_fd_file(task, ret));
 	} else {
 		ev->path_kind = TAPIO_PATH_NONE;
 	}
+	/* one walk whatever the branch (see struct tapio_walk); none for an absolute path */
+	__u32 len = tapio_put_walk(&ev->data[off], walk);
 	ev->path_len = len;
 	if (!tapio_filter_open_record(ev, off, len))
 		return;

@@ -112,6 +112,49 @@ static __always_inline struct file *tapio_fd_file(struct task_struct *task, int 
 	return file;
 }
 
+/*
+ * Where a path walk starts: a dentry and its mount, or nothing (both NULL: no path). A hook picks
+ * its walk first and calls tapio_put_path once: each inlined walk costs the verifier ~40,000
+ * instructions, and a hook with one per branch took it more than half a second to load.
+ */
+struct tapio_walk {
+	struct dentry *dentry;
+	struct vfsmount *mnt;
+};
+
+static __always_inline struct tapio_walk tapio_file_walk(struct file *file)
+{
+	struct tapio_walk w = {};
+	if (file) {
+		w.dentry = BPF_CORE_READ(file, f_path.dentry);
+		w.mnt = BPF_CORE_READ(file, f_path.mnt);
+	}
+	return w;
+}
+
+static __always_inline struct tapio_walk tapio_cwd_walk(struct task_struct *task)
+{
+	struct fs_struct *fs = BPF_CORE_READ(task, fs);
+	struct tapio_walk w = {
+		.dentry = BPF_CORE_READ(fs, pwd.dentry),
+		.mnt = BPF_CORE_READ(fs, pwd.mnt),
+	};
+	return w;
+}
+
+/* The directory a relative path passed with dfd is relative to: the cwd or the dirfd's file. */
+static __always_inline struct tapio_walk tapio_base_walk(struct task_struct *task, __s32 dfd)
+{
+	if (dfd == TAPIO_AT_FDCWD)
+		return tapio_cwd_walk(task);
+	return tapio_file_walk(tapio_fd_file(task, dfd));
+}
+
+static __always_inline __u32 tapio_put_walk(__u8 *data, struct tapio_walk w)
+{
+	return tapio_put_path(data, w.dentry, w.mnt);
+}
+
 static __always_inline __u32 tapio_put_file_path(__u8 *data, struct file *file)
 {
 	if (!file)

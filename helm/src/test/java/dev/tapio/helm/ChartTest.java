@@ -205,6 +205,30 @@ class ChartTest {
         .contains("\"secretName\":\"mine\"");
   }
 
+  /**
+   * The pod's JVM runs with the launcher's options ({@code tapio.jvmopts}, which ./tapio and the
+   * benchmarks use): the image's entrypoint passes only native access, the chart the rest.
+   */
+  @Test
+  void theJvmOptionsAreTheLaunchersPlusExitOnOutOfMemory() throws IOException {
+    List<String> launcher = new ArrayList<>();
+    for (String line :
+        Files.readAllLines(java.nio.file.Path.of("../engine/app/src/main/jvm/tapio.jvmopts"))) {
+      String option = line.replaceFirst("#.*", "").strip();
+      if (!option.isEmpty() && !option.startsWith("--enable-native-access")) {
+        launcher.add(option);
+      }
+    }
+    launcher.add("-XX:+ExitOnOutOfMemoryError");
+    String javaToolOptions = "";
+    for (JsonNode env : Rendered.render("tapio", "{}").container().at("/env")) {
+      if (env.at("/name").asText().equals("JAVA_TOOL_OPTIONS")) {
+        javaToolOptions = env.at("/value").asText();
+      }
+    }
+    assertThat(List.of(javaToolOptions.split(" "))).containsExactlyElementsOf(launcher);
+  }
+
   @Test
   void sysResourceIsAddedOnlyWhenAsked() {
     Rendered r = Rendered.render("tapio", "capabilities: {sysResource: true}\n");

@@ -198,7 +198,11 @@ public final class Settings {
               "How long events wait to be put back in time order across the sensors' ring buffers; alerts are at least this late.")
           .withCheck(d -> d.compareTo(Duration.ofSeconds(10)) <= 0, "a duration of at most 10s");
   public static final Setting<Long> RING_BUFFER_SIZE =
-      of("sensors.ringBufferSize", SIZE_BYTES, 8L << 20, "Each sensor's ring buffer.")
+      of(
+              "sensors.ringBufferSize",
+              SIZE_BYTES,
+              8L << 20,
+              "The ring buffer of the process, file and net sensors; the privilege, seccomp and lsm sensors, which see rare events, get an eighth of it.")
           .withCheck(
               b -> b >= 4096 && b <= (1L << 30) && Long.bitCount(b) == 1,
               "a power of two from 4KiB to 1GiB");

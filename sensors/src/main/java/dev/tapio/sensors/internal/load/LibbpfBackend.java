@@ -68,7 +68,7 @@ public final class LibbpfBackend implements Backend {
       obj.setAutocreate(spec.map(Role.RING_BUFFER), !perf);
       obj.setAutocreate(spec.map(Role.PERF_BUFFER), perf);
       if (!perf) {
-        obj.setMaxEntries(spec.map(Role.RING_BUFFER), ringBytes);
+        obj.setMaxEntries(spec.map(Role.RING_BUFFER), spec.ringBytes(ringBytes));
       }
       obj.load();
       obj.updateArray(
@@ -87,7 +87,7 @@ public final class LibbpfBackend implements Backend {
       if (spec.has(Role.FILTER_TYPES)) {
         writeFilter(obj, spec, FilterMaps.of(config.kernelFilter()));
       }
-      return new LoadedObject(obj, spec, transport, ringBytes);
+      return new LoadedObject(obj, spec, transport, spec.ringBytes(ringBytes));
     } catch (BpfException | RuntimeException e) {
       obj.close();
       throw e;

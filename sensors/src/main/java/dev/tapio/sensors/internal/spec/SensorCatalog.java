@@ -122,22 +122,23 @@ public final class SensorCatalog {
    */
   public static final SensorSpec PRIVILEGE =
       new SensorSpec(
-          "privilege",
-          "priv.bpf.o",
-          Stream.concat(
-                  Stream.of(PrivSyscall.values())
-                      .filter(s -> !MODULE_LOADS.contains(s))
-                      .flatMap(s -> pairedSyscall(s.label(), privEventTypes(s))),
-                  Stream.of(
-                      ProgramSpec.of(
-                          "module",
-                          Set.of("init_module", "finit_module"),
-                          TP_BTF,
-                          "tapio_module_btf",
-                          RAW_TRACEPOINT,
-                          "tapio_module_raw")))
-              .toList(),
-          MapSpec.COMMON);
+              "privilege",
+              "priv.bpf.o",
+              Stream.concat(
+                      Stream.of(PrivSyscall.values())
+                          .filter(s -> !MODULE_LOADS.contains(s))
+                          .flatMap(s -> pairedSyscall(s.label(), privEventTypes(s))),
+                      Stream.of(
+                          ProgramSpec.of(
+                              "module",
+                              Set.of("init_module", "finit_module"),
+                              TP_BTF,
+                              "tapio_module_btf",
+                              RAW_TRACEPOINT,
+                              "tapio_module_raw")))
+                  .toList(),
+              MapSpec.COMMON)
+          .quiet();
 
   /** The event types a syscall's records have: its name, and umount2 for the umount hook. */
   static Set<String> privEventTypes(PrivSyscall s) {
@@ -153,10 +154,11 @@ public final class SensorCatalog {
    */
   public static final SensorSpec SECCOMP =
       new SensorSpec(
-          "seccomp",
-          "seccomp.bpf.o",
-          List.of(schedHook("sigsys", SECCOMP_EVENTS), schedHook("scmp_errno", SECCOMP_EVENTS)),
-          MapSpec.COMMON);
+              "seccomp",
+              "seccomp.bpf.o",
+              List.of(schedHook("sigsys", SECCOMP_EVENTS), schedHook("scmp_errno", SECCOMP_EVENTS)),
+              MapSpec.COMMON)
+          .quiet();
 
   static final Set<String> LSM_EVENTS = Set.of("lsm_denial");
 
@@ -170,20 +172,22 @@ public final class SensorCatalog {
    */
   public static final SensorSpec LSM =
       new SensorSpec(
-          "lsm",
-          "lsm.bpf.o",
-          Stream.concat(
-                  Stream.of(
-                      ProgramSpec.of("landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")
-                          .onSyscall("landlock_restrict_self")),
-                  LSM_SYSCALLS.stream()
-                      .map(
-                          sc ->
-                              ProgramSpec.of(
-                                      "deny_" + sc, LSM_EVENTS, TRACEPOINT, "tapio_deny_" + sc)
-                                  .onSyscall(sc)))
-              .toList(),
-          MapSpec.COMMON);
+              "lsm",
+              "lsm.bpf.o",
+              Stream.concat(
+                      Stream.of(
+                          ProgramSpec.of(
+                                  "landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")
+                              .onSyscall("landlock_restrict_self")),
+                      LSM_SYSCALLS.stream()
+                          .map(
+                              sc ->
+                                  ProgramSpec.of(
+                                          "deny_" + sc, LSM_EVENTS, TRACEPOINT, "tapio_deny_" + sc)
+                                      .onSyscall(sc)))
+                  .toList(),
+              MapSpec.COMMON)
+          .quiet();
 
   /**
    * Sockets: connect (with the outcome of a non-blocking one), accept, bind, listen, the first
@@ -257,7 +261,8 @@ public final class SensorCatalog {
                     s.name(),
                     s.object(),
                     s.programs().stream().filter(p -> p.existsWith(hasSyscall)).toList(),
-                    s.maps()))
+                    s.maps(),
+                    s.ringShare()))
         .toList();
   }
 

@@ -6,14 +6,43 @@ import java.util.stream.Collectors;
 
 /**
  * A sensor as data: its name, the BPF object (a resource under {@code dev/tapio/bpf/}, per
- * architecture: {@link Arch#resources()}) holding every program of its hooks, the hooks, and the
- * maps Java uses.
+ * architecture: {@link Arch#resources()}) holding every program of its hooks, the hooks, the maps
+ * Java uses, and the share of the configured ring buffer size its ring buffer gets ({@code
+ * 1/ringShare}).
  */
 public record SensorSpec(
-    String name, String object, List<ProgramSpec> programs, List<MapSpec> maps) {
+    String name, String object, List<ProgramSpec> programs, List<MapSpec> maps, int ringShare) {
+  /**
+   * How much smaller a {@link #quiet()} sensor's ring buffer is. A ring buffer's pages are mapped
+   * twice into the engine (so records can wrap) and count twice in its resident memory: six rings
+   * of 8 MiB were 96 MiB of it.
+   */
+  public static final int QUIET_RING_SHARE = 8;
+
   public SensorSpec {
     programs = List.copyOf(programs);
     maps = List.copyOf(maps);
+    if (ringShare < 1 || Integer.bitCount(ringShare) != 1) {
+      throw new IllegalArgumentException("ring share must be a power of two: " + ringShare);
+    }
+  }
+
+  /** A sensor whose ring buffer has the configured size. */
+  public SensorSpec(String name, String object, List<ProgramSpec> programs, List<MapSpec> maps) {
+    this(name, object, programs, maps, 1);
+  }
+
+  /**
+   * This sensor with a ring buffer of 1/{@value #QUIET_RING_SHARE} the configured size: for hooks
+   * that see rare events (privilege changes, seccomp and LSM refusals), never floods.
+   */
+  public SensorSpec quiet() {
+    return new SensorSpec(name, object, programs, maps, QUIET_RING_SHARE);
+  }
+
+  /** Its ring buffer's size, given the configured size (a power of two), at least a page. */
+  public int ringBytes(int configured) {
+    return Math.max(4096, configured / ringShare);
   }
 
   /** The name of the map with this role. */
@@ -45,7 +74,11 @@ public record SensorSpec(
    */
   public SensorSpec floor() {
     return new SensorSpec(
-        name, "floor-" + object, programs, maps.stream().filter(MapSpec.COMMON::contains).toList());
+        name,
+        "floor-" + object,
+        programs,
+        maps.stream().filter(MapSpec.COMMON::contains).toList(),
+        ringShare);
   }
 
   /** The object in the jar, for the architecture this JVM runs on. */

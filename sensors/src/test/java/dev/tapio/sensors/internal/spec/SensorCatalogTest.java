@@ -101,6 +101,24 @@ class SensorCatalogTest {
     }
   }
 
+  @Test
+  void sensorsOfRareEventsGetAnEighthOfTheRingBufferAndTheirFloorsToo() {
+    int configured = 8 << 20;
+    for (SensorSpec spec : SensorCatalog.ALL) {
+      boolean quiet = Set.of("privilege", "seccomp", "lsm").contains(spec.name());
+      int expected = quiet ? 1 << 20 : 8 << 20;
+      assertThat(spec.ringBytes(configured)).as(spec.name()).isEqualTo(expected);
+      assertThat(spec.floor().ringBytes(configured)).as(spec.name()).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aRingBufferIsNeverSmallerThanAPage() {
+    assertThat(SensorCatalog.PRIVILEGE.ringBytes(4096)).isEqualTo(4096);
+    assertThat(SensorCatalog.PRIVILEGE.ringBytes(16384)).isEqualTo(4096);
+    assertThat(SensorCatalog.PRIVILEGE.ringBytes(65536)).isEqualTo(8192);
+  }
+
   private static void assertObjectHasEveryProgramAndMap(SensorSpec spec, Arch arch)
       throws Exception {
     assumeTrue(Libbpf1.available(), "SKIPPED LOUDLY: libbpf.so.1 missing: apt-get install libbpf1");

@@ -176,6 +176,29 @@ public final class SensorSet implements EventSource {
     return out;
   }
 
+  /**
+   * The mechanism each attached hook runs on, per sensor with a hook attached, both in catalog
+   * order: what {@code tapio sensors status} lists under {@code hooks:}. Empty before start and
+   * after close.
+   */
+  public synchronized Map<String, Map<String, Mechanism>> hookTiers() {
+    Map<String, Map<String, Mechanism>> out = new LinkedHashMap<>();
+    for (int i = 0; i < running.size() && !closed; i++) {
+      Map<String, Mechanism> chosen = running.get(i).result().chosen();
+      Map<String, Mechanism> ordered = new LinkedHashMap<>();
+      for (var program : specs.get(i).programs()) {
+        Mechanism m = chosen.get(program.hook());
+        if (m != null) {
+          ordered.put(program.hook(), m);
+        }
+      }
+      if (!ordered.isEmpty()) {
+        out.put(specs.get(i).name(), java.util.Collections.unmodifiableMap(ordered));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** The features the sensors were chosen by, once started. */
   public synchronized @Nullable KernelFeatures features() {
     return features;

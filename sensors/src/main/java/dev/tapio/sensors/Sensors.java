@@ -54,6 +54,41 @@ public final class Sensors {
     return out.toString();
   }
 
+  /**
+   * {@link #report(KernelFeatures, Map)} followed by the tier of every attached hook, per sensor,
+   * grouped by mechanism: {@code file: fentry (open, openat), tracepoint (sys_enter_rename, ...)}.
+   *
+   * @param tiers from {@link SensorSet#hookTiers()}
+   */
+  public static String report(
+      KernelFeatures features,
+      Map<String, SourceStatus> statuses,
+      Map<String, Map<String, Mechanism>> tiers) {
+    StringBuilder out = new StringBuilder(report(features, statuses));
+    if (tiers.isEmpty()) {
+      return out.toString();
+    }
+    out.append("hooks:\n");
+    tiers.forEach(
+        (sensor, hooks) -> {
+          String byMechanism =
+              java.util.Arrays.stream(Mechanism.values())
+                  .filter(hooks::containsValue)
+                  .map(
+                      m ->
+                          m.label()
+                              + " ("
+                              + hooks.entrySet().stream()
+                                  .filter(h -> h.getValue() == m)
+                                  .map(Map.Entry::getKey)
+                                  .collect(Collectors.joining(", "))
+                              + ")")
+                  .collect(Collectors.joining(", "));
+          out.append("  ").append(sensor).append(": ").append(byMechanism).append('\n');
+        });
+    return out.toString();
+  }
+
   /** The sensors, not yet started; nothing touches the kernel before {@link SensorSet#start}. */
   public static SensorSet open(SensorConfig config) {
     return new SensorSet(config, SensorCatalog.ALL, new LibbpfBackend(config), Retry.standard());

@@ -31,6 +31,11 @@ public record ProgramSpec(String hook, Set<String> eventTypes, List<Attachment> 
     return new ProgramSpec(hook, eventTypes, attachments);
   }
 
+  /** A hook with the given attachments, best first. */
+  static ProgramSpec ladder(String hook, Set<String> eventTypes, Attachment... ladder) {
+    return new ProgramSpec(hook, eventTypes, List.of(ladder));
+  }
+
   public boolean wanted(Set<String> requested) {
     return eventTypes.stream().anyMatch(requested::contains);
   }

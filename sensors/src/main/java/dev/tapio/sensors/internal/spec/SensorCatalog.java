@@ -1,5 +1,6 @@
 package dev.tapio.sensors.internal.spec;
 
+import static dev.tapio.sensors.Mechanism.FENTRY;
 import static dev.tapio.sensors.Mechanism.RAW_TRACEPOINT;
 import static dev.tapio.sensors.Mechanism.TP_BTF;
 import static dev.tapio.sensors.Mechanism.TRACEPOINT;
@@ -78,16 +79,35 @@ public final class SensorCatalog {
   static final List<String> CHANGES =
       Stream.of(ChangeSyscall.values()).map(ChangeSyscall::label).toList();
 
-  /** File opens and changes to names and attributes, enter and exit paired per thread. */
+  /** The kernel function every open syscall calls, and the fexit program there. */
+  static final String OPEN_FUNCTION = "do_sys_openat2";
+
+  static final String OPEN_FEXIT = "tapio_fexit_open";
+
+  /**
+   * File opens and changes to names and attributes. An open is seen at the fexit of the kernel
+   * function all open syscalls call (one program for the four), else by its syscall's sys_enter and
+   * sys_exit tracepoints paired per thread; changes by their tracepoint pairs.
+   */
   public static final SensorSpec FILE =
       new SensorSpec(
           "file",
           "file.bpf.o",
-          Stream.concat(OPENS.stream(), CHANGES.stream())
-              .flatMap(SensorCatalog::pairedSyscall)
+          Stream.concat(
+                  OPENS.stream().map(SensorCatalog::open),
+                  CHANGES.stream().flatMap(SensorCatalog::pairedSyscall))
               .toList(),
           java.util.stream.Stream.concat(MapSpec.COMMON.stream(), MapSpec.FILTER.stream())
               .toList());
+
+  /** An open syscall: fexit of the kernel function, else its tracepoint pair. */
+  private static ProgramSpec open(String syscall) {
+    return ProgramSpec.ladder(
+        syscall,
+        Set.of(syscall),
+        Attachment.at(FENTRY, OPEN_FUNCTION, OPEN_FEXIT),
+        Attachment.of(TRACEPOINT, "tapio_enter_" + syscall, "tapio_exit_" + syscall));
+  }
 
   /** The sys_enter and sys_exit hooks of one syscall, attached as classic tracepoints. */
   private static Stream<ProgramSpec> pairedSyscall(String syscall) {

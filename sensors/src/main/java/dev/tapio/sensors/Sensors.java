@@ -5,6 +5,7 @@ import dev.tapio.sensors.internal.load.LibbpfBackend;
 import dev.tapio.sensors.internal.load.Retry;
 import dev.tapio.sensors.internal.spec.SensorCatalog;
 import dev.tapio.sensors.internal.spec.SensorSpec;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,7 +57,8 @@ public final class Sensors {
 
   /**
    * {@link #report(KernelFeatures, Map)} followed by the tier of every attached hook, per sensor,
-   * grouped by mechanism: {@code file: fentry (open, openat), tracepoint (sys_enter_rename, ...)}.
+   * grouped by mechanism, named (counted beyond {@link #HOOKS_NAMED}): {@code file: fentry (open,
+   * openat, openat2, creat), tracepoint (30 hooks)}.
    *
    * @param tiers from {@link SensorSet#hookTiers()}
    */
@@ -74,19 +76,20 @@ public final class Sensors {
           String byMechanism =
               java.util.Arrays.stream(Mechanism.values())
                   .filter(hooks::containsValue)
-                  .map(
-                      m ->
-                          m.label()
-                              + " ("
-                              + hooks.entrySet().stream()
-                                  .filter(h -> h.getValue() == m)
-                                  .map(Map.Entry::getKey)
-                                  .collect(Collectors.joining(", "))
-                              + ")")
+                  .map(m -> m.label() + " (" + hookList(hooks, m) + ")")
                   .collect(Collectors.joining(", "));
           out.append("  ").append(sensor).append(": ").append(byMechanism).append('\n');
         });
     return out.toString();
+  }
+
+  /** Beyond this many hooks on one mechanism, the report counts them instead of naming them. */
+  static final int HOOKS_NAMED = 8;
+
+  private static String hookList(Map<String, Mechanism> hooks, Mechanism m) {
+    List<String> on =
+        hooks.entrySet().stream().filter(h -> h.getValue() == m).map(Map.Entry::getKey).toList();
+    return on.size() > HOOKS_NAMED ? on.size() + " hooks" : String.join(", ", on);
   }
 
   /** The sensors, not yet started; nothing touches the kernel before {@link SensorSet#start}. */

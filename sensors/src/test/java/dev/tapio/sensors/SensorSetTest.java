@@ -76,6 +76,15 @@ class SensorSetTest {
   }
 
   @Test
+  void manyHooksOnOneMechanismAreCounted() {
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Sensors.eventTypes(), e -> {});
+      assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
+          .contains("  file: fentry (open, openat, openat2, creat), tracepoint (30 hooks)\n");
+    }
+  }
+
+  @Test
   void oneFailingSensorDoesNotStopTheOthers() {
     backend.refuseAttach("tapio_enter_openat", Errno.EACCES);
     try (SensorSet s = set(NO_FENTRY)) {

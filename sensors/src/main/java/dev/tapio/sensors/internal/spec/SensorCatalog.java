@@ -11,6 +11,7 @@ import dev.tapio.sensors.internal.abi.Abi.LsmSyscall;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.abi.Abi.PrivSyscall;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -174,12 +175,38 @@ public final class SensorCatalog {
 
   static final Set<String> LSM_EVENTS = Set.of("lsm_denial");
 
-  /** Every syscall {@code enum tapio_lsm_syscall} names: each has a sys_exit hook. */
-  static final List<String> LSM_SYSCALLS =
-      Stream.of(LsmSyscall.values()).map(LsmSyscall::label).toList();
+  private static final Attachment FILE_OPEN_VERDICT =
+      Attachment.at(FENTRY, "security_file_open", "tapio_deny_file_open");
 
   /**
-   * LSM denials: -EACCES/-EPERM at the exit of security-relevant syscalls, and the Landlock marker
+   * Syscalls whose denials the LSMs' combined verdict gives: the security hook's fexit program, one
+   * for the four opens.
+   */
+  static final Map<LsmSyscall, Attachment> VERDICTS =
+      Map.of(
+          LsmSyscall.OPEN, FILE_OPEN_VERDICT,
+          LsmSyscall.OPENAT, FILE_OPEN_VERDICT,
+          LsmSyscall.OPENAT2, FILE_OPEN_VERDICT,
+          LsmSyscall.CREAT, FILE_OPEN_VERDICT,
+          LsmSyscall.CONNECT,
+              Attachment.at(FENTRY, "security_socket_connect", "tapio_deny_socket_connect"));
+
+  /**
+   * A syscall's denials: the combined verdict of the LSMs at the fexit of its security hook where
+   * fentry is allowed and the syscall has one; else -EACCES/-EPERM at its sys_exit.
+   */
+  private static ProgramSpec deny(LsmSyscall syscall) {
+    Attachment exit = new Attachment(TRACEPOINT, "tapio_deny_" + syscall.label());
+    Attachment verdict = VERDICTS.get(syscall);
+    String hook = "deny_" + syscall.label();
+    return verdict == null
+        ? ProgramSpec.ladder(hook, LSM_EVENTS, exit)
+        : ProgramSpec.ladder(hook, LSM_EVENTS, verdict, exit);
+  }
+
+  /**
+   * LSM denials: the combined verdict of the security hooks where fentry is allowed, else
+   * -EACCES/-EPERM at the exit of security-relevant syscalls; and the Landlock marker
    * (landlock_restrict_self) that ties them to Landlock.
    */
   public static final SensorSpec LSM =
@@ -190,11 +217,7 @@ public final class SensorCatalog {
                   Stream.of(
                       ProgramSpec.of(
                           "landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")),
-                  LSM_SYSCALLS.stream()
-                      .map(
-                          sc ->
-                              ProgramSpec.of(
-                                  "deny_" + sc, LSM_EVENTS, TRACEPOINT, "tapio_deny_" + sc)))
+                  Stream.of(LsmSyscall.values()).map(SensorCatalog::deny))
               .toList(),
           MapSpec.COMMON);
 

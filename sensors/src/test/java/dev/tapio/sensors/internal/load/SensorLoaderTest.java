@@ -300,4 +300,31 @@ class SensorLoaderTest {
     assertThat(r.chosen()).containsKey("deny_openat").doesNotContainKey("landlock_mark");
     assertThat(r.loaded()).isNotNull();
   }
+
+  @Test
+  void openDenialsComeFromTheLsmsCombinedVerdictWhereFentryIsAllowed() {
+    LoadResult r = loader.load(SensorCatalog.LSM, KernelFeatures.all(), Set.of("lsm_denial"));
+    assertThat(r.chosen())
+        .containsEntry("deny_open", Mechanism.FENTRY)
+        .containsEntry("deny_openat", Mechanism.FENTRY)
+        .containsEntry("deny_creat", Mechanism.FENTRY)
+        .containsEntry("deny_connect", Mechanism.FENTRY)
+        .containsEntry("deny_bind", Mechanism.TRACEPOINT);
+    assertThat(r.status().toString()).isEqualTo("enabled (fentry+tracepoint)");
+    assertThat(backend.attached)
+        .containsOnlyOnce("tapio_deny_file_open")
+        .contains("tapio_deny_socket_connect")
+        .doesNotContain("tapio_deny_openat", "tapio_deny_connect");
+
+    backend.attached.clear();
+    LoadResult host =
+        loader.load(
+            SensorCatalog.LSM,
+            KernelFeatures.all().refuse(Feature.FENTRY, "load probe_fentry: EPERM"),
+            Set.of("lsm_denial"));
+    assertThat(host.chosen()).containsEntry("deny_openat", Mechanism.TRACEPOINT);
+    assertThat(backend.attached)
+        .contains("tapio_deny_openat")
+        .doesNotContain("tapio_deny_file_open");
+  }
 }

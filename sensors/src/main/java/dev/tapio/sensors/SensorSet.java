@@ -199,6 +199,22 @@ public final class SensorSet implements EventSource {
     return java.util.Collections.unmodifiableMap(out);
   }
 
+  /**
+   * Why attached hooks are not on their best rung, per sensor with such a hook: a kernel function
+   * missing, a program the verifier refused, an attach that failed. Empty before start and after
+   * close.
+   */
+  public synchronized Map<String, Map<String, String>> hookFallbacks() {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (int i = 0; i < running.size() && !closed; i++) {
+      Map<String, String> fallbacks = running.get(i).result().fallbacks();
+      if (!fallbacks.isEmpty()) {
+        out.put(specs.get(i).name(), new java.util.TreeMap<>(fallbacks));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** The features the sensors were chosen by, once started. */
   public synchronized @Nullable KernelFeatures features() {
     return features;

@@ -66,6 +66,20 @@ public final class Sensors {
       KernelFeatures features,
       Map<String, SourceStatus> statuses,
       Map<String, Map<String, Mechanism>> tiers) {
+    return report(features, statuses, tiers, Map.of());
+  }
+
+  /**
+   * {@link #report(KernelFeatures, Map, Map)} with, under each sensor's hooks, those that fell back
+   * and why: {@code deny_connect fell back: fentry failed (load lsm: EINVAL; verifier: ...)}.
+   *
+   * @param fallbacks from {@link SensorSet#hookFallbacks()}
+   */
+  public static String report(
+      KernelFeatures features,
+      Map<String, SourceStatus> statuses,
+      Map<String, Map<String, Mechanism>> tiers,
+      Map<String, Map<String, String>> fallbacks) {
     StringBuilder out = new StringBuilder(report(features, statuses));
     if (tiers.isEmpty()) {
       return out.toString();
@@ -79,9 +93,16 @@ public final class Sensors {
                   .map(m -> m.label() + " (" + hookList(hooks, m) + ")")
                   .collect(Collectors.joining(", "));
           out.append("  ").append(sensor).append(": ").append(byMechanism).append('\n');
+          fallbacks
+              .getOrDefault(sensor, Map.of())
+              .forEach(
+                  (hook, why) ->
+                      out.append("    ").append(hook).append(FELL_BACK).append(why).append('\n'));
         });
     return out.toString();
   }
+
+  static final String FELL_BACK = " fell back: ";
 
   /** Beyond this many hooks on one mechanism, the report counts them instead of naming them. */
   static final int HOOKS_NAMED = 8;

@@ -76,6 +76,20 @@ class SensorSetTest {
   }
 
   @Test
+  void hooksThatFellBackSayWhyUnderTheirSensor() {
+    backend.withoutFunction("security_socket_connect");
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Set.of("lsm_denial"), e -> {});
+      assertThat(s.hookTiers().get("lsm")).containsEntry("deny_connect", Mechanism.TRACEPOINT);
+      assertThat(
+              Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers(), s.hookFallbacks()))
+          .contains(
+              "\n    deny_connect fell back: fentry: no kernel function security_socket_connect"
+                  + " (BTF)\n");
+    }
+  }
+
+  @Test
   void manyHooksOnOneMechanismAreCounted() {
     try (SensorSet s = set(KernelFeatures.all())) {
       s.start(Sensors.eventTypes(), e -> {});

@@ -105,19 +105,21 @@ public final class SensorsCommand implements Runnable {
               : CompiledRuleSet.kernelFilter(rules.rules());
       Map<String, SourceStatus> statuses;
       Map<String, Map<String, dev.tapio.sensors.Mechanism>> tiers;
+      Map<String, Map<String, String>> fallbacks;
       Set<String> delivered;
       long filtered;
       try (SensorSet set = Sensors.open(SensorConfig.builder().kernelFilter(filter).build())) {
         set.start(Sensors.eventTypes(), event -> {});
         statuses = set.statuses();
         tiers = set.hookTiers();
+        fallbacks = set.hookFallbacks();
         delivered = set.eventTypesDelivered();
         filtered =
             set.stats().stream()
                 .mapToLong(st -> st.filtered().values().stream().mapToLong(Long::longValue).sum())
                 .sum();
       }
-      out.print(Sensors.report(FeatureProbe.probe(), statuses, tiers));
+      out.print(Sensors.report(FeatureProbe.probe(), statuses, tiers, fallbacks));
       HostRoot host = HostRoot.of(settings.find(Settings.HOST_ROOT).orElse(null));
       out.println("host: " + host.path() + " (" + settings.origin(Settings.HOST_ROOT) + ")");
       host.describe(host.cri(CriSettings.DEFAULT)).forEach(line -> out.println("  " + line));

@@ -42,6 +42,9 @@ public final class SensorLoader {
     int rung = -1;
     final List<String> failures = new ArrayList<>();
 
+    /** The failures of this hook itself, not of a feature the probe refused. */
+    final List<String> fallbacks = new ArrayList<>();
+
     Hook(ProgramSpec spec) {
       this.spec = spec;
     }
@@ -69,6 +72,7 @@ public final class SensorLoader {
                   m.label(), features.result(m.feature()).detail()));
         } else if (function != null && !backend.hasFunction(function)) {
           failures.add(StatusMessages.NO_FUNCTION.formatted(m.label(), function));
+          fallbacks.add(failures.getLast());
         } else {
           return;
         }
@@ -83,6 +87,7 @@ public final class SensorLoader {
           StatusMessages.FAILED.formatted(
               current().mechanism().label(),
               e.getMessage() + (verifier.isEmpty() ? "" : "; " + verifier)));
+      fallbacks.add(failures.getLast());
       if (!e.log().isEmpty()) {
         LOG.log(
             System.Logger.Level.DEBUG,
@@ -196,10 +201,14 @@ public final class SensorLoader {
       List<AutoCloseable> links,
       Transport transport) {
     Map<String, Mechanism> chosen = new LinkedHashMap<>();
+    Map<String, String> fallbacks = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
     for (Hook h : hooks) {
       if (h.live() && loaded != null) {
         chosen.put(h.spec.hook(), h.current().mechanism());
+        if (!h.fallbacks.isEmpty()) {
+          fallbacks.put(h.spec.hook(), String.join(", ", h.fallbacks));
+        }
       } else {
         failed.add(
             StatusMessages.HOOK_FAILED.formatted(h.spec.hook(), String.join(", ", h.failures)));
@@ -221,7 +230,7 @@ public final class SensorLoader {
           SourceStatus.partial(
               mechanisms, StatusMessages.PARTIAL.formatted(String.join("; ", failed)));
     }
-    return new LoadResult(status, chosen.isEmpty() ? null : loaded, links, chosen);
+    return new LoadResult(status, chosen.isEmpty() ? null : loaded, links, chosen, fallbacks);
   }
 
   static void closeAll(List<AutoCloseable> links) {

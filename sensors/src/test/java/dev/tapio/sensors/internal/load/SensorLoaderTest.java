@@ -254,6 +254,20 @@ class SensorLoaderTest {
     assertThat(backend.loads.getFirst())
         .contains("tapio_enter_openat", "tapio_exit_openat")
         .doesNotContain("tapio_fexit_open");
+    assertThat(r.fallbacks())
+        .containsEntry("openat", "fentry: no kernel function do_sys_openat2 (BTF)")
+        .hasSize(4);
+  }
+
+  @Test
+  void aFeatureTheProbeRefusedIsNoFallbackOfTheHook() {
+    LoadResult r =
+        loader.load(
+            SensorCatalog.FILE,
+            KernelFeatures.all().refuse(Feature.FENTRY, "load probe_fentry: EPERM"),
+            OPEN_TYPES);
+    assertThat(r.chosen()).containsEntry("openat", Mechanism.TRACEPOINT);
+    assertThat(r.fallbacks()).isEmpty();
   }
 
   @Test
@@ -286,6 +300,7 @@ class SensorLoaderTest {
             "partial: running without creat: "
                 + fexit
                 + ", tracepoint failed (attach tapio_enter_creat: ENOENT)");
+    assertThat(r.fallbacks()).containsEntry("openat", fexit).doesNotContainKey("creat");
   }
 
   @Test

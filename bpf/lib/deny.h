@@ -57,25 +57,25 @@ enum tapio_deny_object {
 };
 
 /*
- * Reports a failed syscall as a possible LSM denial. Reads the object from the registers, which
- * still hold the arguments at sys_exit; a relative path carries the directory it is relative to.
+ * Starts the record of a denial, or returns NULL when it is not reported: not -EACCES/-EPERM, the
+ * engine's own, or (unless `verdict`: the return value of a security_* hook, every LSM's combined
+ * answer, so certainly an LSM's) a task no LSM is known to restrict while only those are wanted.
  */
-static __always_inline void tapio_deny_exit(void *ctx, long ret, __u16 syscall,
-					    enum tapio_deny_object what, int obj)
+static __always_inline struct tapio_lsm_event *tapio_deny_begin(long ret, __u16 syscall,
+								 struct task_struct *task, bool verdict)
 {
 	if (ret != -TAPIO_EACCES && ret != -TAPIO_EPERM)
-		return;
+		return NULL;
 	if (tapio_is_self())
-		return;
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+		return NULL;
 	__u16 marker = tapio_is_landlocked(task) ? TAPIO_MARK_LANDLOCK : TAPIO_MARK_NONE;
 	__u32 zero = 0;
 	struct tapio_config *cfg = bpf_map_lookup_elem(&tapio_config, &zero);
-	if (marker == TAPIO_MARK_NONE && !(cfg && (cfg->flags & TAPIO_CFG_ALL_DENIALS)))
-		return;
+	if (!verdict && marker == TAPIO_MARK_NONE && !(cfg && (cfg->flags & TAPIO_CFG_ALL_DENIALS)))
+		return NULL;
 	struct tapio_lsm_event *ev = tapio_scratch_buf();
 	if (!ev)
-		return;
+		return NULL;
 	tapio_fill_header(&ev->hdr, TAPIO_EV_LSM);
 	ev->result = ret;
 	ev->arg = 0;
@@ -85,6 +85,31 @@ static __always_inline void tapio_deny_exit(void *ctx, long ret, __u16 syscall,
 	ev->object_len = 0;
 	ev->base_len = 0;
 	ev->pad[0] = ev->pad[1] = ev->pad[2] = 0;
+	return ev;
+}
+
+/* Sends a denial record whose object (len bytes, then base bytes) is in ev->data. */
+static __always_inline void tapio_deny_send(void *ctx, struct tapio_lsm_event *ev, __u32 len,
+					    __u32 base)
+{
+	ev->object_len = len;
+	ev->base_len = base;
+	__u64 size = sizeof(*ev) + ((len + base) & (TAPIO_DATA_MAX - 1));
+	ev->hdr.size = size;
+	tapio_emit(ctx, ev, size, TAPIO_EV_LSM);
+}
+
+/*
+ * Reports a failed syscall as a possible LSM denial. Reads the object from the registers, which
+ * still hold the arguments at sys_exit; a relative path carries the directory it is relative to.
+ */
+static __always_inline void tapio_deny_exit(void *ctx, long ret, __u16 syscall,
+					    enum tapio_deny_object what, int obj)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct tapio_lsm_event *ev = tapio_deny_begin(ret, syscall, task, false);
+	if (!ev)
+		return;
 
 	struct pt_regs *regs = tapio_current_regs();
 	__u64 arg = tapio_syscall_arg(regs, obj);
@@ -120,11 +145,7 @@ static __always_inline void tapio_deny_exit(void *ctx, long ret, __u16 syscall,
 	} else if (what == TAPIO_DENY_NUMBER) {
 		ev->arg = arg;
 	}
-	ev->object_len = len;
-	ev->base_len = base;
-	__u64 size = sizeof(*ev) + ((len + base) & (TAPIO_DATA_MAX - 1));
-	ev->hdr.size = size;
-	tapio_emit(ctx, ev, size, TAPIO_EV_LSM);
+	tapio_deny_send(ctx, ev, len, base);
 }
 
 #endif

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Opens, paired per thread: sys_enter_* remembers the arguments, sys_exit_* reports them with
- * the result, so a failed open is seen with its errno. The path is reported as passed; a relative
+ * the result, so a failed open is seen with its errno; where fexit is allowed, one program at the
+ * kernel function does both (file/fexit_do_sys_openat2.c). The path is reported as passed; a relative
  * one also carries the path of the directory it was relative to (dirfd or cwd, found by walking
  * dentries), and Java joins the two. Absolute paths, most opens, cost no walk.
  */
@@ -46,14 +47,9 @@ static __always_inline void tapio_open_enter(__u32 syscall, __s32 dfd, __u64 fil
 	bpf_map_update_elem(&tapio_open_args, &key, &args, BPF_ANY);
 }
 
-static __always_inline void tapio_open_exit(void *ctx, long ret)
+/* Reports an open with its result: at sys_exit, or at the fexit of the kernel function. */
+static __always_inline void tapio_open_report(void *ctx, struct tapio_open_args a, long ret)
 {
-	__u64 key = bpf_get_current_pid_tgid();
-	struct tapio_open_args *args = bpf_map_lookup_elem(&tapio_open_args, &key);
-	if (!args)
-		return;
-	struct tapio_open_args a = *args;
-	bpf_map_delete_elem(&tapio_open_args, &key);
 	if (!tapio_filter_open_result(a.syscall, ret))
 		return;
 
@@ -98,6 +94,18 @@ static __always_inline void tapio_open_exit(void *ctx, long ret)
 	__u64 size = sizeof(*ev) + off + len;
 	ev->hdr.size = size;
 	tapio_emit(ctx, ev, size, TAPIO_EV_OPEN);
+}
+
+/* sys_exit_*: the open remembered at sys_enter_*, reported with its result. */
+static __always_inline void tapio_open_exit(void *ctx, long ret)
+{
+	__u64 key = bpf_get_current_pid_tgid();
+	struct tapio_open_args *args = bpf_map_lookup_elem(&tapio_open_args, &key);
+	if (!args)
+		return;
+	struct tapio_open_args a = *args;
+	bpf_map_delete_elem(&tapio_open_args, &key);
+	tapio_open_report(ctx, a, ret);
 }
 
 #endif

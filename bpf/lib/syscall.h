@@ -21,13 +21,26 @@ static __always_inline int tapio_syscall_nr(struct pt_regs *regs)
 #endif
 }
 
-/* The current task's user registers (bpf_task_pt_regs needs a BTF task pointer). */
+/* The kernel stack of a task (x86_64 and arm64): its user registers sit at the top. */
+#define TAPIO_THREAD_SIZE 16384
+
+/*
+ * The current task's user registers. bpf_task_pt_regs (5.15) needs a BTF task pointer
+ * (bpf_get_current_task_btf, 5.11); where the kernel lacks either helper, CO-RE turns the test
+ * into a constant, the verifier never sees the call, and the registers are found at the top of
+ * the task's kernel stack, as the kernel's task_pt_regs() finds them.
+ */
 static __always_inline struct pt_regs *tapio_current_regs(void)
 {
-	return (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_task_pt_regs) &&
+	    bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf))
+		return (struct pt_regs *)bpf_task_pt_regs(bpf_get_current_task_btf());
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	void *stack = BPF_CORE_READ(task, stack);
+	return (struct pt_regs *)(stack + TAPIO_THREAD_SIZE) - 1;
 }
 
-/* Argument n (1-6) of the current syscall; n is a constant, so the switch folds away. */
+/* Argument n (1-4) of the current syscall; n is a constant, so the switch folds away. */
 static __always_inline __u64 tapio_syscall_arg(struct pt_regs *regs, int n)
 {
 	switch (n) {
@@ -37,6 +50,8 @@ static __always_inline __u64 tapio_syscall_arg(struct pt_regs *regs, int n)
 		return PT_REGS_PARM2_CORE_SYSCALL(regs);
 	case 3:
 		return PT_REGS_PARM3_CORE_SYSCALL(regs);
+	case 4:
+		return PT_REGS_PARM4_CORE_SYSCALL(regs);
 	default:
 		return 0;
 	}

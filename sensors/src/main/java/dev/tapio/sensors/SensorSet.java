@@ -178,6 +178,45 @@ public final class SensorSet implements EventSource {
     return out;
   }
 
+  /**
+   * The mechanism each attached hook runs on, per sensor with a hook attached, both in catalog
+   * order: what {@code tapio sensors status} lists under {@code hooks:}. Empty before start and
+   * after close.
+   */
+  public synchronized Map<String, Map<String, Mechanism>> hookTiers() {
+    Map<String, Map<String, Mechanism>> out = new LinkedHashMap<>();
+    for (int i = 0; i < running.size() && !closed; i++) {
+      Map<String, Mechanism> chosen = running.get(i).result().chosen();
+      Map<String, Mechanism> ordered = new LinkedHashMap<>();
+      for (var program : specs.get(i).programs()) {
+        Mechanism m = chosen.get(program.hook());
+        if (m != null) {
+          ordered.put(program.hook(), m);
+        }
+      }
+      if (!ordered.isEmpty()) {
+        out.put(specs.get(i).name(), java.util.Collections.unmodifiableMap(ordered));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Why attached hooks are not on their best rung, per sensor with such a hook: a kernel function
+   * missing, a program the verifier refused, an attach that failed. Empty before start and after
+   * close.
+   */
+  public synchronized Map<String, Map<String, String>> hookFallbacks() {
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (int i = 0; i < running.size() && !closed; i++) {
+      Map<String, String> fallbacks = running.get(i).result().fallbacks();
+      if (!fallbacks.isEmpty()) {
+        out.put(specs.get(i).name(), new java.util.TreeMap<>(fallbacks));
+      }
+    }
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
   /** The features the sensors were chosen by, once started. */
   public synchronized @Nullable KernelFeatures features() {
     return features;

@@ -74,6 +74,64 @@ public final class Sensors {
     return SensorCatalog.on(SyscallTable.built()::has);
   }
 
+  /**
+   * {@link #report(KernelFeatures, Map)} followed by the tier of every attached hook, per sensor,
+   * grouped by mechanism, named (counted beyond {@link #HOOKS_NAMED}): {@code file: fentry (open,
+   * openat, openat2, creat), tracepoint (30 hooks)}.
+   *
+   * @param tiers from {@link SensorSet#hookTiers()}
+   */
+  public static String report(
+      KernelFeatures features,
+      Map<String, SourceStatus> statuses,
+      Map<String, Map<String, Mechanism>> tiers) {
+    return report(features, statuses, tiers, Map.of());
+  }
+
+  /**
+   * {@link #report(KernelFeatures, Map, Map)} with, under each sensor's hooks, those that fell back
+   * and why: {@code deny_connect fell back: fentry failed (load lsm: EINVAL; verifier: ...)}.
+   *
+   * @param fallbacks from {@link SensorSet#hookFallbacks()}
+   */
+  public static String report(
+      KernelFeatures features,
+      Map<String, SourceStatus> statuses,
+      Map<String, Map<String, Mechanism>> tiers,
+      Map<String, Map<String, String>> fallbacks) {
+    StringBuilder out = new StringBuilder(report(features, statuses));
+    if (tiers.isEmpty()) {
+      return out.toString();
+    }
+    out.append("hooks:\n");
+    tiers.forEach(
+        (sensor, hooks) -> {
+          String byMechanism =
+              java.util.Arrays.stream(Mechanism.values())
+                  .filter(hooks::containsValue)
+                  .map(m -> m.label() + " (" + hookList(hooks, m) + ")")
+                  .collect(Collectors.joining(", "));
+          out.append("  ").append(sensor).append(": ").append(byMechanism).append('\n');
+          fallbacks
+              .getOrDefault(sensor, Map.of())
+              .forEach(
+                  (hook, why) ->
+                      out.append("    ").append(hook).append(FELL_BACK).append(why).append('\n'));
+        });
+    return out.toString();
+  }
+
+  static final String FELL_BACK = " fell back: ";
+
+  /** Beyond this many hooks on one mechanism, the report counts them instead of naming them. */
+  static final int HOOKS_NAMED = 8;
+
+  private static String hookList(Map<String, Mechanism> hooks, Mechanism m) {
+    List<String> on =
+        hooks.entrySet().stream().filter(h -> h.getValue() == m).map(Map.Entry::getKey).toList();
+    return on.size() > HOOKS_NAMED ? on.size() + " hooks" : String.join(", ", on);
+  }
+
   /** The sensors, not yet started; nothing touches the kernel before {@link SensorSet#start}. */
   public static SensorSet open(SensorConfig config) {
     return new SensorSet(config, hereCatalog(), new LibbpfBackend(config), Retry.standard());

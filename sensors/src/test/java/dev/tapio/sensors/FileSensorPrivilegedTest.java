@@ -38,8 +38,9 @@ class FileSensorPrivilegedTest {
   }
 
   @Test
-  void fileSensorIsEnabledOnTracepoints() {
-    assertThat(sensors.statuses().get("file")).isEqualTo(SourceStatus.enabled("tracepoint"));
+  void fileSensorIsEnabledOnTheBestTierTheKernelAllows() {
+    assertThat(sensors.statuses().get("file"))
+        .isEqualTo(SourceStatus.enabled(Privileged.openTier()));
   }
 
   @Test

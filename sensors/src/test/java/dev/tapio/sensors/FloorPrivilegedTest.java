@@ -27,7 +27,8 @@ class FloorPrivilegedTest {
     try (SensorSet floor = Sensors.floor(SensorConfig.builder().ringBufferBytes(1 << 20).build())) {
       floor.start(TYPES, events);
       assertThat(floor.statuses()).isEqualTo(sensors);
-      assertThat(floor.statuses().get("file")).isEqualTo(SourceStatus.enabled("tracepoint"));
+      assertThat(floor.statuses().get("file"))
+          .isEqualTo(SourceStatus.enabled(Privileged.openTier()));
       Process cat = Privileged.run(Path.of("/tmp"), "cat", "/etc/hostname");
       assertThat(cat.exitValue()).isZero();
       Thread.sleep(300);

@@ -28,6 +28,17 @@ final class Privileged {
         "SKIPPED LOUDLY: the kernel has no BTF (/sys/kernel/btf/vmlinux)");
   }
 
+  /**
+   * The tier opens are seen on here: fentry where the kernel allows it and its BTF has the function
+   * all open syscalls call, else tracepoints (the CI host).
+   */
+  static String openTier() {
+    boolean fentry =
+        FeatureProbe.probe().supports(Feature.FENTRY)
+            && new dev.tapio.sensors.internal.ffm.KernelFunctions().has("do_sys_openat2");
+    return fentry ? "fentry" : "tracepoint";
+  }
+
   /** Collects events and waits for the one a test expects. */
   static final class Collector implements EventSink {
     final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 class SensorSetTest {
   private final ScriptedBackend backend = new ScriptedBackend();
 
+  /** A kernel like the CI host's: fentry refused, so files are seen at tracepoints. */
+  private static final KernelFeatures NO_FENTRY =
+      KernelFeatures.all().refuse(Feature.FENTRY, "load probe_fentry: EPERM");
+
   private SensorSet set(KernelFeatures features) {
     return new SensorSet(
         SensorConfig.builder().features(features).build(),
@@ -39,37 +43,83 @@ class SensorSetTest {
 
   @Test
   void statusesAreReportedPerSensorAndTogether() {
-    try (SensorSet s = set(KernelFeatures.all())) {
+    try (SensorSet s = set(NO_FENTRY)) {
       s.start(Set.of("execve", "openat"), e -> {});
       assertThat(s.statuses())
           .containsEntry("process", SourceStatus.enabled("tp_btf"))
           .containsEntry("file", SourceStatus.enabled("tracepoint"));
       assertThat(s.status().toString()).isEqualTo("enabled (tp_btf+tracepoint)");
-      assertThat(s.features()).isEqualTo(KernelFeatures.all());
+      assertThat(s.features()).isEqualTo(NO_FENTRY);
+      assertThat(s.hookTiers().get("file")).containsEntry("openat", Mechanism.TRACEPOINT);
+    }
+  }
+
+  @Test
+  void whereFentryIsAllowedOpensAreSeenAtTheKernelFunctionByOneProgram() {
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Set.of("execve", "open", "openat", "openat2", "creat", "rename"), e -> {});
+      assertThat(s.statuses()).containsEntry("file", SourceStatus.enabled("fentry+tracepoint"));
+      assertThat(s.hookTiers().get("file"))
+          .containsEntry("open", Mechanism.FENTRY)
+          .containsEntry("openat", Mechanism.FENTRY)
+          .containsEntry("creat", Mechanism.FENTRY)
+          .containsEntry("sys_enter_rename", Mechanism.TRACEPOINT);
+      assertThat(backend.attached)
+          .containsOnlyOnce("tapio_fexit_open")
+          .doesNotContain("tapio_enter_openat", "tapio_exit_openat");
+      assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
+          .contains(
+              "hooks:\n  process: tp_btf (exec)\n"
+                  + "  file: fentry (open, openat, openat2, creat), tracepoint (sys_enter_rename,"
+                  + " sys_exit_rename)\n");
+    }
+  }
+
+  @Test
+  void hooksThatFellBackSayWhyUnderTheirSensor() {
+    backend.withoutFunction("security_socket_connect");
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Set.of("lsm_denial"), e -> {});
+      assertThat(s.hookTiers().get("lsm")).containsEntry("deny_connect", Mechanism.TRACEPOINT);
+      assertThat(
+              Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers(), s.hookFallbacks()))
+          .contains(
+              "\n    deny_connect fell back: fentry: no kernel function security_socket_connect"
+                  + " (BTF)\n");
+    }
+  }
+
+  @Test
+  void manyHooksOnOneMechanismAreCounted() {
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Sensors.eventTypes(), e -> {});
+      assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
+          .contains("  file: fentry (open, openat, openat2, creat), tracepoint (30 hooks)\n");
     }
   }
 
   @Test
   void oneFailingSensorDoesNotStopTheOthers() {
     backend.refuseAttach("tapio_enter_openat", Errno.EACCES);
-    try (SensorSet s = set(KernelFeatures.all())) {
-      s.start(Set.of("execve", "openat"), e -> {});
+    try (SensorSet s = set(NO_FENTRY)) {
+      s.start(Set.of("execve", "openat", "rename"), e -> {});
       assertThat(s.statuses().get("process")).isEqualTo(SourceStatus.enabled("tp_btf"));
       assertThat(s.statuses().get("file").toString())
           .isEqualTo(
-              "partial: running without sys_enter_openat: tracepoint failed (attach"
-                  + " tapio_enter_openat: EACCES)");
+              "partial: running without openat: fentry not supported by the kernel (load"
+                  + " probe_fentry: EPERM), tracepoint failed (attach tapio_enter_openat: EACCES)");
       assertThat(s.status().toString())
           .isEqualTo(
-              "partial: file partial: running without sys_enter_openat: tracepoint failed"
-                  + " (attach tapio_enter_openat: EACCES)");
+              "partial: file partial: running without openat: fentry not supported by the kernel"
+                  + " (load probe_fentry: EPERM), tracepoint failed (attach tapio_enter_openat:"
+                  + " EACCES)");
     }
   }
 
   @Test
   void theEventTypesDeliveredAreTheRequestedOnesWhoseHooksAllAttached() {
     backend.refuseAttach("tapio_exit_openat", Errno.EACCES);
-    try (SensorSet s = set(KernelFeatures.all())) {
+    try (SensorSet s = set(NO_FENTRY)) {
       assertThat(s.eventTypesDelivered()).isEmpty();
       s.start(Set.of("execve", "openat", "open", "nanosleep"), e -> {});
       assertThat(s.eventTypesDelivered()).containsExactly("execve", "open");

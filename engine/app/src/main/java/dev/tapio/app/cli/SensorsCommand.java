@@ -100,18 +100,22 @@ public final class SensorsCommand implements Runnable {
       boolean filterOn = settings.get(Settings.FILE_KERNEL_FILTER);
       KernelFilter filter = rules == null || !filterOn ? KernelFilter.NONE : rules.kernelFilter();
       Map<String, SourceStatus> statuses;
+      Map<String, Map<String, dev.tapio.sensors.Mechanism>> tiers;
+      Map<String, Map<String, String>> fallbacks;
       Set<String> delivered;
       long filtered;
       try (SensorSet set = Sensors.open(SensorConfig.builder().kernelFilter(filter).build())) {
         set.start(Sensors.eventTypes(), event -> {});
         statuses = set.statuses();
+        tiers = set.hookTiers();
+        fallbacks = set.hookFallbacks();
         delivered = set.eventTypesDelivered();
         filtered =
             set.stats().stream()
                 .mapToLong(st -> st.filtered().values().stream().mapToLong(Long::longValue).sum())
                 .sum();
       }
-      out.print(Sensors.report(FeatureProbe.probe(), statuses));
+      out.print(Sensors.report(FeatureProbe.probe(), statuses, tiers, fallbacks));
       HostRoot host = HostRoot.of(settings.find(Settings.HOST_ROOT).orElse(null));
       out.println("host: " + host.path() + " (" + settings.origin(Settings.HOST_ROOT) + ")");
       host.describe(host.cri(CriSettings.DEFAULT)).forEach(line -> out.println("  " + line));

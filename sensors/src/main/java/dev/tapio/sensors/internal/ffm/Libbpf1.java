@@ -82,6 +82,9 @@ public final class Libbpf1 {
       h("btf__name_by_offset", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
   private static final MethodHandle BTF_RESOLVE_SIZE =
       h("btf__resolve_size", FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_INT));
+  private static final MethodHandle BTF_LOAD_VMLINUX =
+      h("btf__load_vmlinux_btf", FunctionDescriptor.of(ADDRESS));
+  private static final MethodHandle BTF_FREE = h("btf__free", FunctionDescriptor.ofVoid(ADDRESS));
   private static final MethodHandle SET_PRINT =
       h("libbpf_set_print", FunctionDescriptor.of(ADDRESS, ADDRESS));
 
@@ -289,6 +292,23 @@ public final class Libbpf1 {
   static long btfResolveSize(MemorySegment btf, int id) {
     try {
       return (long) BTF_RESOLVE_SIZE.invokeExact(btf, id);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /** The running kernel's BTF, or NULL; free it with {@link #btfFree}. */
+  static MemorySegment btfLoadVmlinux() {
+    try {
+      return (MemorySegment) BTF_LOAD_VMLINUX.invokeExact();
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  static void btfFree(MemorySegment btf) {
+    try {
+      BTF_FREE.invokeExact(btf);
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }

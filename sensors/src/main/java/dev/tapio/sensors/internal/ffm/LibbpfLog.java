@@ -10,19 +10,32 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * Receives libbpf's log lines instead of letting it print to stderr, keeping the last lines per
- * thread so a failed load can say what the verifier said. The callback formats libbpf's {@code
- * va_list} with libc's {@code vsnprintf} and never lets an exception out (one escaping an upcall
- * aborts the JVM).
+ * Receives libbpf's log lines instead of letting it print to stderr, keeping the first and the last
+ * lines per thread so a failed load can say what the verifier said (libbpf prints a refused
+ * program's whole verifier log in one call; its first lines say where, its last ones why). The
+ * callback formats libbpf's {@code va_list} with libc's {@code vsnprintf} and never lets an
+ * exception out (one escaping an upcall aborts the JVM).
  */
 public final class LibbpfLog {
+  private static final int KEEP_FIRST = 8;
   private static final int KEEP_LINES = 40;
-  private static final int LINE_BYTES = 1024;
+  private static final int LINE_BYTES = 64 * 1024;
+
+  /** Stands for the lines left out between the first and the last ones kept. */
+  public static final String ELIDED = "...";
+
+  /** The last line of a message longer than the buffer. */
+  public static final String TRUNCATED = "(libbpf message truncated at %d of %d bytes)";
+
+  private static final ThreadLocal<List<String>> FIRST = ThreadLocal.withInitial(ArrayList::new);
   private static final ThreadLocal<Deque<String>> LINES = ThreadLocal.withInitial(ArrayDeque::new);
+  private static final ThreadLocal<boolean[]> ELIDING =
+      ThreadLocal.withInitial(() -> new boolean[1]);
   private static final ThreadLocal<MemorySegment> BUFFER =
       ThreadLocal.withInitial(() -> Arena.global().allocate(LINE_BYTES));
   private static volatile boolean installed;
@@ -54,12 +67,37 @@ public final class LibbpfLog {
 
   /** Forgets this thread's lines, before an operation whose log matters. */
   public static void clear() {
+    FIRST.get().clear();
     LINES.get().clear();
+    ELIDING.get()[0] = false;
   }
 
-  /** This thread's most recent lines, oldest first. */
+  /**
+   * This thread's lines since {@link #clear}, oldest first: the first few and the most recent, with
+   * {@link #ELIDED} between them when lines were left out.
+   */
   public static List<String> lines() {
-    return List.copyOf(LINES.get());
+    List<String> out = new ArrayList<>(FIRST.get());
+    if (ELIDING.get()[0]) {
+      out.add(ELIDED);
+    }
+    out.addAll(LINES.get());
+    return List.copyOf(out);
+  }
+
+  /** Keeps {@code line}: among the first ones, else among the last, forgetting the oldest. */
+  static void keep(String line) {
+    List<String> first = FIRST.get();
+    if (first.size() < KEEP_FIRST) {
+      first.add(line);
+      return;
+    }
+    Deque<String> lines = LINES.get();
+    if (lines.size() == KEEP_LINES) {
+      lines.removeFirst();
+      ELIDING.get()[0] = true;
+    }
+    lines.addLast(line);
   }
 
   @SuppressWarnings("unused") // called from native code
@@ -71,12 +109,11 @@ public final class LibbpfLog {
         return 0;
       }
       String text = buf.getString(0, StandardCharsets.UTF_8).stripTrailing();
-      Deque<String> lines = LINES.get();
       for (String line : text.lines().toList()) {
-        if (lines.size() == KEEP_LINES) {
-          lines.removeFirst();
-        }
-        lines.addLast(line);
+        keep(line);
+      }
+      if (n >= LINE_BYTES) {
+        keep(TRUNCATED.formatted(LINE_BYTES - 1, n));
       }
       return n;
     } catch (Throwable t) {

@@ -13,6 +13,14 @@ public interface Backend {
    */
   Loaded load(SensorSpec spec, Set<String> programs, Transport transport) throws BpfException;
 
+  /**
+   * Whether the running kernel has the function {@code name} to attach fentry, fexit or BPF LSM
+   * programs to (its BTF describes it).
+   */
+  default boolean hasFunction(String name) {
+    return true;
+  }
+
   /** A loaded sensor object. */
   interface Loaded extends AutoCloseable {
     /** Attaches one loaded program; closing the result detaches it. */

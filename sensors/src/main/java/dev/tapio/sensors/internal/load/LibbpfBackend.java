@@ -11,6 +11,7 @@ import dev.tapio.sensors.internal.abi.AbiCheck;
 import dev.tapio.sensors.internal.decode.ActiveLsms;
 import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.BpfObject;
+import dev.tapio.sensors.internal.ffm.KernelFunctions;
 import dev.tapio.sensors.internal.ffm.Libbpf1;
 import dev.tapio.sensors.internal.ffm.PerfReader;
 import dev.tapio.sensors.internal.ffm.RecordSource;
@@ -29,10 +30,16 @@ import java.util.Set;
 public final class LibbpfBackend implements Backend {
   private final SensorConfig config;
   private final int ringBytes;
+  private final KernelFunctions functions = new KernelFunctions();
 
   public LibbpfBackend(SensorConfig config) {
     this.config = config;
     this.ringBytes = config.ringBufferBytes();
+  }
+
+  @Override
+  public boolean hasFunction(String name) {
+    return functions.has(name);
   }
 
   /** The object file of a sensor, from the jar. */
@@ -60,7 +67,9 @@ public final class LibbpfBackend implements Backend {
       }
       for (ProgramSpec p : spec.programs()) {
         for (Attachment a : p.ladder()) {
-          obj.setAutoload(a.program(), programs.contains(a.program()));
+          for (String program : a.programs()) {
+            obj.setAutoload(program, programs.contains(program));
+          }
         }
       }
       boolean perf = transport == Transport.PERF_BUFFER;

@@ -10,6 +10,7 @@ import dev.tapio.sensors.internal.spec.ProgramSpec;
 import dev.tapio.sensors.internal.spec.SensorSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class SensorLoader {
     int rung = -1;
     final List<String> failures = new ArrayList<>();
 
+    /** The failures of this hook itself, not of a feature the probe refused. */
+    final List<String> fallbacks = new ArrayList<>();
+
     Hook(ProgramSpec spec) {
       this.spec = spec;
     }
@@ -53,26 +57,43 @@ public final class SensorLoader {
       return spec.ladder().get(rung);
     }
 
-    /** Moves to the next rung the kernel supports, noting the skipped ones. */
-    void advance(KernelFeatures features) {
+    /**
+     * Moves to the next rung the kernel supports, noting the skipped ones: a mechanism the feature
+     * probe refused, or a kernel function its BTF does not describe.
+     */
+    void advance(KernelFeatures features, Backend backend) {
       rung++;
-      while (live() && !features.supports(current().mechanism().feature())) {
+      while (live()) {
         Mechanism m = current().mechanism();
-        failures.add(
-            StatusMessages.NOT_SUPPORTED.formatted(
-                m.label(), features.result(m.feature()).detail()));
+        String function = current().function();
+        if (!features.supports(m.feature())) {
+          failures.add(
+              StatusMessages.NOT_SUPPORTED.formatted(
+                  m.label(), features.result(m.feature()).detail()));
+        } else if (function != null && !backend.hasFunction(function)) {
+          failures.add(StatusMessages.NO_FUNCTION.formatted(m.label(), function));
+          fallbacks.add(failures.getLast());
+        } else {
+          return;
+        }
         rung++;
       }
     }
 
-    void fail(BpfException e, KernelFeatures features) {
-      failures.add(StatusMessages.FAILED.formatted(current().mechanism().label(), e.getMessage()));
+    /** The rung failed: noted with the verifier's first and last words when it refused. */
+    void fail(BpfException e, KernelFeatures features, Backend backend) {
+      String verifier = VerifierLog.summary(e.log());
+      failures.add(
+          StatusMessages.FAILED.formatted(
+              current().mechanism().label(),
+              e.getMessage() + (verifier.isEmpty() ? "" : "; " + verifier)));
+      fallbacks.add(failures.getLast());
       if (!e.log().isEmpty()) {
         LOG.log(
             System.Logger.Level.DEBUG,
             () -> spec.hook() + ": " + e.getMessage() + "\n" + String.join("\n", e.log()));
       }
-      advance(features);
+      advance(features, backend);
     }
   }
 
@@ -98,7 +119,7 @@ public final class SensorLoader {
     } else {
       return LoadResult.unavailable(StatusMessages.NO_BUFFERS);
     }
-    hooks.forEach(h -> h.advance(features));
+    hooks.forEach(h -> h.advance(features, backend));
 
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Hook> active = hooks.stream().filter(Hook::live).toList();
@@ -115,12 +136,19 @@ public final class SensorLoader {
         continue;
       }
       List<AutoCloseable> links = new ArrayList<>();
+      Set<String> attached = new HashSet<>();
       boolean reload = false;
       for (Hook h : active) {
         try {
-          links.add(retry.run(() -> loaded.attach(h.current().program())));
+          // a program several hooks share (one fexit for a syscall family) attaches once
+          for (String program : h.current().programs()) {
+            if (!attached.contains(program)) {
+              links.add(retry.run(() -> loaded.attach(program)));
+              attached.add(program);
+            }
+          }
         } catch (BpfException e) {
-          h.fail(e, features);
+          h.fail(e, features, backend);
           reload = true;
         }
       }
@@ -144,26 +172,26 @@ public final class SensorLoader {
       KernelFeatures features,
       Transport transport) {
     if (active.size() == 1) {
-      active.getFirst().fail(whole, features);
+      active.getFirst().fail(whole, features, backend);
       return;
     }
     boolean blamed = false;
     for (Hook h : active) {
       try {
-        retry.run(() -> backend.load(spec, Set.of(h.current().program()), transport)).close();
+        retry.run(() -> backend.load(spec, programs(List.of(h)), transport)).close();
       } catch (BpfException e) {
-        h.fail(e, features);
+        h.fail(e, features, backend);
         blamed = true;
       }
     }
     if (!blamed) {
-      active.forEach(h -> h.fail(whole, features));
+      active.forEach(h -> h.fail(whole, features, backend));
     }
   }
 
   private static Set<String> programs(List<Hook> active) {
     return active.stream()
-        .map(h -> h.current().program())
+        .flatMap(h -> h.current().programs().stream())
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
@@ -173,10 +201,14 @@ public final class SensorLoader {
       List<AutoCloseable> links,
       Transport transport) {
     Map<String, Mechanism> chosen = new LinkedHashMap<>();
+    Map<String, String> fallbacks = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
     for (Hook h : hooks) {
       if (h.live() && loaded != null) {
         chosen.put(h.spec.hook(), h.current().mechanism());
+        if (!h.fallbacks.isEmpty()) {
+          fallbacks.put(h.spec.hook(), String.join(", ", h.fallbacks));
+        }
       } else {
         failed.add(
             StatusMessages.HOOK_FAILED.formatted(h.spec.hook(), String.join(", ", h.failures)));
@@ -198,7 +230,7 @@ public final class SensorLoader {
           SourceStatus.partial(
               mechanisms, StatusMessages.PARTIAL.formatted(String.join("; ", failed)));
     }
-    return new LoadResult(status, chosen.isEmpty() ? null : loaded, links, chosen);
+    return new LoadResult(status, chosen.isEmpty() ? null : loaded, links, chosen, fallbacks);
   }
 
   static void closeAll(List<AutoCloseable> links) {

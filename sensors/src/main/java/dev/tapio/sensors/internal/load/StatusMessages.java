@@ -16,6 +16,9 @@ public final class StatusMessages {
   /** {@code %s} = mechanism, feature probe detail. */
   public static final String NOT_SUPPORTED = "%s not supported by the kernel (%s)";
 
+  /** {@code %s} = mechanism, kernel function. */
+  public static final String NO_FUNCTION = "%s: no kernel function %s (BTF)";
+
   /** {@code %s} = mechanism, failure. */
   public static final String FAILED = "%s failed (%s)";
 

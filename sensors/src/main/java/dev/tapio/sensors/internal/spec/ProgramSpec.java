@@ -42,6 +42,11 @@ public record ProgramSpec(
     return new ProgramSpec(hook, eventTypes, attachments);
   }
 
+  /** A hook with the given attachments, best first. */
+  static ProgramSpec ladder(String hook, Set<String> eventTypes, Attachment... ladder) {
+    return new ProgramSpec(hook, eventTypes, List.of(ladder));
+  }
+
   /** This hook, on the tracepoints of {@code syscall}. */
   ProgramSpec onSyscall(String syscall) {
     return new ProgramSpec(hook, eventTypes, ladder, syscall);

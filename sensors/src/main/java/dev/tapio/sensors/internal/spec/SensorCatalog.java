@@ -1,5 +1,6 @@
 package dev.tapio.sensors.internal.spec;
 
+import static dev.tapio.sensors.Mechanism.FENTRY;
 import static dev.tapio.sensors.Mechanism.RAW_TRACEPOINT;
 import static dev.tapio.sensors.Mechanism.TP_BTF;
 import static dev.tapio.sensors.Mechanism.TRACEPOINT;
@@ -83,16 +84,36 @@ public final class SensorCatalog {
   static final List<String> CHANGES =
       Stream.of(ChangeSyscall.values()).map(ChangeSyscall::label).toList();
 
-  /** File opens and changes to names and attributes, enter and exit paired per thread. */
+  /** The kernel function every open syscall calls, and the fexit program there. */
+  static final String OPEN_FUNCTION = "do_sys_openat2";
+
+  static final String OPEN_FEXIT = "tapio_fexit_open";
+
+  /**
+   * File opens and changes to names and attributes. An open is seen at the fexit of the kernel
+   * function all open syscalls call (one program for the four), else by its syscall's sys_enter and
+   * sys_exit tracepoints paired per thread; changes by their tracepoint pairs.
+   */
   public static final SensorSpec FILE =
       new SensorSpec(
           "file",
           "file.bpf.o",
-          Stream.concat(OPENS.stream(), CHANGES.stream())
-              .flatMap(SensorCatalog::pairedSyscall)
+          Stream.concat(
+                  OPENS.stream().map(SensorCatalog::open),
+                  CHANGES.stream().flatMap(SensorCatalog::pairedSyscall))
               .toList(),
           java.util.stream.Stream.concat(MapSpec.COMMON.stream(), MapSpec.FILTER.stream())
               .toList());
+
+  /** An open syscall: fexit of the kernel function, else its tracepoint pair. */
+  private static ProgramSpec open(String syscall) {
+    return ProgramSpec.ladder(
+            syscall,
+            Set.of(syscall),
+            Attachment.at(FENTRY, OPEN_FUNCTION, OPEN_FEXIT),
+            Attachment.of(TRACEPOINT, "tapio_enter_" + syscall, "tapio_exit_" + syscall))
+        .onSyscall(numbered(syscall));
+  }
 
   /** The sys_enter and sys_exit hooks of one syscall, attached as classic tracepoints. */
   private static Stream<ProgramSpec> pairedSyscall(String syscall) {
@@ -162,12 +183,40 @@ public final class SensorCatalog {
 
   static final Set<String> LSM_EVENTS = Set.of("lsm_denial");
 
-  /** Every syscall {@code enum tapio_lsm_syscall} names: each has a sys_exit hook. */
-  static final List<String> LSM_SYSCALLS =
-      Stream.of(LsmSyscall.values()).map(LsmSyscall::label).toList();
+  private static final Attachment FILE_OPEN_VERDICT =
+      Attachment.at(FENTRY, "security_file_open", "tapio_deny_file_open");
 
   /**
-   * LSM denials: -EACCES/-EPERM at the exit of security-relevant syscalls, and the Landlock marker
+   * Syscalls whose denials the LSMs' combined verdict gives: the security hook's fexit program, one
+   * for the four opens.
+   */
+  static final Map<LsmSyscall, Attachment> VERDICTS =
+      Map.of(
+          LsmSyscall.OPEN, FILE_OPEN_VERDICT,
+          LsmSyscall.OPENAT, FILE_OPEN_VERDICT,
+          LsmSyscall.OPENAT2, FILE_OPEN_VERDICT,
+          LsmSyscall.CREAT, FILE_OPEN_VERDICT,
+          LsmSyscall.CONNECT,
+              Attachment.at(FENTRY, "security_socket_connect", "tapio_deny_socket_connect"));
+
+  /**
+   * A syscall's denials: the combined verdict of the LSMs at the fexit of its security hook where
+   * fentry is allowed and the syscall has one; else -EACCES/-EPERM at its sys_exit.
+   */
+  private static ProgramSpec deny(LsmSyscall syscall) {
+    Attachment exit = new Attachment(TRACEPOINT, "tapio_deny_" + syscall.label());
+    Attachment verdict = VERDICTS.get(syscall);
+    String hook = "deny_" + syscall.label();
+    ProgramSpec spec =
+        verdict == null
+            ? ProgramSpec.ladder(hook, LSM_EVENTS, exit)
+            : ProgramSpec.ladder(hook, LSM_EVENTS, verdict, exit);
+    return spec.onSyscall(numbered(syscall.label()));
+  }
+
+  /**
+   * LSM denials: the combined verdict of the security hooks where fentry is allowed, else
+   * -EACCES/-EPERM at the exit of security-relevant syscalls; and the Landlock marker
    * (landlock_restrict_self) that ties them to Landlock.
    */
   public static final SensorSpec LSM =
@@ -179,12 +228,7 @@ public final class SensorCatalog {
                           ProgramSpec.of(
                                   "landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")
                               .onSyscall("landlock_restrict_self")),
-                      LSM_SYSCALLS.stream()
-                          .map(
-                              sc ->
-                                  ProgramSpec.of(
-                                          "deny_" + sc, LSM_EVENTS, TRACEPOINT, "tapio_deny_" + sc)
-                                      .onSyscall(sc)))
+                      Stream.of(LsmSyscall.values()).map(SensorCatalog::deny))
                   .toList(),
               MapSpec.COMMON)
           .quiet();

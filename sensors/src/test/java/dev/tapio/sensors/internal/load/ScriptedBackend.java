@@ -22,11 +22,30 @@ public final class ScriptedBackend implements Backend {
   final Map<String, Integer> attachRefusals = new HashMap<>();
   final Map<String, Deque<Integer>> transientAttach = new HashMap<>();
   final List<Set<String>> loads = new ArrayList<>();
-  final List<String> attached = new ArrayList<>();
+  public final List<String> attached = new ArrayList<>();
   final List<Transport> transports = new ArrayList<>();
   public final List<String> detached = new ArrayList<>();
   public int closedObjects;
   BpfException abiMismatch;
+  final Set<String> missingFunctions = new java.util.HashSet<>();
+  final Map<String, List<String>> loadLogs = new HashMap<>();
+
+  /** The kernel's BTF lacks {@code function} (symbol drift, an older kernel). */
+  public ScriptedBackend withoutFunction(String function) {
+    missingFunctions.add(function);
+    return this;
+  }
+
+  /** Refuses loading {@code program} as the verifier would, with libbpf's log lines. */
+  public ScriptedBackend refuseLoad(String program, int errno, List<String> log) {
+    loadLogs.put(program, log);
+    return refuseLoad(program, errno);
+  }
+
+  @Override
+  public boolean hasFunction(String name) {
+    return !missingFunctions.contains(name);
+  }
 
   public ScriptedBackend refuseLoad(String program, int errno) {
     loadRefusals.put(program, errno);
@@ -58,7 +77,7 @@ public final class ScriptedBackend implements Backend {
     for (String p : programs) {
       Integer errno = loadRefusals.get(p);
       if (errno != null) {
-        throw new BpfException("load " + spec.name(), errno);
+        throw new BpfException("load " + spec.name(), errno, loadLogs.getOrDefault(p, List.of()));
       }
     }
     return new Loaded() {

@@ -81,12 +81,16 @@ class SensorLoaderTest {
     LoadResult r =
         loader.load(
             SensorCatalog.FILE,
-            KernelFeatures.all().refuse(Feature.TRACEPOINT, "tracefs not mounted"),
-            Set.of("openat"));
+            KernelFeatures.all()
+                .refuse(Feature.FENTRY, "load probe_fentry: EPERM")
+                .refuse(Feature.TRACEPOINT, "tracefs not mounted"),
+            Set.of("openat", "rename"));
     assertThat(r.status().toString())
         .isEqualTo(
-            "unavailable: sys_enter_openat: tracepoint not supported by the kernel (tracefs not"
-                + " mounted); sys_exit_openat: tracepoint not supported by the kernel (tracefs not"
+            "unavailable: openat: fentry not supported by the kernel (load probe_fentry: EPERM),"
+                + " tracepoint not supported by the kernel (tracefs not mounted);"
+                + " sys_enter_rename: tracepoint not supported by the kernel (tracefs not"
+                + " mounted); sys_exit_rename: tracepoint not supported by the kernel (tracefs not"
                 + " mounted)");
     assertThat(r.loaded()).isNull();
     assertThat(backend.loads).isEmpty();
@@ -238,5 +242,104 @@ class SensorLoaderTest {
             "unavailable: record layout differs from the decoder: tapio_open_event.result is at"
                 + " offset 72 size 8, the decoder expects offset 64 size 8");
     assertThat(backend.loads).hasSize(1);
+  }
+
+  @Test
+  void aKernelFunctionMissingFromTheBtfFallsBackToTheTracepointsAndSaysSo() {
+    backend.withoutFunction("do_sys_openat2");
+    LoadResult r = loader.load(SensorCatalog.FILE, KernelFeatures.all(), OPEN_TYPES);
+    assertThat(r.status().toString()).isEqualTo("enabled (tracepoint)");
+    assertThat(r.chosen()).containsEntry("openat", Mechanism.TRACEPOINT);
+    assertThat(backend.loads).hasSize(1);
+    assertThat(backend.loads.getFirst())
+        .contains("tapio_enter_openat", "tapio_exit_openat")
+        .doesNotContain("tapio_fexit_open");
+    assertThat(r.fallbacks())
+        .containsEntry("openat", "fentry: no kernel function do_sys_openat2 (BTF)")
+        .hasSize(4);
+  }
+
+  @Test
+  void aFeatureTheProbeRefusedIsNoFallbackOfTheHook() {
+    LoadResult r =
+        loader.load(
+            SensorCatalog.FILE,
+            KernelFeatures.all().refuse(Feature.FENTRY, "load probe_fentry: EPERM"),
+            OPEN_TYPES);
+    assertThat(r.chosen()).containsEntry("openat", Mechanism.TRACEPOINT);
+    assertThat(r.fallbacks()).isEmpty();
+  }
+
+  @Test
+  void aRefusedFexitFallsBackPerHookWithTheVerifiersFirstAndLastLines() {
+    backend.refuseLoad(
+        "tapio_fexit_open",
+        Errno.EINVAL,
+        List.of(
+            "libbpf: prog 'tapio_fexit_open': BPF program load failed: Invalid argument",
+            "libbpf: prog 'tapio_fexit_open': -- BEGIN PROG LOAD LOG --",
+            "0: R1=ctx(id=0,off=0,imm=0) R10=fp0",
+            "; int BPF_PROG(tapio_fexit_open, int dfd)",
+            "1: (85) call bpf_task_pt_regs#175",
+            "unknown func bpf_task_pt_regs#175",
+            "processed 2 insns (limit 1000000) max_states_per_insn 0 total_states 0",
+            "-- END PROG LOAD LOG --",
+            "libbpf: prog 'tapio_fexit_open': failed to load: -22"));
+    backend.refuseAttach("tapio_enter_creat", Errno.ENOENT);
+    LoadResult r = loader.load(SensorCatalog.FILE, KernelFeatures.all(), OPEN_TYPES);
+    assertThat(r.chosen())
+        .containsEntry("open", Mechanism.TRACEPOINT)
+        .containsEntry("openat", Mechanism.TRACEPOINT)
+        .doesNotContainKey("creat");
+    String fexit =
+        "fentry failed (load file: EINVAL; verifier: 0: R1=ctx(id=0,off=0,imm=0) R10=fp0 ..."
+            + " unknown func bpf_task_pt_regs#175 | processed 2 insns (limit 1000000)"
+            + " max_states_per_insn 0 total_states 0)";
+    assertThat(r.status().toString())
+        .isEqualTo(
+            "partial: running without creat: "
+                + fexit
+                + ", tracepoint failed (attach tapio_enter_creat: ENOENT)");
+    assertThat(r.fallbacks()).containsEntry("openat", fexit).doesNotContainKey("creat");
+  }
+
+  @Test
+  void aMissingTracepointTurnsOnlyItsHookOff() {
+    // 5.10: no landlock_restrict_self, so no tracepoint to mark Landlock's domains by
+    backend.refuseAttach("tapio_landlock_mark", Errno.ENOENT);
+    LoadResult r = loader.load(SensorCatalog.LSM, KernelFeatures.all(), Set.of("lsm_denial"));
+    assertThat(r.status().state()).isEqualTo(dev.tapio.api.spi.SourceStatus.State.PARTIAL);
+    assertThat(r.status().toString())
+        .startsWith("partial: running without landlock_mark: ")
+        .endsWith("tracepoint failed (attach tapio_landlock_mark: ENOENT)");
+    assertThat(r.chosen()).containsKey("deny_openat").doesNotContainKey("landlock_mark");
+    assertThat(r.loaded()).isNotNull();
+  }
+
+  @Test
+  void openDenialsComeFromTheLsmsCombinedVerdictWhereFentryIsAllowed() {
+    LoadResult r = loader.load(SensorCatalog.LSM, KernelFeatures.all(), Set.of("lsm_denial"));
+    assertThat(r.chosen())
+        .containsEntry("deny_open", Mechanism.FENTRY)
+        .containsEntry("deny_openat", Mechanism.FENTRY)
+        .containsEntry("deny_creat", Mechanism.FENTRY)
+        .containsEntry("deny_connect", Mechanism.FENTRY)
+        .containsEntry("deny_bind", Mechanism.TRACEPOINT);
+    assertThat(r.status().toString()).isEqualTo("enabled (fentry+tracepoint)");
+    assertThat(backend.attached)
+        .containsOnlyOnce("tapio_deny_file_open")
+        .contains("tapio_deny_socket_connect")
+        .doesNotContain("tapio_deny_openat", "tapio_deny_connect");
+
+    backend.attached.clear();
+    LoadResult host =
+        loader.load(
+            SensorCatalog.LSM,
+            KernelFeatures.all().refuse(Feature.FENTRY, "load probe_fentry: EPERM"),
+            Set.of("lsm_denial"));
+    assertThat(host.chosen()).containsEntry("deny_openat", Mechanism.TRACEPOINT);
+    assertThat(backend.attached)
+        .contains("tapio_deny_openat")
+        .doesNotContain("tapio_deny_file_open");
   }
 }

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
  * What the catalog would attach on an architecture, as the plain text the arm64 guest's loader
  * ({@code kernels/arm64/loader.c}) reads, so the list of programs is never written twice: per
  * object (each sensor's and its floor's), {@code object NAME}, then {@code hook HOOK PROGRAM…} (the
- * ladder, best first) for every hook the architecture has, and {@code absent HOOK SYSCALL} for
- * those whose syscall it lacks.
+ * programs of the ladder's rungs, best first; a rung of two programs, such as a sys_enter and
+ * sys_exit pair, gives both in order) for every hook the architecture has, and {@code absent HOOK
+ * SYSCALL} for those whose syscall it lacks.
  *
  * <pre>java -cp sensors/target/classes dev.tapio.sensors.internal.spec.CatalogPlan arm64</pre>
  */
@@ -28,7 +29,9 @@ public final class CatalogPlan {
                 .append(p.hook())
                 .append(' ')
                 .append(
-                    p.ladder().stream().map(Attachment::program).collect(Collectors.joining(" ")))
+                    p.ladder().stream()
+                        .flatMap(rung -> rung.programs().stream())
+                        .collect(Collectors.joining(" ")))
                 .append('\n');
           } else {
             out.append("absent ").append(p.hook()).append(' ').append(p.syscall()).append('\n');

@@ -38,10 +38,8 @@ class SensorCatalogTest {
             entry(
                 "file",
                 List.of(
-                    "sys_enter_open",
-                    "sys_exit_open",
-                    "sys_enter_creat",
-                    "sys_exit_creat",
+                    "open",
+                    "creat",
                     "sys_enter_rename",
                     "sys_exit_rename",
                     "sys_enter_unlink",
@@ -60,8 +58,8 @@ class SensorCatalogTest {
             entry("net", List.of("sys_enter_dup2", "sys_exit_dup2")));
     List<SensorSpec> arm64 = SensorCatalog.on(SyscallTable.of(Arch.ARM64)::has);
     SensorSpec file = arm64.get(SensorCatalog.ALL.indexOf(SensorCatalog.FILE));
-    assertThat(file.programs()).extracting(ProgramSpec::hook).contains("sys_enter_openat");
-    assertThat(file.programs()).extracting(ProgramSpec::hook).doesNotContain("sys_enter_open");
+    assertThat(file.programs()).extracting(ProgramSpec::hook).contains("openat");
+    assertThat(file.programs()).extracting(ProgramSpec::hook).doesNotContain("open");
     assertThat(file.maps()).isEqualTo(SensorCatalog.FILE.maps());
   }
 
@@ -84,9 +82,9 @@ class SensorCatalogTest {
             "hook exec tapio_exec_btf tapio_exec_raw tapio_exec_tp",
             "absent fork_args fork",
             "object floor-file.bpf.o",
-            "hook sys_enter_openat tapio_enter_openat",
-            "absent sys_enter_open open")
-        .doesNotContain("hook sys_enter_open tapio_enter_open");
+            "hook openat tapio_fexit_open tapio_enter_openat tapio_exit_openat",
+            "absent open open")
+        .doesNotContain("hook open tapio_fexit_open tapio_enter_open tapio_exit_open");
     assertThat(plan.lines().filter(l -> l.startsWith("object ")))
         .hasSize(2 * SensorCatalog.ALL.size());
   }

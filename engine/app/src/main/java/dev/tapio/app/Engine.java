@@ -15,6 +15,7 @@ import dev.tapio.app.outputs.AlertOutputs;
 import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
+import dev.tapio.app.pipeline.SamplingSettings;
 import dev.tapio.app.reload.LiveRules;
 import dev.tapio.app.reload.ReloadResult;
 import dev.tapio.app.reload.RuleBase;
@@ -184,7 +185,8 @@ public final class Engine implements AutoCloseable {
                 completion::send,
                 seen,
                 65_536,
-                options.config().get(Settings.REORDER_DELAY))
+                options.config().get(Settings.REORDER_DELAY),
+                sampling())
             .start();
     pipeline = built;
     return () -> {
@@ -193,6 +195,18 @@ public final class Engine implements AutoCloseable {
       matcher.close();
       tap.close();
     };
+  }
+
+  /** When the pipeline sheds load (the sampling.* settings; off for --print-events). */
+  private SamplingSettings sampling() {
+    var c = options.config();
+    return new SamplingSettings(
+        c.get(Settings.SAMPLING_ENABLED) && !options.printEvents() && options.recordTo() == null,
+        c.get(Settings.SAMPLING_QUEUE_HIGH),
+        c.get(Settings.SAMPLING_QUEUE_LOW),
+        c.get(Settings.SAMPLING_CPU_BUDGET),
+        c.get(Settings.SAMPLING_MAX_KEEP_ONE_IN),
+        c.get(Settings.SAMPLING_INTERVAL));
   }
 
   private AutoCloseable startSensors() {

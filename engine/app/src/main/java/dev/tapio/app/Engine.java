@@ -13,6 +13,7 @@ import dev.tapio.app.metrics.EngineMetrics;
 import dev.tapio.app.metrics.MetricSources;
 import dev.tapio.app.outputs.AlertOutputs;
 import dev.tapio.app.pipeline.AlertCompleter;
+import dev.tapio.app.pipeline.OutputAppender;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
 import dev.tapio.app.pipeline.SamplingSettings;
@@ -173,10 +174,11 @@ public final class Engine implements AutoCloseable {
     FlowTelemetry flowTelemetry = flows;
     Consumer<EnrichedEvent> seen =
         flowTelemetry == null ? tap : tap.andThen(flowTelemetry::observe);
+    OutputAppender append = OutputAppender.of(options.config().get(Settings.APPEND_OUTPUT));
     AlertCompleter completion =
         new AlertCompleter(
             e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
-            matcher::render,
+            m -> append.apply(matcher.render(m)),
             requireNonNull(alerts));
     Pipeline built =
         new Pipeline(

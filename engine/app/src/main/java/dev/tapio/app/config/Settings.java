@@ -60,6 +60,12 @@ public final class Settings {
           list(PATH),
           List.of(),
           "Rule files loaded in shadow mode: the rules they add or change run beside the live ones, their alerts marked tapio.shadow and counted apart.");
+  public static final Setting<List<AppendOutput>> APPEND_OUTPUT =
+      of(
+          "append_output",
+          AppendOutput.TYPE,
+          AppendOutput.DEFAULT,
+          "Falco's append_output: text and fields added to the alerts of the rules each entry matches (by source, tags, rule); the default adds container and pod to every syscall alert.");
   public static final Setting<Boolean> RULES_WATCH =
       of(
           "rules.watch",
@@ -342,6 +348,7 @@ public final class Settings {
           RULES_ENABLE_TAGS,
           RULES_SHADOW_FILES,
           RULES_WATCH,
+          APPEND_OUTPUT,
           JSON_ENABLED,
           OTLP_ENDPOINT,
           OTLP_PROTOCOL,

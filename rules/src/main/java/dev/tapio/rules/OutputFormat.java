@@ -41,6 +41,23 @@ public final class OutputFormat {
     this.parts = List.copyOf(parts);
   }
 
+  /**
+   * Compiles {@code format} as a rule's output is compiled, against the syscall source's fields:
+   * for text appended to rules' outputs from elsewhere (the engine's {@code append_output}).
+   *
+   * @throws IllegalArgumentException naming the problem, such as an unknown field
+   */
+  public static OutputFormat compile(String format) {
+    try {
+      return new dev.tapio.rules.internal.compiler.OutputCompiler(
+              new dev.tapio.rules.internal.compiler.PredicateCompiler(
+                  dev.tapio.rules.internal.fields.FieldCatalog.syscall()))
+          .compile(format);
+    } catch (dev.tapio.rules.internal.compiler.CompileError e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
   /** The format as written in the rule. */
   public String format() {
     return format;

@@ -15,8 +15,10 @@ import dev.tapio.app.metrics.MetricSources;
 import dev.tapio.app.netpol.PolicyJudge;
 import dev.tapio.app.outputs.AlertOutputs;
 import dev.tapio.app.pipeline.AlertCompleter;
+import dev.tapio.app.pipeline.OutputAppender;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
+import dev.tapio.app.pipeline.SamplingSettings;
 import dev.tapio.app.reload.LiveRules;
 import dev.tapio.app.reload.ReloadResult;
 import dev.tapio.app.reload.RuleBase;
@@ -193,10 +195,11 @@ public final class Engine implements AutoCloseable {
     FlowTelemetry flowTelemetry = flows;
     Consumer<EnrichedEvent> seen =
         flowTelemetry == null ? tap : tap.andThen(flowTelemetry::observe);
+    OutputAppender append = OutputAppender.of(options.config().get(Settings.APPEND_OUTPUT));
     AlertCompleter completion =
         new AlertCompleter(
             e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
-            matcher::render,
+            m -> append.apply(matcher.render(m)),
             requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
@@ -205,7 +208,8 @@ public final class Engine implements AutoCloseable {
                 completion::send,
                 seen,
                 65_536,
-                options.config().get(Settings.REORDER_DELAY))
+                options.config().get(Settings.REORDER_DELAY),
+                sampling())
             .start();
     pipeline = built;
     return () -> {
@@ -214,6 +218,18 @@ public final class Engine implements AutoCloseable {
       matcher.close();
       tap.close();
     };
+  }
+
+  /** When the pipeline sheds load (the sampling.* settings; off for --print-events). */
+  private SamplingSettings sampling() {
+    var c = options.config();
+    return new SamplingSettings(
+        c.get(Settings.SAMPLING_ENABLED) && !options.printEvents() && options.recordTo() == null,
+        c.get(Settings.SAMPLING_QUEUE_HIGH),
+        c.get(Settings.SAMPLING_QUEUE_LOW),
+        c.get(Settings.SAMPLING_CPU_BUDGET),
+        c.get(Settings.SAMPLING_MAX_KEEP_ONE_IN),
+        c.get(Settings.SAMPLING_INTERVAL));
   }
 
   private AutoCloseable startSensors() {

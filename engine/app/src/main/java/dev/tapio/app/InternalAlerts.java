@@ -34,6 +34,7 @@ final class InternalAlerts {
       DROPS_RULE
           + ". %d events lost since the last report: %d in the kernel (ring buffers full), %d in"
           + " the pipeline (queue full)";
+  static final String SAMPLED_OUTPUT = "; %d sampled away while the pipeline was behind";
 
   static final String RULES_LOADED = PREFIX + "rules loaded";
   static final String RULES_FAILED = PREFIX + "rules reload failed";
@@ -49,15 +50,28 @@ final class InternalAlerts {
    * record kind ({@code tapio.drops.kernel.file_open}).
    */
   Alert drops(long kernel, long pipeline, Map<String, Long> kernelByKind) {
+    return drops(kernel, pipeline, kernelByKind, Map.of());
+  }
+
+  /**
+   * As above, with the events sampled away since the last report per sampled kind ({@code
+   * tapio.sampled.file_open}) and their sum ({@code tapio.sampled.total}).
+   */
+  Alert drops(
+      long kernel, long pipeline, Map<String, Long> kernelByKind, Map<String, Long> sampledByKind) {
     Map<String, @Nullable Object> fields = new LinkedHashMap<>();
     fields.put("tapio.drops.total", kernel + pipeline);
     fields.put("tapio.drops.kernel", kernel);
     fields.put("tapio.drops.pipeline", pipeline);
     kernelByKind.forEach((kind, n) -> fields.put("tapio.drops.kernel." + kind, n));
+    long sampled = sampledByKind.values().stream().mapToLong(Long::longValue).sum();
+    fields.put("tapio.sampled.total", sampled);
+    sampledByKind.forEach((kind, n) -> fields.put("tapio.sampled." + kind, n));
     return alert(
         DROPS_RULE,
         Priority.WARNING,
-        DROPS_OUTPUT.formatted(kernel + pipeline, kernel, pipeline),
+        DROPS_OUTPUT.formatted(kernel + pipeline, kernel, pipeline)
+            + (sampled > 0 ? SAMPLED_OUTPUT.formatted(sampled) : ""),
         fields);
   }
 

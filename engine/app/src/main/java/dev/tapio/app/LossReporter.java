@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports, at a fixed interval, every loss since the last report: events the pipeline could not
- * take and records the kernel could not hand over. Each report is a log line and an alert-shaped
- * record to the sinks ({@link InternalAlerts#drops}), so the loss reaches the SIEM, at most once
- * per interval; a last report goes out at close. Silent when nothing was lost.
+ * take, events it sampled away while behind, and records the kernel could not hand over. Each
+ * report is a log line and an alert-shaped record to the sinks ({@link InternalAlerts#drops}), so
+ * the loss reaches the SIEM, at most once per interval; a last report goes out at close. Silent
+ * when nothing was lost.
  */
 final class LossReporter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LossReporter.class);
@@ -30,6 +31,7 @@ final class LossReporter implements AutoCloseable {
   private long lastPipelineDrops;
   private long lastKernelDrops;
   private Map<String, Long> lastKernelByKind = Map.of();
+  private Map<String, Long> lastSampledByKind = Map.of();
 
   LossReporter(
       Supplier<PipelineStats> pipeline, Supplier<Map<String, Long>> kernelDrops, Duration every) {
@@ -56,37 +58,50 @@ final class LossReporter implements AutoCloseable {
 
   /** Logs the losses since the last call; returns whether there were any. */
   synchronized boolean report() {
-    long pipelineDrops = pipeline.get().droppedQueueFull();
+    PipelineStats stats = pipeline.get();
+    long pipelineDrops = stats.droppedQueueFull();
     Map<String, Long> kernel = kernelDrops.get();
     long kernelTotal = kernel.values().stream().mapToLong(Long::longValue).sum();
     long newPipeline = pipelineDrops - lastPipelineDrops;
     long newKernel = kernelTotal - lastKernelDrops;
-    Map<String, Long> newByKind = new TreeMap<>();
-    kernel.forEach(
-        (kind, n) -> {
-          long delta = n - lastKernelByKind.getOrDefault(kind, 0L);
-          if (delta > 0) {
-            newByKind.put(kind, delta);
-          }
-        });
+    Map<String, Long> newByKind = since(kernel, lastKernelByKind);
+    Map<String, Long> newSampled = since(stats.sampled(), lastSampledByKind);
+    long sampledTotal = newSampled.values().stream().mapToLong(Long::longValue).sum();
     lastPipelineDrops = pipelineDrops;
     lastKernelDrops = kernelTotal;
     lastKernelByKind = Map.copyOf(kernel);
-    if (newPipeline > 0 || newKernel > 0) {
+    lastSampledByKind = stats.sampled();
+    if (newPipeline > 0 || newKernel > 0 || sampledTotal > 0) {
       log.warn(
           "events lost since the last report: {} in the pipeline (queue full), {} in the kernel"
-              + " (ring buffers full); kernel totals by record: {}",
+              + " (ring buffers full), {} sampled away while the pipeline was behind ({}); kernel"
+              + " totals by record: {}",
           newPipeline,
           newKernel,
+          sampledTotal,
+          newSampled,
           kernel);
       try {
-        sink.accept(internal.drops(newKernel, newPipeline, newByKind));
+        sink.accept(internal.drops(newKernel, newPipeline, newByKind, newSampled));
       } catch (RuntimeException e) {
         log.warn("the loss report could not be sent: {}", e.toString());
       }
       return true;
     }
     return false;
+  }
+
+  /** What grew in {@code now} since {@code before}, per key, only keys that grew. */
+  private static Map<String, Long> since(Map<String, Long> now, Map<String, Long> before) {
+    Map<String, Long> grown = new TreeMap<>();
+    now.forEach(
+        (kind, n) -> {
+          long delta = n - before.getOrDefault(kind, 0L);
+          if (delta > 0) {
+            grown.put(kind, delta);
+          }
+        });
+    return grown;
   }
 
   @Override

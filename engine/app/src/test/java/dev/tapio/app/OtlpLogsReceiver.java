@@ -19,9 +19,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * with a protobuf body, as an OpenTelemetry Collector's {@code otlp} receiver takes it. Keeps every
  * log record it decoded.
  */
-final class OtlpLogsReceiver implements AutoCloseable {
+public final class OtlpLogsReceiver implements AutoCloseable {
   /** One received log record: its event name, body and attributes as plain values. */
-  record Received(String eventName, String body, Map<String, Object> attributes) {}
+  public record Received(String eventName, String body, Map<String, Object> attributes) {}
 
   private final HttpServer server;
   private final List<Received> records = new CopyOnWriteArrayList<>();
@@ -30,10 +30,15 @@ final class OtlpLogsReceiver implements AutoCloseable {
     this.server = server;
   }
 
-  static OtlpLogsReceiver start() {
+  public static OtlpLogsReceiver start() {
+    return start(0);
+  }
+
+  /** A receiver on {@code port} of loopback (0: any free port), e.g. one restarted after a stop. */
+  public static OtlpLogsReceiver start(int port) {
     try {
       HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
       OtlpLogsReceiver receiver = new OtlpLogsReceiver(server);
       server.createContext(
           "/v1/logs",
@@ -56,11 +61,15 @@ final class OtlpLogsReceiver implements AutoCloseable {
   }
 
   /** {@code http://127.0.0.1:PORT}: the OTLP endpoint to configure. */
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Received> records() {
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public List<Received> records() {
     return List.copyOf(records);
   }
 

@@ -183,8 +183,17 @@ public final class ConfigLoader {
             origin, ConfigMessages.MUST_BE.formatted(setting.path(), expected, found)));
   }
 
-  /** Conditions between settings: one token at most, and an exposed listener needs one. */
+  /**
+   * Conditions between settings: one token at most, an exposed listener needs one, and the sampling
+   * watermarks leave room between them.
+   */
   private void crossChecks() {
+    EffectiveConfig.Resolved low = resolved(Settings.SAMPLING_QUEUE_LOW);
+    if (low.value() instanceof Double l
+        && resolved(Settings.SAMPLING_QUEUE_HIGH).value() instanceof Double h
+        && l >= h) {
+      problems.add(new ConfigProblem(low.origin(), ConfigMessages.WATERMARKS.formatted(l, h)));
+    }
     EffectiveConfig.Resolved token = resolved(Settings.HTTP_TOKEN);
     EffectiveConfig.Resolved tokenFile = resolved(Settings.HTTP_TOKEN_FILE);
     if (token.value() != null && tokenFile.value() != null) {

@@ -2,6 +2,7 @@ package dev.tapio.app.config;
 
 import static dev.tapio.app.config.ValueTypes.BOOLEAN;
 import static dev.tapio.app.config.ValueTypes.DURATION_VALUE;
+import static dev.tapio.app.config.ValueTypes.FRACTION;
 import static dev.tapio.app.config.ValueTypes.INTEGER;
 import static dev.tapio.app.config.ValueTypes.PATH;
 import static dev.tapio.app.config.ValueTypes.SIZE_BYTES;
@@ -59,6 +60,12 @@ public final class Settings {
           list(PATH),
           List.of(),
           "Rule files loaded in shadow mode: the rules they add or change run beside the live ones, their alerts marked tapio.shadow and counted apart.");
+  public static final Setting<List<AppendOutput>> APPEND_OUTPUT =
+      of(
+          "append_output",
+          AppendOutput.TYPE,
+          AppendOutput.DEFAULT,
+          "Falco's append_output: text and fields added to the alerts of the rules each entry matches (by source, tags, rule); the default adds container and pod to every syscall alert.");
   public static final Setting<Boolean> RULES_WATCH =
       of(
           "rules.watch",
@@ -189,6 +196,43 @@ public final class Settings {
               "How often lost events are reported, when any: a log line and a record to the sinks (rule \"Tapio internal: events dropped\").")
           .withCheck(d -> d.toMillis() >= 100, "a duration of at least 100ms");
 
+  // sampling
+  public static final Setting<Boolean> SAMPLING_ENABLED =
+      of(
+          "sampling.enabled",
+          BOOLEAN,
+          true,
+          "When the pipeline falls behind, keep only 1 in N file opens, file changes, first datagrams and TCP closes (in that order); other kinds are never sampled.");
+  public static final Setting<Double> SAMPLING_QUEUE_HIGH =
+      of(
+          "sampling.queueHighWatermark",
+          FRACTION,
+          0.5,
+          "Pipeline queue fill at or above which the pipeline is behind: N doubles each interval.");
+  public static final Setting<Double> SAMPLING_QUEUE_LOW =
+      of(
+          "sampling.queueLowWatermark",
+          FRACTION,
+          0.1,
+          "Pipeline queue fill at or below which (with the CPU under 80% of the budget) N halves each interval.");
+  public static final Setting<Double> SAMPLING_CPU_BUDGET =
+      of(
+              "sampling.cpuBudget",
+              FRACTION,
+              0.9,
+              "Share of one core the pipeline thread may use; above it the pipeline is behind even with a short queue.")
+          .withCheck(d -> d > 0, "a number above 0, at most 1");
+  public static final Setting<Integer> SAMPLING_MAX_KEEP_ONE_IN =
+      of("sampling.maxKeepOneIn", INTEGER, 1024, "The largest N of keep 1 in N.")
+          .withCheck(n -> n >= 2 && Integer.bitCount(n) == 1, "a power of two of at least 2");
+  public static final Setting<Duration> SAMPLING_INTERVAL =
+      of(
+              "sampling.interval",
+              DURATION_VALUE,
+              Duration.ofMillis(500),
+              "How often the load is measured and N moves one step.")
+          .withCheck(d -> d.toMillis() >= 10, "a duration of at least 10ms");
+
   // sensors
   public static final Setting<Duration> REORDER_DELAY =
       of(
@@ -308,6 +352,7 @@ public final class Settings {
           RULES_ENABLE_TAGS,
           RULES_SHADOW_FILES,
           RULES_WATCH,
+          APPEND_OUTPUT,
           JSON_ENABLED,
           OTLP_ENDPOINT,
           OTLP_PROTOCOL,
@@ -329,6 +374,12 @@ public final class Settings {
           ALERT_LIMIT_PER_KEY,
           ALERT_LIMIT_GLOBAL,
           LOSS_REPORT_INTERVAL,
+          SAMPLING_ENABLED,
+          SAMPLING_QUEUE_HIGH,
+          SAMPLING_QUEUE_LOW,
+          SAMPLING_CPU_BUDGET,
+          SAMPLING_MAX_KEEP_ONE_IN,
+          SAMPLING_INTERVAL,
           REORDER_DELAY,
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,

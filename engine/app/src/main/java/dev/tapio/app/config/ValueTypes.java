@@ -84,6 +84,20 @@ final class ValueTypes {
           (text, base) -> Integer.parseInt(text),
           i -> i);
 
+  /** A share such as a watermark or a CPU budget: a decimal number from 0 to 1. */
+  static final ValueType<Double> FRACTION =
+      new ScalarType<>(
+          "a number from 0 to 1",
+          Set.of(YamlNode.Kind.DECIMAL, YamlNode.Kind.INTEGER),
+          (text, base) -> {
+            double d = Double.parseDouble(text);
+            if (!(d >= 0 && d <= 1)) {
+              throw new IllegalArgumentException();
+            }
+            return d;
+          },
+          d -> d);
+
   static final ValueType<String> STRING =
       new ScalarType<>("a string", STRINGY, (text, base) -> text, s -> s);
 

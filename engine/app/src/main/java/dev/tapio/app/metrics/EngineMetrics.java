@@ -99,6 +99,17 @@ public final class EngineMetrics {
         List.of(),
         cb -> cb.accept(s.pipeline().get().late(), new String[0]));
     counter(
+        "tapio_events_sampled",
+        "Events sampled away while the pipeline was behind, by kind (kinds rules depend on are never sampled).",
+        List.of("kind"),
+        cb -> s.pipeline().get().sampled().forEach((kind, n) -> cb.accept(n, new String[] {kind})));
+    gauge(
+        "tapio_sampling_keep_one_in",
+        "N of keep 1 in N per sampled kind now; 1 when not sampling.",
+        List.of("kind"),
+        cb ->
+            s.pipeline().get().keepOneIn().forEach((kind, n) -> cb.accept(n, new String[] {kind})));
+    counter(
         "tapio_enrich_process_history_misses",
         "Events older than every program kept for their process, blamed on the oldest kept.",
         List.of(),

@@ -7,10 +7,13 @@ import dev.tapio.rules.Match;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
@@ -23,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * The event path after the sensors. Sources hand events over on their own threads through a bounded
  * queue (a full queue drops and counts, never blocks a sensor); one pipeline thread enriches,
  * matches and hands the matches on (to the {@link AlertCompleter}, which renders them), so
- * enrichment state and the rule session are only ever touched by that thread.
+ * enrichment state and the rule session are only ever touched by that thread. When that thread
+ * falls behind, the {@link Sampler} keeps only 1 in N of the high-volume kinds at the door, so the
+ * kinds security rules depend on keep their place in the queue.
  */
 public final class Pipeline implements EventSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
@@ -46,6 +51,17 @@ public final class Pipeline implements EventSink, AutoCloseable {
   private final ReorderBuffer reorder;
   private final LongSupplier clock;
   private final Thread thread;
+  private final Sampler sampler;
+  private final LoadMonitor monitor;
+
+  /** Events in the queue, kept beside it so the sources need not take the queue's lock to ask. */
+  private final AtomicInteger depth = new AtomicInteger();
+
+  /** Queue depth from which sampled kinds are turned away: the rest is kept for the others. */
+  private final int sampledKindsLimit;
+
+  private static final int RESERVE_DIVISOR = 10;
+  private final boolean sampling;
 
   private final LongAdder received = new LongAdder();
   private final LongAdder dropped = new LongAdder();
@@ -78,6 +94,20 @@ public final class Pipeline implements EventSink, AutoCloseable {
       Consumer<EnrichedEvent> eventTap,
       int queueCapacity,
       Duration reorderDelay) {
+    this(enricher, matcher, matches, eventTap, queueCapacity, reorderDelay, SamplingSettings.OFF);
+  }
+
+  /**
+   * @param sampling when the pipeline sheds load by sampling high-volume kinds ({@link Sampler})
+   */
+  public Pipeline(
+      Function<Event, EnrichedEvent> enricher,
+      RuleMatcher matcher,
+      Consumer<Match> matches,
+      Consumer<EnrichedEvent> eventTap,
+      int queueCapacity,
+      Duration reorderDelay,
+      SamplingSettings sampling) {
     if (reorderDelay.isNegative()) {
       throw new IllegalArgumentException("reorderDelay must not be negative, was " + reorderDelay);
     }
@@ -93,18 +123,41 @@ public final class Pipeline implements EventSink, AutoCloseable {
           return now.getEpochSecond() * 1_000_000_000L + now.getNano();
         };
     this.thread = Thread.ofPlatform().name("tapio-pipeline").daemon(false).unstarted(this::loop);
+    this.sampling = sampling.enabled();
+    this.sampler = new Sampler(sampling);
+    this.sampledKindsLimit =
+        sampling.enabled() ? queueCapacity - queueCapacity / RESERVE_DIVISOR : queueCapacity;
+    this.monitor =
+        new LoadMonitor(
+            sampling, thread, () -> (double) depth.get() / queueCapacity, sampler::adjust);
   }
 
   public Pipeline start() {
     thread.start();
+    monitor.start();
     return this;
   }
 
-  /** Called by sources on their threads. Never blocks; a full queue counts a drop. */
+  /**
+   * Called by sources on their threads. Never blocks; a full queue counts a drop. With sampling on,
+   * a sampled kind may be sampled away, and finds the queue full at nine tenths of its capacity:
+   * the last tenth is kept for the kinds never sampled, while sampling catches up.
+   */
   @Override
   public void accept(Event event) {
     received.increment();
-    if (!queue.offer(event)) {
+    if (sampling && SampledKind.of(event) instanceof SampledKind kind) {
+      if (!sampler.keep(kind)) {
+        return; // counted by the sampler
+      }
+      if (depth.get() >= sampledKindsLimit) {
+        dropped.increment();
+        return;
+      }
+    }
+    if (queue.offer(event)) {
+      depth.incrementAndGet();
+    } else {
       dropped.increment();
     }
   }
@@ -115,8 +168,17 @@ public final class Pipeline implements EventSink, AutoCloseable {
   }
 
   public PipelineStats stats() {
+    Map<String, Integer> rates = new LinkedHashMap<>();
+    sampler.rates().forEach((kind, n) -> rates.put(kind.label(), n));
     return new PipelineStats(
-        received.sum(), dropped.sum(), processed.get(), failed.get(), alerts.get(), late.get());
+        received.sum(),
+        dropped.sum(),
+        processed.get(),
+        failed.get(),
+        alerts.get(),
+        late.get(),
+        sampler.sampled(),
+        rates);
   }
 
   private void loop() {
@@ -130,6 +192,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, BATCH - 1);
+        depth.addAndGet(-batch.size());
         processBatch(batch);
         batch.clear();
       } catch (InterruptedException e) {
@@ -179,6 +242,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
    */
   @Override
   public void close() {
+    monitor.close();
     running = false;
     try {
       thread.join(10_000);
@@ -188,11 +252,12 @@ public final class Pipeline implements EventSink, AutoCloseable {
     PipelineStats s = stats();
     log.info(
         "pipeline stopped: {} events received, {} processed, {} dropped (queue full), {} failed,"
-            + " {} alerts",
+            + " {} alerts, {} sampled away under load",
         s.received(),
         s.processed(),
         s.droppedQueueFull(),
         s.failed(),
-        s.alerts());
+        s.alerts(),
+        s.sampledTotal());
   }
 }

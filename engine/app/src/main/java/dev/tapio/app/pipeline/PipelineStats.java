@@ -1,5 +1,6 @@
 package dev.tapio.app.pipeline;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,9 +13,35 @@ import org.jspecify.annotations.Nullable;
  * @param alerts alerts produced
  * @param late events read later than the reorder delay: older than an event already processed. They
  *     are still enriched as of their own time, but correlation rules see them out of order
+ * @param sampled events sampled away while the pipeline was behind, per {@link SampledKind#label()}
+ *     (every kind present, 0 when none)
+ * @param keepOneIn N of "keep 1 in N" per {@link SampledKind#label()} now (1: not sampled)
  */
 public record PipelineStats(
-    long received, long droppedQueueFull, long processed, long failed, long alerts, long late) {
+    long received,
+    long droppedQueueFull,
+    long processed,
+    long failed,
+    long alerts,
+    long late,
+    Map<String, Long> sampled,
+    Map<String, Integer> keepOneIn) {
+
+  public PipelineStats {
+    sampled = Map.copyOf(sampled);
+    keepOneIn = Map.copyOf(keepOneIn);
+  }
+
+  /** Counters of a pipeline that never sampled. */
+  public PipelineStats(
+      long received, long droppedQueueFull, long processed, long failed, long alerts, long late) {
+    this(received, droppedQueueFull, processed, failed, alerts, late, Map.of(), Map.of());
+  }
+
+  /** Events sampled away, all kinds together. */
+  public long sampledTotal() {
+    return sampled.values().stream().mapToLong(Long::longValue).sum();
+  }
 
   /** The counters of {@code pipeline}, all zero before it exists. */
   public static PipelineStats of(@Nullable Pipeline pipeline) {

@@ -103,9 +103,41 @@ class ConfigLoaderTest {
           http:\\n  address: nowhere   | tapio.yaml:2:12: http.address must be an address such as 127.0.0.1:8765, not 'nowhere'
           spool:\\n  enabled: true\\n  enabled: false | tapio.yaml:3:3: duplicate key 'enabled'
           spool: [oops                   | tapio.yaml:1:13: not valid YAML: while parsing a flow sequence
+          append_output: yes             | tapio.yaml:1:16: append_output must be a list of append_output entries (match, extra_output, extra_fields) with known fields, not a boolean
+          append_output:\\n  - extra_output: "%proc.nme" | tapio.yaml:2:3: append_output must be a list of append_output entries (match, extra_output, extra_fields) with known fields, not '%proc.nme' (invalid formatting token proc.nme: unknown filter)
+          sampling:\\n  cpuBudget: 1.5   | tapio.yaml:2:14: sampling.cpuBudget must be a number from 0 to 1, not '1.5'
+          sampling:\\n  cpuBudget: 0     | tapio.yaml:2:14: sampling.cpuBudget must be a number above 0, at most 1, not '0'
+          sampling:\\n  maxKeepOneIn: 100 | tapio.yaml:2:17: sampling.maxKeepOneIn must be a power of two of at least 2, not '100'
+          sampling:\\n  interval: 1ms    | tapio.yaml:2:13: sampling.interval must be a duration of at least 10ms, not '1ms'
+          sampling:\\n  queueLowWatermark: 0.6 | tapio.yaml:2:22: sampling.queueLowWatermark 0.6 must be below sampling.queueHighWatermark 0.5
           """)
   void reportsEachProblemWithItsPosition(String yaml, String expected) throws Exception {
     assertThat(problems(yaml.replace("\\n", "\n"))).containsExactly(expected);
+  }
+
+  @Test
+  void appendOutputIsReadAsFalcoWritesIt() throws Exception {
+    EffectiveConfig c =
+        load(
+            """
+            append_output:
+              - match:
+                  source: syscall
+                  tags: [container]
+                extra_output: "pod=%k8s.pod.name"
+                extra_fields:
+                  - container.image
+                  - who: "%user.name"
+            """);
+    assertThat(c.get(Settings.APPEND_OUTPUT))
+        .containsExactly(
+            new AppendOutput(
+                "syscall",
+                List.of("container"),
+                null,
+                "pod=%k8s.pod.name",
+                Map.of("container.image", "%container.image", "who", "%user.name")));
+    assertThat(load("").get(Settings.APPEND_OUTPUT)).isEqualTo(AppendOutput.DEFAULT);
   }
 
   @Test

@@ -14,12 +14,27 @@ import java.util.concurrent.ThreadLocalRandom;
  * Simulated pods for the privileged network tests (shared with the engine's through this module's
  * test jar): network namespaces, each joined by a veth pair to one bridge in a switch namespace of
  * its own (IPv4 10.231.S.N/24 and IPv6 fd00:231:S::N/64 for the N-th pod, from 1), and per pod a
- * cgroup2 directory under a test-owned parent in /sys/fs/cgroup/unified. Nothing is added to the
- * host's own namespace. {@link #close} ends the processes it started (by pid), then removes the
- * cgroups and the namespaces (which take their veth ends and the bridge along).
+ * cgroup2 directory under a test-owned parent in the cgroup2 hierarchy (where /proc/self/mountinfo
+ * says it is mounted: /sys/fs/cgroup/unified on a hybrid host, /sys/fs/cgroup on a unified one).
+ * Nothing is added to the host's own namespace. {@link #close} ends the processes it started (by
+ * pid), then removes the cgroups and the namespaces (which take their veth ends and the bridge
+ * along).
  */
 public final class NetPods implements AutoCloseable {
-  static final Path CGROUP_ROOT = Path.of("/sys/fs/cgroup/unified");
+  static final Path CGROUP_ROOT = cgroup2Mount();
+
+  /** Where the cgroup2 hierarchy is mounted (field 5 of its mountinfo line). */
+  static Path cgroup2Mount() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/mountinfo")).stream()
+          .filter(line -> line.contains(" - cgroup2 "))
+          .map(line -> Path.of(line.split(" ")[4]))
+          .findFirst()
+          .orElse(Path.of("/sys/fs/cgroup"));
+    } catch (IOException e) {
+      return Path.of("/sys/fs/cgroup");
+    }
+  }
 
   final String tag =
       "tp" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xfffff));

@@ -197,4 +197,29 @@ static __always_inline bool tapio_udp_first(struct sock *sk, struct tapio_sock_a
 	return bpf_map_update_elem(&tapio_udp_seen, &key, &one, BPF_NOEXIST) == 0;
 }
 
+/*
+ * The exit of accept or accept4 (kind says which): the accepted connection from the new socket
+ * (its fd is the result), both ends and the socket's network namespace; a TCP one is remembered so
+ * that its close is reported. A failed accept is reported with its error and no addresses.
+ */
+static __always_inline int tapio_accepted(struct trace_event_raw_sys_exit *ctx, __u32 kind)
+{
+	if (tapio_is_self())
+		return 0;
+	long ret = ctx->ret;
+	if (ret == -11) /* EAGAIN: a non-blocking server polling its queue */
+		return 0;
+	struct sock *sk = NULL;
+	if (ret >= 0)
+		sk = tapio_fd_sock((struct task_struct *)bpf_get_current_task(), ret);
+	struct tapio_sock_event *ev = tapio_sock_record(kind, ret, ret >= 0 ? ret : -1);
+	if (!ev)
+		return 0;
+	tapio_sock_addrs(sk, &ev->addrs);
+	tapio_sock_send(ctx, ev);
+	if (sk && ev->addrs.protocol == TAPIO_IPPROTO_TCP)
+		tapio_track(sk, ret, TAPIO_TRACK_OPEN);
+	return 0;
+}
+
 #endif

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,7 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static int broken(PrintWriter err, String message) {
+  private static int broken(PrintWriter err, @Nullable String message) {
     err.println("tapio replay: " + message);
     err.flush();
     return 2;

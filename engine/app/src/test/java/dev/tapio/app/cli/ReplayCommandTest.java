@@ -52,7 +52,7 @@ class ReplayCommandTest {
     JsonNode alert = only(r.out());
     assertThat(alert.at("/rule").asText()).isEqualTo("Shell started");
     assertThat(alert.at("/output").asText())
-        .startsWith("shell /bin/bash -i")
+        .startsWith("shell bash -i")
         .contains("container_id=aaaaaaaaaaaa");
     assertThat(alert.at("/output_fields/container.id").asText()).isEqualTo("aaaaaaaaaaaa");
   }
@@ -79,7 +79,7 @@ class ReplayCommandTest {
     assertThat(r.status()).as(r.err()).isZero();
     JsonNode alert = only(r.out());
     assertThat(alert.at("/output").asText())
-        .isEqualTo("shell /bin/bash -i tty=34816")
+        .isEqualTo("shell bash -i tty=34816")
         .doesNotContain("container_id=");
     assertThat(alert.at("/output_fields/team").asText()).isEqualTo("payments");
   }

@@ -205,28 +205,22 @@ class ChartTest {
         .contains("\"secretName\":\"mine\"");
   }
 
-  /**
-   * The pod's JVM runs with the launcher's options ({@code tapio.jvmopts}, which ./tapio and the
-   * benchmarks use): the image's entrypoint passes only native access, the chart the rest.
-   */
+  /** The image's JVM options hold unless javaOpts replaces them whole. */
   @Test
-  void theJvmOptionsAreTheLaunchersPlusExitOnOutOfMemory() throws IOException {
-    List<String> launcher = new ArrayList<>();
-    for (String line :
-        Files.readAllLines(java.nio.file.Path.of("../engine/app/src/main/jvm/tapio.jvmopts"))) {
-      String option = line.replaceFirst("#.*", "").strip();
-      if (!option.isEmpty() && !option.startsWith("--enable-native-access")) {
-        launcher.add(option);
+  void javaOptsReplaceTheImagesJvmOptionsOnlyWhenSet() {
+    assertThat(Rendered.render("tapio", "{}").container().at("/env").toString())
+        .doesNotContain("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
+    JsonNode set = null;
+    for (JsonNode env :
+        Rendered.render("tapio", "javaOpts: \"-Xmx1g -XX:+UseSerialGC\"\n")
+            .container()
+            .at("/env")) {
+      if (env.at("/name").asText().equals("JDK_JAVA_OPTIONS")) {
+        set = env;
       }
     }
-    launcher.add("-XX:+ExitOnOutOfMemoryError");
-    String javaToolOptions = "";
-    for (JsonNode env : Rendered.render("tapio", "{}").container().at("/env")) {
-      if (env.at("/name").asText().equals("JAVA_TOOL_OPTIONS")) {
-        javaToolOptions = env.at("/value").asText();
-      }
-    }
-    assertThat(List.of(javaToolOptions.split(" "))).containsExactlyElementsOf(launcher);
+    assertThat(set).isNotNull();
+    assertThat(set.at("/value").asText()).isEqualTo("-Xmx1g -XX:+UseSerialGC");
   }
 
   @Test

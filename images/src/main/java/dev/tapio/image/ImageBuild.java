@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
  * @param jar tapio.jar (its BPF objects and bundled rules are inside)
  * @param chart the Helm chart, whose defaults name the image
  * @param packageList the Debian package list ({@code images/debian-packages.txt})
+ * @param jvmOptions the launcher's JVM options ({@code engine/app/src/main/jvm/tapio.jvmopts})
  * @param work a scratch directory, emptied first
  * @param archive where the OCI layout tar goes
  * @param labels labels besides those the build computes (title, description, source, licenses)
@@ -37,6 +38,7 @@ public record ImageBuild(
     Path jar,
     Path chart,
     Path packageList,
+    Path jvmOptions,
     Path work,
     Path archive,
     Map<String, String> labels,
@@ -49,6 +51,13 @@ public record ImageBuild(
           "--enable-native-access=ALL-UNNAMED",
           "-jar",
           "/opt/tapio/tapio.jar");
+
+  /**
+   * The environment variable that carries the JVM's options. The launcher prepends it to the
+   * command line, so the options hold for {@code docker run} as for the chart, and a deployment
+   * that sets the variable replaces the image's options instead of adding to them.
+   */
+  public static final String JVM_OPTIONS_VARIABLE = "JDK_JAVA_OPTIONS";
 
   /**
    * User 0: Kubernetes hands added capabilities only to processes running as root (no ambient
@@ -81,11 +90,32 @@ public record ImageBuild(
             ImageSpec.hostArchitecture(),
             ENTRYPOINT,
             List.of("run"),
-            List.of("PATH=/opt/java/bin:/usr/bin:/bin", "JAVA_HOME=/opt/java", "LANG=C.UTF-8"),
+            List.of(
+                "PATH=/opt/java/bin:/usr/bin:/bin",
+                "JAVA_HOME=/opt/java",
+                "LANG=C.UTF-8",
+                JVM_OPTIONS_VARIABLE + "=" + String.join(" ", jvmOptions(jvmOptions))),
             USER,
             labels(name, packages, modules),
             created);
     return OciLayout.write(spec, built, work.resolve("oci"), archive);
+  }
+
+  /**
+   * The options of {@code tapio run}'s launcher file in a container: every option but native access
+   * (the entrypoint passes that one, so a deployment that replaces the options cannot lose it), and
+   * the JVM exits on running out of memory, so the container restarts instead of limping on.
+   */
+  public static List<String> jvmOptions(Path launcherFile) throws IOException {
+    List<String> options = new ArrayList<>();
+    for (String line : Files.readAllLines(launcherFile)) {
+      String option = line.replaceFirst("#.*", "").strip();
+      if (!option.isEmpty() && !option.startsWith("--enable-native-access")) {
+        options.add(option);
+      }
+    }
+    options.add("-XX:+ExitOnOutOfMemoryError");
+    return options;
   }
 
   /** The tree under {@code layers/NAME} as a layer. */
@@ -177,8 +207,8 @@ public record ImageBuild(
   }
 
   /**
-   * {@code --jar F --chart D --packages F --work D --output F [--label k=v]...}: builds the image
-   * and prints its name, digest and archive.
+   * {@code --jar F --chart D --packages F --jvm-options F --work D --output F [--label k=v]...}:
+   * builds the image and prints its name, digest and archive.
    */
   public static void main(String[] args) throws IOException {
     Map<String, String> options = new LinkedHashMap<>();
@@ -198,6 +228,7 @@ public record ImageBuild(
             path(options, "--jar"),
             path(options, "--chart"),
             path(options, "--packages"),
+            path(options, "--jvm-options"),
             path(options, "--work"),
             path(options, "--output"),
             labels,

@@ -27,6 +27,9 @@ class ImageIT {
   static final Path CHART = Path.of(System.getProperty("tapio.image.chart", "../helm/tapio"));
   static final Path PACKAGES =
       Path.of(System.getProperty("tapio.image.packages", "debian-packages.txt"));
+  static final Path JVM_OPTIONS =
+      Path.of(
+          System.getProperty("tapio.image.jvmopts", "../engine/app/src/main/jvm/tapio.jvmopts"));
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path layout;
@@ -65,11 +68,16 @@ class ImageIT {
   }
 
   @Test
-  void runsTapioJarOnTheLinkedJreAsRoot() {
+  void runsTapioJarOnTheLinkedJreAsRoot() throws Exception {
     assertThat(config.at("/config/User").asText()).isEqualTo("0:0");
     assertThat(JSON.convertValue(config.at("/config/Entrypoint"), List.class))
         .isEqualTo(ImageBuild.ENTRYPOINT);
     assertThat(config.at("/config/Cmd/0").asText()).isEqualTo("run");
+    assertThat(JSON.convertValue(config.at("/config/Env"), List.class))
+        .as("the launcher's JVM options hold without the chart")
+        .contains(
+            "JDK_JAVA_OPTIONS=" + String.join(" ", ImageBuild.jvmOptions(JVM_OPTIONS)),
+            "JAVA_HOME=/opt/java");
     assertThat(config.at("/architecture").asText()).isEqualTo(ImageSpec.hostArchitecture());
     assertThat(config.at("/rootfs/diff_ids")).hasSize(manifest.at("/layers").size());
   }
@@ -107,6 +115,7 @@ class ImageIT {
                 JAR,
                 CHART,
                 PACKAGES,
+                JVM_OPTIONS,
                 again.resolve("work"),
                 again.resolve("tapio-image.tar"),
                 Map.of(

@@ -61,7 +61,10 @@ class ChartPodTest {
             .map(ChartPodTest::parse)
             .collect(
                 Collectors.toMap(kv -> strings(kv, 1).getFirst(), kv -> strings(kv, 2).getFirst()));
-    assertThat(env).containsEntry("TAPIO_NODE_NAME", "node-1").containsKey("JAVA_TOOL_OPTIONS");
+    assertThat(env)
+        .containsEntry("TAPIO_NODE_NAME", "node-1")
+        .as("the image's JVM options hold: the chart sets none by default")
+        .doesNotContainKeys("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS");
 
     Map<String, Mount> mounts =
         config.getMountsList().stream().collect(Collectors.toMap(Mount::getContainerPath, m -> m));

@@ -116,6 +116,17 @@ class ContainerisedEngineIT extends RealContainerdTest {
         .as("the host's PID namespace (this test's)")
         .isEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")));
     assertThat(tapio.log()).contains("host: procfs: /host/proc");
+    assertThat(tapio.log())
+        .as("the JVM runs with the launcher's options the image carries")
+        .contains(
+            "Picked up JDK_JAVA_OPTIONS: "
+                + String.join(
+                    " ",
+                    dev.tapio.image.ImageBuild.jvmOptions(
+                        Path.of(
+                            System.getProperty(
+                                "tapio.image.jvmopts",
+                                "../engine/app/src/main/jvm/tapio.jvmopts")))));
 
     OciImages.run(Path.of("/"), "cat", "/etc/shadow");
     String containerId = startPodWithContainer();

@@ -51,6 +51,6 @@ int BPF_PROG(tapio_fexit_open, int dfd, const char *filename, struct open_how *h
 	}
 	if (tapio_is_self() || !tapio_filter_open_enter(a.syscall, a.flags))
 		return 0;
-	tapio_open_report(ctx, a, ret);
+	tapio_open_report(ctx, a, ret, true);
 	return 0;
 }

@@ -11,6 +11,7 @@
 
 #include "common.h"
 #include "path.h"
+#include "walker.h"
 
 /* A dirfd meaning "this path has no base": symlink content is not a path to resolve. */
 #define TAPIO_NO_BASE (-1000)
@@ -69,6 +70,46 @@ static __always_inline void tapio_fchmod_enter(__s32 fd, __u32 mode)
 	bpf_map_update_elem(&tapio_change_args, &key, &args, BPF_ANY);
 }
 
+/*
+ * Goes on with a change record after one of its walks (step, a constant; len bytes of walked path
+ * at off, 0 for none): after the path's base, reads the second name and hands its base's walk
+ * to tapio_walker where it has one; at the end, emits the record. Called by the exit program and
+ * by tapio_walker.
+ */
+static __always_inline void tapio_change_walked(void *ctx, struct tapio_change_event *ev,
+						struct tapio_walk_job *job, __u32 step, __u32 off,
+						__u32 len)
+{
+	off += len;
+	if (step == TAPIO_WALK_PATH_BASE) {
+		ev->path_base_len = len;
+		len = 0;
+		if (job->target)
+			len = tapio_put_user_str(&ev->data[off & (TAPIO_DATA_MAX - 1)],
+						 (const void *)job->target);
+		ev->target_len = len;
+		__u8 first = ev->data[off & (TAPIO_DATA_MAX - 1)];
+		off += len;
+		len = 0;
+		if (ev->target_len > 0 && job->target_dfd != TAPIO_NO_BASE && first != '/') {
+			struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+			struct tapio_walk target = tapio_base_walk(task, job->target_dfd);
+			if (tapio_walk_needed(target)) {
+				job->walk = target;
+				job->step = TAPIO_WALK_TARGET_BASE;
+				job->off = off;
+				tapio_walk_later(ctx, job);
+			}
+		}
+	}
+	ev->target_base_len = len;
+	off += len;
+
+	__u64 size = sizeof(*ev) + off;
+	ev->hdr.size = size;
+	tapio_emit(ctx, ev, size, TAPIO_EV_CHANGE);
+}
+
 static __always_inline void tapio_change_exit(void *ctx, long ret)
 {
 	__u64 key = bpf_get_current_pid_tgid();
@@ -90,39 +131,28 @@ static __always_inline void tapio_change_exit(void *ctx, long ret)
 	ev->pad = 0;
 
 	/*
-	 * Two walks at most, one per name (see struct tapio_walk): the path's (fchmod: the file's
-	 * own path, reported as the base of an empty path) and the target's base.
+	 * Two walks at most, one per name, each tapio_walker's (walker.h): the path's base (fchmod:
+	 * the file's own path, reported as the base of an empty path) and the target's base.
 	 */
-	struct tapio_walk walk = {};
+	struct tapio_walk_job job = {
+		.target = a.target,
+		.target_dfd = a.target_dfd,
+		.kind = TAPIO_EV_CHANGE,
+		.step = TAPIO_WALK_PATH_BASE,
+	};
 	__u32 off = 0;
 	if (a.dfd == TAPIO_FD_PATH) {
-		walk = tapio_file_walk(tapio_fd_file(task, a.fd));
+		job.walk = tapio_file_walk(tapio_fd_file(task, a.fd));
 	} else {
 		off = tapio_put_user_str(ev->data, (const void *)a.path);
 		if (off > 0 && ev->data[0] != '/')
-			walk = tapio_base_walk(task, a.dfd);
+			job.walk = tapio_base_walk(task, a.dfd);
 	}
 	ev->path_len = off;
-	__u32 len = tapio_put_walk(&ev->data[off], walk);
-	ev->path_base_len = len;
-	off += len;
-
-	len = 0;
-	if (a.target)
-		len = tapio_put_user_str(&ev->data[off], (const void *)a.target);
-	ev->target_len = len;
-	__u8 first = ev->data[off & (TAPIO_DATA_MAX - 1)];
-	off += len;
-	struct tapio_walk target = {};
-	if (ev->target_len > 0 && a.target_dfd != TAPIO_NO_BASE && first != '/')
-		target = tapio_base_walk(task, a.target_dfd);
-	len = tapio_put_walk(&ev->data[off], target);
-	ev->target_base_len = len;
-	off += len;
-
-	__u64 size = sizeof(*ev) + off;
-	ev->hdr.size = size;
-	tapio_emit(ctx, ev, size, TAPIO_EV_CHANGE);
+	job.off = off;
+	if (tapio_walk_needed(job.walk))
+		tapio_walk_later(ctx, &job);
+	tapio_change_walked(ctx, ev, &job, TAPIO_WALK_PATH_BASE, off, 0);
 }
 
 #endif

@@ -12,6 +12,7 @@
 #include "common.h"
 #include "path.h"
 #include "filter.h"
+#include "walker.h"
 
 #define TAPIO_O_WRONLY 01
 #define TAPIO_O_CREAT 0100
@@ -47,8 +48,26 @@ static __always_inline void tapio_open_enter(__u32 syscall, __s32 dfd, __u64 fil
 	bpf_map_update_elem(&tapio_open_args, &key, &args, BPF_ANY);
 }
 
-/* Reports an open with its result: at sys_exit, or at the fexit of the kernel function. */
-static __always_inline void tapio_open_report(void *ctx, struct tapio_open_args a, long ret)
+/* Emits an open once its record holds the walked path (len bytes after the raw path's off). */
+static __always_inline void tapio_open_walked(void *ctx, struct tapio_open_event *ev, __u32 off,
+					      __u32 len)
+{
+	ev->path_len = len;
+	if (!tapio_filter_open_record(ev, off, len))
+		return;
+	/* after the filter: a dropped open costs no header (its seven namespace reads) */
+	tapio_fill_header(&ev->hdr, TAPIO_EV_OPEN);
+	__u64 size = sizeof(*ev) + off + len;
+	ev->hdr.size = size;
+	tapio_emit(ctx, ev, size, TAPIO_EV_OPEN);
+}
+
+/*
+ * Reports an open with its result: at sys_exit, where a walk is tapio_walker's (walker.h), or
+ * at the fexit of the kernel function, which walks inline (walk_inline, a constant).
+ */
+static __always_inline void tapio_open_report(void *ctx, struct tapio_open_args a, long ret,
+					      bool walk_inline)
 {
 	if (!tapio_filter_open_result(a.syscall, ret))
 		return;
@@ -84,16 +103,16 @@ static __always_inline void tapio_open_report(void *ctx, struct tapio_open_args 
 	} else {
 		ev->path_kind = TAPIO_PATH_NONE;
 	}
-	/* one walk whatever the branch (see struct tapio_walk); none for an absolute path */
-	__u32 len = tapio_put_walk(&ev->data[off], walk);
-	ev->path_len = len;
-	if (!tapio_filter_open_record(ev, off, len))
-		return;
-	/* after the filter: a dropped open costs no header (its seven namespace reads) */
-	tapio_fill_header(&ev->hdr, TAPIO_EV_OPEN);
-	__u64 size = sizeof(*ev) + off + len;
-	ev->hdr.size = size;
-	tapio_emit(ctx, ev, size, TAPIO_EV_OPEN);
+	__u32 len = 0;
+	if (tapio_walk_needed(walk)) {
+		if (walk_inline) {
+			len = tapio_put_walk(&ev->data[off], walk);
+		} else {
+			struct tapio_walk_job job = {.walk = walk, .kind = TAPIO_EV_OPEN, .off = off};
+			tapio_walk_later(ctx, &job);
+		}
+	}
+	tapio_open_walked(ctx, ev, off, len);
 }
 
 /* sys_exit_*: the open remembered at sys_enter_*, reported with its result. */
@@ -105,7 +124,7 @@ static __always_inline void tapio_open_exit(void *ctx, long ret)
 		return;
 	struct tapio_open_args a = *args;
 	bpf_map_delete_elem(&tapio_open_args, &key);
-	tapio_open_report(ctx, a, ret);
+	tapio_open_report(ctx, a, ret, false);
 }
 
 #endif

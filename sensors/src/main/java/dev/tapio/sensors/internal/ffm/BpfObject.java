@@ -112,6 +112,15 @@ public final class BpfObject implements AutoCloseable {
     data.reinterpret(offset + 4).set(JAVA_INT, offset, value);
   }
 
+  /** The descriptor of a loaded program, e.g. for a slot of a program array. */
+  public int programFd(String program) throws BpfException {
+    int fd = Libbpf1.programFd(program(program));
+    if (fd < 0) {
+      throw new BpfException("find loaded program " + program + " in " + name, fd);
+    }
+    return fd;
+  }
+
   /** Writes a u32 value at a u32 key of a map (e.g. a perf event array slot). */
   public void updateU32(String map, int key, int value) throws BpfException {
     try (Arena call = Arena.ofConfined()) {

@@ -52,6 +52,8 @@ public final class Libbpf1 {
       e("bpf_program__attach_cgroup", FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
   private static final MethodHandle LINK_DESTROY =
       h("bpf_link__destroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
+  private static final MethodHandle PROGRAM_FD =
+      h("bpf_program__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
   private static final MethodHandle MAP_FD =
       h("bpf_map__fd", FunctionDescriptor.of(JAVA_INT, ADDRESS));
   private static final MethodHandle MAP_SET_MAX_ENTRIES =
@@ -178,6 +180,14 @@ public final class Libbpf1 {
   static int destroyLink(MemorySegment link) {
     try {
       return (int) LINK_DESTROY.invokeExact(link);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  static int programFd(MemorySegment prog) {
+    try {
+      return (int) PROGRAM_FD.invokeExact(prog);
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }

@@ -20,6 +20,7 @@ import dev.tapio.sensors.internal.spec.Attachment;
 import dev.tapio.sensors.internal.spec.MapSpec.Role;
 import dev.tapio.sensors.internal.spec.ProgramSpec;
 import dev.tapio.sensors.internal.spec.SensorSpec;
+import dev.tapio.sensors.internal.spec.TailCall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -80,6 +81,9 @@ public final class LibbpfBackend implements Backend {
         obj.setMaxEntries(spec.map(Role.RING_BUFFER), spec.ringBytes(ringBytes));
       }
       obj.load();
+      for (TailCall slot : spec.tailCalls()) {
+        obj.updateU32(slot.map(), slot.slot(), obj.programFd(slot.program()));
+      }
       obj.updateArray(
           spec.map(Role.CONFIG),
           0,

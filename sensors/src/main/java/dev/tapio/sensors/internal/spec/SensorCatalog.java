@@ -90,20 +90,28 @@ public final class SensorCatalog {
   static final String OPEN_FEXIT = "tapio_fexit_open";
 
   /**
+   * The file sensor's dentry walker ({@code bpf/lib/walker.h}): the sys_exit programs tail-call it
+   * through slot 0 of this program array, so the walk is verified once, not once per exit.
+   */
+  static final TailCall FILE_WALKER = new TailCall("tapio_walkers", 0, "tapio_walker");
+
+  /**
    * File opens and changes to names and attributes. An open is seen at the fexit of the kernel
    * function all open syscalls call (one program for the four), else by its syscall's sys_enter and
-   * sys_exit tracepoints paired per thread; changes by their tracepoint pairs.
+   * sys_exit tracepoints paired per thread; changes by their tracepoint pairs. Paths are walked by
+   * {@link #FILE_WALKER}.
    */
   public static final SensorSpec FILE =
       new SensorSpec(
-          "file",
-          "file.bpf.o",
-          Stream.concat(
-                  OPENS.stream().map(SensorCatalog::open),
-                  CHANGES.stream().flatMap(SensorCatalog::pairedSyscall))
-              .toList(),
-          java.util.stream.Stream.concat(MapSpec.COMMON.stream(), MapSpec.FILTER.stream())
-              .toList());
+              "file",
+              "file.bpf.o",
+              Stream.concat(
+                      OPENS.stream().map(SensorCatalog::open),
+                      CHANGES.stream().flatMap(SensorCatalog::pairedSyscall))
+                  .toList(),
+              java.util.stream.Stream.concat(MapSpec.COMMON.stream(), MapSpec.FILTER.stream())
+                  .toList())
+          .withTailCalls(FILE_WALKER);
 
   /** An open syscall: fexit of the kernel function, else its tracepoint pair. */
   private static ProgramSpec open(String syscall) {
@@ -306,7 +314,8 @@ public final class SensorCatalog {
                     s.object(),
                     s.programs().stream().filter(p -> p.existsWith(hasSyscall)).toList(),
                     s.maps(),
-                    s.ringShare()))
+                    s.ringShare(),
+                    s.tailCalls()))
         .toList();
   }
 

@@ -132,7 +132,26 @@ class SensorCatalogTest {
       for (MapSpec m : spec.maps()) {
         assertThat(obj.hasMap(m.name())).as(spec.name() + ": " + m.name()).isTrue();
       }
+      for (TailCall t : spec.tailCalls()) {
+        assertThat(obj.hasMap(t.map())).as(spec.name() + ": " + t.map()).isTrue();
+        assertThat(obj.hasProgram(t.program())).as(spec.name() + ": " + t.program()).isTrue();
+      }
     }
+  }
+
+  @Test
+  void theFileSensorsExitsTailCallOneWalkerAndItsFloorNone() {
+    assertThat(SensorCatalog.FILE.tailCalls())
+        .containsExactly(new TailCall("tapio_walkers", 0, "tapio_walker"));
+    assertThat(SensorCatalog.FILE.floor().tailCalls()).isEmpty();
+    assertThat(SensorCatalog.on(s -> true))
+        .filteredOn(s -> s.name().equals("file"))
+        .singleElement()
+        .extracting(SensorSpec::tailCalls)
+        .isEqualTo(SensorCatalog.FILE.tailCalls());
+    SensorCatalog.ALL.stream()
+        .filter(s -> s != SensorCatalog.FILE)
+        .forEach(s -> assertThat(s.tailCalls()).as(s.name()).isEmpty());
   }
 
   @Test

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Not a hook: the tracepoint program the file sensor's exit programs tail-call to walk dentries
+ * (lib/walker.h), so the walk is verified once for them all. One walk per run: a change record's
+ * second name tail-calls it again. Owns tapio_walk_jobs and tapio_walkers; links after
+ * sys_enter_open.c, whose filter maps it uses, and before every exit program.
+ */
+#define TAPIO_WALKER_OWNER
+#include "open.h"
+#include "change.h"
+
+SEC("tracepoint")
+int tapio_walker(void *ctx)
+{
+	__u32 key = 0;
+	struct tapio_walk_job *job = bpf_map_lookup_elem(&tapio_walk_jobs, &key);
+	__u8 *ev = tapio_scratch_buf();
+	if (!job || !ev)
+		return 0;
+	__u32 kind = job->kind;
+	__u32 step = job->step;
+	/* where the path goes: after the raw path (< TAPIO_STR_MAX), or after three pieces */
+	__u32 off = job->off;
+	if (kind == TAPIO_EV_OPEN || step == TAPIO_WALK_PATH_BASE)
+		off &= TAPIO_STR_MASK;
+	else if (off >= 3 * TAPIO_STR_MAX)
+		return 0;
+	__u32 data = kind == TAPIO_EV_OPEN ? sizeof(struct tapio_open_event)
+					   : sizeof(struct tapio_change_event);
+	__u32 len = tapio_put_walk(&ev[data + off], job->walk);
+
+	if (kind == TAPIO_EV_OPEN)
+		tapio_open_walked(ctx, (struct tapio_open_event *)ev, off & TAPIO_STR_MASK, len);
+	else if (step == TAPIO_WALK_PATH_BASE)
+		tapio_change_walked(ctx, (struct tapio_change_event *)ev, job, TAPIO_WALK_PATH_BASE,
+				    off & TAPIO_STR_MASK, len);
+	else if (off < 3 * TAPIO_STR_MAX)
+		tapio_change_walked(ctx, (struct tapio_change_event *)ev, job, TAPIO_WALK_TARGET_BASE,
+				    off, len);
+	return 0;
+}

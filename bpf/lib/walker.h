@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The file sensor's dentry walks, verified once. A walk (path.h) costs the verifier ~100,000
+ * instructions wherever it is inlined, and nineteen exit programs with one each were most of
+ * the sensors' start-up. The tracepoint exits instead leave their record half-built in scratch
+ * space, say in tapio_walk_jobs what to walk and where the path goes, and tail-call
+ * tapio_walker (file/walker.c): the one tracepoint program with a walk, which finishes the
+ * record and emits it. A record that needs no walk (an absolute path, most opens) is emitted by
+ * its exit program itself, with no tail call.
+ *
+ * The fexit tier cannot tail-call a tracepoint program (a tail call stays within one program
+ * type, and for fexit within one attach target); it is one program for the four opens, so it
+ * walks inline, verified once all the same.
+ */
+#ifndef TAPIO_WALKER_H
+#define TAPIO_WALKER_H
+
+#include "common.h"
+#include "path.h"
+
+/* Which walk of a change record a job is (struct tapio_walk_job.step). */
+#define TAPIO_WALK_PATH_BASE 0
+#define TAPIO_WALK_TARGET_BASE 1
+
+/* What tapio_walker does for the record in scratch space; per CPU, like the record. */
+struct tapio_walk_job {
+	struct tapio_walk walk;
+	__u64 target;		/* change: the second name's user pointer, read after the first walk */
+	__s32 target_dfd;	/* change: what that name is relative to */
+	__u32 kind;		/* enum tapio_event_kind: TAPIO_EV_OPEN or TAPIO_EV_CHANGE */
+	__u32 step;		/* change: TAPIO_WALK_PATH_BASE or TAPIO_WALK_TARGET_BASE */
+	__u32 off;		/* where in the record's data the walked path goes */
+};
+
+#ifdef TAPIO_WALKER_OWNER
+struct {
+#else
+extern struct {
+#endif
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tapio_walk_job);
+} tapio_walk_jobs SEC(".maps");
+
+/*
+ * Slot 0: tapio_walker, put there by the loader before any exit program attaches (SensorCatalog
+ * names it; an initializer here would be lost by bpftool's static linker).
+ */
+#ifdef TAPIO_WALKER_OWNER
+struct {
+#else
+extern struct {
+#endif
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} tapio_walkers SEC(".maps");
+
+/* Whether a walk has somewhere to start: tapio_put_path writes nothing otherwise. */
+static __always_inline bool tapio_walk_needed(struct tapio_walk w)
+{
+	return w.dentry && w.mnt;
+}
+
+/*
+ * Hands the record in scratch space to tapio_walker with this job; returns only when the tail
+ * call failed (the walker missing from tapio_walkers), and the caller then goes on without the
+ * walked path.
+ */
+static __always_inline void tapio_walk_later(void *ctx, struct tapio_walk_job *job)
+{
+	__u32 key = 0;
+	if (bpf_map_update_elem(&tapio_walk_jobs, &key, job, BPF_ANY) == 0)
+		bpf_tail_call(ctx, &tapio_walkers, 0);
+}
+
+#endif

@@ -38,11 +38,14 @@ enum tapio_event_kind {
 	TAPIO_EV_SECCOMP = 12,
 	TAPIO_EV_LSM = 13,
 	TAPIO_EV_SOCKET = 18,
+	TAPIO_EV_DROP = 19,
 };
 
 /* Sizes both sides depend on. */
 enum tapio_limit {
 	TAPIO_LIMIT_KINDS = 32,	/* slots of the per-kind counter maps: above every record kind */
+	TAPIO_LIMIT_DROP_REASONS = 1024,	/* slots of the wanted drop reasons map: above every core reason */
+	TAPIO_LIMIT_DROPS_PER_SEC = 2000,	/* drop records per second per CPU; the rest are counted */
 };
 
 /* struct tapio_exec_event.flags */
@@ -395,6 +398,20 @@ struct tapio_sock_event {
 };
 
 /*
+ * skb:kfree_skb: the kernel dropped an IPv4 or IPv6 packet, for a reason the running kernel's
+ * enum skb_drop_reason names (Java reads the names from its BTF; the numbers differ between
+ * kernels). Runs wherever the packet dies, often in softirq: the header is that of the task owning
+ * the packet's socket when the socket sensor remembers it, else all zero but for the network
+ * namespace, which is the packet's (its device's, else its socket's), never the current task's.
+ */
+struct tapio_drop_event {
+	struct tapio_header hdr;
+	struct tapio_sock_addrs addrs;	/* local: this namespace's end (an inbound packet's destination) */
+	__u32 reason;		/* enum skb_drop_reason of the running kernel; 0 where it has none */
+	__u32 outbound;		/* 1: the packet was leaving a local socket (local is its source) */
+};
+
+/*
  * A seccomp filter refused a syscall: SIGSYS from signal_generate (kill, trap) or, probably, an
  * -EPERM/-EACCES at sys_exit of a task in filter mode (errno; seccomp skips sys_enter).
  */
@@ -497,6 +514,7 @@ union tapio_abi {
 	struct tapio_change_event change;
 	struct tapio_priv_event priv;
 	struct tapio_sock_event sock;
+	struct tapio_drop_event drop;
 	struct tapio_seccomp_event seccomp;
 	struct tapio_lsm_event lsm;
 	struct tapio_config config;

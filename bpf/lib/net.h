@@ -75,6 +75,32 @@ TAPIO_NET_MAP struct {
 	__type(value, __u8);
 } tapio_udp_seen SEC(".maps");
 
+/*
+ * Which drop reasons skb:kfree_skb reports, by enum skb_drop_reason value: Java fills it from the
+ * running kernel's BTF before attaching (every reason but NOT_SPECIFIED, which the kernel's generic
+ * kfree_skb uses all the time; slot 0 alone on a kernel without reasons). An empty map reports
+ * nothing.
+ */
+TAPIO_NET_MAP struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, TAPIO_LIMIT_DROP_REASONS);
+	__type(key, __u32);
+	__type(value, __u32);
+} tapio_drop_reasons SEC(".maps");
+
+/* This CPU's drop records in the current second (the bound is TAPIO_LIMIT_DROPS_PER_SEC). */
+struct tapio_drop_window {
+	__u64 start_ns;
+	__u64 count;
+};
+
+TAPIO_NET_MAP struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tapio_drop_window);
+} tapio_drop_window SEC(".maps");
+
 static __always_inline struct tapio_sock_event *tapio_sock_record(__u32 syscall, __s64 result, __s32 fd)
 {
 	struct tapio_sock_event *ev = tapio_scratch_buf();

@@ -33,6 +33,15 @@ public final class OtlpFlowAttributes {
   public static final String PACKETS_OUT = "tapio.flow.packets_out";
   public static final String PACKETS_IN = "tapio.flow.packets_in";
 
+  /** Packets of the flow the kernel dropped; present when there were any. */
+  public static final String DROPS = "tapio.flow.drops";
+
+  /**
+   * Why, as {@code REASON=count} pairs by reason, comma-separated ({@code NETFILTER_DROP=2,
+   * NO_SOCKET=1}); present with {@link #DROPS}.
+   */
+  public static final String DROP_REASONS = "tapio.flow.drop_reasons";
+
   /** The interval's start, epoch nanoseconds; the record's timestamp is its end. */
   public static final String INTERVAL_START = "tapio.flow.interval.start";
 

@@ -64,10 +64,18 @@ class OtlpFlowExporterTest {
       assertThat(a.get("tapio.flow.packets_out").getIntValue()).isEqualTo(12);
       assertThat(a.get("tapio.flow.packets_in").getIntValue()).isEqualTo(40);
       assertThat(a.get("tapio.flow.interval.start").getIntValue()).isEqualTo(START);
+      assertThat(a.get("tapio.flow.drops").getIntValue()).isEqualTo(3);
+      assertThat(a.get("tapio.flow.drop_reasons").getStringValue())
+          .isEqualTo("NETFILTER_DROP=2,NO_SOCKET=1");
 
       Map<String, AnyValue> overflow = records.get(1).attributes();
       assertThat(overflow.get("tapio.flow.source.workload").getStringValue()).isEqualTo("overflow");
-      assertThat(overflow).doesNotContainKeys("source.address", "tapio.flow.verdict");
+      assertThat(overflow)
+          .doesNotContainKeys(
+              "source.address",
+              "tapio.flow.verdict",
+              "tapio.flow.drops",
+              "tapio.flow.drop_reasons");
       assertThat(records.get(1).record().getBody().getStringValue())
           .isEqualTo("overflow -> overflow:*/udp: 5 connections");
 
@@ -110,7 +118,8 @@ class OtlpFlowExporterTest {
             "shop/allow-web",
             3,
             "Deployment:shop/web",
-            "2001:db8::5");
+            "2001:db8::5",
+            Map.of("NO_SOCKET", 1L, "NETFILTER_DROP", 2L));
     NetworkFlow overflow =
         new NetworkFlow(
             new EventHeader(END, 0, 0, 0, Namespaces.UNKNOWN),

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
@@ -80,6 +81,15 @@ public final class FlowMapper {
     a.put(BYTES_IN, flow.bytesIn());
     a.put(PACKETS_OUT, flow.packetsOut());
     a.put(PACKETS_IN, flow.packetsIn());
+    if (!flow.drops().isEmpty()) {
+      a.put(DROPS, flow.droppedPackets());
+      a.put(
+          DROP_REASONS,
+          new TreeMap<>(flow.drops())
+              .entrySet().stream()
+                  .map(e -> e.getKey() + "=" + e.getValue())
+                  .collect(Collectors.joining(",")));
+    }
     a.put(INTERVAL_START, report.startNanos());
     return a;
   }

@@ -1,5 +1,6 @@
 package dev.tapio.api.event;
 
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param sourceWorkload who opened them: {@code Deployment:shop/web}, {@code Pod:shop/web-0},
  *     {@code process:curl}, an address, or an overflow bucket; empty when not known
  * @param destinationWorkload the same for the destination
+ * @param drops packets of the flow the kernel dropped in the interval, by drop reason ({@code
+ *     NO_SOCKET}, {@code NETFILTER_DROP}…); empty when none
  */
 public record NetworkFlow(
     EventHeader header,
@@ -32,8 +35,50 @@ public record NetworkFlow(
     @Nullable String policy,
     long connections,
     String sourceWorkload,
-    String destinationWorkload)
+    String destinationWorkload,
+    Map<String, Long> drops)
     implements Event {
+
+  public NetworkFlow {
+    drops = Map.copyOf(drops);
+  }
+
+  /** A flow without dropped packets. */
+  public NetworkFlow(
+      EventHeader header,
+      int protocol,
+      SocketAddress source,
+      SocketAddress destination,
+      long bytesOut,
+      long bytesIn,
+      long packetsOut,
+      long packetsIn,
+      String verdict,
+      @Nullable String policy,
+      long connections,
+      String sourceWorkload,
+      String destinationWorkload) {
+    this(
+        header,
+        protocol,
+        source,
+        destination,
+        bytesOut,
+        bytesIn,
+        packetsOut,
+        packetsIn,
+        verdict,
+        policy,
+        connections,
+        sourceWorkload,
+        destinationWorkload,
+        Map.of());
+  }
+
+  /** Packets the kernel dropped, over every reason. */
+  public long droppedPackets() {
+    return drops.values().stream().mapToLong(Long::longValue).sum();
+  }
 
   /** A flow known by its addresses only: no connection count, no workloads. */
   public NetworkFlow(

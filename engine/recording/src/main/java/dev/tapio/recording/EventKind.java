@@ -25,7 +25,8 @@ public enum EventKind {
           "netns",
           "newfd",
           "duration",
-          "traffic")),
+          "traffic",
+          "drop")),
   NAMESPACE(Set.of("flags", "path", "source", "before", "after", "host", "result")),
   CREDENTIALS(Set.of("args", "before", "after", "result")),
   SECCOMP(Set.of("syscall_nr", "syscall", "action", "errno", "source")),
@@ -106,7 +107,8 @@ public enum EventKind {
           "dup2",
           "dup3",
           "close",
-          "connect_async" ->
+          "connect_async",
+          "drop" ->
           NETWORK;
       case "setns", "unshare", "mount", "umount", "umount2", "pivot_root", "chroot" -> NAMESPACE;
       case "setuid",

@@ -17,6 +17,7 @@ import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.NetworkFlow;
 import dev.tapio.api.event.OpenFd;
 import dev.tapio.api.event.OpenFlags;
+import dev.tapio.api.event.PacketDrop;
 import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
 import dev.tapio.api.event.ProcessFork;
@@ -156,7 +157,8 @@ public final class EventReader {
               t.number("netns", header.namespaces().net()),
               t.integer("newfd", -1),
               t.number("duration", 0),
-              traffic(t.get("traffic")));
+              traffic(t.get("traffic")),
+              drop(t.get("drop")));
       case NAMESPACE ->
           new NamespaceChange(
               header,
@@ -298,6 +300,16 @@ public final class EventReader {
         t.number("packets_out", 0),
         t.number("packets_in", 0),
         t.number("retransmits", 0));
+  }
+
+  /** Why a packet was dropped ({@code drop} events); null when not given. */
+  private static @Nullable PacketDrop drop(Tree t) {
+    if (t.missing()) {
+      return null;
+    }
+    t.onlyKeys(Set.of("reason", "code", "outbound"));
+    return new PacketDrop(
+        t.text("reason", PacketDrop.UNKNOWN), t.integer("code", 0), t.bool("outbound", false));
   }
 
   /** The standard streams of an exec; not known when none is given, closed when one is left out. */

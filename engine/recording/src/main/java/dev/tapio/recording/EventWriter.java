@@ -22,6 +22,7 @@ import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.NetworkFlow;
 import dev.tapio.api.event.OpenFd;
 import dev.tapio.api.event.OpenFlags;
+import dev.tapio.api.event.PacketDrop;
 import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
 import dev.tapio.api.event.ProcessFork;
@@ -125,6 +126,13 @@ public final class EventWriter {
               .put("packets_out", traffic.packetsOut())
               .put("packets_in", traffic.packetsIn())
               .put("retransmits", traffic.retransmits());
+        }
+        PacketDrop drop = x.drop();
+        if (drop != null) {
+          out.putObject("drop")
+              .put("reason", drop.reason())
+              .put("code", drop.code())
+              .put("outbound", drop.outbound());
         }
       }
       case NamespaceChange x -> {

@@ -11,6 +11,7 @@ import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.event.FileOpen;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.OpenFlags;
+import dev.tapio.api.event.PacketDrop;
 import dev.tapio.api.event.ProcessExec;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,27 @@ class EventReaderTest {
   }
 
   @Test
+  void aDroppedPacketCarriesItsReason() throws Exception {
+    NetworkEvent drop =
+        (NetworkEvent)
+            read("""
+                    type: drop
+                    protocol: tcp
+                    local: {ip: "10.0.0.7", port: 5000}
+                    remote: {ip: "10.0.0.9", port: 80}
+                    drop: {reason: NETFILTER_DROP, code: 12, outbound: true}
+                    """)
+                .event();
+    assertThat(drop.type()).isEqualTo("drop");
+    assertThat(drop.family()).isEqualTo(2);
+    assertThat(drop.drop()).isEqualTo(new PacketDrop("NETFILTER_DROP", 12, true));
+    assertThat(
+            ((NetworkEvent) read("{type: connect, remote: {ip: 10.0.0.9, port: 80}}").event())
+                .drop())
+        .isNull();
+  }
+
+  @Test
   void writtenEventsReadBackEqual() throws Exception {
     List<String> cases =
         List.of(
@@ -130,6 +152,9 @@ class EventReaderTest {
             "{type: renameat2, path: /tmp/a, target: /tmp/b, result: 0}",
             "{type: accept4, local: {ip: '::1', port: 22}, remote: {ip: '::1', port: 5555}}",
             "{type: connect, remote: {path: /run/containerd/containerd.sock}}",
+            "{type: drop, protocol: udp, local: {ip: 'fd00::1', port: 9},"
+                + " remote: {ip: 'fd00::2', port: 40000}, netns: 4026533001,"
+                + " drop: {reason: NO_SOCKET, code: 3}}",
             "{type: unshare, flags: 0x20000000, before: {net: 1}, after: {net: 2}}",
             "{type: seccomp, syscall_nr: 101, syscall: ptrace, action: ERRNO, errno: 1}",
             "{type: lsm_denial, lsm: landlock, operation: openat, path: /etc/shadow}",

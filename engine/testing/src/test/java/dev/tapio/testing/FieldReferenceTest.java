@@ -111,6 +111,11 @@ class FieldReferenceTest {
                   + " remote: {ip: 93.184.216.34, port: 443},"
                   + " netpol: {reason: egress-denied, policies: [shop/web-egress]}}"),
           new Kind(
+              "drop",
+              List.of("drop"),
+              "{type: drop, protocol: udp, local: {ip: 10.1.0.7, port: 53},"
+                  + " remote: {ip: 10.1.0.9, port: 40000}, drop: {reason: NO_SOCKET, code: 3}}"),
+          new Kind(
               "namespace",
               List.of("setns", "unshare", "mount", "umount", "umount2", "pivot_root", "chroot"),
               "{type: setns, flags: 1073741824, path: /proc/1/ns/net}"),

@@ -4,6 +4,7 @@ import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.PolicyVerdict;
 import dev.tapio.api.event.NetworkEvent;
+import dev.tapio.api.event.PacketDrop;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.TcpTraffic;
 import dev.tapio.app.netpol.PolicyJudge;
@@ -20,14 +21,17 @@ import org.jspecify.annotations.Nullable;
  * sends open a flow from the task's workload to the peer's address and port; an accept and the
  * first datagram a task receives open one from the peer's address to the task's workload and its
  * own port. The close of a TCP connection adds what it carried (bytes and packets, counted from the
- * source's side) to the same flow without opening another. Failed calls and non-IP sockets count
- * nothing. The flow's verdict and deciding policy are the event's own ({@link
- * EnrichedEvent#netpol()}, given by the pipeline's {@code PolicyJudge}); empty when it has none.
+ * source's side) to the same flow without opening another. A packet the kernel dropped counts, by
+ * its reason, into the flow it belongs to (from its source to its destination), opening no
+ * connection. Failed calls and non-IP sockets count nothing. The flow's verdict and deciding policy
+ * are the event's own ({@link EnrichedEvent#netpol()}, given by the pipeline's {@code
+ * PolicyJudge}); empty when it has none.
  */
 final class FlowObserver {
   /** The event types flow telemetry needs the sensors to deliver. */
   static final Set<String> EVENT_TYPES =
-      Set.of("connect", "connect_async", "accept", "accept4", "sendto", "recvfrom", "close");
+      Set.of(
+          "connect", "connect_async", "accept", "accept4", "sendto", "recvfrom", "close", "drop");
 
   private static final int AF_INET = 2;
   private static final int AF_INET6 = 10;
@@ -43,8 +47,15 @@ final class FlowObserver {
       return Optional.empty();
     }
     TcpTraffic traffic = n.traffic();
+    PacketDrop drop = n.drop();
     boolean outbound;
     switch (n.type()) {
+      case "drop" -> {
+        if (drop == null) {
+          return Optional.empty();
+        }
+        outbound = drop.outbound();
+      }
       case "connect", "connect_async", "sendto" -> outbound = true;
       case "accept", "accept4", "recvfrom" -> outbound = false;
       case "close" -> {
@@ -67,6 +78,11 @@ final class FlowObserver {
     String decision = PolicyJudge.flowLabel(verdict);
     String policy =
         verdict == null || verdict.policies().isEmpty() ? null : verdict.policies().getFirst();
+    if (drop != null) {
+      return Optional.of(
+          FlowObservation.drop(
+              source, destination, port, n.protocol(), decision, policy, drop.reason()));
+    }
     if (traffic == null) {
       return Optional.of(
           FlowObservation.connection(source, destination, port, n.protocol(), decision, policy));

@@ -15,6 +15,7 @@ import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.NetworkFlow;
+import dev.tapio.api.event.PacketDrop;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.TcpTraffic;
 import dev.tapio.app.netpol.PolicyJudge;
@@ -82,6 +83,28 @@ class FlowTelemetryTest {
     assertThat(NONE.observe(event("connect_async", 0, CLIENT, 1, SERVER, 443, null))).isPresent();
     assertThat(NONE.observe(event("close", 0, CLIENT, 1, SERVER, 443, null))).isEmpty();
     assertThat(NONE.observe(event("bind", 0, CLIENT, 1, SERVER, 443, null))).isEmpty();
+  }
+
+  @Test
+  void aDroppedPacketCountsIntoItsFlowByReasonFromItsSourceToItsDestination() {
+    var inbound =
+        NONE.observe(
+            dropped(event("drop", 0, SERVER, 9, CLIENT, 40_000, null), "NO_SOCKET", false));
+    assertThat(inbound).isPresent();
+    assertThat(inbound.get().source().name()).isEqualTo("10.0.0.7");
+    assertThat(inbound.get().destinationPort()).isEqualTo(9);
+    assertThat(inbound.get().connections()).isZero();
+    assertThat(inbound.get().dropReason()).isEqualTo("NO_SOCKET");
+
+    var outbound =
+        NONE.observe(
+            dropped(event("drop", 0, CLIENT, 40_000, SERVER, 443, null), "NETFILTER_DROP", true));
+    assertThat(outbound).isPresent();
+    assertThat(outbound.get().source().name()).isEqualTo("process:curl");
+    assertThat(outbound.get().destination().name()).isEqualTo("2001:db8::5");
+    assertThat(outbound.get().destinationPort()).isEqualTo(443);
+    assertThat(outbound.get().dropReason()).isEqualTo("NETFILTER_DROP");
+    assertThat(FlowObserver.EVENT_TYPES).contains("drop");
   }
 
   @Test
@@ -293,6 +316,25 @@ class FlowTelemetryTest {
             -1,
             1_000_000,
             new TcpTraffic(outbound, bytesOut, bytesIn, packetsOut, packetsIn, 0)));
+  }
+
+  private static EnrichedEvent dropped(EnrichedEvent e, String reason, boolean outbound) {
+    NetworkEvent n = (NetworkEvent) e.event();
+    return e.withEvent(
+        new NetworkEvent(
+            n.header(),
+            n.type(),
+            n.family(),
+            n.protocol(),
+            -1,
+            n.local(),
+            n.remote(),
+            0,
+            n.netns(),
+            -1,
+            0,
+            null,
+            new PacketDrop(reason, 3, outbound)));
   }
 
   private static InetAddress address(String text) {

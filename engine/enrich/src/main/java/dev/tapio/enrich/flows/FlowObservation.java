@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param verdict {@code allowed}, {@code denied}, {@code no-policy}, or empty when not evaluated
  * @param policy the deciding NetworkPolicy ({@code namespace/name}), if any
  * @param connections connections opened (1 for a connect or accept, 0 for traffic on a known one)
+ * @param dropReason for a packet the kernel dropped, why ({@code NO_SOCKET}…); null otherwise
  */
 public record FlowObservation(
     FlowEndpoint source,
@@ -23,7 +24,8 @@ public record FlowObservation(
     long packetsOut,
     long bytesOut,
     long packetsIn,
-    long bytesIn) {
+    long bytesIn,
+    @Nullable String dropReason) {
 
   public FlowObservation {
     Objects.requireNonNull(source, "source");
@@ -35,6 +37,47 @@ public record FlowObservation(
     if ((connections | packetsOut | bytesOut | packetsIn | bytesIn) < 0) {
       throw new IllegalArgumentException("counts must not be negative");
     }
+  }
+
+  /** Connections or traffic, nothing dropped. */
+  public FlowObservation(
+      FlowEndpoint source,
+      FlowEndpoint destination,
+      int destinationPort,
+      int protocol,
+      String verdict,
+      @Nullable String policy,
+      long connections,
+      long packetsOut,
+      long bytesOut,
+      long packetsIn,
+      long bytesIn) {
+    this(
+        source,
+        destination,
+        destinationPort,
+        protocol,
+        verdict,
+        policy,
+        connections,
+        packetsOut,
+        bytesOut,
+        packetsIn,
+        bytesIn,
+        null);
+  }
+
+  /** One packet the kernel dropped, for {@code reason}; no connection. */
+  public static FlowObservation drop(
+      FlowEndpoint source,
+      FlowEndpoint destination,
+      int destinationPort,
+      int protocol,
+      String verdict,
+      @Nullable String policy,
+      String reason) {
+    return new FlowObservation(
+        source, destination, destinationPort, protocol, verdict, policy, 0, 0, 0, 0, 0, reason);
   }
 
   /** One new connection, no traffic counted yet. */

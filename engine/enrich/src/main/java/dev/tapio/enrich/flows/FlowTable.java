@@ -17,9 +17,9 @@ import java.util.Set;
  * Aggregates network observations into flows per interval, in bounded memory whatever the traffic.
  *
  * <p>A flow is keyed by source workload, destination workload or address, destination port,
- * protocol and verdict ({@link FlowKey}); it counts connections, packets and bytes. Three things
- * keep the table's size flat under millions of distinct connections, each counted in {@link
- * #metrics()}:
+ * protocol and verdict ({@link FlowKey}); it counts connections, packets and bytes, and packets the
+ * kernel dropped by drop reason. Three things keep the table's size flat under millions of distinct
+ * connections, each counted in {@link #metrics()}:
  *
  * <ol>
  *   <li>destination ports in the ephemeral range are counted as port 0;
@@ -100,6 +100,10 @@ public final class FlowTable {
         observation.bytesOut(),
         observation.packetsIn(),
         observation.bytesIn());
+    String dropReason = observation.dropReason();
+    if (dropReason != null) {
+      entry.drop(dropReason);
+    }
   }
 
   /**

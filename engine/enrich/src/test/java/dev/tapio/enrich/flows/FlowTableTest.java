@@ -75,6 +75,32 @@ class FlowTableTest {
   }
 
   @Test
+  void droppedPacketsCountIntoTheirFlowByReasonAndSurviveEviction() {
+    FlowTable table = FlowTable.builder().maxFlows(16).build();
+    FlowEndpoint from = FlowEndpoint.address(ip("fd00::2"));
+
+    table.record(traffic(from, of(DB), 5432, 10));
+    table.record(FlowObservation.drop(from, of(DB), 5432, TCP, "allowed", null, "NETFILTER_DROP"));
+    table.record(FlowObservation.drop(from, of(DB), 5432, TCP, "allowed", null, "NETFILTER_DROP"));
+    table.record(FlowObservation.drop(from, of(DB), 5432, TCP, "allowed", null, "TCP_CSUM"));
+    List<NetworkFlow> flows = table.flush(1);
+
+    assertThat(flows).hasSize(1);
+    assertThat(flows.getFirst().drops()).isEqualTo(Map.of("NETFILTER_DROP", 2L, "TCP_CSUM", 1L));
+    assertThat(flows.getFirst().droppedPackets()).isEqualTo(3);
+    assertThat(flows.getFirst().connections()).isEqualTo(1); // a drop opens no connection
+
+    table.record(FlowObservation.drop(from, of(DB), 9, UDP, "allowed", null, "NO_SOCKET"));
+    for (int port = 100; port < 116; port++) {
+      table.record(traffic(from, of(DB), port, 1)); // the last pushes the dropped flow out
+    }
+    flows = table.flush(2);
+    assertThat(flows.getLast().sourceWorkload()).isEqualTo(FlowTable.OVERFLOW);
+    assertThat(flows.getLast().drops()).isEqualTo(Map.of("NO_SOCKET", 1L));
+    assertThat(flows.getFirst().drops()).isEmpty();
+  }
+
+  @Test
   void portProtocolAndVerdictKeepFlowsApart() {
     FlowTable table = FlowTable.builder().build();
     FlowEndpoint web = of(WEB_1);

@@ -39,6 +39,7 @@ public final class FieldCatalog {
     PrivilegeFields.register(all);
     SecurityFields.register(all);
     NetpolFields.register(all);
+    DropFields.register(all);
     Map<String, FieldDef> m = new TreeMap<>();
     for (FieldDef f : all) {
       if (m.put(f.name(), f) != null) {

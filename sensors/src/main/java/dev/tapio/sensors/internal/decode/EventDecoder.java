@@ -28,6 +28,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns ring-buffer records into engine events. One instance serves every sensor on the polling
@@ -45,6 +46,7 @@ public final class EventDecoder {
 
   private final long bootToEpochNanos;
   private final Namespaces host;
+  private @Nullable DropReasons dropReasons;
   private byte[] scratch = new byte[4096];
   private Namespaces lastNamespaces = Namespaces.UNKNOWN;
   private byte[] lastEnvBlock = new byte[0];
@@ -57,6 +59,24 @@ public final class EventDecoder {
   public EventDecoder(long bootToEpochNanos, Namespaces host) {
     this.bootToEpochNanos = bootToEpochNanos;
     this.host = host;
+  }
+
+  /**
+   * @param dropReasons the names of the kernel's drop reasons (the running kernel's by default)
+   */
+  public EventDecoder(long bootToEpochNanos, Namespaces host, DropReasons dropReasons) {
+    this(bootToEpochNanos, host);
+    this.dropReasons = dropReasons;
+  }
+
+  /** The running kernel's drop reasons, read when the first drop is decoded. */
+  private DropReasons dropReasons() {
+    DropReasons r = dropReasons;
+    if (r == null) {
+      r = DropReasons.host();
+      dropReasons = r;
+    }
+    return r;
   }
 
   /** A decoder whose host namespaces are this process's own. */
@@ -92,6 +112,7 @@ public final class EventDecoder {
       case LSM ->
           SecurityRecords.lsm(this, need(record, kind, Abi.LsmEvent.SIZEOF), ActiveLsms.host());
       case SOCKET -> Sockets.decode(this, need(record, kind, Abi.SockEvent.SIZEOF));
+      case DROP -> Sockets.drop(this, need(record, kind, Abi.DropEvent.SIZEOF), dropReasons());
     };
   }
 

@@ -5,8 +5,10 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.OpenFd;
+import dev.tapio.api.event.PacketDrop;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.api.event.TcpTraffic;
+import dev.tapio.sensors.internal.abi.Abi.DropEvent;
 import dev.tapio.sensors.internal.abi.Abi.FdInfo;
 import dev.tapio.sensors.internal.abi.Abi.FdKind;
 import dev.tapio.sensors.internal.abi.Abi.SockAddrs;
@@ -30,6 +32,9 @@ final class Sockets {
   static final int AF_INET = 2;
   static final int AF_INET6 = 10;
 
+  /** The event type of a dropped packet. */
+  static final String DROP = "drop";
+
   static NetworkEvent decode(EventDecoder d, MemorySegment r) {
     SockSyscall syscall = SockSyscall.of(EventDecoder.i32(r, SockEvent.SYSCALL));
     long a = SockEvent.ADDRS;
@@ -47,6 +52,30 @@ final class Sockets {
         EventDecoder.i32(r, SockEvent.NEWFD),
         r.get(JAVA_LONG_UNALIGNED, SockEvent.DURATION_NS),
         syscall == SockSyscall.CLOSE ? traffic(r) : null);
+  }
+
+  /**
+   * A dropped packet ({@code struct tapio_drop_event}): a {@code drop} event with the packet's ends
+   * as the record oriented them, and its reason named by the running kernel's enum.
+   */
+  static NetworkEvent drop(EventDecoder d, MemorySegment r, DropReasons reasons) {
+    long a = DropEvent.ADDRS;
+    int family = EventDecoder.u16(r, a + SockAddrs.FAMILY);
+    int code = EventDecoder.i32(r, DropEvent.REASON);
+    return new NetworkEvent(
+        d.header(r),
+        DROP,
+        family,
+        EventDecoder.u16(r, a + SockAddrs.PROTOCOL),
+        -1,
+        end(r, a, family, true),
+        end(r, a, family, false),
+        0,
+        Integer.toUnsignedLong(EventDecoder.i32(r, a + SockAddrs.NETNS)),
+        -1,
+        0,
+        null,
+        new PacketDrop(reasons.name(code), code, EventDecoder.i32(r, DropEvent.OUTBOUND) != 0));
   }
 
   /** What a closed connection carried, from the close record's {@code struct tcp_sock} counters. */

@@ -9,6 +9,7 @@ import dev.tapio.sensors.internal.abi.Abi.EventKind;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.abi.AbiCheck;
 import dev.tapio.sensors.internal.decode.ActiveLsms;
+import dev.tapio.sensors.internal.decode.DropReasons;
 import dev.tapio.sensors.internal.ffm.BpfException;
 import dev.tapio.sensors.internal.ffm.BpfObject;
 import dev.tapio.sensors.internal.ffm.KernelFunctions;
@@ -99,6 +100,11 @@ public final class LibbpfBackend implements Backend {
           });
       if (spec.has(Role.FILTER_TYPES)) {
         writeFilter(obj, spec, FilterMaps.of(config.kernelFilter()));
+      }
+      if (spec.has(Role.DROP_REASONS)) {
+        for (int reason : DropReasons.host().wanted()) {
+          obj.updateArray(spec.map(Role.DROP_REASONS), reason, v -> v.set(JAVA_INT, 0, 1));
+        }
       }
       return new LoadedObject(obj, spec, transport, spec.ringBytes(ringBytes));
     } catch (BpfException | RuntimeException e) {

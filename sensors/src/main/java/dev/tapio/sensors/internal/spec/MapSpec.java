@@ -31,7 +31,9 @@ public record MapSpec(String name, Role role) {
     /** Kernel filter: suffixes, reversed, an LPM trie. */
     FILTER_SUFFIXES,
     /** Per-CPU counters of records the kernel filter dropped, by record kind. */
-    FILTERED
+    FILTERED,
+    /** Which kernel drop reasons skb:kfree_skb reports, by value (bpf/lib/net.h). */
+    DROP_REASONS
   }
 
   /** The maps every sensor object has, from {@code bpf/lib/maps.h}. */
@@ -44,6 +46,9 @@ public record MapSpec(String name, Role role) {
           new MapSpec("tapio_fill", Role.FILL),
           new MapSpec("tapio_config", Role.CONFIG),
           new MapSpec(".rodata.tapio", Role.CONSTANTS));
+
+  /** The socket sensor's wanted drop reasons, from {@code bpf/lib/net.h}. */
+  public static final MapSpec DROP_REASONS = new MapSpec("tapio_drop_reasons", Role.DROP_REASONS);
 
   /** The kernel filter's maps, from {@code bpf/lib/filter.h}: in the file sensor's object. */
   public static final List<MapSpec> FILTER =

@@ -245,7 +245,8 @@ public final class SensorCatalog {
    * Sockets: connect (with the outcome of a non-blocking one), accept, bind, listen, the first
    * datagram of each UDP conversation, dup of a socket, and the end of TCP connections. The TCP
    * state tracepoint serves {@code connect_async} and {@code close}; it reports only sockets the
-   * connect and accept hooks remembered, so those come along.
+   * connect and accept hooks remembered, so those come along. Packets the kernel drops come from
+   * {@code skb:kfree_skb}, with the reasons the kernel's BTF names ({@code tapio_drop_reasons}).
    */
   public static final SensorSpec NET =
       new SensorSpec(
@@ -271,10 +272,12 @@ public final class SensorCatalog {
                   syscallHooks("recvfrom", Set.of("recvfrom"), true, true),
                   syscallHooks("dup", Set.of("dup"), true, true),
                   syscallHooks("dup2", Set.of("dup2"), true, true),
-                  syscallHooks("dup3", Set.of("dup3"), true, true))
+                  syscallHooks("dup3", Set.of("dup3"), true, true),
+                  Stream.of(
+                      ProgramSpec.of("kfree_skb", Set.of("drop"), TRACEPOINT, "tapio_kfree_skb")))
               .flatMap(h -> h)
               .toList(),
-          MapSpec.COMMON);
+          Stream.concat(MapSpec.COMMON.stream(), Stream.of(MapSpec.DROP_REASONS)).toList());
 
   /** The sys_enter and/or sys_exit hooks of one syscall, serving {@code eventTypes}. */
   private static Stream<ProgramSpec> syscallHooks(

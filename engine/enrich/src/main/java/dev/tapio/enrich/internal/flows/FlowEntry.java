@@ -5,6 +5,8 @@ import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.NetworkFlow;
 import dev.tapio.api.event.SocketAddress;
 import java.net.InetAddress;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** The counters of one flow over the current interval, and the first addresses seen. */
@@ -17,6 +19,9 @@ public final class FlowEntry {
   private long bytesOut;
   private long packetsIn;
   private long bytesIn;
+
+  /** Dropped packets by reason: a handful of reasons at most, so a small sorted map. */
+  private final Map<String, Long> drops = new TreeMap<>();
 
   public FlowEntry(@Nullable InetAddress sourceAddress, @Nullable InetAddress destinationAddress) {
     this.sourceAddress = sourceAddress;
@@ -41,9 +46,15 @@ public final class FlowEntry {
     this.bytesIn += bytesIn;
   }
 
+  /** Counts one packet the kernel dropped for {@code reason}. */
+  public void drop(String reason) {
+    drops.merge(reason, 1L, Long::sum);
+  }
+
   /** Adds everything {@code other} counted (an evicted flow folded into an overflow bucket). */
   public void add(FlowEntry other) {
     add(null, other.connections, other.packetsOut, other.bytesOut, other.packetsIn, other.bytesIn);
+    other.drops.forEach((reason, n) -> drops.merge(reason, n, Long::sum));
   }
 
   public NetworkFlow toFlow(FlowKey key, long timeNanos) {
@@ -60,6 +71,7 @@ public final class FlowEntry {
         policy,
         connections,
         key.source(),
-        key.destination());
+        key.destination(),
+        drops);
   }
 }

@@ -31,6 +31,15 @@ public final class LiveRules implements AutoCloseable {
     return new LiveRules(inputs, inputs.load());
   }
 
+  /** The rules {@code initial} was built from {@code inputs} (see {@link RuleBuild}). */
+  static LiveRules of(RuleInputs inputs, RuleBase initial) {
+    return new LiveRules(inputs, initial);
+  }
+
+  RuleInputs inputs() {
+    return inputs;
+  }
+
   public RuleBase current() {
     return current;
   }

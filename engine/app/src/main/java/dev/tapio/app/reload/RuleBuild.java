@@ -58,7 +58,7 @@ public final class RuleBuild {
                     "rules compiled in {} ms, rule base built in {} ms",
                     (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
-                build.live.complete(LiveRules.of(inputs, base));
+                build.live.complete(LiveRules.of(inputs, base, cache));
               } catch (Throwable e) {
                 build.reports.completeExceptionally(e);
                 build.live.completeExceptionally(e);

@@ -44,6 +44,7 @@ public final class RuleShapeCache {
   static final int KEEP = 8;
 
   static final String DAMAGED = "rule cache: {} is damaged ({}); compiling the rules first";
+  static final String UNREADABLE = "rule cache: cannot read {} ({}); compiling the rules first";
   static final String UNWRITABLE =
       "rule cache: cannot write {} ({}); the next start compiles first";
 
@@ -103,7 +104,7 @@ public final class RuleShapeCache {
     } catch (java.nio.file.NoSuchFileException e) {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      log.warn(DAMAGED, file, e.toString());
+      log.warn(UNREADABLE, file, e.toString());
       return Optional.empty();
     }
     try {
@@ -112,6 +113,16 @@ public final class RuleShapeCache {
       log.warn(DAMAGED, file, e.getMessage());
       delete(file);
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Stores the shape of {@code base} under the key of {@code inputs}, when the files still hash as
+   * they did when {@code base} was read from them (else the next load stores its own).
+   */
+  public void store(RuleInputs inputs, RuleBase base) {
+    if (enabled() && inputs.fingerprint().equals(base.hash())) {
+      store(key(inputs), RuleShape.of(base));
     }
   }
 

@@ -94,6 +94,27 @@ class RuleShapeCacheTest {
   }
 
   @Test
+  void aReloadStoresTheShapeOfTheReloadedFiles() throws Exception {
+    Path file = Files.writeString(dir.resolve("rules.yaml"), rule("Reads x", "/tmp/x"));
+    RuleInputs inputs = RuleInputs.of(options(List.of(file), "rules.watch=false"));
+    RuleShapeCache cache = RuleShapeCache.in(dir.resolve("cache"));
+    RuleBuild build = RuleBuild.start(inputs, cache);
+    build.verify(build.shape());
+    try (LiveRules live = build.live()) {
+      live.startReloading(false, base -> {});
+      Files.writeString(
+          file, rule("Reads x", "/tmp/x") + rule("Runs", "/tmp/y").replace("openat", "execve"));
+      assertThat(cache.find(RuleShapeCache.key(inputs))).isEmpty();
+
+      assertThat(live.reloadNow("test")).isInstanceOf(ReloadResult.Reloaded.class);
+
+      RuleShape reloaded = RuleShape.of(live.current());
+      assertThat(reloaded.eventTypes()).contains("openat", "execve");
+      assertThat(cache.find(RuleShapeCache.key(inputs))).contains(reloaded);
+    }
+  }
+
+  @Test
   void anyChangeToTheRuleFilesOrTheSelectionIsAnotherKey() throws Exception {
     Path file = Files.writeString(dir.resolve("rules.yaml"), rule("Reads x", "/tmp/x"));
     String before = RuleShapeCache.key(RuleInputs.of(options(List.of(file))));

@@ -127,8 +127,7 @@ class RulesCommandsTest {
     assertThat(r.out()).endsWith("rule cache: " + cache + "\n");
 
     RuleBuild run =
-        RuleBuild.start(
-            RuleFixtures.options(List.of(good), "rules.cache.directory=" + cache));
+        RuleBuild.start(RuleFixtures.options(List.of(good), "rules.cache.directory=" + cache));
     assertThat(run.cacheHit()).isTrue();
     assertThat(run.shape()).isEqualTo(RuleShape.of(run.live().current()));
   }

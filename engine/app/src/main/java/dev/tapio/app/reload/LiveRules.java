@@ -42,10 +42,6 @@ public final class LiveRules implements AutoCloseable {
     return new LiveRules(inputs, initial, cache);
   }
 
-  RuleInputs inputs() {
-    return inputs;
-  }
-
   public RuleBase current() {
     return current;
   }

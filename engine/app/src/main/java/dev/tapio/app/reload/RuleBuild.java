@@ -27,6 +27,7 @@ public final class RuleBuild {
   private final @Nullable RuleShape cached;
   private final CompletableFuture<RuleReports> reports = new CompletableFuture<>();
   private final CompletableFuture<LiveRules> live = new CompletableFuture<>();
+  private final CompletableFuture<RuleShape> built = new CompletableFuture<>();
 
   private RuleBuild(RuleShapeCache cache, String key, @Nullable RuleShape cached) {
     this.cache = cache;
@@ -58,9 +59,15 @@ public final class RuleBuild {
                     "rules compiled in {} ms, rule base built in {} ms",
                     (t1 - t0) / 1_000_000,
                     (System.nanoTime() - t1) / 1_000_000);
+                RuleShape shape = RuleShape.of(base);
+                if (!shape.equals(build.cached)) {
+                  cache.store(inputs, base); // here, not where the engine waits for the rules
+                }
+                build.built.complete(shape);
                 build.live.complete(LiveRules.of(inputs, base, cache));
               } catch (Throwable e) {
                 build.reports.completeExceptionally(e);
+                build.built.completeExceptionally(e);
                 build.live.completeExceptionally(e);
               }
             });
@@ -96,22 +103,18 @@ public final class RuleBuild {
   }
 
   /**
-   * Waits for the rule base and compares its shape to {@code started} (what the sensors started
-   * with); stores its shape in the cache when the cache did not have it or had another one.
+   * Waits for the rule base and says what it needs of the sensors. Its shape was stored in the
+   * cache on the build's thread, when the cache did not have it or had another one.
    *
+   * @param started the shape the sensors started with
    * @return the rule base's shape; it differs from {@code started} only when a cache entry was
    *     stale
    */
   public RuleShape verify(RuleShape started) {
-    RuleShape actual = RuleShape.of(live().current());
+    live();
+    RuleShape actual = join(built);
     if (cached != null && !cached.equals(actual)) {
-      log.warn(STALE, key.substring(0, 12));
-    }
-    if (cache.enabled() && !actual.equals(cached)) {
-      // stored only when the files still hash to the key the shape was looked up with
-      if (RuleShapeCache.key(live().inputs()).equals(key)) {
-        cache.store(key, actual);
-      }
+      log.warn(STALE, key.substring(0, Math.min(12, key.length())));
     }
     if (!actual.equals(started)) {
       log.debug("rules: shape at start {}, built {}", started, actual);

@@ -154,6 +154,16 @@ public final class CompiledRuleSet {
 
   /** Every event type some enabled rule can match, or every known type if one matches all. */
   public Set<String> eventTypes() {
+    return eventTypes(rules, correlations);
+  }
+
+  /**
+   * Every event type some enabled one of {@code rules} or of {@code correlations} can match, or
+   * every known type if one matches all: what the rule set built from them matches, known before it
+   * is built (the sensors start with it while the rule base builds).
+   */
+  public static Set<String> eventTypes(
+      List<CompiledRule> rules, List<CompiledCorrelation> correlations) {
     Set<String> out = new TreeSet<>();
     for (CompiledCorrelation c : correlations) {
       if (c.enabled()) {

@@ -18,10 +18,13 @@ import dev.tapio.app.pipeline.AlertCompleter;
 import dev.tapio.app.pipeline.OutputAppender;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
+import dev.tapio.app.pipeline.RuleMatcher;
 import dev.tapio.app.pipeline.SamplingSettings;
 import dev.tapio.app.reload.LiveRules;
 import dev.tapio.app.reload.ReloadResult;
 import dev.tapio.app.reload.RuleBase;
+import dev.tapio.app.reload.RuleBuild;
+import dev.tapio.app.reload.RuleShape;
 import dev.tapio.app.reload.SwappableMatcher;
 import dev.tapio.enrich.ContainerMetadataSource;
 import dev.tapio.enrich.CriSettings;
@@ -62,12 +65,14 @@ public final class Engine implements AutoCloseable {
   private final EngineOptions options;
   private final Lifecycle lifecycle = new Lifecycle();
 
-  private @Nullable LiveRules liveRules;
-  private @Nullable CompiledRuleSet rules;
+  private @Nullable RuleBuild ruleBuild;
+  private @Nullable RuleShape shape;
+  private volatile @Nullable LiveRules liveRules;
+  private volatile @Nullable CompiledRuleSet rules;
   private @Nullable AlertSink alerts;
   private @Nullable Enricher enricher;
   private @Nullable Pipeline pipeline;
-  private @Nullable SensorSet sensors;
+  private volatile @Nullable SensorSet sensors;
   private @Nullable AlertOutputs outputs;
   private @Nullable FlowTelemetry flows;
   private PolicyJudge judge = new PolicyJudge(null);
@@ -92,6 +97,11 @@ public final class Engine implements AutoCloseable {
                 () -> pipeline, () -> sensors, () -> outputs, () -> rules, () -> enricher));
   }
 
+  /**
+   * Starts the engine. The rules load on a thread of their own from {@code load rules} on: the
+   * sensors start as soon as the rules' event types and kernel filter are known (at once when the
+   * rule cache has them), and the engine is ready when the rule base is built too.
+   */
   public void start() {
     lifecycle.step("check capabilities", RequiredCapabilities::check);
     lifecycle.step("load rules", this::loadRules);
@@ -101,6 +111,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
     lifecycle.step("start sensors", this::startSensors);
+    lifecycle.step("build the rule base", this::awaitRules);
     lifecycle.step("reload rules on change", this::startReloading);
     lifecycle.step("report losses", this::startLossReports);
     lifecycle.step("serve health and metrics", this::startHttp);
@@ -113,14 +124,47 @@ public final class Engine implements AutoCloseable {
         sensors == null ? "none" : sensors.statuses());
   }
 
+  /**
+   * Starts building the rules beside the next steps, and learns what the sensors need of them: from
+   * the rule cache at once, else once the files are compiled (before the Drools rule base).
+   */
   private AutoCloseable loadRules() {
-    LiveRules loaded = LiveRules.load(options);
+    RuleBuild build = RuleBuild.start(options);
+    ruleBuild = build;
+    shape = build.shape();
+    log.info(
+        "rules: event types and kernel filter {}; the rule base builds while the sensors start",
+        build.cacheHit() ? "from the rule cache" : "compiled");
+    metrics.reloads(() -> liveRules().stats());
+    metrics.killSwitch(killSwitch::engaged);
+    return () -> {};
+  }
+
+  /**
+   * Waits for the rule base. Should the rules need other events than the cached shape the sensors
+   * started with said (a stale cache entry), the sensors start again with the rules' own, before
+   * the engine is ready.
+   */
+  private AutoCloseable awaitRules() {
+    RuleBuild build = requireNonNull(ruleBuild);
+    LiveRules loaded = build.live();
     liveRules = loaded;
     rules = loaded.current().live();
     metrics.rulesLoaded(rules().rules());
     metrics.shadowRulesLoaded(loaded.current().shadowRules());
-    metrics.reloads(loaded::stats);
-    metrics.killSwitch(killSwitch::engaged);
+    RuleShape actual = build.verify(requireNonNull(shape));
+    if (!actual.equals(shape)) {
+      shape = actual;
+      if (sensors != null) {
+        log.warn("sensors: starting again with the event types and kernel filter of the rules");
+        closeSensors();
+        openSensors();
+      }
+    }
+    SensorSet set = sensors;
+    if (set != null) {
+      warnAboutRulesThatCannotFire(set.eventTypesDelivered());
+    }
     return () -> {};
   }
 
@@ -188,7 +232,10 @@ public final class Engine implements AutoCloseable {
   }
 
   private AutoCloseable startPipeline() {
-    SwappableMatcher matcher = liveRules().matcher();
+    RuleBuild build = requireNonNull(ruleBuild);
+    // Until the rule base is built, the pipeline thread waits in its first match and the events
+    // the sensors deliver wait in its queue: none is matched against no rules.
+    RuleMatcher matcher = event -> build.live().matcher().match(event);
     Enricher enrich = requireNonNull(enricher);
     PolicyJudge policies = judge;
     EventTap tap = EventTap.of(options);
@@ -199,7 +246,7 @@ public final class Engine implements AutoCloseable {
     AlertCompleter completion =
         new AlertCompleter(
             e -> enrich.awaitComplete(e, CONTAINER_LOOKUP_WAIT),
-            m -> append.apply(matcher.render(m)),
+            m -> append.apply(build.live().matcher().render(m)),
             requireNonNull(alerts));
     Pipeline built =
         new Pipeline(
@@ -215,7 +262,7 @@ public final class Engine implements AutoCloseable {
     return () -> {
       built.close();
       completion.flush();
-      matcher.close();
+      build.ifBuilt().map(LiveRules::matcher).ifPresent(SwappableMatcher::close);
       tap.close();
     };
   }
@@ -237,6 +284,11 @@ public final class Engine implements AutoCloseable {
       log.warn("sensors not started: {}", KillSwitch.DETACHED);
       return () -> {};
     }
+    openSensors();
+    return this::closeSensors;
+  }
+
+  private void openSensors() {
     SensorConfig config =
         SensorConfig.builder()
             .ringBufferBytes(options.ringBufferBytes())
@@ -255,11 +307,15 @@ public final class Engine implements AutoCloseable {
     sensors = set;
     set.start(SensorChoice.eventTypes(eventTypes(), options.config()), requireNonNull(pipeline));
     set.statuses().forEach((name, status) -> log.info("sensor {}: {}", name, status));
-    warnAboutRulesThatCannotFire(set.eventTypesDelivered());
-    return () -> {
+  }
+
+  private void closeSensors() {
+    SensorSet set = sensors;
+    if (set != null) {
+      sensors = null;
       reportSensorLosses(set);
       set.close();
-    };
+    }
   }
 
   /** Rule files are watched (unless rules.watch is off); SIGHUP is the CLI's, see reloadRules. */
@@ -370,7 +426,7 @@ public final class Engine implements AutoCloseable {
     if (options.printEvents() || options.recordTo() != null) {
       types.addAll(Sensors.eventTypes());
     } else {
-      types.addAll(liveRules().current().eventTypes());
+      types.addAll(requireNonNull(shape, "rules not loaded").eventTypes());
     }
     return types;
   }
@@ -387,7 +443,8 @@ public final class Engine implements AutoCloseable {
       return dev.tapio.api.filter.KernelFilter.NONE;
     }
     // correlation steps and shadow rules are matched too: the filter admits what any may need
-    dev.tapio.api.filter.KernelFilter filter = liveRules().current().kernelFilter();
+    dev.tapio.api.filter.KernelFilter filter =
+        requireNonNull(shape, "rules not loaded").kernelFilter();
     log.info("kernel filter: {}", filter.summary());
     installedFilter = filter;
     return filter;

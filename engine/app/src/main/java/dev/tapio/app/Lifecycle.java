@@ -26,8 +26,10 @@ public final class Lifecycle implements AutoCloseable {
   /** Runs {@code step} now; its result is closed at teardown, after every later step's. */
   public void step(String name, Step step) {
     log.debug("start: {}", name);
+    long t0 = System.nanoTime();
     try {
       started.push(new Started(name, step.start()));
+      log.debug("started: {} ({} ms)", name, (System.nanoTime() - t0) / 1_000_000);
     } catch (Exception e) {
       close();
       throw new StartupException(name, e);

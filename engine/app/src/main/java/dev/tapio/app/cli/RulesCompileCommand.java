@@ -1,5 +1,9 @@
 package dev.tapio.app.cli;
 
+import dev.tapio.app.RuleSelection;
+import dev.tapio.app.reload.RuleInputs;
+import dev.tapio.app.reload.RuleShape;
+import dev.tapio.app.reload.RuleShapeCache;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
@@ -15,8 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tapio rules compile FILE... --emit DIR [--show-filter]}: compile, and keep what was
- * generated: the DRL and the kernel filter.
+ * {@code tapio rules compile FILE... --emit DIR [--show-filter] [--cache DIR]}: compile, and keep
+ * what was generated: the DRL and the kernel filter; with {@code --cache}, warm the rule cache of
+ * {@code tapio run} (an image build can, so its first start does not compile before the sensors).
  */
 @Command(
     name = "compile",
@@ -40,6 +45,15 @@ public final class RulesCompileCommand implements Callable<Integer> {
       description = "Also print the kernel filter the rules compile into (YAML).")
   boolean showFilter;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      description =
+          "Also store what the sensors need of these rules in this rule cache (rules.cache.directory),"
+              + " for tapio run --rules with the same FILE arguments and the rules.* settings at"
+              + " their defaults: it then starts the sensors without compiling first.")
+  @org.jspecify.annotations.Nullable Path cache;
+
   @Override
   public Integer call() throws IOException {
     LoadReport report = RuleLoader.create().load(files);
@@ -57,6 +71,13 @@ public final class RulesCompileCommand implements Callable<Integer> {
         "compiled %d rules (%d enabled) for %d event types; generated rules in %s, kernel filter"
             + " in %s%n",
         rules.rules().size(), enabled, rules.eventTypes().size(), written, filter);
+    if (cache != null) {
+      RuleInputs inputs = new RuleInputs(files, List.of(), false, RuleSelection.NONE, List.of());
+      RuleShapeCache.in(cache)
+          .store(
+              RuleShapeCache.key(inputs), new RuleShape(rules.eventTypes(), rules.kernelFilter()));
+      out.printf("rule cache: %s%n", cache);
+    }
     if (showFilter) {
       out.print(rules.kernelFilter().describe());
     }

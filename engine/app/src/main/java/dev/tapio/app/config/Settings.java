@@ -72,6 +72,18 @@ public final class Settings {
           BOOLEAN,
           true,
           "Reload the rules when a rule file or directory changes (SIGHUP reloads always).");
+  public static final Setting<Boolean> RULES_CACHE_ENABLED =
+      of(
+          "rules.cache.enabled",
+          BOOLEAN,
+          true,
+          "Keep what the sensors need of each rule set (event types, kernel filter) by the rule files' hash, so a start with unchanged rules starts the sensors while the rules compile.");
+  public static final Setting<Path> RULES_CACHE_DIRECTORY =
+      of(
+          "rules.cache.directory",
+          PATH,
+          Path.of("/var/lib/tapio/rules-cache"),
+          "Where rules.cache keeps its entries; when it cannot be read or written the rules compile first, as without a cache.");
 
   // outputs
   public static final Setting<Boolean> JSON_ENABLED =
@@ -352,6 +364,8 @@ public final class Settings {
           RULES_ENABLE_TAGS,
           RULES_SHADOW_FILES,
           RULES_WATCH,
+          RULES_CACHE_ENABLED,
+          RULES_CACHE_DIRECTORY,
           APPEND_OUTPUT,
           JSON_ENABLED,
           OTLP_ENDPOINT,

@@ -18,8 +18,11 @@ public final class LiveRules implements AutoCloseable {
   private @Nullable RuleReloader reloader;
   private @Nullable RuleWatcher watcher;
 
-  private LiveRules(RuleInputs inputs, RuleBase initial) {
+  private final RuleShapeCache cache;
+
+  private LiveRules(RuleInputs inputs, RuleBase initial, RuleShapeCache cache) {
     this.inputs = inputs;
+    this.cache = cache;
     this.current = initial;
     this.initial = initial;
     this.matcher = new SwappableMatcher(initial);
@@ -28,7 +31,15 @@ public final class LiveRules implements AutoCloseable {
   /** Loads the rules {@code options} name; throws with the load report when they do not load. */
   public static LiveRules load(EngineOptions options) {
     RuleInputs inputs = RuleInputs.of(options);
-    return new LiveRules(inputs, inputs.load());
+    return new LiveRules(inputs, inputs.load(), RuleShapeCache.off());
+  }
+
+  /**
+   * The rules {@code initial} was built from {@code inputs} (see {@link RuleBuild}); each reload
+   * stores its shape in {@code cache}, so the next start with the reloaded files finds it.
+   */
+  static LiveRules of(RuleInputs inputs, RuleBase initial, RuleShapeCache cache) {
+    return new LiveRules(inputs, initial, cache);
   }
 
   public RuleBase current() {
@@ -66,6 +77,7 @@ public final class LiveRules implements AutoCloseable {
               matcher.swap(base);
               current = base;
               afterSwap.accept(base);
+              cache.store(inputs, base);
             },
             audit);
     reloader = r;

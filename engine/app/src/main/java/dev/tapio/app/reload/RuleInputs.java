@@ -83,17 +83,25 @@ public record RuleInputs(
    * @throws RuleSets.InvalidRulesException when a file does not load; nothing is swapped then
    */
   public RuleBase load() {
+    return read().build();
+  }
+
+  /**
+   * Loads the live rules and, with shadow files, the shadow rules, without building their rule
+   * bases: enough to know what they need from the sensors ({@link RuleReports#shape()}).
+   *
+   * @throws RuleSets.InvalidRulesException when a file does not load
+   */
+  public RuleReports read() {
     String hash = fingerprint();
     List<Path> live = ruleFiles();
     LoadReport liveReport = RuleSets.report(live, bundled, selection);
     if (shadowFiles.isEmpty()) {
-      return new RuleBase(liveReport.buildRuleSet(), null, hash);
+      return new RuleReports(liveReport, null, hash);
     }
     List<Path> withShadow = new ArrayList<>(live);
     withShadow.addAll(shadowFiles);
-    LoadReport shadowReport = RuleSets.report(withShadow, bundled, selection);
-    return new RuleBase(
-        liveReport.buildRuleSet(), ShadowRules.build(liveReport, shadowReport), hash);
+    return new RuleReports(liveReport, RuleSets.report(withShadow, bundled, selection), hash);
   }
 
   /**

@@ -20,16 +20,23 @@ final class ShadowRules {
 
   /** The shadow rule set (only the shadow rules enabled), or null when no rule differs. */
   static @Nullable CompiledRuleSet build(LoadReport live, LoadReport withShadow) {
-    Map<String, CompiledRule> liveByName = new HashMap<>();
-    live.rules().forEach(r -> liveByName.put(r.name(), r));
-    List<CompiledRule> rules =
-        withShadow.rules().stream()
-            .map(r -> r.withEnabled(r.enabled() && differs(r, liveByName.get(r.name()))))
-            .toList();
+    List<CompiledRule> rules = select(live, withShadow);
     if (rules.stream().noneMatch(CompiledRule::enabled)) {
       return null;
     }
     return CompiledRuleSet.build(rules, withShadow.matching());
+  }
+
+  /**
+   * The rules of the load with the shadow files, only the shadow rules among them enabled: what
+   * {@link #build} builds the shadow rule set from.
+   */
+  static List<CompiledRule> select(LoadReport live, LoadReport withShadow) {
+    Map<String, CompiledRule> liveByName = new HashMap<>();
+    live.rules().forEach(r -> liveByName.put(r.name(), r));
+    return withShadow.rules().stream()
+        .map(r -> r.withEnabled(r.enabled() && differs(r, liveByName.get(r.name()))))
+        .toList();
   }
 
   private static boolean differs(CompiledRule shadow, @Nullable CompiledRule live) {

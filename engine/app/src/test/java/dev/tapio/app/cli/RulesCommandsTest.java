@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tapio.app.reload.RuleBuild;
+import dev.tapio.app.reload.RuleFixtures;
+import dev.tapio.app.reload.RuleShape;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +108,28 @@ class RulesCommandsTest {
               - "= /etc/shadow"
             openat2: none
             """);
+  }
+
+  @Test
+  void compileWarmsTheRuleCacheOfARunWithTheSameFiles() throws Exception {
+    Path good = write("good.yaml", GOOD);
+    Path cache = dir.resolve("cache");
+    CliRunner r =
+        CliRunner.run(
+            "rules",
+            "compile",
+            good.toString(),
+            "--emit",
+            dir.resolve("out").toString(),
+            "--cache",
+            cache.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).endsWith("rule cache: " + cache + "\n");
+
+    RuleBuild run =
+        RuleBuild.start(RuleFixtures.options(List.of(good), "rules.cache.directory=" + cache));
+    assertThat(run.cacheHit()).isTrue();
+    assertThat(run.shape()).isEqualTo(RuleShape.of(run.live().current()));
   }
 
   @Test

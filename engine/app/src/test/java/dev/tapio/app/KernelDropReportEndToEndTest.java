@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * opens the rules want; the loss reaches the sinks as an alert-shaped record with the counts.
  */
 @Tag("privileged")
+@Tag("kernel")
 class KernelDropReportEndToEndTest {
   @TempDir Path dir;
 

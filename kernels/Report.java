@@ -223,6 +223,10 @@ public final class Report {
         java.util.function.Function<Run, Map<String, String>> column) {
       Set<String> rows = new LinkedHashSet<>();
       runs.forEach(r -> rows.addAll(column.apply(r).keySet()));
+      if (rows.isEmpty()) {
+        md.append("\n## ").append(title).append("\n\nNo results from any kernel.\n");
+        return;
+      }
       md.append("\n## ").append(title).append("\n\n| ").append(what);
       runs.forEach(r -> md.append(" | ").append(r.name()));
       md.append(" |\n|---");

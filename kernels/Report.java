@@ -1,4 +1,3 @@
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,27 +9,27 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Turns the matrix's results into docs/kernel-compatibility.md, and checks them.
  *
  * <pre>
- *   java kernels/Report.java RESULTS kernels.tsv       the page, on stdout
- *   java kernels/Report.java --check RESULTS RUN...    exit 1 unless every RUN booted, reported
- *                                                      its sensors and passed every test
+ *   java kernels/Report.java RESULTS kernels.tsv [RUN...]
+ *       summarizes each RUN's guest directory RESULTS/RUN/ into RESULTS/RUN.tsv, then prints the
+ *       page from the summaries of every run in kernels.tsv (without RUN, from the summaries alone)
+ *   java kernels/Report.java --check RESULTS RUN...
+ *       exit 1 unless every RUN booted, finished in time, reported its sensors and passed every test
  * </pre>
  *
  * Everything on the page is read from what the guests wrote (kernels/guest): the kernel release,
- * its LSM list, `tapio sensors status` as printed, and the console launcher's JUnit XML. Nothing
- * about a kernel is written here by hand, so the page cannot drift from a run.
+ * its LSM list, `tapio sensors status` as printed, and the console launcher's JUnit XML, kept per
+ * run in a summary under git ({@link Results}). Nothing about a kernel is written here by hand, so
+ * the page cannot drift from a run, and a rerun of one kernel keeps the others' rows.
  */
 public final class Report {
   private Report() {}
 
-  /** One guest run as the guest left it in RESULTS/RUN. */
+  /** One guest run: what the guest left in RESULTS/RUN, or its summary RESULTS/RUN.tsv. */
   record Run(
       String name,
       String packageName,
@@ -39,16 +38,44 @@ public final class Report {
       String lsm,
       List<String> requested,
       long seconds,
+      int exit,
       List<String> status,
-      Map<String, String> features,
-      Map<String, String> sensors,
       Map<String, List<TestCase>> suites) {
 
+    Map<String, String> features() {
+      return section("kernel features:");
+    }
+
+    Map<String, String> sensors() {
+      return section("sensors:");
+    }
+
+    /** The {@code name: value} lines of one section of `tapio sensors status`. */
+    private Map<String, String> section(String title) {
+      Map<String, String> out = new LinkedHashMap<>();
+      boolean in = false;
+      for (String line : status) {
+        if (!line.startsWith("  ")) {
+          in = line.equals(title);
+        } else if (in && !line.startsWith("   ") && line.indexOf(": ") > 0) {
+          int colon = line.indexOf(": ");
+          out.put(line.substring(2, colon), line.substring(colon + 2));
+        }
+      }
+      return out;
+    }
+
     Optional<String> problem() {
+      if (exit == 124) {
+        return Optional.of("the guest ran out of time after " + seconds + " s (see serial.log)");
+      }
+      if (exit != 0) {
+        return Optional.of("qemu exited " + exit + " (see serial.log)");
+      }
       if (release.isEmpty()) {
         return Optional.of("the guest did not come up (see serial.log)");
       }
-      if (sensors.isEmpty()) {
+      if (sensors().isEmpty()) {
         return Optional.of("tapio sensors status printed no sensors");
       }
       for (String suite : requested) {
@@ -77,16 +104,22 @@ public final class Report {
     if (args.length >= 2 && args[0].equals("--check")) {
       System.exit(check(Path.of(args[1]), List.of(args).subList(2, args.length)));
     }
-    if (args.length != 2) {
-      System.err.println("usage: Report RESULTS kernels.tsv | Report --check RESULTS RUN...");
+    if (args.length < 2) {
+      System.err.println("usage: Report RESULTS kernels.tsv [RUN...] | Report --check RESULTS RUN...");
       System.exit(2);
+    }
+    Path results = Path.of(args[0]);
+    for (String name : List.of(args).subList(2, args.length)) {
+      Files.writeString(
+          results.resolve(name + ".tsv"), Results.summary(Results.fromGuest(results.resolve(name))));
     }
     List<Run> runs = new ArrayList<>();
     for (String line : Files.readAllLines(Path.of(args[1]))) {
       if (!line.isBlank() && !line.startsWith("#")) {
-        Path dir = Path.of(args[0]).resolve(line.split("\t")[0]);
-        if (Files.isDirectory(dir)) {
-          runs.add(read(dir));
+        String name = line.split("\t")[0];
+        Path summary = results.resolve(name + ".tsv");
+        if (Files.isRegularFile(summary)) {
+          runs.add(Results.fromSummary(name, Files.readAllLines(summary)));
         }
       }
     }
@@ -96,98 +129,16 @@ public final class Report {
   private static int check(Path results, List<String> names) throws Exception {
     int bad = 0;
     for (String name : names) {
-      Run run = read(results.resolve(name));
-      Optional<String> problem = run.problem();
+      Path summary = results.resolve(name + ".tsv");
+      Optional<String> problem =
+          Files.isRegularFile(summary)
+              ? Results.fromSummary(name, Files.readAllLines(summary)).problem()
+              : Optional.of("no results");
       System.out.println(
           "matrix: " + name + ": " + problem.map(p -> "FAILED: " + p).orElse("passed"));
       bad += problem.isPresent() ? 1 : 0;
     }
     return bad == 0 ? 0 : 1;
-  }
-
-  static Run read(Path dir) throws Exception {
-    List<String> status = lines(dir.resolve("status.txt"));
-    Map<String, String> features = new LinkedHashMap<>();
-    Map<String, String> sensors = new LinkedHashMap<>();
-    Map<String, String> section = null;
-    for (String line : status) {
-      if (line.equals("kernel features:")) {
-        section = features;
-      } else if (line.equals("sensors:")) {
-        section = sensors;
-      } else if (!line.startsWith("  ")) {
-        section = null;
-      } else if (section != null && line.indexOf(": ") > 0) {
-        int colon = line.indexOf(": ");
-        section.put(line.substring(2, colon), line.substring(colon + 2));
-      }
-    }
-    Map<String, List<TestCase>> suites = new TreeMap<>();
-    Path junit = dir.resolve("junit");
-    if (Files.isDirectory(junit)) {
-      try (Stream<Path> files = Files.walk(junit)) {
-        for (Path xml : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
-          suites
-              .computeIfAbsent(junit.relativize(xml).getName(0).toString(), k -> new ArrayList<>())
-              .addAll(testCases(xml));
-        }
-      }
-    }
-    return new Run(
-        dir.getFileName().toString(),
-        first(dir.resolve("package")),
-        first(dir.resolve("cmdline")),
-        first(dir.resolve("uname")),
-        first(dir.resolve("lsm")),
-        List.of(first(dir.resolve("suites")).split(" +")).stream().filter(s -> !s.isEmpty()).toList(),
-        first(dir.resolve("seconds")).isEmpty() ? 0 : Long.parseLong(first(dir.resolve("seconds"))),
-        status,
-        features,
-        sensors,
-        suites);
-  }
-
-  private static List<TestCase> testCases(Path xml) throws Exception {
-    List<TestCase> cases = new ArrayList<>();
-    NodeList nodes =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(xml.toFile())
-            .getElementsByTagName("testcase");
-    for (int i = 0; i < nodes.getLength(); i++) {
-      Element tc = (Element) nodes.item(i);
-      Outcome outcome = Outcome.PASSED;
-      String message = "";
-      for (String tag : List.of("failure", "error", "skipped")) {
-        NodeList found = tc.getElementsByTagName(tag);
-        if (found.getLength() > 0) {
-          Element e = (Element) found.item(0);
-          outcome = tag.equals("skipped") ? Outcome.SKIPPED : Outcome.FAILED;
-          message = e.getAttribute("message");
-          if (message.isEmpty()) {
-            message = e.getTextContent().strip();
-          }
-          message = message.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
-          break;
-        }
-      }
-      String className = tc.getAttribute("classname");
-      cases.add(
-          new TestCase(
-              className.substring(className.lastIndexOf('.') + 1),
-              tc.getAttribute("name"),
-              outcome,
-              message));
-    }
-    return cases;
-  }
-
-  private static List<String> lines(Path file) throws IOException {
-    return Files.isReadable(file) ? Files.readAllLines(file) : List.of();
-  }
-
-  private static String first(Path file) throws IOException {
-    return lines(file).stream().findFirst().orElse("").strip();
   }
 
   /** The markdown page. */
@@ -205,9 +156,11 @@ public final class Report {
           What Tapio's sensors run on, kernel by kernel: real Debian kernels booted under qemu
           (software emulation) with this machine's root shared read-only, running `tapio sensors
           status`, the privileged sensor tests and the end-to-end tests from one host build.
-          `kernels/matrix` reproduces every figure here (`kernels/README.md`); times are emulated
-          and say nothing about speed. CI does not run it by default (it takes longer than CI can
-          spare; `TAPIO_CI_MATRIX=1 .ci/run` does): run it when the sensors' hooks change.
+          `kernels/matrix all` reproduces every figure here (`kernels/README.md`); times are
+          emulated and say nothing about speed. CI runs the oldest and the newest kernel and 5.10
+          with BPF LSM on (`kernels/matrix ci`) after every build; the others when the sensors'
+          hooks change. Each run's results are kept in `kernels/results/RUN.tsv`, so a rerun of
+          some kernels leaves the other rows as they were.
 
           """);
       md.append("## Kernels\n\n");
@@ -226,11 +179,15 @@ public final class Report {
             .append(" | ")
             .append(counts(r, "end-to-end"))
             .append(" | ")
+            .append(r.exit() == 124 ? "**timed out** after " : "")
             .append(r.seconds())
             .append(" s |\n");
       }
       table(md, "Kernel features (probed by loading and attaching)", "feature", runs, Run::features);
       table(md, "Sensors: the tier each one chose", "sensor", runs, r -> brief(r.sensors()));
+      table(md, "Sensor tests on each kernel", "test class", runs, r -> byClass(r, "sensors"));
+      table(
+          md, "End-to-end tests on each kernel", "test class", runs, r -> byClass(r, "end-to-end"));
       failures(md, runs);
       richerTiers(md, runs);
       md.append("\n## What a user sees: `tapio sensors status` on each kernel\n");
@@ -266,6 +223,10 @@ public final class Report {
         java.util.function.Function<Run, Map<String, String>> column) {
       Set<String> rows = new LinkedHashSet<>();
       runs.forEach(r -> rows.addAll(column.apply(r).keySet()));
+      if (rows.isEmpty()) {
+        md.append("\n## ").append(title).append("\n\nNo results from any kernel.\n");
+        return;
+      }
       md.append("\n## ").append(title).append("\n\n| ").append(what);
       runs.forEach(r -> md.append(" | ").append(r.name()));
       md.append(" |\n|---");
@@ -367,6 +328,31 @@ public final class Report {
                 reasons.length <= 2
                     ? status
                     : reasons[0] + "; " + reasons[1] + "; and " + (reasons.length - 2) + " more");
+          });
+      return out;
+    }
+
+    /** Per test class of {@code suite}: how many of its cases passed, or what did not. */
+    private static Map<String, String> byClass(Run run, String suite) {
+      Map<String, List<TestCase>> classes = new TreeMap<>();
+      run.suites()
+          .getOrDefault(suite, List.of())
+          .forEach(c -> classes.computeIfAbsent(c.className(), k -> new ArrayList<>()).add(c));
+      Map<String, String> out = new LinkedHashMap<>();
+      classes.forEach(
+          (name, cases) -> {
+            long passed = cases.stream().filter(c -> c.outcome() == Outcome.PASSED).count();
+            long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
+            out.put(
+                name,
+                passed
+                    + "/"
+                    + cases.size()
+                    + " passed"
+                    + (failed > 0 ? ", **" + failed + " failed**" : "")
+                    + (cases.size() - passed - failed > 0
+                        ? ", " + (cases.size() - passed - failed) + " skipped"
+                        : ""));
           });
       return out;
     }

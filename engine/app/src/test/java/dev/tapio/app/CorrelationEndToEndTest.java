@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 @Tag("privileged")
+@Tag("kernel")
 class CorrelationEndToEndTest {
   private static final String RULE = "New binary written then run in a container";
   private static final String CHAIN =

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * same session's recording replayed offline must raise the same alerts.
  */
 @Tag("privileged")
+@Tag("kernel")
 class EngineEndToEndTest {
   @TempDir Path dir;
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * health, readiness, and every metric family with values that follow what was done.
  */
 @Tag("privileged")
+@HostOnly("HTTP health and metrics of a live engine: nothing here depends on the kernel")
 class EngineMetricsEndToEndTest {
   @TempDir Path dir;
 

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must raise its rule's alert with the facts that matter.
  */
 @Tag("privileged")
+@Tag("kernel")
 class EscapePrivilegeEndToEndTest {
   @TempDir Path dir;
 

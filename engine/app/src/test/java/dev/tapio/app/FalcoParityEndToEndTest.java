@@ -34,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * machine is shared and Falco's rules see everything on it.
  */
 @Tag("privileged")
+@HostOnly(
+    "ParityTable records which Falco rules fire on the CI host's kernel; the actions that depend on the kernel run in the guests as the security, escape and process tests")
 class FalcoParityEndToEndTest {
   static final Path CORPUS = Path.of("../../../shared/falco-rules").toAbsolutePath().normalize();
   static final List<Path> FILES =

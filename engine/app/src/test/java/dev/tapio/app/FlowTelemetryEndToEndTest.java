@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * and the {@code tapio.flow.table} record counts what was evicted and collapsed.
  */
 @Tag("privileged")
+@Tag("kernel")
 class FlowTelemetryEndToEndTest {
 
   @Test

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /healthz} still answers and {@code /readyz} says why the engine is not ready.
  */
 @Tag("privileged")
+@Tag("kernel")
 class KillSwitchEndToEndTest {
   private static final Pattern PROG_ID = Pattern.compile("^prog_id:\\s+(\\d+)$", Pattern.MULTILINE);
   private static final Pattern BPFTOOL_ID = Pattern.compile("\"id\":(\\d+)");

@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * (allowed ones through a test rule beside the bundled ones).
  */
 @Tag("privileged")
+@Tag("kernel")
 class NetworkPolicyEndToEndTest {
   private static final String RULE = "Network connection forbidden by NetworkPolicy";
   private static final String JUDGED = "Simulated pods connection judged";

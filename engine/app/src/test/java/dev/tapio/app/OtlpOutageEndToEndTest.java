@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * listener, so that tests running beside this one do not share either.
  */
 @Tag("privileged")
+@HostOnly("five real minutes of OTLP outage: delivery and the spool do not depend on the kernel")
 class OtlpOutageEndToEndTest {
   /** Five minutes; {@code -Dtapio.outage=PT1M} shortens it for a quick look, never in CI. */
   private static final Duration OUTAGE = Duration.parse(System.getProperty("tapio.outage", "PT5M"));

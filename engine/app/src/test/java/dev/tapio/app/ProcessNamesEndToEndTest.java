@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code argv[0]}, the exepath is the binary that runs.
  */
 @Tag("privileged")
+@Tag("kernel")
 class ProcessNamesEndToEndTest {
   @TempDir Path dir;
 

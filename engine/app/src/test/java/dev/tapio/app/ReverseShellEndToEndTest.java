@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * IPv4 loopback and runs sh on the connection, as an attacker's one-liner does.
  */
 @Tag("privileged")
+@Tag("kernel")
 class ReverseShellEndToEndTest {
   @Test
   void aShellOnALoopbackConnectionRaisesTheBundledAlertOverIpv6AndIpv4() throws Exception {

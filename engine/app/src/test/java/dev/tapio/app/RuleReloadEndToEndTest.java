@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * alert, not the old one's, and a broken edit leaves the new rule firing.
  */
 @Tag("privileged")
+@HostOnly("rules file edits and reload: nothing here depends on the kernel")
 class RuleReloadEndToEndTest {
   @TempDir Path dir;
 

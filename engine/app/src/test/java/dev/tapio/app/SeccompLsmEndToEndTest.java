@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * domain and does what that forbids; each must raise its alert, once.
  */
 @Tag("privileged")
+@Tag("kernel")
 class SeccompLsmEndToEndTest {
   private static final String KILL_OR_TRAP = "Seccomp filter killed or trapped a syscall";
   private static final String REFUSED = "Seccomp filter refused or logged a syscall";

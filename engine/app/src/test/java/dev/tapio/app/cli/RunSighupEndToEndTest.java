@@ -4,6 +4,7 @@ import static dev.tapio.app.reload.RuleFixtures.rule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tapio.app.HostOnly;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * its {@code /metrics}), and SIGTERM still stops it cleanly afterwards.
  */
 @Tag("privileged")
+@HostOnly("signal handling of the tapio run process: nothing here depends on the kernel")
 class RunSighupEndToEndTest {
   @TempDir Path dir;
 

@@ -6,6 +6,7 @@ import dev.tapio.api.alert.Alert;
 import dev.tapio.api.spi.InMemoryAlertSink;
 import dev.tapio.app.Engine;
 import dev.tapio.app.EngineOptions;
+import dev.tapio.app.HostOnly;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * offline images, cleanup) of the enrichment module's tests.
  */
 @Tag("privileged")
+@HostOnly("needs the containerd daemon and its images, which a guest does not have")
 class ContainerAlertEndToEndTest extends RealContainerdTest {
 
   private static final String RULES =

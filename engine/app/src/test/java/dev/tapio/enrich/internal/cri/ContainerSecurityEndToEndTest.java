@@ -7,6 +7,7 @@ import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.spi.InMemoryAlertSink;
 import dev.tapio.app.Engine;
 import dev.tapio.app.EngineOptions;
+import dev.tapio.app.HostOnly;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * at {@code /tapio}, and each alert must name the container, its image and its pod.
  */
 @Tag("privileged")
+@HostOnly("needs the containerd daemon and its images, which a guest does not have")
 class ContainerSecurityEndToEndTest extends RealContainerdTest {
 
   /**

@@ -8,6 +8,7 @@ import dev.tapio.api.alert.Alert;
 import dev.tapio.api.spi.InMemoryAlertSink;
 import dev.tapio.app.Engine;
 import dev.tapio.app.EngineOptions;
+import dev.tapio.app.HostOnly;
 import dev.tapio.app.OtlpLogsReceiver;
 import dev.tapio.app.config.ConfigLoader;
 import dev.tapio.app.config.EffectiveConfig;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
  * never copied into it.
  */
 @Tag("privileged")
+@HostOnly("needs the containerd daemon and its images, which a guest does not have")
 class FalcoRulesContainerEndToEndTest extends RealContainerdTest {
   private static final Path CORPUS =
       Path.of("../../../shared/falco-rules").toAbsolutePath().normalize();

@@ -51,6 +51,8 @@ int BPF_PROG(tapio_fexit_open, int dfd, const char *filename, struct open_how *h
 	}
 	if (tapio_is_self() || !tapio_filter_open_enter(a.syscall, a.flags))
 		return 0;
-	tapio_open_report(ctx, a, ret, true);
+	/* The function returns int on newer kernels (7.x), long before: only the low 32 bits are
+	 * its result there, so it is sign-extended from them on every kernel (an fd fits in them). */
+	tapio_open_report(ctx, a, (long)(int)ret, true);
 	return 0;
 }

@@ -125,6 +125,8 @@ for p in json.load(sys.stdin):
 
 start_engine() {
   local config=$1 args=(run) env=()
+  # a port of its own, so that two benchmarks on one machine do not collide on the default one
+  env+=(TAPIO_HTTP_ADDRESS=127.0.0.1:$((20000 + $$ % 20000)))
   [ "$config" = exec-only ] && args+=(--rules "$here/exec-only.yaml")
   [ "$config" = floor ] && env+=(TAPIO_SENSORS=floor)
   [ "$config" = unfiltered ] && env+=(TAPIO_SENSORS_FILE_KERNEL_FILTER=false)

@@ -16,6 +16,9 @@
 #   WORKLOADS="idle getppid open exec mixed" CONFIGS="none floor default exec-only unfiltered"
 #   JVM_OPTS="--enable-native-access=ALL-UNNAMED -XX:+UseG1GC": the engine's JVM options instead of
 #   the launcher's (engine/app/src/main/jvm/tapio.jvmopts)
+#   ALTERNATE=3: three rounds, each running every setting in turn with an engine started afresh
+#   (REPS measured runs per setting and round, the table over all rounds): on a machine whose load
+#   drifts, each setting sees the same minutes, where one block per setting would not
 #   BPF_STATS=1: also report each BPF program's runs and ns per run (kernel.bpf_stats_enabled is
 #   switched on for the engine sessions and restored at the end; it slows every program a little)
 #
@@ -41,6 +44,7 @@ WORKLOADS=${WORKLOADS:-idle getppid open exec mixed}
 CONFIGS=${CONFIGS:-none floor default exec-only}
 BPF_STATS=${BPF_STATS:-0}
 READY_TIMEOUT=${READY_TIMEOUT:-90}
+ROUNDS=${ALTERNATE:-1}
 
 [ "$(id -u)" = 0 ] || { echo "sensor-overhead: run as root (the sensors load eBPF programs)" >&2; exit 2; }
 command -v gcc > /dev/null || { echo "sensor-overhead: gcc is missing: apt-get install gcc" >&2; exit 2; }
@@ -125,6 +129,8 @@ for p in json.load(sys.stdin):
 
 start_engine() {
   local config=$1 args=(run) env=()
+  # a port of its own, so that two benchmarks on one machine do not collide on the default one
+  env+=(TAPIO_HTTP_ADDRESS=127.0.0.1:$((20000 + $$ % 20000)))
   [ "$config" = exec-only ] && args+=(--rules "$here/exec-only.yaml")
   [ "$config" = floor ] && env+=(TAPIO_SENSORS=floor)
   [ "$config" = unfiltered ] && env+=(TAPIO_SENSORS_FILE_KERNEL_FILTER=false)
@@ -171,6 +177,7 @@ stop_engine() {
 printf 'config\tworkload\trep\twall_s\tuser_s\tsys_s\tengine_cpu_s\tpath_cpu_s\tload1\n' > "$work/runs.tsv"
 : > "$work/sessions.tsv"
 : > "$work/progs.tsv"
+for round in $(seq 1 "$ROUNDS"); do
 for config in $CONFIGS; do
   for wl in $WORKLOADS; do
     [ "$config" = none ] || start_engine "$config"
@@ -185,17 +192,18 @@ for config in $CONFIGS; do
       [ "$config" = none ] || after=$(engine_cpu)
       read -r engine path < <(echo "$after $before" | awk '{ printf "%.2f %.2f\n", $1 - $3, $2 - $4 }')
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$config" "$wl" "$rep" "$wall" "$user" "$sys" "$engine" "$path" "$load" >> "$work/runs.tsv"
-      echo "sensor-overhead: $config $wl #$rep wall=${wall}s cpu=${user}+${sys}s engine=${engine}s (event path ${path}s) load=$load" >&2
+      echo "sensor-overhead: $config $wl #$rep${ALTERNATE:+ (round $round)} wall=${wall}s cpu=${user}+${sys}s engine=${engine}s (event path ${path}s) load=$load" >&2
     done
     if [ "$config" != none ]; then
       stop_engine "$config" "$wl"
     fi
   done
 done
+done
 
 echo
 echo "Machine: $(nproc) cores, $(uname -r), $(uptime | sed 's/^ *//')"
-echo "Reps: $REPS per cell (after $WARMUP warm-up runs); OPEN_N=$OPEN_N EXEC_N=$EXEC_N GETPPID_N=$GETPPID_N"
+echo "Reps: $REPS per cell and round, $ROUNDS round(s) (after $WARMUP warm-up runs each); OPEN_N=$OPEN_N EXEC_N=$EXEC_N GETPPID_N=$GETPPID_N"
 echo
 awk -F'\t' -v sessions="$work/sessions.tsv" '
   function median(list,   n, a, i, j, t) {
@@ -217,7 +225,7 @@ awk -F'\t' -v sessions="$work/sessions.tsv" '
   END {
     while ((getline line < sessions) > 0) {
       split(line, s, " "); k = s[1] SUBSEP s[2]
-      ev[k] = s[3]; qdrop[k] = s[4]; kdrop[k] = s[5]; thr[k] = s[6]; up[k] = s[7]; ecpu[k] = s[8]; pcpu[k] = s[9]
+      ev[k] += s[3]; qdrop[k] += s[4]; kdrop[k] += s[5]; thr[k] += s[6]; up[k] += s[7]; ecpu[k] += s[8]; pcpu[k] += s[9]
     }
     print "| workload | setting | wall s, median (min-max) | wall ratio | workload CPU s, median | CPU ratio | CPU vs floor | extra CPU ÷ floor extra | engine CPU, % of one core, median (min-max) | of which event path | events/s | µs/event (all / event path) | drops (kernel/queue) | load1 |"
     print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"

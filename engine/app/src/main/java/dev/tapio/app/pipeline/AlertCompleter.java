@@ -6,7 +6,6 @@ import dev.tapio.api.spi.AlertSink;
 import dev.tapio.rules.Match;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -25,9 +24,13 @@ public final class AlertCompleter implements AutoCloseable {
   private final UnaryOperator<EnrichedEvent> complete;
   private final Function<Match, Alert> render;
   private final AlertSink next;
-  private final BlockingQueue<Match> queue = new LinkedBlockingQueue<>();
+
+  /** Matches, and {@link #STOP} last: the thread sleeps until one of them arrives. */
+  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+
+  private static final Object STOP = new Object();
+
   private final Thread thread;
-  private volatile boolean running = true;
 
   /** Matches handed over and not yet passed on (queued or being completed and rendered). */
   private final java.util.concurrent.atomic.AtomicLong pending =
@@ -62,15 +65,16 @@ public final class AlertCompleter implements AutoCloseable {
   }
 
   private void loop() {
-    while (running || !queue.isEmpty()) {
+    while (true) {
       try {
-        Match match = queue.poll(50, TimeUnit.MILLISECONDS);
-        if (match != null) {
-          try {
-            next.send(render.apply(completed(match)));
-          } finally {
-            pending.decrementAndGet();
-          }
+        Object item = queue.take();
+        if (!(item instanceof Match match)) {
+          return; // STOP: everything handed over before close has been passed on
+        }
+        try {
+          next.send(render.apply(completed(match)));
+        } finally {
+          pending.decrementAndGet();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -105,7 +109,7 @@ public final class AlertCompleter implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
+    queue.add(STOP);
     try {
       thread.join(5_000);
     } catch (InterruptedException e) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -33,6 +34,12 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements EventSink, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   private static final int BATCH = 256;
+
+  /** How late the pipeline thread may wake for a due event, to release its neighbours with it. */
+  private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+
+  /** The longest sleep with nothing queued or held (a lost wake-up costs at most this). */
+  private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   /**
    * How long events wait to be put back in time order across sensors (see {@link ReorderBuffer})
@@ -71,6 +78,9 @@ public final class Pipeline implements EventSink, AutoCloseable {
   private final AtomicLong late = new AtomicLong();
   private long newestProcessed = Long.MIN_VALUE; // pipeline thread only
   private volatile boolean running = true;
+
+  /** Set while the pipeline thread sleeps with nothing queued or held: the next event wakes it. */
+  private volatile boolean idle;
 
   /** A pipeline that reorders events over {@link #REORDER_DELAY}. */
   public Pipeline(
@@ -156,7 +166,10 @@ public final class Pipeline implements EventSink, AutoCloseable {
       }
     }
     if (queue.offer(event)) {
-      depth.incrementAndGet();
+      int d = depth.incrementAndGet();
+      if (d == BATCH || (d == 1 && idle)) {
+        LockSupport.unpark(thread);
+      }
     } else {
       dropped.increment();
     }
@@ -181,23 +194,36 @@ public final class Pipeline implements EventSink, AutoCloseable {
         rates);
   }
 
+  /**
+   * Wakes only when there is work that cannot wait: a full batch in the queue, the first event
+   * after an idle spell, or the moment the oldest event held for reordering is due (plus {@link
+   * #SLACK}, so that everything due within a few milliseconds leaves in one wake-up). Events queued
+   * meanwhile wait for that moment: they could not leave the reorder buffer earlier anyway. At a
+   * build's event rates this is a few wake-ups per reorder delay instead of one per event.
+   */
   private void loop() {
     List<Event> batch = new ArrayList<>(BATCH);
-    while (running || !queue.isEmpty()) {
-      try {
-        Event first = queue.poll(20, TimeUnit.MILLISECONDS);
-        if (first == null) {
-          reorder.readyAt(clock.getAsLong()).forEach(this::process);
-          continue;
-        }
-        batch.add(first);
-        queue.drainTo(batch, BATCH - 1);
-        depth.addAndGet(-batch.size());
+    while (running || depth.get() > 0) {
+      int n = queue.drainTo(batch, BATCH);
+      if (n > 0) {
+        depth.addAndGet(-n);
         processBatch(batch);
         batch.clear();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+        if (n == BATCH) {
+          continue;
+        }
+      }
+      long now = clock.getAsLong();
+      reorder.readyAt(now).forEach(this::process);
+      long due = reorder.nextDueNanos();
+      if (due == Long.MAX_VALUE) {
+        idle = true;
+        if (depth.get() == 0 && running) {
+          LockSupport.parkNanos(this, IDLE_WAIT_NANOS);
+        }
+        idle = false;
+      } else if (depth.get() < BATCH && running) {
+        LockSupport.parkNanos(this, Math.max(0, due - now) + SLACK_NANOS);
       }
     }
     reorder.drain().forEach(this::process);
@@ -244,6 +270,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
   public void close() {
     monitor.close();
     running = false;
+    LockSupport.unpark(thread);
     try {
       thread.join(10_000);
     } catch (InterruptedException e) {

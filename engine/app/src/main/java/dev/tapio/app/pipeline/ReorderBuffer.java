@@ -79,6 +79,23 @@ final class ReorderBuffer {
     return count + late.size();
   }
 
+  /**
+   * When the oldest event held becomes ready if nothing newer arrives (its time plus the delay, on
+   * the events' clock), or {@link Long#MAX_VALUE} when nothing is held: the pipeline thread sleeps
+   * until then instead of ticking.
+   */
+  long nextDueNanos() {
+    long oldest = Long.MAX_VALUE;
+    if (count > 0) {
+      oldest = times[head];
+    }
+    Entry l = late.peek();
+    if (l != null && l.time < oldest) {
+      oldest = l.time;
+    }
+    return oldest == Long.MAX_VALUE ? Long.MAX_VALUE : oldest + delayNanos;
+  }
+
   private List<Event> releaseUpTo(long watermark) {
     List<Event> out = List.of();
     while (true) {

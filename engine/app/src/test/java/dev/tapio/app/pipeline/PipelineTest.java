@@ -80,6 +80,24 @@ class PipelineTest {
   }
 
   @Test
+  void anEventAfterAnIdleSpellWakesThePipelineAtOnce() throws Exception {
+    List<String> seen = Collections.synchronizedList(new ArrayList<>());
+    try (var pipeline =
+        new Pipeline(ENRICH, PipelineTest::shadowRule, m -> {}, e -> seen.add(e.type()), 64)
+            .start()) {
+      Thread.sleep(300); // the pipeline thread is asleep with nothing queued or held
+      long handedOver = System.nanoTime();
+      pipeline.accept(open(1, "/tmp/a")); // long past its reorder delay: due at once
+      while (seen.isEmpty() && System.nanoTime() - handedOver < 5_000_000_000L) {
+        Thread.sleep(1);
+      }
+      // well before the idle sleep's own end (a second): the event woke the thread
+      assertThat(seen).hasSize(1);
+      assertThat(System.nanoTime() - handedOver).isLessThan(500_000_000L);
+    }
+  }
+
+  @Test
   void aPipelineThatFallsBehindDropsAndCountsNeverBlocksTheSource() throws Exception {
     var release = new CountDownLatch(1);
     RuleMatcher slow =

@@ -28,6 +28,20 @@ class ReorderBufferTest {
   }
 
   @Test
+  void nextDueIsTheOldestHeldEventPlusTheDelayWhetherItCameInOrderOrLate() {
+    var buffer = new ReorderBuffer(50 * MS);
+    assertThat(buffer.nextDueNanos()).isEqualTo(Long.MAX_VALUE);
+    buffer.add(PipelineTest.open((int) (20 * MS), "/a"));
+    assertThat(buffer.nextDueNanos()).isEqualTo(70 * MS);
+    buffer.add(PipelineTest.open((int) (5 * MS), "/late"));
+    assertThat(buffer.nextDueNanos()).isEqualTo(55 * MS);
+    assertThat(times(buffer.readyAt(60 * MS))).containsExactly(5 * MS);
+    assertThat(buffer.nextDueNanos()).isEqualTo(70 * MS);
+    buffer.drain();
+    assertThat(buffer.nextDueNanos()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
   void equalTimesKeepArrivalOrderAndDrainReleasesEverything() {
     var buffer = new ReorderBuffer(50 * MS);
     buffer.add(PipelineTest.open(5, "/a"));

@@ -205,6 +205,22 @@ class ChartTest {
         .contains("\"secretName\":\"mine\"");
   }
 
+  /**
+   * The root file system is read-only: the spool and the rule cache each get a volume that outlives
+   * a container restart.
+   */
+  @Test
+  void theSpoolAndTheRuleCacheAreWritableVolumes() {
+    Rendered r = Rendered.render("tapio", "{}");
+    String mounts = r.container().at("/volumeMounts").toString();
+    assertThat(mounts)
+        .contains("\"mountPath\":\"/var/lib/tapio/spool\"")
+        .contains("\"mountPath\":\"/var/lib/tapio/rules-cache\"");
+    assertThat(r.pod().at("/volumes").toString())
+        .contains("{\"name\":\"rules-cache\",\"emptyDir\":{\"sizeLimit\":\"16Mi\"}}");
+    assertThat(r.container().at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+  }
+
   /** The image's JVM options hold unless javaOpts replaces them whole. */
   @Test
   void javaOptsReplaceTheImagesJvmOptionsOnlyWhenSet() {

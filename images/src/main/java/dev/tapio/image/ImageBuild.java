@@ -173,6 +173,7 @@ public record ImageBuild(
         List.of(
             "etc/tapio/rules.d",
             "var/lib/tapio/spool",
+            "var/lib/tapio/rules-cache",
             "tmp",
             "root",
             "host",

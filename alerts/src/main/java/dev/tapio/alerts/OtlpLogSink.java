@@ -12,10 +12,16 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporterBuilder;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporterBuilder;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporterBuilder;
+import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporter;
+import io.opentelemetry.exporter.otlp.metrics.OtlpGrpcMetricExporterBuilder;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
+import io.opentelemetry.sdk.metrics.export.MetricExporter;
+import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import io.opentelemetry.sdk.resources.Resource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -249,6 +255,59 @@ public final class OtlpLogSink extends QueuedSink<LogEntry> {
           512,
           3,
           Duration.ofMillis(500));
+    }
+
+    /**
+     * Metrics to the same receiver ({@code /v1/metrics} beside {@code /v1/logs} over HTTP), with
+     * the same headers, TLS and resource: every {@code interval} the producer's metrics are
+     * exported (instrumentation scope {@code dev.tapio.metrics}).
+     */
+    public OtlpMetrics buildMetrics(MetricProducer producer, Duration interval) {
+      return OtlpMetrics.start(
+          metricExporter(), producer, resource(), interval, metricsEndpoint(), timeout);
+    }
+
+    /** The metrics endpoint: the logs endpoint with {@code /v1/metrics} for {@code /v1/logs}. */
+    String metricsEndpoint() {
+      String logs = effectiveEndpoint();
+      return protocol == OtlpProtocol.HTTP_PROTOBUF && logs.endsWith("/v1/logs")
+          ? logs.substring(0, logs.length() - "/v1/logs".length()) + "/v1/metrics"
+          : logs;
+    }
+
+    private MetricExporter metricExporter() {
+      return switch (protocol) {
+        case GRPC -> {
+          OtlpGrpcMetricExporterBuilder b =
+              OtlpGrpcMetricExporter.builder()
+                  .setEndpoint(metricsEndpoint())
+                  .setTimeout(timeout)
+                  .setCompression(compression);
+          headers.forEach(b::addHeader);
+          if (trustedCertificates != null) {
+            b.setTrustedCertificates(trustedCertificates);
+          }
+          if (clientKey != null && clientCertificate != null) {
+            b.setClientTls(clientKey, clientCertificate);
+          }
+          yield b.build();
+        }
+        case HTTP_PROTOBUF -> {
+          OtlpHttpMetricExporterBuilder b =
+              OtlpHttpMetricExporter.builder()
+                  .setEndpoint(metricsEndpoint())
+                  .setTimeout(timeout)
+                  .setCompression(compression);
+          headers.forEach(b::addHeader);
+          if (trustedCertificates != null) {
+            b.setTrustedCertificates(trustedCertificates);
+          }
+          if (clientKey != null && clientCertificate != null) {
+            b.setClientTls(clientKey, clientCertificate);
+          }
+          yield b.build();
+        }
+      };
     }
 
     Resource resource() {

@@ -2,6 +2,7 @@ package dev.tapio.app;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.tapio.alerts.OtlpMetrics;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.config.Origin;
@@ -106,6 +107,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("check capabilities", RequiredCapabilities::check);
     lifecycle.step("load rules", this::loadRules);
     lifecycle.step("start alert sinks", this::startSinks);
+    lifecycle.step("push metrics over OTLP", this::startOtlpMetrics);
     lifecycle.step("watch NetworkPolicies", this::watchNetworkPolicies);
     lifecycle.step("start flow telemetry", this::startFlows);
     lifecycle.step("start enrichment", this::startEnrichment);
@@ -192,6 +194,20 @@ public final class Engine implements AutoCloseable {
         "NetworkPolicy verdicts: {}", view == null ? "unknown (no Kubernetes API)" : view.status());
     judge = new PolicyJudge(view);
     return view == null ? () -> {} : view;
+  }
+
+  private AutoCloseable startOtlpMetrics() {
+    if (!options.config().get(Settings.METRICS_OTLP_ENABLED)) {
+      return () -> {};
+    }
+    OtlpMetrics pushed =
+        requireNonNull(outputs)
+            .metrics(
+                metrics.otlp(BuildInfo.version()),
+                options.config().get(Settings.METRICS_OTLP_INTERVAL))
+            .orElseThrow();
+    log.info("metrics go to OTLP endpoint {} every {}", pushed.endpoint(), pushed.interval());
+    return pushed;
   }
 
   private AutoCloseable startFlows() {

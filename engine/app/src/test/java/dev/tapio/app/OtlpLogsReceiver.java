@@ -2,9 +2,12 @@ package dev.tapio.app;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -17,14 +20,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A real OTLP/HTTP logs receiver on loopback, built from the OTLP protobufs: {@code POST /v1/logs}
  * with a protobuf body, as an OpenTelemetry Collector's {@code otlp} receiver takes it. Keeps every
- * log record it decoded.
+ * log record it decoded, and every data point of {@code POST /v1/metrics}.
  */
 public final class OtlpLogsReceiver implements AutoCloseable {
   /** One received log record: its event name, body and attributes as plain values. */
   public record Received(String eventName, String body, Map<String, Object> attributes) {}
 
+  /**
+   * One received metric data point: its metric's name and kind ({@code sum}, {@code monotonic-sum},
+   * {@code gauge}), value, attributes and the resource's attributes.
+   */
+  public record Point(
+      String name,
+      String kind,
+      double value,
+      Map<String, Object> attributes,
+      Map<String, Object> resource) {}
+
   private final HttpServer server;
   private final List<Received> records = new CopyOnWriteArrayList<>();
+  private final List<Point> points = new CopyOnWriteArrayList<>();
 
   private OtlpLogsReceiver(HttpServer server) {
     this.server = server;
@@ -53,6 +68,22 @@ public final class OtlpLogsReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
           });
+      server.createContext(
+          "/v1/metrics",
+          exchange -> {
+            var request = ExportMetricsServiceRequest.parseFrom(exchange.getRequestBody());
+            for (var resourceMetrics : request.getResourceMetricsList()) {
+              Map<String, Object> resource =
+                  attributes(resourceMetrics.getResource().getAttributesList());
+              resourceMetrics.getScopeMetricsList().stream()
+                  .flatMap(s -> s.getMetricsList().stream())
+                  .flatMap(m -> points(m, resource).stream())
+                  .forEach(receiver.points::add);
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+          });
       server.start();
       return receiver;
     } catch (IOException e) {
@@ -73,12 +104,46 @@ public final class OtlpLogsReceiver implements AutoCloseable {
     return List.copyOf(records);
   }
 
-  private static Received received(LogRecord r) {
-    Map<String, Object> attributes = new LinkedHashMap<>();
-    for (KeyValue kv : r.getAttributesList()) {
-      attributes.put(kv.getKey(), value(kv.getValue()));
+  public List<Point> points() {
+    return List.copyOf(points);
+  }
+
+  private static List<Point> points(Metric m, Map<String, Object> resource) {
+    String kind =
+        switch (m.getDataCase()) {
+          case SUM -> m.getSum().getIsMonotonic() ? "monotonic-sum" : "sum";
+          case GAUGE -> "gauge";
+          default -> m.getDataCase().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    List<NumberDataPoint> numbers =
+        switch (m.getDataCase()) {
+          case SUM -> m.getSum().getDataPointsList();
+          case GAUGE -> m.getGauge().getDataPointsList();
+          default -> List.of();
+        };
+    return numbers.stream()
+        .map(
+            p ->
+                new Point(
+                    m.getName(),
+                    kind,
+                    p.hasAsDouble() ? p.getAsDouble() : p.getAsInt(),
+                    attributes(p.getAttributesList()),
+                    resource))
+        .toList();
+  }
+
+  private static Map<String, Object> attributes(List<KeyValue> list) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (KeyValue kv : list) {
+      out.put(kv.getKey(), value(kv.getValue()));
     }
-    return new Received(r.getEventName(), r.getBody().getStringValue(), attributes);
+    return out;
+  }
+
+  private static Received received(LogRecord r) {
+    return new Received(
+        r.getEventName(), r.getBody().getStringValue(), attributes(r.getAttributesList()));
   }
 
   private static Object value(AnyValue v) {

@@ -184,10 +184,14 @@ public final class ConfigLoader {
   }
 
   /**
-   * Conditions between settings: one token at most, an exposed listener needs one, and the sampling
-   * watermarks leave room between them.
+   * Conditions between settings: one token at most, an exposed listener needs one, the sampling
+   * watermarks leave room between them, and metrics over OTLP need the alerts' OTLP receiver.
    */
   private void crossChecks() {
+    EffectiveConfig.Resolved metrics = resolved(Settings.METRICS_OTLP_ENABLED);
+    if (Boolean.TRUE.equals(metrics.value()) && resolved(Settings.OTLP_ENDPOINT).value() == null) {
+      problems.add(new ConfigProblem(metrics.origin(), ConfigMessages.METRICS_WITHOUT_ENDPOINT));
+    }
     EffectiveConfig.Resolved low = resolved(Settings.SAMPLING_QUEUE_LOW);
     if (low.value() instanceof Double l
         && resolved(Settings.SAMPLING_QUEUE_HIGH).value() instanceof Double h

@@ -20,6 +20,8 @@ final class ConfigMessages {
   static final String TOKEN_TWICE = "set http.token or http.tokenFile, not both";
   static final String TOKEN_FILE_UNREADABLE = "http.tokenFile %s cannot be read: %s";
   static final String TOKEN_FILE_EMPTY = "http.tokenFile %s is empty";
+  static final String METRICS_WITHOUT_ENDPOINT =
+      "metrics.otlp.enabled needs outputs.otlp.endpoint: the metrics go to the alerts' OTLP receiver";
   static final String WATERMARKS =
       "sampling.queueLowWatermark %s must be below sampling.queueHighWatermark %s";
 

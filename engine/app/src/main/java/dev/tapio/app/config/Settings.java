@@ -275,6 +275,21 @@ public final class Settings {
           true,
           "Drop in the kernel the opens no enabled rule could match (a filter derived from the rules); false: every open reaches the engine.");
 
+  // metrics over OTLP
+  public static final Setting<Boolean> METRICS_OTLP_ENABLED =
+      of(
+          "metrics.otlp.enabled",
+          BOOLEAN,
+          false,
+          "Also push the engine's metrics (those of /metrics) to outputs.otlp.endpoint as OTLP metrics; the receiver needs a metrics pipeline.");
+  public static final Setting<Duration> METRICS_OTLP_INTERVAL =
+      of(
+              "metrics.otlp.interval",
+              DURATION_VALUE,
+              Duration.ofSeconds(60),
+              "How often the metrics are pushed over OTLP.")
+          .withCheck(d -> d.toMillis() >= 100, "a duration of at least 100ms");
+
   // flows
   public static final Setting<Boolean> FLOWS_ENABLED =
       of(
@@ -398,6 +413,8 @@ public final class Settings {
           RING_BUFFER_SIZE,
           FILE_SENSOR_ENABLED,
           FILE_KERNEL_FILTER,
+          METRICS_OTLP_ENABLED,
+          METRICS_OTLP_INTERVAL,
           FLOWS_ENABLED,
           FLOWS_INTERVAL,
           FLOWS_MAX_FLOWS,

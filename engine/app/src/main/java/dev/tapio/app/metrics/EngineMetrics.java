@@ -28,8 +28,7 @@ import java.util.function.Supplier;
 /**
  * Every metric family of the engine. Counters the stages keep already are read at scrape time
  * (callbacks); only alerts per rule are counted here, by {@link #counting}. The registry is
- * Prometheus's own, so the same families can later also go out over OTLP (the client's
- * OpenTelemetry exporter reads this registry).
+ * Prometheus's own; {@link #otlp} reads the same families for export over OTLP.
  */
 public final class EngineMetrics {
   private final PrometheusRegistry registry = new PrometheusRegistry();
@@ -343,6 +342,14 @@ public final class EngineMetrics {
         next.close();
       }
     };
+  }
+
+  /**
+   * Every family as OpenTelemetry metrics, read at each export from the registry {@link #scrape}
+   * reads.
+   */
+  public io.opentelemetry.sdk.metrics.export.MetricProducer otlp(String version) {
+    return new OtlpMetricBridge(registry::scrape, version, OtlpMetricBridge.nowNanos());
   }
 
   /** Every family in the Prometheus text format. */

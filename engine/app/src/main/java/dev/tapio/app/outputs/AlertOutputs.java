@@ -7,6 +7,7 @@ import dev.tapio.alerts.DeliveryPolicy;
 import dev.tapio.alerts.FlowExporter;
 import dev.tapio.alerts.JsonLinesSink;
 import dev.tapio.alerts.OtlpLogSink;
+import dev.tapio.alerts.OtlpMetrics;
 import dev.tapio.alerts.RateLimitingSink;
 import dev.tapio.alerts.Scrubber;
 import dev.tapio.alerts.SinkStats;
@@ -17,9 +18,11 @@ import dev.tapio.api.spi.AlertSink;
 import dev.tapio.app.config.EffectiveConfig;
 import dev.tapio.app.config.Origin;
 import dev.tapio.app.config.Setting;
+import io.opentelemetry.sdk.metrics.export.MetricProducer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,6 +182,17 @@ public final class AlertOutputs implements AutoCloseable {
   public Optional<FlowExporter> flowExporter() {
     OtlpLogSink.Builder settings = otlp;
     return settings == null ? Optional.empty() : Optional.of(settings.buildFlowExporter());
+  }
+
+  /**
+   * The engine's metrics pushed to the alerts' OTLP receiver every {@code interval}, with the same
+   * endpoint, headers, TLS and resource; empty when alerts do not go over OTLP.
+   */
+  public Optional<OtlpMetrics> metrics(MetricProducer producer, Duration interval) {
+    OtlpLogSink.Builder settings = otlp;
+    return settings == null
+        ? Optional.empty()
+        : Optional.of(settings.buildMetrics(producer, interval));
   }
 
   /** The head of the alert path: scrubbing, limits, every sink. */

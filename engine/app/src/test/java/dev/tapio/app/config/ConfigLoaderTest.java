@@ -110,6 +110,8 @@ class ConfigLoaderTest {
           sampling:\\n  maxKeepOneIn: 100 | tapio.yaml:2:17: sampling.maxKeepOneIn must be a power of two of at least 2, not '100'
           sampling:\\n  interval: 1ms    | tapio.yaml:2:13: sampling.interval must be a duration of at least 10ms, not '1ms'
           sampling:\\n  queueLowWatermark: 0.6 | tapio.yaml:2:22: sampling.queueLowWatermark 0.6 must be below sampling.queueHighWatermark 0.5
+          metrics:\\n  otlp:\\n    enabled: true | tapio.yaml:3:14: metrics.otlp.enabled needs outputs.otlp.endpoint: the metrics go to the alerts' OTLP receiver
+          metrics:\\n  otlp:\\n    interval: 10ms | tapio.yaml:3:15: metrics.otlp.interval must be a duration of at least 100ms, not '10ms'
           """)
   void reportsEachProblemWithItsPosition(String yaml, String expected) throws Exception {
     assertThat(problems(yaml.replace("\\n", "\n"))).containsExactly(expected);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * each with the alerts' resource.
  */
 @Tag("privileged")
+@HostOnly("metrics of a live engine over OTLP: nothing here depends on the kernel")
 class MetricsOverOtlpEndToEndTest {
 
   @Test

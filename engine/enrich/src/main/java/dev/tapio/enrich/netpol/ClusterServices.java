@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * The cluster's Services by ClusterIP, each port with the pods behind it. A process that connects
- * to a Service connects to its ClusterIP: on the node, kube-proxy's DNAT (iptables, IPVS, or a
- * CNI's socket-level load balancing that runs after the hooks) rewrites the address only after the
- * socket hooks saw it, so the event carries the ClusterIP and the Service port. Policies, though,
+ * to a Service connects to its ClusterIP: kube-proxy's DNAT (iptables or IPVS) rewrites the address
+ * in netfilter, after the connect the socket hooks saw, and a connect's remote address is read as
+ * the caller gave it, so the event carries the ClusterIP and the Service port. Policies, though,
  * select pods and their ports: {@link #resolve} turns such a connection into one to a backing pod
  * and its target port, as it reaches the pod.
  *

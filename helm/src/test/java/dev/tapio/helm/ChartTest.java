@@ -161,7 +161,15 @@ class ChartTest {
     JsonNode clusterRole = r.get("ClusterRole");
     assertThat(clusterRole.toString()).doesNotContain("create", "delete", "update", "patch");
     assertThat(clusterRole.get("rules").toString())
-        .contains("pods", "namespaces", "nodes", "replicasets", "jobs", "networkpolicies");
+        .contains(
+            "pods",
+            "namespaces",
+            "nodes",
+            "replicasets",
+            "jobs",
+            "networkpolicies",
+            "services",
+            "endpointslices");
     assertThat(r.get("NetworkPolicy").at("/spec/ingress").toString())
         .isEqualTo("[{\"ports\":[{\"port\":8765,\"protocol\":\"TCP\"}]}]");
     assertThat(egressPorts(r)).containsExactly("53/UDP,53/TCP", "443/TCP,6443/TCP");

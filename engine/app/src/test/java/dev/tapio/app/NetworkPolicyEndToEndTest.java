@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Test;
  * kubeconfig as {@code tapio run} does. Real TCP connections and UDP datagrams go between the pods
  * over IPv4 and IPv6, one per row of {@link #ROWS}; the bundled rule must alert on exactly the
  * flows the table says policy forbids, and every flow must reach the rules with the table's verdict
- * (allowed ones through a test rule beside the bundled ones).
+ * (allowed ones through a test rule beside the bundled ones). Two rows connect to db's Service:
+ * each pod's nat table DNATs its ClusterIP to db as kube-proxy does, so the connect carries the
+ * ClusterIP and the verdict must be the one on db.
  */
 @Tag("privileged")
 @Tag("kernel")
@@ -57,6 +59,11 @@ class NetworkPolicyEndToEndTest {
   private static final int FREE = 1, WEB = 2, DB = 3, CACHE = 4, MONITOR = 5, BATCH = 6;
 
   private static final int TESTER = 7, SINK = 8, EXTERNAL = 9, AGENT = 10;
+
+  /** No pod: db's Service, whose ClusterIPs every pod's nat table sends to db. */
+  private static final int DB_SERVICE = 11;
+
+  private static final String SERVICE_V4 = "10.231.254.3", SERVICE_V6 = "fd00:231:254::3";
 
   /** One connection of the table and whether policy forbids it. */
   record Row(String semantic, int from, int to, String protocol, int port, boolean denied) {}
@@ -108,7 +115,21 @@ class NetworkPolicyEndToEndTest {
           new Row("egress ipBlock except", SINK, FREE, "udp", 53, true),
           new Row("egress ipBlock: another port", SINK, EXTERNAL, "udp", 54, true),
           new Row("egress ipBlock: TCP where UDP is allowed", SINK, EXTERNAL, "tcp", 53, true),
-          new Row("egress-only policy leaves ingress open", FREE, SINK, "tcp", 80, false));
+          new Row("egress-only policy leaves ingress open", FREE, SINK, "tcp", 80, false),
+          new Row(
+              "Service ClusterIP as its pod: named target port",
+              WEB,
+              DB_SERVICE,
+              "tcp",
+              15432,
+              false),
+          new Row(
+              "Service ClusterIP as its pod: another source",
+              CACHE,
+              DB_SERVICE,
+              "tcp",
+              15432,
+              true));
 
   /** A flow as policies see it: initiator, responder, its port and protocol. */
   record Flow(String protocol, InetAddress source, InetAddress destination, int port) {}
@@ -134,6 +155,9 @@ class NetworkPolicyEndToEndTest {
         client.resource(object).create();
       }
       Files.writeString(kubeconfig, kubeconfig(client.getConfiguration().getMasterUrl()));
+      for (NetPods.Pod pod : pods.pods()) {
+        kubeProxy(pod, pod(pods, DB));
+      }
       for (NetPods.Pod pod : pods.pods()) {
         Process peer =
             pods.start(
@@ -243,8 +267,42 @@ class NetworkPolicyEndToEndTest {
     return new Flow(
         row.protocol(),
         InetAddress.getByName(pod(pods, row.from()).ip(v6)),
-        InetAddress.getByName(pod(pods, row.to()).ip(v6)),
+        InetAddress.getByName(address(pods, row.to(), v6)),
         row.port());
+  }
+
+  /** Pod {@code number}'s address, or the Service's ClusterIP. */
+  private static String address(NetPods pods, int number, boolean v6) {
+    if (number == DB_SERVICE) {
+      return v6 ? SERVICE_V6 : SERVICE_V4;
+    }
+    return pod(pods, number).ip(v6);
+  }
+
+  /**
+   * What kube-proxy does on a node, in {@code pod}'s namespace: a route to the ClusterIPs and a
+   * DNAT of the Service port to {@code db}'s port, after the socket hooks saw the connect.
+   */
+  private static void kubeProxy(NetPods.Pod pod, NetPods.Pod db) throws Exception {
+    String in = "ip netns exec " + pod.netns() + " ";
+    String veth = "$(ip -n " + pod.netns() + " -o link show type veth | cut -d: -f2 | cut -d@ -f1)";
+    sh(in + "ip route add " + SERVICE_V4 + "/32 dev " + veth);
+    sh(in + "ip -6 route add " + SERVICE_V6 + "/128 dev " + veth);
+    sh(
+        in
+            + "iptables -t nat -A OUTPUT -d %s -p tcp --dport 15432 -j DNAT --to-destination %s:5432"
+                .formatted(SERVICE_V4, db.ipv4()));
+    sh(
+        in
+            + "ip6tables -t nat -A OUTPUT -d %s -p tcp --dport 15432 -j DNAT --to-destination [%s]:5432"
+                .formatted(SERVICE_V6, db.ipv6()));
+  }
+
+  private static void sh(String command) throws Exception {
+    Process p = new ProcessBuilder("/bin/sh", "-c", command).redirectErrorStream(true).start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("%s: %s", command, out).isZero();
   }
 
   private static void send(NetPods pods, Path script, Row row, boolean v6) throws Exception {
@@ -254,7 +312,7 @@ class NetworkPolicyEndToEndTest {
             from,
             "/usr/bin/python3 %s connect %s %s %s %d"
                 .formatted(
-                    script, row.protocol(), from.ip(v6), pod(pods, row.to()).ip(v6), row.port()));
+                    script, row.protocol(), from.ip(v6), address(pods, row.to(), v6), row.port()));
     NetPods.awaitLine(p, "done");
     p.waitFor();
   }

@@ -4,10 +4,13 @@ import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.app.netpol.Observation;
 import dev.tapio.app.netpol.Observations;
 import dev.tapio.app.netpol.PolicySuggester;
+import dev.tapio.enrich.netpol.ClusterServices;
 import dev.tapio.recording.Recording;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
@@ -60,9 +63,11 @@ public final class NetpolCommand implements Runnable {
         names = "--cluster",
         paramLabel = "FILE",
         description =
-            "The cluster's pods, to tell peers' addresses apart when their pods ran on other"
-                + " nodes ('kubectl get pods -A -o yaml'). Without it, an address no recorded pod"
-                + " had is allowed as an ipBlock of that address.")
+            "The cluster's pods, Services and EndpointSlices, to tell peers' addresses apart when"
+                + " their pods ran on other nodes and to take a connection to a Service's"
+                + " ClusterIP as one to its pods ('kubectl get pods,services,endpointslices -A -o"
+                + " yaml'). Without it, an address no recorded pod had, a ClusterIP included, is"
+                + " allowed as an ipBlock of that address.")
     @Nullable Path cluster;
 
     @Option(
@@ -76,16 +81,20 @@ public final class NetpolCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       List<EnrichedEvent> events;
-      List<Pod> pods;
+      List<HasMetadata> objects;
       try {
         events = Recording.read(from);
-        pods = cluster == null ? List.of() : pods(cluster);
+        objects = cluster == null ? List.of() : objects(cluster);
       } catch (IOException | RuntimeException e) {
         err.println("tapio netpol suggest: " + e.getMessage());
         err.flush();
         return 2;
       }
-      Set<Observation> observed = Observations.of(events, pods);
+      List<Pod> pods = ofKind(objects, Pod.class);
+      ClusterServices services =
+          ClusterServices.of(
+              ofKind(objects, Service.class), ofKind(objects, EndpointSlice.class), pods);
+      Set<Observation> observed = Observations.of(events, pods, services);
       List<NetworkPolicy> policies =
           PolicySuggester.suggest(observed).stream()
               .filter(p -> namespace == null || namespace.equals(p.getMetadata().getNamespace()))
@@ -99,18 +108,20 @@ public final class NetpolCommand implements Runnable {
       return policies.isEmpty() ? 1 : 0;
     }
 
-    private static List<Pod> pods(Path file) throws IOException {
+    private static List<HasMetadata> objects(Path file) throws IOException {
       Object read = new KubernetesSerialization().unmarshal(Files.readString(file));
-      List<Pod> out = new ArrayList<>();
-      List<HasMetadata> items =
-          switch (read) {
-            case KubernetesList list -> list.getItems();
-            case HasMetadata one -> List.of(one);
-            default -> List.of();
-          };
-      for (HasMetadata item : items) {
-        if (item instanceof Pod pod) {
-          out.add(pod);
+      return switch (read) {
+        case KubernetesList list -> list.getItems();
+        case HasMetadata one -> List.of(one);
+        default -> List.of();
+      };
+    }
+
+    private static <T> List<T> ofKind(List<HasMetadata> objects, Class<T> kind) {
+      List<T> out = new ArrayList<>();
+      for (HasMetadata item : objects) {
+        if (kind.isInstance(item)) {
+          out.add(kind.cast(item));
         }
       }
       return out;

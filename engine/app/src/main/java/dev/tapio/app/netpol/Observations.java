@@ -5,6 +5,7 @@ import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.event.NetworkEvent;
 import dev.tapio.api.event.SocketAddress;
 import dev.tapio.app.netpol.Observation.Peer;
+import dev.tapio.enrich.netpol.ClusterServices;
 import dev.tapio.enrich.netpol.Connection;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodIP;
@@ -22,11 +23,14 @@ import org.jspecify.annotations.Nullable;
  * The connections of a recording ({@code tapio record}) as observations between workloads. The
  * recording's own events say which pod each local end is; a peer's address is a pod when an event
  * of that pod (on this node) or one of {@code pods} (the cluster's, from the API or a file) has it,
- * and an address otherwise. Connections that failed, and those with no pod at either end, are left
- * out: policies say nothing about them.
+ * and an address otherwise. A connection to a Service's ClusterIP is one to a pod behind it, on its
+ * target port, when {@code services} know the Service (a policy allows the pod, never the
+ * ClusterIP). Connections that failed, and those with no pod at either end, are left out: policies
+ * say nothing about them.
  */
 public final class Observations {
   private final Map<InetAddress, Workload> byAddress = new HashMap<>();
+  private final ClusterServices services;
 
   /**
    * One workload per namespace and selector, named as the recording names it when it does (its
@@ -34,7 +38,8 @@ public final class Observations {
    */
   private final Map<List<Object>, Workload> canonical = new HashMap<>();
 
-  private Observations(Collection<Pod> pods, List<EnrichedEvent> events) {
+  private Observations(Collection<Pod> pods, ClusterServices services, List<EnrichedEvent> events) {
+    this.services = services;
     for (EnrichedEvent e : events) {
       if (e.pod() != null) {
         canonical(Workload.of(e.pod()));
@@ -74,7 +79,13 @@ public final class Observations {
 
   /** The observations in {@code events}, with {@code pods} to tell peers' addresses apart. */
   public static Set<Observation> of(List<EnrichedEvent> events, Collection<Pod> pods) {
-    Observations known = new Observations(pods, events);
+    return of(events, pods, ClusterServices.EMPTY);
+  }
+
+  /** The same, with connections to {@code services}' ClusterIPs taken as to their pods. */
+  public static Set<Observation> of(
+      List<EnrichedEvent> events, Collection<Pod> pods, ClusterServices services) {
+    Observations known = new Observations(pods, services, events);
     Set<Observation> out = new LinkedHashSet<>();
     for (EnrichedEvent e : events) {
       known.observe(e).ifPresent(out::add);
@@ -90,7 +101,7 @@ public final class Observations {
     if (connection.isEmpty()) {
       return Optional.empty();
     }
-    Connection c = connection.get();
+    Connection c = services.resolve(connection.get());
     if (c.source().isLoopbackAddress() || c.destination().isLoopbackAddress()) {
       return Optional.empty();
     }

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.app.cli.CliRunner;
+import dev.tapio.enrich.netpol.ClusterServices;
 import dev.tapio.enrich.netpol.Connection;
 import dev.tapio.enrich.netpol.Decision;
 import dev.tapio.enrich.netpol.NetworkPolicies;
 import dev.tapio.recording.Recording;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.net.InetAddress;
@@ -131,6 +134,51 @@ class PolicySuggesterTest {
     assertThat(decision(view, "tcp", "fd00::1:1", "2001:db8::10", 443)).isEqualTo(Decision.DENIED);
     assertThat(decision(view, "udp", "10.0.1.1", "10.96.0.11", 53)).isEqualTo(Decision.DENIED);
     assertThat(decision(view, "tcp", "203.0.113.9", "10.0.2.1", 9090)).isEqualTo(Decision.DENIED);
+  }
+
+  /**
+   * With the Service in the cluster file, a connection to its ClusterIP is allowed as one to its
+   * pods on the target port (the socket saw the ClusterIP; the pod sees its own address): no
+   * ipBlock of the ClusterIP, and the policy read back admits the connection both as seen and as
+   * delivered.
+   */
+  @Test
+  void aConnectionToAServiceIsAllowedToItsPodsOnTheTargetPort(@TempDir Path dir) throws Exception {
+    Path recording = dir.resolve("events.jsonl");
+    Files.writeString(
+        recording,
+        Recording.line(
+                event(
+                    "{type: connect, local: {ip: 10.0.1.1, port: 40010}, remote: {ip: 10.96.0.20,"
+                        + " port: 15432}, "
+                        + WEB
+                        + "}"))
+            + "\n");
+    Service db =
+        K8S.unmarshal(
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: db, namespace: shop}
+            spec: {clusterIP: 10.96.0.20, selector: {app: db}, ports: [{port: 15432, targetPort: 5432}]}
+            """,
+            Service.class);
+    List<HasMetadata> objects = new ArrayList<>(PODS);
+    objects.add(db);
+    Path cluster = dir.resolve("cluster.yaml");
+    Files.writeString(cluster, K8S.asYaml(new KubernetesList("v1", objects, "List", null)));
+
+    CliRunner run =
+        CliRunner.run(
+            "netpol", "suggest", "--from", recording.toString(), "--cluster", cluster.toString());
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).doesNotContain("10.96.0.20").contains("5432").doesNotContain("15432");
+    List<NetworkPolicy> printed = readBack(run.out());
+    ClusterServices services = ClusterServices.of(List.of(db), List.of(), PODS);
+    NetworkPolicies view = NetworkPolicies.of(NAMESPACES, PODS, printed, services);
+    assertThat(decision(view, "tcp", "10.0.1.1", "10.96.0.20", 15432)).isEqualTo(Decision.ALLOWED);
+    assertThat(decision(view, "tcp", "10.0.1.1", "10.0.1.2", 5432)).isEqualTo(Decision.ALLOWED);
+    assertThat(decision(view, "tcp", "10.0.1.1", "10.0.1.2", 15432)).isEqualTo(Decision.DENIED);
   }
 
   @Test

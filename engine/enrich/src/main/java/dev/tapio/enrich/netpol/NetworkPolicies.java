@@ -44,10 +44,21 @@ public interface NetworkPolicies extends AutoCloseable {
     return fixed(snapshot, "");
   }
 
+  /** A fixed view that also judges connections to {@code services}' ClusterIPs as to their pods. */
+  static NetworkPolicies of(
+      Collection<Namespace> namespaces,
+      Collection<Pod> pods,
+      Collection<NetworkPolicy> policies,
+      ClusterServices services) {
+    return fixed(PolicySnapshot.build(namespaces, pods, policies, services), "");
+  }
+
   /**
-   * Informers on every pod, namespace and NetworkPolicy of the cluster through {@code client}
-   * (which stays the caller's to close), started in the background. RBAC: {@code list} and {@code
-   * watch} on {@code pods}, {@code namespaces} and {@code networkpolicies.networking.k8s.io}.
+   * Informers on every pod, namespace, NetworkPolicy, Service and EndpointSlice of the cluster
+   * through {@code client} (which stays the caller's to close), started in the background. RBAC:
+   * {@code list} and {@code watch} on {@code pods}, {@code namespaces}, {@code
+   * networkpolicies.networking.k8s.io}, {@code services} and {@code
+   * endpointslices.discovery.k8s.io} (without the last two, ClusterIPs are outside addresses).
    */
   static NetworkPolicies kubernetes(KubernetesClient client, NetworkPolicySettings settings) {
     return InformedPolicies.start(client, settings);

@@ -155,4 +155,40 @@ class KubernetesNetworkPoliciesTest {
     client.network().v1().networkPolicies().inNamespace("shop").withName("default-deny").delete();
     eventually(() -> view.evaluate(webToDb) == Verdict.NO_POLICY ? true : null);
   }
+
+  /**
+   * Services and EndpointSlices come from the API server too: a connection to a ClusterIP is judged
+   * as to the pod behind it once the Service is served, and by the slice once that is.
+   */
+  @Test
+  void judgesAConnectionToAClusterIpByThePodBehindIt() {
+    replacePolicies(PolicyCluster.policies(ClusterServicesTest.DB_FROM_FRONT));
+    Connection toolToDb = tcp("10.0.3.1", "10.96.0.10", 15432);
+    Connection webToDb = tcp("10.0.1.1", "10.96.0.10", 15432);
+    assertThat(view.evaluate(toolToDb).decision()).isEqualTo(Decision.NO_POLICY);
+
+    ClusterServicesTest.SERVICES.forEach(s -> client.services().resource(s).create());
+    eventually(() -> view.evaluate(toolToDb).decision() == Decision.DENIED ? true : null);
+    assertThat(render(view.evaluate(webToDb)))
+        .isEqualTo("allowed egress=no-policy ingress=allowed:shop/db-from-front");
+
+    // a slice that puts db's pg port on cache's address: the slice, not the selector, decides
+    client
+        .discovery()
+        .v1()
+        .endpointSlices()
+        .resource(
+            PolicyCluster.YAML.unmarshal(
+                """
+                apiVersion: discovery.k8s.io/v1
+                kind: EndpointSlice
+                metadata: {name: db-x, namespace: shop, labels: {kubernetes.io/service-name: db}}
+                addressType: IPv4
+                ports: [{name: pg, port: 6379, protocol: TCP}]
+                endpoints: [{addresses: [10.0.1.3]}]
+                """,
+                io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice.class))
+        .create();
+    eventually(() -> view.evaluate(toolToDb).decision() == Decision.NO_POLICY ? true : null);
+  }
 }

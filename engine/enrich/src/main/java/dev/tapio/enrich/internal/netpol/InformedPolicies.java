@@ -1,6 +1,7 @@
 package dev.tapio.enrich.internal.netpol;
 
 import dev.tapio.api.spi.SourceStatus;
+import dev.tapio.enrich.netpol.ClusterServices;
 import dev.tapio.enrich.netpol.Connection;
 import dev.tapio.enrich.netpol.NetworkPolicies;
 import dev.tapio.enrich.netpol.NetworkPolicySettings;
@@ -8,6 +9,8 @@ import dev.tapio.enrich.netpol.Verdict;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -20,12 +23,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Pods (all of the cluster's: a connection's other end may be anywhere), namespaces and
- * NetworkPolicies kept by fabric8 informers. Any change schedules a rebuild of the {@link
- * PolicySnapshot} on one background thread after {@link NetworkPolicySettings#rebuildDelay()}, so a
- * burst of changes costs one rebuild; {@link #evaluate} reads the current snapshot and never waits.
+ * Pods (all of the cluster's: a connection's other end may be anywhere), namespaces,
+ * NetworkPolicies, Services and EndpointSlices (a connection to a ClusterIP is judged as to a pod
+ * behind it) kept by fabric8 informers. The view is complete once pods, namespaces and policies are
+ * listed; Services and EndpointSlices only refine it, so a cluster role without them (a chart
+ * before they were added) leaves it partial, with ClusterIPs judged as outside addresses. Any
+ * change schedules a rebuild of the {@link PolicySnapshot} on one background thread after {@link
+ * NetworkPolicySettings#rebuildDelay()}, so a burst of changes costs one rebuild; {@link #evaluate}
+ * reads the current snapshot and never waits.
  */
 public final class InformedPolicies implements NetworkPolicies {
   static final String WAITING = "waiting for the first lists of pods, namespaces and policies";
@@ -37,6 +45,8 @@ public final class InformedPolicies implements NetworkPolicies {
   private final SharedIndexInformer<Pod> pods;
   private final SharedIndexInformer<Namespace> namespaces;
   private final SharedIndexInformer<NetworkPolicy> policies;
+  private final SharedIndexInformer<Service> services;
+  private final SharedIndexInformer<EndpointSlice> slices;
   private final Map<String, String> failures = new ConcurrentHashMap<>();
   private final AtomicBoolean rebuildPending = new AtomicBoolean();
   private final ScheduledExecutorService rebuilder =
@@ -55,6 +65,11 @@ public final class InformedPolicies implements NetworkPolicies {
     informers.put("pods", pods);
     informers.put("namespaces", namespaces);
     informers.put("networkpolicies", policies);
+    this.services = client.services().inAnyNamespace().runnableInformer(resync);
+    this.slices =
+        client.discovery().v1().endpointSlices().inAnyNamespace().runnableInformer(resync);
+    informers.put("services", services);
+    informers.put("endpointslices", slices);
   }
 
   public static InformedPolicies start(KubernetesClient client, NetworkPolicySettings settings) {
@@ -117,7 +132,11 @@ public final class InformedPolicies implements NetworkPolicies {
     rebuildPending.set(false); // changes from now on schedule another rebuild
     snapshot =
         PolicySnapshot.build(
-            namespaces.getStore().list(), pods.getStore().list(), policies.getStore().list());
+            namespaces.getStore().list(),
+            pods.getStore().list(),
+            policies.getStore().list(),
+            ClusterServices.of(
+                services.getStore().list(), slices.getStore().list(), pods.getStore().list()));
   }
 
   @Override
@@ -131,7 +150,7 @@ public final class InformedPolicies implements NetworkPolicies {
    */
   @Override
   public SourceStatus status() {
-    boolean synced = informers.values().stream().allMatch(SharedIndexInformer::hasSynced);
+    boolean synced = Stream.of(pods, namespaces, policies).allMatch(SharedIndexInformer::hasSynced);
     String problems =
         informers.keySet().stream()
             .filter(failures::containsKey)

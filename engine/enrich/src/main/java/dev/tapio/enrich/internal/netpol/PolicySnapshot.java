@@ -2,6 +2,7 @@ package dev.tapio.enrich.internal.netpol;
 
 import dev.tapio.enrich.internal.netpol.PodEntry.NamedPort;
 import dev.tapio.enrich.internal.netpol.Rules.Rule;
+import dev.tapio.enrich.netpol.ClusterServices;
 import dev.tapio.enrich.netpol.Connection;
 import dev.tapio.enrich.netpol.Connection.Protocol;
 import dev.tapio.enrich.netpol.Verdict;
@@ -42,17 +43,29 @@ public final class PolicySnapshot {
   private static final CompiledPolicy[] NO_POLICIES = new CompiledPolicy[0];
 
   private final Map<InetAddress, PodEntry> podsByIp;
+  private final ClusterServices services;
   private final int pods;
   private final int policies;
 
-  private PolicySnapshot(Map<InetAddress, PodEntry> podsByIp, int pods, int policies) {
+  private PolicySnapshot(
+      Map<InetAddress, PodEntry> podsByIp, ClusterServices services, int pods, int policies) {
     this.podsByIp = podsByIp;
+    this.services = services;
     this.pods = pods;
     this.policies = policies;
   }
 
   public static PolicySnapshot build(
       Collection<Namespace> namespaces, Collection<Pod> pods, Collection<NetworkPolicy> policies) {
+    return build(namespaces, pods, policies, ClusterServices.EMPTY);
+  }
+
+  /** The view, with connections to a Service's ClusterIP judged as to a pod behind it. */
+  public static PolicySnapshot build(
+      Collection<Namespace> namespaces,
+      Collection<Pod> pods,
+      Collection<NetworkPolicy> policies,
+      ClusterServices services) {
     Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
     for (Namespace namespace : namespaces) {
       namespaceLabels.put(
@@ -77,7 +90,7 @@ public final class PolicySnapshot {
       ips.forEach(ip -> byIp.put(ip, entry));
       indexed++;
     }
-    return new PolicySnapshot(Map.copyOf(byIp), indexed, policies.size());
+    return new PolicySnapshot(Map.copyOf(byIp), services, indexed, policies.size());
   }
 
   private static PodEntry entry(
@@ -110,8 +123,12 @@ public final class PolicySnapshot {
         egress.toArray(NO_POLICIES));
   }
 
-  /** The verdict for {@code connection}: the source's egress and the destination's ingress. */
-  public Verdict evaluate(Connection connection) {
+  /**
+   * The verdict for {@code connection}: the source's egress and the destination's ingress, the
+   * destination being a pod behind it when it is a Service's ClusterIP.
+   */
+  public Verdict evaluate(Connection asSeen) {
+    Connection connection = services.resolve(asSeen);
     PodEntry source = podsByIp.get(connection.source());
     PodEntry destination = podsByIp.get(connection.destination());
     Protocol protocol = connection.protocol();
@@ -172,15 +189,20 @@ public final class PolicySnapshot {
     return policies;
   }
 
+  /** Service ports known by ClusterIP. */
+  public int servicePorts() {
+    return services.servicePorts();
+  }
+
   private static Map<String, String> labels(@Nullable Map<String, String> labels) {
     return labels == null ? Map.of() : Map.copyOf(labels);
   }
 
-  private static boolean hostNetwork(Pod pod) {
+  static boolean hostNetwork(Pod pod) {
     return pod.getSpec() != null && Boolean.TRUE.equals(pod.getSpec().getHostNetwork());
   }
 
-  private static boolean finished(Pod pod) {
+  static boolean finished(Pod pod) {
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
     return "Succeeded".equals(phase) || "Failed".equals(phase);
   }

@@ -38,6 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Only alerts from the test's two cgroups (host actions, container actions) count.
  */
 @Tag("privileged")
+@HostOnly(
+    "Falco's network rules over the socket sensor, whose kernel-dependent facts the kernel-tagged"
+        + " network tests check in every guest; reads Falco's files from ../shared")
 class FalcoNetworkParityEndToEndTest {
   @TempDir Path dir;
 

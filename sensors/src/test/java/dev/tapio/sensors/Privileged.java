@@ -39,6 +39,17 @@ final class Privileged {
     return fentry ? "fentry" : "tracepoint";
   }
 
+  /**
+   * The tier a hook on a kernel function runs on here: fentry where the kernel allows it and its
+   * BTF has the function, else {@code fallback} (the CI host refuses fentry).
+   */
+  static Mechanism fentryOr(String function, Mechanism fallback) {
+    boolean fentry =
+        FeatureProbe.probe().supports(Feature.FENTRY)
+            && new dev.tapio.sensors.internal.ffm.KernelFunctions().has(function);
+    return fentry ? Mechanism.FENTRY : fallback;
+  }
+
   /** Collects events and waits for the one a test expects. */
   static final class Collector implements EventSink {
     final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();

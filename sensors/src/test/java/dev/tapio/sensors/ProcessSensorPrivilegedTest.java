@@ -9,6 +9,7 @@ import dev.tapio.api.spi.SourceStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,16 @@ class ProcessSensorPrivilegedTest {
     assertThat(sensors.statuses().get("process").state()).isEqualTo(SourceStatus.State.ENABLED);
     assertThat(sensors.statuses().get("file").toString())
         .isEqualTo("unavailable: none of its event types was requested");
+  }
+
+  @Test
+  void execAndForkRunOnTheFentryOfTheirKernelFunctionsWhereTheKernelAllows() {
+    Map<String, Mechanism> tiers = sensors.hookTiers().get("process");
+    assertThat(tiers)
+        .containsEntry("exec", Privileged.fentryOr("finalize_exec", Mechanism.TP_BTF))
+        .containsEntry("fork", Privileged.fentryOr("wake_up_new_task", Mechanism.TP_BTF))
+        .containsEntry("exit", Mechanism.TP_BTF);
+    assertThat(sensors.hookFallbacks().getOrDefault("process", Map.of())).isEmpty();
   }
 
   @Test

@@ -50,6 +50,17 @@ final class Privileged {
     return fentry ? Mechanism.FENTRY : fallback;
   }
 
+  /**
+   * The tier a hook with a BPF LSM rung runs on here: lsm where the kernel runs BPF LSM programs
+   * (bpf in its LSM list) and has the hook, else {@code fallback}.
+   */
+  static Mechanism lsmOr(String hook, Mechanism fallback) {
+    boolean lsm =
+        FeatureProbe.probe().supports(Feature.LSM)
+            && new dev.tapio.sensors.internal.ffm.KernelFunctions().has("bpf_lsm_" + hook);
+    return lsm ? Mechanism.LSM : fallback;
+  }
+
   /** Collects events and waits for the one a test expects. */
   static final class Collector implements EventSink {
     final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();

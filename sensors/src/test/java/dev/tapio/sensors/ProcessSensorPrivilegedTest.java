@@ -46,13 +46,22 @@ class ProcessSensorPrivilegedTest {
   }
 
   @Test
-  void execAndForkRunOnTheFentryOfTheirKernelFunctionsWhereTheKernelAllows() {
+  void execAndForkRunOnBpfLsmOrTheFentryOfTheirKernelFunctionsWhereTheKernelAllows() {
     Map<String, Mechanism> tiers = sensors.hookTiers().get("process");
     assertThat(tiers)
-        .containsEntry("exec", Privileged.fentryOr("finalize_exec", Mechanism.TP_BTF))
+        .containsEntry(
+            "exec",
+            Privileged.lsmOr(
+                "bprm_committed_creds", Privileged.fentryOr("finalize_exec", Mechanism.TP_BTF)))
         .containsEntry("fork", Privileged.fentryOr("wake_up_new_task", Mechanism.TP_BTF))
         .containsEntry("exit", Mechanism.TP_BTF);
-    assertThat(sensors.hookFallbacks().getOrDefault("process", Map.of())).isEmpty();
+    // no fallback but BPF LSM left out of the kernel's LSM list (5.10 by default)
+    assertThat(sensors.hookFallbacks().getOrDefault("process", Map.of()))
+        .allSatisfy(
+            (hook, why) ->
+                assertThat(why)
+                    .isEqualTo(
+                        "lsm: bpf LSM not enabled (bpf is not in /sys/kernel/security/lsm)"));
   }
 
   @Test

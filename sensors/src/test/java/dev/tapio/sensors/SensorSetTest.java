@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 class SensorSetTest {
   private final ScriptedBackend backend = new ScriptedBackend();
 
-  /** A kernel like the CI host's: fentry refused, so files are seen at tracepoints. */
+  /** A kernel like the CI host's: fentry and BPF LSM refused, so files are seen at tracepoints. */
   private static final KernelFeatures NO_FENTRY =
-      KernelFeatures.all().refuse(Feature.FENTRY, "load probe_fentry: EPERM");
+      KernelFeatures.all()
+          .refuse(Feature.FENTRY, "load probe_fentry: EPERM")
+          .refuse(Feature.LSM, "load probe_lsm: EPERM");
 
   private SensorSet set(KernelFeatures features) {
     return new SensorSet(
@@ -69,7 +71,7 @@ class SensorSetTest {
           .doesNotContain("tapio_enter_openat", "tapio_exit_openat");
       assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
           .contains(
-              "hooks:\n  process: fentry (exec)\n"
+              "hooks:\n  process: lsm (exec)\n"
                   + "  file: fentry (open, openat, openat2, creat), tracepoint (sys_enter_rename,"
                   + " sys_exit_rename)\n");
     }

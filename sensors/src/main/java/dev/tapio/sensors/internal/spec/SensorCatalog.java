@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class SensorCatalog {
   private SensorCatalog() {}
 
+  private static final dev.tapio.sensors.Mechanism LSM_HOOK = dev.tapio.sensors.Mechanism.LSM;
+
   static final Set<String> EXEC = Set.of("execve", "execveat");
 
   /** Every syscall {@code enum tapio_fork_syscall} names. */
@@ -43,21 +45,29 @@ public final class SensorCatalog {
    * fentry programs there: the loader of every binary format calls {@code finalize_exec} once the
    * new program's memory is laid out, and every fork wakes its child with {@code wake_up_new_task}.
    */
+  /**
+   * Exec where bpf is in the kernel's LSM list: the BPF LSM hook after every LSM let the exec
+   * through and its credentials are committed (the attach target is its BTF stub).
+   */
+  static final Attachment EXEC_LSM =
+      Attachment.at(LSM_HOOK, "bpf_lsm_bprm_committed_creds", "tapio_exec_lsm");
+
   static final Attachment EXEC_FENTRY = Attachment.at(FENTRY, "finalize_exec", "tapio_exec_fentry");
 
   static final Attachment FORK_FENTRY =
       Attachment.at(FENTRY, "wake_up_new_task", "tapio_fork_fentry");
 
   /**
-   * Process lifecycle: exec, fork/clone, exit. Exec and fork on the fentry of the kernel function
-   * where their tracepoint fires, where the kernel allows it, else on the tracepoint.
+   * Process lifecycle: exec, fork/clone, exit. Exec on BPF LSM where bpf is in the kernel's LSM
+   * list; exec and fork on the fentry of the kernel function where their tracepoint fires, where
+   * the kernel allows it; else on the tracepoint.
    */
   public static final SensorSpec PROCESS =
       new SensorSpec(
           "process",
           "process.bpf.o",
           List.of(
-              schedHook("exec", EXEC, EXEC_FENTRY),
+              schedHook("exec", EXEC, EXEC_LSM, EXEC_FENTRY),
               schedHook("fork", FORK, FORK_FENTRY),
               schedHook("exit", EXIT),
               // Which exec syscall ran; without these every exec reports as execve.

@@ -2,6 +2,7 @@ package dev.tapio.sensors.internal.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tapio.sensors.Feature;
 import dev.tapio.sensors.KernelFeatures;
 import dev.tapio.sensors.Mechanism;
 import dev.tapio.sensors.internal.ffm.Errno;
@@ -24,24 +25,52 @@ class KernelFunctionLadderTest {
   private final SensorLoader loader =
       new SensorLoader(backend, new Retry(1, Duration.ZERO, d -> {}));
 
+  /** A kernel that refuses BPF LSM programs outright, as the CI host does. */
+  private static final KernelFeatures NO_LSM =
+      KernelFeatures.all().refuse(Feature.LSM, "load probe_lsm: EPERM");
+
+  /** Debian's 5.10: BPF LSM built in, but not in the LSM list it boots with. */
+  private static final KernelFeatures LSM_NOT_LISTED =
+      KernelFeatures.all()
+          .refuse(
+              Feature.LSM,
+              "attach probe_lsm: attached, but bpf is not in the kernel's LSM list"
+                  + " (lockdown,capability,yama), so no LSM program runs: boot with"
+                  + " lsm=lockdown,capability,yama,bpf");
+
   @Test
-  void execAndForkRunAtTheFentryOfTheirKernelFunctions() {
+  void execRunsOnBpfLsmAndForkAtTheFentryOfItsKernelFunction() {
     LoadResult r = loader.load(SensorCatalog.PROCESS, KernelFeatures.all(), PROCESS_TYPES);
     assertThat(r.chosen())
-        .containsEntry("exec", Mechanism.FENTRY)
+        .containsEntry("exec", Mechanism.LSM)
         .containsEntry("fork", Mechanism.FENTRY)
         .containsEntry("exit", Mechanism.TP_BTF);
-    assertThat(r.status().toString()).isEqualTo("enabled (fentry+tp_btf+tracepoint)");
+    assertThat(r.status().toString()).isEqualTo("enabled (lsm+fentry+tp_btf+tracepoint)");
     assertThat(r.fallbacks()).isEmpty();
     assertThat(backend.attached)
-        .contains("tapio_exec_fentry", "tapio_fork_fentry", "tapio_exit_btf")
-        .doesNotContain("tapio_exec_btf", "tapio_fork_btf");
+        .contains("tapio_exec_lsm", "tapio_fork_fentry", "tapio_exit_btf")
+        .doesNotContain("tapio_exec_fentry", "tapio_exec_btf", "tapio_fork_btf");
+  }
+
+  @Test
+  void withoutBpfInTheLsmListExecFallsBackToFentryAndSaysSo() {
+    LoadResult r = loader.load(SensorCatalog.PROCESS, LSM_NOT_LISTED, PROCESS_TYPES);
+    assertThat(r.chosen()).containsEntry("exec", Mechanism.FENTRY);
+    assertThat(r.fallbacks())
+        .containsExactly(
+            java.util.Map.entry(
+                "exec", "lsm: bpf LSM not enabled (bpf is not in /sys/kernel/security/lsm)"));
+
+    // refused outright (no BPF LSM at all), it is the kernel's feature, not this hook's fallback
+    LoadResult host = loader.load(SensorCatalog.PROCESS, NO_LSM, PROCESS_TYPES);
+    assertThat(host.chosen()).containsEntry("exec", Mechanism.FENTRY);
+    assertThat(host.fallbacks()).isEmpty();
   }
 
   @Test
   void aMissingFunctionFallsBackToTheTracepointAndSaysSo() {
     backend.withoutFunction("finalize_exec");
-    LoadResult r = loader.load(SensorCatalog.PROCESS, KernelFeatures.all(), PROCESS_TYPES);
+    LoadResult r = loader.load(SensorCatalog.PROCESS, NO_LSM, PROCESS_TYPES);
     assertThat(r.chosen())
         .containsEntry("exec", Mechanism.TP_BTF)
         .containsEntry("fork", Mechanism.FENTRY);
@@ -62,7 +91,7 @@ class KernelFunctionLadderTest {
             "R3 unbounded memory access",
             "processed 9 insns (limit 1000000)",
             "-- END PROG LOAD LOG --"));
-    LoadResult r = loader.load(SensorCatalog.PROCESS, KernelFeatures.all(), PROCESS_TYPES);
+    LoadResult r = loader.load(SensorCatalog.PROCESS, NO_LSM, PROCESS_TYPES);
     assertThat(r.chosen())
         .containsEntry("fork", Mechanism.TP_BTF)
         .containsEntry("exec", Mechanism.FENTRY);
@@ -107,7 +136,7 @@ class KernelFunctionLadderTest {
     LoadResult noFentry =
         loader.load(
             SensorCatalog.PRIVILEGE,
-            KernelFeatures.all().refuse(dev.tapio.sensors.Feature.FENTRY, "load probe: EPERM"),
+            KernelFeatures.all().refuse(Feature.FENTRY, "load probe: EPERM"),
             NAMESPACE_TYPES);
     assertThat(noFentry.chosen()).containsEntry("unshare", Mechanism.TRACEPOINT);
     assertThat(noFentry.fallbacks()).isEmpty();

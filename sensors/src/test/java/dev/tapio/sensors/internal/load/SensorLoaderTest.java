@@ -25,8 +25,8 @@ class SensorLoaderTest {
       new SensorLoader(backend, new Retry(4, Duration.ofMillis(25), sleeps::add));
 
   /**
-   * The process sensor's tracepoint ladder, on a kernel that refuses fentry as the CI host does
-   * (where fentry is allowed, exec and fork run on kernel functions: {@code
+   * The process sensor's tracepoint ladder, on a kernel that refuses fentry and BPF LSM as the CI
+   * host does (where they are allowed, exec and fork run on kernel functions: {@code
    * KernelFunctionLadderTest}).
    */
   private LoadResult process(KernelFeatures features) {
@@ -34,7 +34,9 @@ class SensorLoaderTest {
   }
 
   static KernelFeatures noFentry(KernelFeatures features) {
-    return features.refuse(Feature.FENTRY, "load probe_fentry: EPERM");
+    return features
+        .refuse(Feature.FENTRY, "load probe_fentry: EPERM")
+        .refuse(Feature.LSM, "load probe_lsm: EPERM");
   }
 
   @Test

@@ -51,7 +51,10 @@ class SensorCatalogTest {
                 function.replace(Arch.X86_64.syscallFunction(""), arch.syscallFunction(""));
             assertThat(sections(spec, arch))
                 .as(arch + " " + spec.object() + ": " + p.hook())
-                .containsAnyOf("fentry/" + there + "\0", "fexit/" + there + "\0");
+                .containsAnyOf(
+                    "fentry/" + there + "\0",
+                    "fexit/" + there + "\0",
+                    "lsm/" + there.replaceFirst("^bpf_lsm_", "") + "\0");
           }
         }
       }
@@ -115,7 +118,7 @@ class SensorCatalogTest {
     assertThat(plan.lines())
         .contains(
             "object process.bpf.o",
-            "hook exec tapio_exec_fentry tapio_exec_btf tapio_exec_raw tapio_exec_tp",
+            "hook exec tapio_exec_lsm tapio_exec_fentry tapio_exec_btf tapio_exec_raw tapio_exec_tp",
             "hook setns tapio_fentry_setns tapio_fexit_setns tapio_enter_setns tapio_exit_setns",
             "absent fork_args fork",
             "object floor-file.bpf.o",

@@ -94,7 +94,14 @@ static __always_inline void tapio_deny_send(void *ctx, struct tapio_lsm_event *e
 {
 	ev->object_len = len;
 	ev->base_len = base;
-	__u64 size = sizeof(*ev) + ((len + base) & (TAPIO_DATA_MAX - 1));
+	/*
+	 * Where the compiler knows the lengths' bounds it drops the mask, and the verifier, which
+	 * lost them in register moves, refuses the output (6.1: "R3 unbounded memory access"):
+	 * hide the value so the mask stays.
+	 */
+	__u32 total = len + base;
+	barrier_var(total);
+	__u64 size = sizeof(*ev) + (total & (TAPIO_DATA_MAX - 1));
 	ev->hdr.size = size;
 	tapio_emit(ctx, ev, size, TAPIO_EV_LSM);
 }

@@ -53,12 +53,18 @@ static __always_inline bool tapio_in_upper_layer(struct file *file)
 	return BPF_CORE_READ(oi, __upperdentry) != NULL;
 }
 
+/* Where the new program's argv and environment are in its memory (user addresses). */
+struct tapio_exec_strings {
+	unsigned long arg_start, arg_end, env_start, env_end;
+};
+
 /*
- * Runs after the new program's memory is set up (sched_process_exec fires at the end of
- * exec_binprm), so mm->arg_start..arg_end already holds the new argv and mm->exe_file the new
- * executable. filename is a kernel string (bprm->filename or the tracepoint's copy).
+ * Builds and emits the exec record once the new program's memory and executable are the task's
+ * (current->mm, mm->exe_file). filename is a kernel string (bprm->filename or the tracepoint's
+ * copy).
  */
-static __always_inline void tapio_exec(void *ctx, const char *filename)
+static __always_inline void tapio_exec_strings(void *ctx, const char *filename,
+					       struct tapio_exec_strings *s)
 {
 	if (tapio_is_self())
 		return;
@@ -91,8 +97,8 @@ static __always_inline void tapio_exec(void *ctx, const char *filename)
 	off += len;
 
 	struct mm_struct *mm = BPF_CORE_READ(task, mm);
-	unsigned long arg_start = BPF_CORE_READ(mm, arg_start);
-	unsigned long arg_end = BPF_CORE_READ(mm, arg_end);
+	unsigned long arg_start = s->arg_start;
+	unsigned long arg_end = s->arg_end;
 	len = arg_end > arg_start ? (arg_end - arg_start) : 0;
 	len &= TAPIO_STR_MASK;
 	if (bpf_probe_read_user(&ev->data[off], len, (void *)arg_start) != 0)
@@ -126,8 +132,8 @@ static __always_inline void tapio_exec(void *ctx, const char *filename)
 	 * create_elf_tables laid out on the new stack (resident, just written by copy_strings), cut
 	 * at TAPIO_STR_MAX - 1 bytes. One bounded copy, as for argv.
 	 */
-	unsigned long env_start = BPF_CORE_READ(mm, env_start);
-	unsigned long env_end = BPF_CORE_READ(mm, env_end);
+	unsigned long env_start = s->env_start;
+	unsigned long env_end = s->env_end;
 	len = env_end > env_start ? (env_end - env_start) : 0;
 	if (len > TAPIO_STR_MASK)
 		len = TAPIO_STR_MASK;
@@ -142,6 +148,23 @@ static __always_inline void tapio_exec(void *ctx, const char *filename)
 	__u64 size = sizeof(*ev) + off;
 	ev->hdr.size = size;
 	tapio_emit(ctx, ev, size, TAPIO_EV_EXEC);
+}
+
+/*
+ * Runs after the new program's memory is set up (sched_process_exec fires at the end of
+ * exec_binprm, finalize_exec just before), so mm->arg_start..arg_end already holds the new argv.
+ */
+static __always_inline void tapio_exec(void *ctx, const char *filename)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+	struct mm_struct *mm = BPF_CORE_READ(task, mm);
+	struct tapio_exec_strings s = {
+		.arg_start = BPF_CORE_READ(mm, arg_start),
+		.arg_end = BPF_CORE_READ(mm, arg_end),
+		.env_start = BPF_CORE_READ(mm, env_start),
+		.env_end = BPF_CORE_READ(mm, env_end),
+	};
+	tapio_exec_strings(ctx, filename, &s);
 }
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "common.h"
 #include "path.h"
+#include "syscall.h"
 
 struct tapio_priv_args {
 	__u64 args[4];

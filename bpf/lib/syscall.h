@@ -21,6 +21,16 @@ static __always_inline int tapio_syscall_nr(struct pt_regs *regs)
 #endif
 }
 
+/*
+ * The prefix of the kernel functions syscalls enter through (SYSCALL_DEFINE's wrappers, which take
+ * the user registers): "__x64_sys_" SYSCALL names the function an fentry/fexit section attaches to.
+ */
+#if defined(__TARGET_ARCH_x86)
+#define TAPIO_SYSCALL_FN "__x64_sys_"
+#elif defined(__TARGET_ARCH_arm64)
+#define TAPIO_SYSCALL_FN "__arm64_sys_"
+#endif
+
 /* The kernel stack of a task (x86_64 and arm64): its user registers sit at the top. */
 #define TAPIO_THREAD_SIZE 16384
 

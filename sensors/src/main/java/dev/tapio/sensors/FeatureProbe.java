@@ -42,6 +42,14 @@ public final class FeatureProbe {
       "attach probe_lsm: attached, but bpf is not in the kernel's LSM list (%s), so no LSM program"
           + " runs: boot with lsm=%s,bpf";
 
+  /**
+   * Whether a refused BPF LSM's detail says the kernel has it but leaves it out of its LSM list: a
+   * hook that could run there falls back for that reason, and says so.
+   */
+  public static boolean bpfLsmNotInList(String detail) {
+    return detail.startsWith(LSM_NOT_ACTIVE.substring(0, LSM_NOT_ACTIVE.indexOf('(')));
+  }
+
   static final Path LSM_LIST = Path.of("/sys/kernel/security/lsm");
   static final Path VMLINUX = Path.of("/sys/kernel/btf/vmlinux");
   private static final String OBJECT = Arch.current().resources() + "probes.bpf.o";

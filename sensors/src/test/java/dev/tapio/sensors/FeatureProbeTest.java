@@ -26,4 +26,12 @@ class FeatureProbeTest {
                 + " boot with lsm=lockdown,capability,yama,apparmor,tomoyo,bpf");
     assertThat(FeatureProbe.bpfLsmInactive("bpfx,lockdown")).isPresent();
   }
+
+  @Test
+  void aBpfLsmLeftOutOfTheListIsToldFromOtherRefusals() {
+    assertThat(FeatureProbe.bpfLsmInactive("lockdown,yama").orElseThrow())
+        .matches(FeatureProbe::bpfLsmNotInList);
+    assertThat(FeatureProbe.bpfLsmNotInList("load probe_lsm: EPERM")).isFalse();
+    assertThat(FeatureProbe.bpfLsmNotInList("attach probe_lsm: EOPNOTSUPP")).isFalse();
+  }
 }

@@ -39,6 +39,28 @@ final class Privileged {
     return fentry ? "fentry" : "tracepoint";
   }
 
+  /**
+   * The tier a hook on a kernel function runs on here: fentry where the kernel allows it and its
+   * BTF has the function, else {@code fallback} (the CI host refuses fentry).
+   */
+  static Mechanism fentryOr(String function, Mechanism fallback) {
+    boolean fentry =
+        FeatureProbe.probe().supports(Feature.FENTRY)
+            && new dev.tapio.sensors.internal.ffm.KernelFunctions().has(function);
+    return fentry ? Mechanism.FENTRY : fallback;
+  }
+
+  /**
+   * The tier a hook with a BPF LSM rung runs on here: lsm where the kernel runs BPF LSM programs
+   * (bpf in its LSM list) and has the hook, else {@code fallback}.
+   */
+  static Mechanism lsmOr(String hook, Mechanism fallback) {
+    boolean lsm =
+        FeatureProbe.probe().supports(Feature.LSM)
+            && new dev.tapio.sensors.internal.ffm.KernelFunctions().has("bpf_lsm_" + hook);
+    return lsm ? Mechanism.LSM : fallback;
+  }
+
   /** Collects events and waits for the one a test expects. */
   static final class Collector implements EventSink {
     final ConcurrentLinkedQueue<Event> events = new ConcurrentLinkedQueue<>();

@@ -9,6 +9,7 @@ import dev.tapio.api.spi.SourceStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +43,25 @@ class ProcessSensorPrivilegedTest {
     assertThat(sensors.statuses().get("process").state()).isEqualTo(SourceStatus.State.ENABLED);
     assertThat(sensors.statuses().get("file").toString())
         .isEqualTo("unavailable: none of its event types was requested");
+  }
+
+  @Test
+  void execAndForkRunOnBpfLsmOrTheFentryOfTheirKernelFunctionsWhereTheKernelAllows() {
+    Map<String, Mechanism> tiers = sensors.hookTiers().get("process");
+    assertThat(tiers)
+        .containsEntry(
+            "exec",
+            Privileged.lsmOr(
+                "bprm_committed_creds", Privileged.fentryOr("finalize_exec", Mechanism.TP_BTF)))
+        .containsEntry("fork", Privileged.fentryOr("wake_up_new_task", Mechanism.TP_BTF))
+        .containsEntry("exit", Mechanism.TP_BTF);
+    // no fallback but BPF LSM left out of the kernel's LSM list (5.10 by default)
+    assertThat(sensors.hookFallbacks().getOrDefault("process", Map.of()))
+        .allSatisfy(
+            (hook, why) ->
+                assertThat(why)
+                    .isEqualTo(
+                        "lsm: bpf LSM not enabled (bpf is not in /sys/kernel/security/lsm)"));
   }
 
   @Test

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 class SensorSetTest {
   private final ScriptedBackend backend = new ScriptedBackend();
 
-  /** A kernel like the CI host's: fentry refused, so files are seen at tracepoints. */
+  /** A kernel like the CI host's: fentry and BPF LSM refused, so files are seen at tracepoints. */
   private static final KernelFeatures NO_FENTRY =
-      KernelFeatures.all().refuse(Feature.FENTRY, "load probe_fentry: EPERM");
+      KernelFeatures.all()
+          .refuse(Feature.FENTRY, "load probe_fentry: EPERM")
+          .refuse(Feature.LSM, "load probe_lsm: EPERM");
 
   private SensorSet set(KernelFeatures features) {
     return new SensorSet(
@@ -69,7 +71,7 @@ class SensorSetTest {
           .doesNotContain("tapio_enter_openat", "tapio_exit_openat");
       assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
           .contains(
-              "hooks:\n  process: tp_btf (exec)\n"
+              "hooks:\n  process: lsm (exec)\n"
                   + "  file: fentry (open, openat, openat2, creat), tracepoint (sys_enter_rename,"
                   + " sys_exit_rename)\n");
     }
@@ -130,7 +132,7 @@ class SensorSetTest {
 
   @Test
   void sensorsNobodyAskedForDoNotCountAgainstTheWhole() {
-    try (SensorSet s = set(KernelFeatures.all())) {
+    try (SensorSet s = set(NO_FENTRY)) {
       s.start(Set.of("execve"), e -> {});
       assertThat(s.statuses().get("file").toString())
           .isEqualTo("unavailable: none of its event types was requested");
@@ -160,7 +162,7 @@ class SensorSetTest {
 
   @Test
   void startsOnceAndClosesEverything() {
-    SensorSet s = set(KernelFeatures.all());
+    SensorSet s = set(NO_FENTRY);
     s.start(Set.of("execve"), e -> {});
     assertThatThrownBy(() -> s.start(Set.of("execve"), e -> {}))
         .hasMessage("sensors already started");

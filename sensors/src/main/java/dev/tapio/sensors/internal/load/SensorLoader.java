@@ -2,6 +2,7 @@ package dev.tapio.sensors.internal.load;
 
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.sensors.Feature;
+import dev.tapio.sensors.FeatureProbe;
 import dev.tapio.sensors.KernelFeatures;
 import dev.tapio.sensors.Mechanism;
 import dev.tapio.sensors.internal.ffm.BpfException;
@@ -59,7 +60,8 @@ public final class SensorLoader {
 
     /**
      * Moves to the next rung the kernel supports, noting the skipped ones: a mechanism the feature
-     * probe refused, or a kernel function its BTF does not describe.
+     * probe refused, or a kernel function its BTF does not describe. Of the probe's refusals, only
+     * BPF LSM left out of the kernel's LSM list is this hook's fallback (the kernel has it).
      */
     void advance(KernelFeatures features, Backend backend) {
       rung++;
@@ -67,9 +69,12 @@ public final class SensorLoader {
         Mechanism m = current().mechanism();
         String function = current().function();
         if (!features.supports(m.feature())) {
-          failures.add(
-              StatusMessages.NOT_SUPPORTED.formatted(
-                  m.label(), features.result(m.feature()).detail()));
+          String why = features.result(m.feature()).detail();
+          failures.add(StatusMessages.NOT_SUPPORTED.formatted(m.label(), why));
+          if (m == Mechanism.LSM && FeatureProbe.bpfLsmNotInList(why)) {
+            // the kernel could run it, were it booted so: a fallback of this hook, said
+            fallbacks.add(StatusMessages.BPF_LSM_NOT_ENABLED);
+          }
         } else if (function != null && !backend.hasFunction(function)) {
           failures.add(StatusMessages.NO_FUNCTION.formatted(m.label(), function));
           fallbacks.add(failures.getLast());

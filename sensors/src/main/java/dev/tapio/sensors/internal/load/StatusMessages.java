@@ -16,6 +16,12 @@ public final class StatusMessages {
   /** {@code %s} = mechanism, feature probe detail. */
   public static final String NOT_SUPPORTED = "%s not supported by the kernel (%s)";
 
+  /**
+   * Why a hook with a BPF LSM rung runs lower on a kernel that has BPF LSM but not in its LSM list.
+   */
+  public static final String BPF_LSM_NOT_ENABLED =
+      "lsm: bpf LSM not enabled (bpf is not in /sys/kernel/security/lsm)";
+
   /** {@code %s} = mechanism, kernel function. */
   public static final String NO_FUNCTION = "%s: no kernel function %s (BTF)";
 

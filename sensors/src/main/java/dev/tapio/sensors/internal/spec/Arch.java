@@ -9,17 +9,27 @@ import java.util.Optional;
  * by {@code os.arch}.
  */
 public enum Arch {
-  X86_64("x86-64", "/dev/tapio/bpf/", 0xc000003eL),
-  ARM64("arm64", "/dev/tapio/bpf/arm64/", 0xc00000b7L);
+  X86_64("x86-64", "/dev/tapio/bpf/", 0xc000003eL, "__x64_sys_"),
+  ARM64("arm64", "/dev/tapio/bpf/arm64/", 0xc00000b7L, "__arm64_sys_");
 
   private final String label;
   private final String resources;
   private final long auditArch;
+  private final String syscallFunctionPrefix;
 
-  Arch(String label, String resources, long auditArch) {
+  Arch(String label, String resources, long auditArch, String syscallFunctionPrefix) {
     this.label = label;
     this.resources = resources;
     this.auditArch = auditArch;
+    this.syscallFunctionPrefix = syscallFunctionPrefix;
+  }
+
+  /**
+   * The kernel function a syscall enters through here ({@code __x64_sys_setns}), as {@code
+   * TAPIO_SYSCALL_FN} in {@code bpf/lib/syscall.h} names it for the fentry/fexit sections.
+   */
+  public String syscallFunction(String syscall) {
+    return syscallFunctionPrefix + syscall;
   }
 
   /** The name statuses use: {@code x86-64}, {@code arm64}. */

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class SensorCatalog {
   private SensorCatalog() {}
 
+  private static final dev.tapio.sensors.Mechanism LSM_HOOK = dev.tapio.sensors.Mechanism.LSM;
+
   static final Set<String> EXEC = Set.of("execve", "execveat");
 
   /** Every syscall {@code enum tapio_fork_syscall} names. */
@@ -38,14 +40,35 @@ public final class SensorCatalog {
 
   static final Set<String> EXIT = Set.of("procexit");
 
-  /** Process lifecycle: exec, fork/clone, exit. */
+  /**
+   * The kernel functions that run where sched_process_exec and sched_process_fork fire, and the
+   * fentry programs there: the loader of every binary format calls {@code finalize_exec} once the
+   * new program's memory is laid out, and every fork wakes its child with {@code wake_up_new_task}.
+   */
+  /**
+   * Exec where bpf is in the kernel's LSM list: the BPF LSM hook after every LSM let the exec
+   * through and its credentials are committed (the attach target is its BTF stub).
+   */
+  static final Attachment EXEC_LSM =
+      Attachment.at(LSM_HOOK, "bpf_lsm_bprm_committed_creds", "tapio_exec_lsm");
+
+  static final Attachment EXEC_FENTRY = Attachment.at(FENTRY, "finalize_exec", "tapio_exec_fentry");
+
+  static final Attachment FORK_FENTRY =
+      Attachment.at(FENTRY, "wake_up_new_task", "tapio_fork_fentry");
+
+  /**
+   * Process lifecycle: exec, fork/clone, exit. Exec on BPF LSM where bpf is in the kernel's LSM
+   * list; exec and fork on the fentry of the kernel function where their tracepoint fires, where
+   * the kernel allows it; else on the tracepoint.
+   */
   public static final SensorSpec PROCESS =
       new SensorSpec(
           "process",
           "process.bpf.o",
           List.of(
-              schedHook("exec", EXEC),
-              schedHook("fork", FORK),
+              schedHook("exec", EXEC, EXEC_LSM, EXEC_FENTRY),
+              schedHook("fork", FORK, FORK_FENTRY),
               schedHook("exit", EXIT),
               // Which exec syscall ran; without these every exec reports as execve.
               syscallEnter("execveat_mark", "execveat", "execveat"),
@@ -60,12 +83,23 @@ public final class SensorCatalog {
   /**
    * A non-syscall tracepoint hook (or raw sys_exit) in its three flavors, best first: {@code
    * tapio_<hook>_btf} (tp_btf), {@code tapio_<hook>_raw} (raw_tp), {@code tapio_<hook>_tp}
-   * (tracepoint).
+   * (tracepoint); after {@code better} rungs on kernel functions, where the hook has them.
    */
-  private static ProgramSpec schedHook(String hook, Set<String> eventTypes) {
+  private static ProgramSpec schedHook(String hook, Set<String> eventTypes, Attachment... better) {
     String p = "tapio_" + hook;
-    return ProgramSpec.of(
-        hook, eventTypes, TP_BTF, p + "_btf", RAW_TRACEPOINT, p + "_raw", TRACEPOINT, p + "_tp");
+    List<Attachment> flavors =
+        ProgramSpec.of(
+                hook,
+                eventTypes,
+                TP_BTF,
+                p + "_btf",
+                RAW_TRACEPOINT,
+                p + "_raw",
+                TRACEPOINT,
+                p + "_tp")
+            .ladder();
+    return new ProgramSpec(
+        hook, eventTypes, Stream.concat(Stream.of(better), flavors.stream()).toList());
   }
 
   /** A sys_enter tracepoint of {@code syscall}, needed when {@code eventType} is. */
@@ -140,6 +174,9 @@ public final class SensorCatalog {
                     .onSyscall(numbered(syscall)));
   }
 
+  /** Syscalls that switch namespaces, seen at their kernel functions where fentry is allowed. */
+  static final Set<PrivSyscall> NAMESPACE_SWITCHES = Set.of(PrivSyscall.SETNS, PrivSyscall.UNSHARE);
+
   /** Module loads: no tracepoints of their own (see {@code bpf/priv/module.c}). */
   static final Set<PrivSyscall> MODULE_LOADS =
       Set.of(PrivSyscall.INIT_MODULE, PrivSyscall.FINIT_MODULE);
@@ -156,7 +193,11 @@ public final class SensorCatalog {
               Stream.concat(
                       Stream.of(PrivSyscall.values())
                           .filter(s -> !MODULE_LOADS.contains(s))
-                          .flatMap(s -> pairedSyscall(s.label(), privEventTypes(s))),
+                          .flatMap(
+                              s ->
+                                  NAMESPACE_SWITCHES.contains(s)
+                                      ? Stream.of(onKernelFunction(s))
+                                      : pairedSyscall(s.label(), privEventTypes(s))),
                       Stream.of(
                           ProgramSpec.of(
                               "module",
@@ -168,6 +209,25 @@ public final class SensorCatalog {
                   .toList(),
               MapSpec.COMMON)
           .quiet();
+
+  /**
+   * A privilege syscall at the fentry and fexit of the kernel function it enters through (the
+   * record its tracepoint pair builds, no syscall on the tracepoint slow path), else at its
+   * sys_enter and sys_exit tracepoints.
+   */
+  private static ProgramSpec onKernelFunction(PrivSyscall s) {
+    String syscall = s.label();
+    return ProgramSpec.ladder(
+            syscall,
+            privEventTypes(s),
+            Attachment.at(
+                FENTRY,
+                Arch.current().syscallFunction(syscall),
+                "tapio_fentry_" + syscall,
+                "tapio_fexit_" + syscall),
+            Attachment.of(TRACEPOINT, "tapio_enter_" + syscall, "tapio_exit_" + syscall))
+        .onSyscall(numbered(syscall));
+  }
 
   /** The event types a syscall's records have: its name, and umount2 for the umount hook. */
   static Set<String> privEventTypes(PrivSyscall s) {

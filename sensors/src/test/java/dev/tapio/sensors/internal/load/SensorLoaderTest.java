@@ -24,8 +24,19 @@ class SensorLoaderTest {
   private final SensorLoader loader =
       new SensorLoader(backend, new Retry(4, Duration.ofMillis(25), sleeps::add));
 
+  /**
+   * The process sensor's tracepoint ladder, on a kernel that refuses fentry and BPF LSM as the CI
+   * host does (where they are allowed, exec and fork run on kernel functions: {@code
+   * KernelFunctionLadderTest}).
+   */
   private LoadResult process(KernelFeatures features) {
-    return loader.load(SensorCatalog.PROCESS, features, PROCESS_TYPES);
+    return loader.load(SensorCatalog.PROCESS, noFentry(features), PROCESS_TYPES);
+  }
+
+  static KernelFeatures noFentry(KernelFeatures features) {
+    return features
+        .refuse(Feature.FENTRY, "load probe_fentry: EPERM")
+        .refuse(Feature.LSM, "load probe_lsm: EPERM");
   }
 
   @Test
@@ -217,7 +228,8 @@ class SensorLoaderTest {
     LoadResult r = process(KernelFeatures.all());
     assertThat(r.status().state()).isNotNull();
     backend.loads.clear();
-    LoadResult exec = loader.load(SensorCatalog.PROCESS, KernelFeatures.all(), Set.of("execve"));
+    LoadResult exec =
+        loader.load(SensorCatalog.PROCESS, noFentry(KernelFeatures.all()), Set.of("execve"));
     assertThat(exec.status().toString()).isEqualTo("enabled (tp_btf)");
     assertThat(backend.loads).containsExactly(Set.of("tapio_exec_btf"));
   }

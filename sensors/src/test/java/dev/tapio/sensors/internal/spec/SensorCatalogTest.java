@@ -30,6 +30,45 @@ class SensorCatalogTest {
     }
   }
 
+  /**
+   * A kernel function the catalog looks up in the BTF is the one its programs attach to: each
+   * object has a section {@code fentry/FUNCTION} or {@code fexit/FUNCTION} for it, on arm64 with
+   * the syscall functions' prefix there.
+   */
+  @Test
+  void everyKernelFunctionOfTheCatalogIsWhereItsObjectAttaches() throws Exception {
+    int functions = 0;
+    for (SensorSpec spec : SensorCatalog.ALL) {
+      for (ProgramSpec p : spec.programs()) {
+        for (Attachment a : p.ladder()) {
+          String function = a.function();
+          if (function == null) {
+            continue;
+          }
+          functions++;
+          for (Arch arch : Arch.values()) {
+            String there =
+                function.replace(Arch.X86_64.syscallFunction(""), arch.syscallFunction(""));
+            assertThat(sections(spec, arch))
+                .as(arch + " " + spec.object() + ": " + p.hook())
+                .containsAnyOf(
+                    "fentry/" + there + "\0",
+                    "fexit/" + there + "\0",
+                    "lsm/" + there.replaceFirst("^bpf_lsm_", "") + "\0");
+          }
+        }
+      }
+    }
+    assertThat(functions).isGreaterThanOrEqualTo(12);
+  }
+
+  /** The object's bytes as text: its section names among them, each ended by a NUL. */
+  private static String sections(SensorSpec spec, Arch arch) {
+    return new String(
+        LibbpfBackend.objectBytes(spec.resource(arch)),
+        java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
   @Test
   void arm64LeavesOutTheHooksOfSyscallsItHasOnlyInTheirAtForms() {
     assertThat(SensorCatalog.absent(SyscallTable.of(Arch.ARM64)::has))
@@ -79,7 +118,8 @@ class SensorCatalogTest {
     assertThat(plan.lines())
         .contains(
             "object process.bpf.o",
-            "hook exec tapio_exec_btf tapio_exec_raw tapio_exec_tp",
+            "hook exec tapio_exec_lsm tapio_exec_fentry tapio_exec_btf tapio_exec_raw tapio_exec_tp",
+            "hook setns tapio_fentry_setns tapio_fexit_setns tapio_enter_setns tapio_exit_setns",
             "absent fork_args fork",
             "object floor-file.bpf.o",
             "hook openat tapio_fexit_open tapio_enter_openat tapio_exit_openat",

@@ -32,6 +32,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -275,6 +277,20 @@ public final class OtlpLogSink extends QueuedSink<LogEntry> {
           : logs;
     }
 
+    /** Hands the headers, the trusted certificates and the client's TLS key to an exporter. */
+    private void secure(
+        BiConsumer<String, String> header,
+        Consumer<byte[]> trust,
+        BiConsumer<byte[], byte[]> clientTls) {
+      headers.forEach(header);
+      if (trustedCertificates != null) {
+        trust.accept(trustedCertificates);
+      }
+      if (clientKey != null && clientCertificate != null) {
+        clientTls.accept(clientKey, clientCertificate);
+      }
+    }
+
     private MetricExporter metricExporter() {
       return switch (protocol) {
         case GRPC -> {
@@ -283,13 +299,7 @@ public final class OtlpLogSink extends QueuedSink<LogEntry> {
                   .setEndpoint(metricsEndpoint())
                   .setTimeout(timeout)
                   .setCompression(compression);
-          headers.forEach(b::addHeader);
-          if (trustedCertificates != null) {
-            b.setTrustedCertificates(trustedCertificates);
-          }
-          if (clientKey != null && clientCertificate != null) {
-            b.setClientTls(clientKey, clientCertificate);
-          }
+          secure(b::addHeader, b::setTrustedCertificates, b::setClientTls);
           yield b.build();
         }
         case HTTP_PROTOBUF -> {
@@ -298,13 +308,7 @@ public final class OtlpLogSink extends QueuedSink<LogEntry> {
                   .setEndpoint(metricsEndpoint())
                   .setTimeout(timeout)
                   .setCompression(compression);
-          headers.forEach(b::addHeader);
-          if (trustedCertificates != null) {
-            b.setTrustedCertificates(trustedCertificates);
-          }
-          if (clientKey != null && clientCertificate != null) {
-            b.setClientTls(clientKey, clientCertificate);
-          }
+          secure(b::addHeader, b::setTrustedCertificates, b::setClientTls);
           yield b.build();
         }
       };
@@ -341,13 +345,7 @@ public final class OtlpLogSink extends QueuedSink<LogEntry> {
                   .setTimeout(timeout)
                   .setCompression(compression)
                   .setRetryPolicy(null);
-          headers.forEach(b::addHeader);
-          if (trustedCertificates != null) {
-            b.setTrustedCertificates(trustedCertificates);
-          }
-          if (clientKey != null && clientCertificate != null) {
-            b.setClientTls(clientKey, clientCertificate);
-          }
+          secure(b::addHeader, b::setTrustedCertificates, b::setClientTls);
           yield b.build();
         }
         case HTTP_PROTOBUF -> {
@@ -357,13 +355,7 @@ public final class OtlpLogSink extends QueuedSink<LogEntry> {
                   .setTimeout(timeout)
                   .setCompression(compression)
                   .setRetryPolicy(null);
-          headers.forEach(b::addHeader);
-          if (trustedCertificates != null) {
-            b.setTrustedCertificates(trustedCertificates);
-          }
-          if (clientKey != null && clientCertificate != null) {
-            b.setClientTls(clientKey, clientCertificate);
-          }
+          secure(b::addHeader, b::setTrustedCertificates, b::setClientTls);
           yield b.build();
         }
       };

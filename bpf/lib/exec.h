@@ -100,6 +100,11 @@ static __always_inline void tapio_exec_strings(void *ctx, const char *filename,
 	unsigned long arg_start = s->arg_start;
 	unsigned long arg_end = s->arg_end;
 	len = arg_end > arg_start ? (arg_end - arg_start) : 0;
+	/* cut at TAPIO_STR_MAX - 1 bytes, as the environment below: a mask alone would wrap a longer
+	 * argument block around to its length modulo the bound */
+	if (len > TAPIO_STR_MASK)
+		len = TAPIO_STR_MASK;
+	barrier_var(len);
 	len &= TAPIO_STR_MASK;
 	if (bpf_probe_read_user(&ev->data[off], len, (void *)arg_start) != 0)
 		len = 0;

@@ -121,6 +121,23 @@ class ProcessSensorPrivilegedTest {
   }
 
   @Test
+  void execCarriesArgumentsCutToTheirBound() throws Exception {
+    String marker = "tapio-" + UUID.randomUUID();
+    // 6,000 bytes of one argument run past the 4095-byte bound: the first 4095 bytes arrive
+    Privileged.run(TMP, "/bin/true", marker, "y".repeat(6000));
+
+    ProcessExec exec =
+        events
+            .await(
+                ProcessExec.class,
+                e -> e.argv().contains(marker) && e.filename().equals("/bin/true"))
+            .orElseThrow();
+    assertThat(exec.argv()).hasSize(3).startsWith("/bin/true", marker);
+    assertThat(exec.argv().get(2)).startsWith("yyy").matches("y+");
+    assertThat(String.join("\0", exec.argv()).length()).isEqualTo(4095);
+  }
+
+  @Test
   void exitCarriesTheWaitStatus() throws Exception {
     Process sh = Privileged.run(TMP, "/bin/sh", "-c", "exit 3");
     ProcessExit exit =

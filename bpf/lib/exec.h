@@ -28,9 +28,8 @@ extern struct {
 /*
  * Whether a file lives in the upper (writable) layer of an overlayfs: a container's executable
  * that was not in its image. The overlay inode wraps the VFS inode; a non-NULL upper dentry
- * means the file was created or copied up there. Kernels whose BTF lacks struct ovl_inode
- * (overlayfs not built) skip the test: the relocation resolves to "no such type" and the
- * verifier drops the branch.
+ * means the file was created or copied up there. Where no BTF has struct ovl_inode (5.10, whose
+ * modules carry no BTF), the upper dentry is read where every kernel from 5.10 on keeps it.
  *
  * The type is declared here (a CO-RE flavor: libbpf matches it to the running kernel's
  * struct ovl_inode, in vmlinux or in the overlay module's BTF), because the BTF an object is
@@ -43,14 +42,26 @@ struct ovl_inode___tapio {
 
 static __always_inline bool tapio_in_upper_layer(struct file *file)
 {
-	if (!file || !bpf_core_type_exists(struct ovl_inode___tapio))
+	if (!file)
 		return false;
 	struct inode *inode = BPF_CORE_READ(file, f_inode);
 	if (BPF_CORE_READ(inode, i_sb, s_magic) != TAPIO_OVERLAYFS_MAGIC)
 		return false;
-	struct ovl_inode___tapio *oi = (struct ovl_inode___tapio *)((char *)inode -
-		bpf_core_field_offset(struct ovl_inode___tapio, vfs_inode));
-	return BPF_CORE_READ(oi, __upperdentry) != NULL;
+	struct dentry *upper = NULL;
+	if (bpf_core_type_exists(struct ovl_inode___tapio)) {
+		struct ovl_inode___tapio *oi = (struct ovl_inode___tapio *)((char *)inode -
+			bpf_core_field_offset(struct ovl_inode___tapio, vfs_inode));
+		upper = BPF_CORE_READ(oi, __upperdentry);
+	} else {
+		/*
+		 * No BTF for overlayfs: it is a module, and modules carry BTF from 5.11 on. Its inode
+		 * keeps __upperdentry right after the VFS inode it embeds in every kernel from 5.10
+		 * on, and the VFS inode's size comes from the kernel's own BTF.
+		 */
+		bpf_probe_read_kernel(&upper, sizeof(upper),
+				      (char *)inode + bpf_core_type_size(struct inode));
+	}
+	return upper != NULL;
 }
 
 /* Where the new program's argv and environment are in its memory (user addresses). */

@@ -57,6 +57,10 @@ class MetricsOverOtlpEndToEndTest {
 
         Point first = await(receiver, p -> p.name().equals("tapio_pipeline_events_received"));
         assertThat(first.kind()).isEqualTo("monotonic-sum");
+        // programs run after that export: their exec events reach the pipeline whatever the rules
+        for (int i = 0; i < 3; i++) {
+          EndToEnd.run("/bin/true");
+        }
         Point later =
             await(
                 receiver,

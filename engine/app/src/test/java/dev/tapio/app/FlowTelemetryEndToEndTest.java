@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tapio.app.OtlpLogsReceiver.Received;
-import dev.tapio.app.config.ConfigLoader;
-import dev.tapio.app.config.FlagValue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -35,18 +32,7 @@ class FlowTelemetryEndToEndTest {
         "root".equals(System.getProperty("user.name")),
         "SKIPPED LOUDLY: the flow end-to-end test needs root to load eBPF programs");
     try (OtlpLogsReceiver receiver = OtlpLogsReceiver.start()) {
-      var config =
-          ConfigLoader.load(
-              null,
-              Map.of(),
-              List.of(
-                  FlagValue.parse("outputs.otlp.endpoint=" + receiver.endpoint()),
-                  FlagValue.parse("outputs.json.enabled=false"),
-                  FlagValue.parse("spool.enabled=false"),
-                  FlagValue.parse("http.enabled=false"),
-                  FlagValue.parse("flows.interval=2s"),
-                  FlagValue.parse("flows.maxFlows=16")));
-      var options = new EngineOptions(List.of(), false, null, false, 1 << 22, Map.of(), config);
+      var options = EndToEnd.toOtlp(receiver, "flows.interval=2s", "flows.maxFlows=16");
       try (Engine engine = new Engine(options)) {
         engine.start();
         List<ServerSocket> listeners = new ArrayList<>();

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tapio.app.OtlpLogsReceiver.Point;
-import dev.tapio.app.config.ConfigLoader;
-import dev.tapio.app.config.FlagValue;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
@@ -30,19 +26,12 @@ class MetricsOverOtlpEndToEndTest {
         "root".equals(System.getProperty("user.name")),
         "SKIPPED LOUDLY: the metrics end-to-end test needs root to load eBPF programs");
     try (OtlpLogsReceiver receiver = OtlpLogsReceiver.start()) {
-      var config =
-          ConfigLoader.load(
-              null,
-              Map.of(),
-              List.of(
-                  FlagValue.parse("outputs.otlp.endpoint=" + receiver.endpoint()),
-                  FlagValue.parse("outputs.json.enabled=false"),
-                  FlagValue.parse("spool.enabled=false"),
-                  FlagValue.parse("http.enabled=false"),
-                  FlagValue.parse("node.name=metrics-node"),
-                  FlagValue.parse("metrics.otlp.enabled=true"),
-                  FlagValue.parse("metrics.otlp.interval=500ms")));
-      var options = new EngineOptions(List.of(), false, null, false, 1 << 22, Map.of(), config);
+      var options =
+          EndToEnd.toOtlp(
+              receiver,
+              "node.name=metrics-node",
+              "metrics.otlp.enabled=true",
+              "metrics.otlp.interval=500ms");
       try (Engine engine = new Engine(options)) {
         engine.start();
         EndToEnd.run("cat", "/etc/shadow");

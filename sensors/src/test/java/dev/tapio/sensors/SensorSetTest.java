@@ -82,7 +82,7 @@ class SensorSetTest {
     backend.withoutFunction("security_socket_connect");
     try (SensorSet s = set(KernelFeatures.all())) {
       s.start(Set.of("lsm_denial"), e -> {});
-      assertThat(s.hookTiers().get("lsm")).containsEntry("deny_connect", Mechanism.TRACEPOINT);
+      assertThat(s.hookTiers().get("lsm")).containsEntry("deny_connect", Mechanism.FENTRY);
       assertThat(
               Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers(), s.hookFallbacks()))
           .contains(

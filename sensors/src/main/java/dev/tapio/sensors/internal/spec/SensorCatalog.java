@@ -10,6 +10,7 @@ import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
 import dev.tapio.sensors.internal.abi.Abi.LsmSyscall;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.abi.Abi.PrivSyscall;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every sensor, in one place. Adding a sensor: write its hooks under {@code bpf/} (one file each),
@@ -102,10 +104,40 @@ public final class SensorCatalog {
         hook, eventTypes, Stream.concat(Stream.of(better), flavors.stream()).toList());
   }
 
-  /** A sys_enter tracepoint of {@code syscall}, needed when {@code eventType} is. */
+  /** The entry of {@code syscall}, needed when {@code eventType} is. */
   private static ProgramSpec syscallEnter(String hook, String eventType, String syscall) {
-    return ProgramSpec.of(hook, Set.of(eventType), TRACEPOINT, "tapio_enter_" + syscall)
-        .onSyscall(syscall);
+    return syscallHook(hook, Set.of(eventType), syscall, "tapio_enter_" + syscall, null);
+  }
+
+  /**
+   * A syscall's hook written once for two flavors ({@code TAPIO_SYSCALL_ENTER} and {@code
+   * TAPIO_SYSCALL_EXIT} in {@code bpf/lib/syscall.h}): at the fentry and fexit of the kernel
+   * function the syscall enters through where the kernel allows fentry, so that no syscall is put
+   * on the tracepoint slow path; else at its sys_enter and sys_exit tracepoints. {@code enter} and
+   * {@code exit} name the tracepoint programs (either may be null), their kernel-function flavors
+   * the same with {@code _fentry} and {@code _fexit}.
+   */
+  static ProgramSpec syscallHook(
+      String hook,
+      Set<String> eventTypes,
+      String syscall,
+      @Nullable String enter,
+      @Nullable String exit,
+      Attachment... better) {
+    List<String> tracepoint = new ArrayList<>();
+    List<String> function = new ArrayList<>();
+    if (enter != null) {
+      tracepoint.add(enter);
+      function.add(enter + "_fentry");
+    }
+    if (exit != null) {
+      tracepoint.add(exit);
+      function.add(exit + "_fexit");
+    }
+    List<Attachment> ladder = new ArrayList<>(List.of(better));
+    ladder.add(new Attachment(FENTRY, function, Arch.current().syscallFunction(syscall)));
+    ladder.add(new Attachment(TRACEPOINT, tracepoint, null));
+    return new ProgramSpec(hook, eventTypes, ladder).onSyscall(numbered(syscall));
   }
 
   /**
@@ -174,17 +206,15 @@ public final class SensorCatalog {
                     .onSyscall(numbered(syscall)));
   }
 
-  /** Syscalls that switch namespaces, seen at their kernel functions where fentry is allowed. */
-  static final Set<PrivSyscall> NAMESPACE_SWITCHES = Set.of(PrivSyscall.SETNS, PrivSyscall.UNSHARE);
-
   /** Module loads: no tracepoints of their own (see {@code bpf/priv/module.c}). */
   static final Set<PrivSyscall> MODULE_LOADS =
       Set.of(PrivSyscall.INIT_MODULE, PrivSyscall.FINIT_MODULE);
 
   /**
    * Syscalls that change what a task may see or do ({@code enum tapio_priv_syscall}): namespaces,
-   * root and mounts, credentials, ptrace, bpf program loads, each an enter and exit hook named
-   * after it; module loads through one filtered {@code sys_enter} program.
+   * root and mounts, credentials, ptrace, bpf program loads, each one hook named after it (its
+   * entry and exit, at the kernel function or the tracepoints); module loads through one filtered
+   * {@code sys_enter} program.
    */
   public static final SensorSpec PRIVILEGE =
       new SensorSpec(
@@ -195,9 +225,13 @@ public final class SensorCatalog {
                           .filter(s -> !MODULE_LOADS.contains(s))
                           .flatMap(
                               s ->
-                                  NAMESPACE_SWITCHES.contains(s)
-                                      ? Stream.of(onKernelFunction(s))
-                                      : pairedSyscall(s.label(), privEventTypes(s))),
+                                  Stream.of(
+                                      syscallHook(
+                                          s.label(),
+                                          privEventTypes(s),
+                                          s.label(),
+                                          "tapio_enter_" + s.label(),
+                                          "tapio_exit_" + s.label()))),
                       Stream.of(
                           ProgramSpec.of(
                               "module",
@@ -209,25 +243,6 @@ public final class SensorCatalog {
                   .toList(),
               MapSpec.COMMON)
           .quiet();
-
-  /**
-   * A privilege syscall at the fentry and fexit of the kernel function it enters through (the
-   * record its tracepoint pair builds, no syscall on the tracepoint slow path), else at its
-   * sys_enter and sys_exit tracepoints.
-   */
-  private static ProgramSpec onKernelFunction(PrivSyscall s) {
-    String syscall = s.label();
-    return ProgramSpec.ladder(
-            syscall,
-            privEventTypes(s),
-            Attachment.at(
-                FENTRY,
-                Arch.current().syscallFunction(syscall),
-                "tapio_fentry_" + syscall,
-                "tapio_fexit_" + syscall),
-            Attachment.of(TRACEPOINT, "tapio_enter_" + syscall, "tapio_exit_" + syscall))
-        .onSyscall(numbered(syscall));
-  }
 
   /** The event types a syscall's records have: its name, and umount2 for the umount hook. */
   static Set<String> privEventTypes(PrivSyscall s) {
@@ -269,17 +284,14 @@ public final class SensorCatalog {
 
   /**
    * A syscall's denials: the combined verdict of the LSMs at the fexit of its security hook where
-   * fentry is allowed and the syscall has one; else -EACCES/-EPERM at its sys_exit.
+   * fentry is allowed and the syscall has one; else -EACCES/-EPERM at the exit of the syscall's
+   * kernel function, else at its sys_exit.
    */
   private static ProgramSpec deny(LsmSyscall syscall) {
-    Attachment exit = new Attachment(TRACEPOINT, "tapio_deny_" + syscall.label());
+    String s = syscall.label();
     Attachment verdict = VERDICTS.get(syscall);
-    String hook = "deny_" + syscall.label();
-    ProgramSpec spec =
-        verdict == null
-            ? ProgramSpec.ladder(hook, LSM_EVENTS, exit)
-            : ProgramSpec.ladder(hook, LSM_EVENTS, verdict, exit);
-    return spec.onSyscall(numbered(syscall.label()));
+    Attachment[] better = verdict == null ? new Attachment[0] : new Attachment[] {verdict};
+    return syscallHook("deny_" + s, LSM_EVENTS, s, null, "tapio_deny_" + s, better);
   }
 
   /**
@@ -293,9 +305,12 @@ public final class SensorCatalog {
               "lsm.bpf.o",
               Stream.concat(
                       Stream.of(
-                          ProgramSpec.of(
-                                  "landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")
-                              .onSyscall("landlock_restrict_self")),
+                          syscallHook(
+                              "landlock_mark",
+                              LSM_EVENTS,
+                              "landlock_restrict_self",
+                              null,
+                              "tapio_landlock_mark")),
                       Stream.of(LsmSyscall.values()).map(SensorCatalog::deny))
                   .toList(),
               MapSpec.COMMON)
@@ -339,19 +354,16 @@ public final class SensorCatalog {
               .toList(),
           Stream.concat(MapSpec.COMMON.stream(), Stream.of(MapSpec.DROP_REASONS)).toList());
 
-  /** The sys_enter and/or sys_exit hooks of one syscall, serving {@code eventTypes}. */
+  /** The entry and/or exit of one syscall, one hook named after it, serving {@code eventTypes}. */
   private static Stream<ProgramSpec> syscallHooks(
       String syscall, Set<String> eventTypes, boolean enter, boolean exit) {
-    return Stream.of(enter ? "enter" : "", exit ? "exit" : "")
-        .filter(side -> !side.isEmpty())
-        .map(
-            side ->
-                ProgramSpec.of(
-                        "sys_" + side + "_" + syscall,
-                        eventTypes,
-                        TRACEPOINT,
-                        "tapio_" + side + "_" + syscall)
-                    .onSyscall(numbered(syscall)));
+    return Stream.of(
+        syscallHook(
+            syscall,
+            eventTypes,
+            syscall,
+            enter ? "tapio_enter_" + syscall : null,
+            exit ? "tapio_exit_" + syscall : null));
   }
 
   public static final List<SensorSpec> ALL = List.of(PROCESS, FILE, PRIVILEGE, SECCOMP, LSM, NET);

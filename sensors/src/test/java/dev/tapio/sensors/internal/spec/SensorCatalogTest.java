@@ -94,7 +94,7 @@ class SensorCatalogTest {
                     "sys_enter_link",
                     "sys_exit_link")),
             entry("lsm", List.of("deny_open", "deny_creat")),
-            entry("net", List.of("sys_enter_dup2", "sys_exit_dup2")));
+            entry("net", List.of("dup2")));
     List<SensorSpec> arm64 = SensorCatalog.on(SyscallTable.of(Arch.ARM64)::has);
     SensorSpec file = arm64.get(SensorCatalog.ALL.indexOf(SensorCatalog.FILE));
     assertThat(file.programs()).extracting(ProgramSpec::hook).contains("openat");
@@ -107,7 +107,7 @@ class SensorCatalogTest {
     assertThat(SensorCatalog.absent(SyscallTable.of(Arch.X86_64)::has)).isEmpty();
     assertThat(SensorCatalog.on(SyscallTable.of(Arch.X86_64)::has)).isEqualTo(SensorCatalog.ALL);
     assertThat(SensorCatalog.PRIVILEGE.programs())
-        .filteredOn(p -> p.hook().equals("sys_enter_umount"))
+        .filteredOn(p -> p.hook().equals("umount"))
         .extracting(ProgramSpec::syscall)
         .containsExactly("umount2");
   }
@@ -119,7 +119,8 @@ class SensorCatalogTest {
         .contains(
             "object process.bpf.o",
             "hook exec tapio_exec_lsm tapio_exec_fentry tapio_exec_btf tapio_exec_raw tapio_exec_tp",
-            "hook setns tapio_fentry_setns tapio_fexit_setns tapio_enter_setns tapio_exit_setns",
+            "hook setns tapio_enter_setns_fentry tapio_exit_setns_fexit tapio_enter_setns"
+                + " tapio_exit_setns",
             "absent fork_args fork",
             "object floor-file.bpf.o",
             "hook openat tapio_fexit_open tapio_enter_openat tapio_exit_openat",

@@ -86,17 +86,19 @@ static __always_inline __u64 tapio_syscall_arg(struct pt_regs *regs, int n)
  * on fentry/__x64_sys_setuid, both running the body with `ctx` (the program's context, for
  * tapio_emit) and `sys`, whose arguments tapio_arg reads. TAPIO_SYSCALL_EXIT(setuid,
  * tapio_exit_setuid) likewise defines tapio_exit_setuid (sys_exit) and tapio_exit_setuid_fexit,
- * the body seeing `ctx` and `ret`, the syscall's result.
+ * the body seeing `ctx`, `sys` and `ret`, the syscall's result. `sys->fn` says which flavor runs,
+ * a constant in each: what differs by program type (the file sensor's walker) goes by it.
  */
 struct tapio_sys {
 	struct trace_event_raw_sys_enter *tp;	/* the sys_enter tracepoint's context, or NULL */
 	struct pt_regs *regs;			/* at the kernel function: the user registers */
+	bool fn;				/* at the kernel function: a constant per flavor */
 };
 
 /* Argument n (1-5) of the syscall, as the flavor running sees it; n is a constant. */
 static __always_inline __u64 tapio_arg(const struct tapio_sys *sys, int n)
 {
-	if (sys->regs)
+	if (sys->fn)
 		return tapio_syscall_arg(sys->regs, n);
 	return sys->tp ? sys->tp->args[n - 1] : 0;
 }
@@ -112,23 +114,25 @@ static __always_inline __u64 tapio_arg(const struct tapio_sys *sys, int n)
 	SEC("fentry/" TAPIO_SYSCALL_FN #syscall)                                                   \
 	int BPF_PROG(prog##_fentry, struct pt_regs *regs)                                          \
 	{                                                                                          \
-		struct tapio_sys sys = {.regs = regs};                                              \
+		struct tapio_sys sys = {.regs = regs, .fn = true};                                              \
 		return prog##_body(ctx, &sys);                                                     \
 	}                                                                                          \
 	static __always_inline int prog##_body(void *ctx, const struct tapio_sys *sys)
 
 #define TAPIO_SYSCALL_EXIT(syscall, prog)                                                          \
-	static __always_inline int prog##_body(void *ctx, long ret);                               \
+	static __always_inline int prog##_body(void *ctx, const struct tapio_sys *sys, long ret);  \
 	SEC("tracepoint/syscalls/sys_exit_" #syscall)                                              \
 	int prog(struct trace_event_raw_sys_exit *ctx)                                             \
 	{                                                                                          \
-		return prog##_body(ctx, ctx->ret);                                                 \
+		struct tapio_sys sys = {};                                                          \
+		return prog##_body(ctx, &sys, ctx->ret);                                            \
 	}                                                                                          \
 	SEC("fexit/" TAPIO_SYSCALL_FN #syscall)                                                    \
 	int BPF_PROG(prog##_fexit, struct pt_regs *regs, long ret)                                 \
 	{                                                                                          \
-		return prog##_body(ctx, ret);                                                      \
+		struct tapio_sys sys = {.regs = regs, .fn = true};                                  \
+		return prog##_body(ctx, &sys, ret);                                                 \
 	}                                                                                          \
-	static __always_inline int prog##_body(void *ctx, long ret)
+	static __always_inline int prog##_body(void *ctx, const struct tapio_sys *sys, long ret)
 
 #endif

@@ -8,9 +8,11 @@
  * record and emits it. A record that needs no walk (an absolute path, most opens) is emitted by
  * its exit program itself, with no tail call.
  *
- * The fexit tier cannot tail-call a tracepoint program (a tail call stays within one program
- * type, and for fexit within one attach target); it is one program for the four opens, so it
- * walks inline, verified once all the same.
+ * A tail call stays within one program type, and for fexit within one attach function type: the
+ * changes' fexit programs (lib/syscall.h), all on syscall functions of one type, tail-call
+ * tapio_fn_walker instead, an fexit program of that type, through tapio_fn_walkers; the loader
+ * loads each walker only where a hook that calls it runs. The open's fexit is one program for the
+ * four opens, so it walks inline, verified once all the same.
  */
 #ifndef TAPIO_WALKER_H
 #define TAPIO_WALKER_H
@@ -58,6 +60,18 @@ extern struct {
 	__type(value, __u32);
 } tapio_walkers SEC(".maps");
 
+/* Slot 0: tapio_fn_walker, for the fexit programs on syscall functions. */
+#ifdef TAPIO_WALKER_OWNER
+struct {
+#else
+extern struct {
+#endif
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} tapio_fn_walkers SEC(".maps");
+
 /* Whether a walk has somewhere to start: tapio_put_path writes nothing otherwise. */
 static __always_inline bool tapio_walk_needed(struct tapio_walk w)
 {
@@ -65,14 +79,18 @@ static __always_inline bool tapio_walk_needed(struct tapio_walk w)
 }
 
 /*
- * Hands the record in scratch space to tapio_walker with this job; returns only when the tail
- * call failed (the walker missing from tapio_walkers), and the caller then goes on without the
- * walked path.
+ * Hands the record in scratch space to tapio_walker (fn: tapio_fn_walker, a constant) with this
+ * job; returns only when the tail call failed (the walker missing from its array), and the caller
+ * then goes on without the walked path.
  */
-static __always_inline void tapio_walk_later(void *ctx, struct tapio_walk_job *job)
+static __always_inline void tapio_walk_later(void *ctx, struct tapio_walk_job *job, bool fn)
 {
 	__u32 key = 0;
-	if (bpf_map_update_elem(&tapio_walk_jobs, &key, job, BPF_ANY) == 0)
+	if (bpf_map_update_elem(&tapio_walk_jobs, &key, job, BPF_ANY) != 0)
+		return;
+	if (fn)
+		bpf_tail_call(ctx, &tapio_fn_walkers, 0);
+	else
 		bpf_tail_call(ctx, &tapio_walkers, 0);
 }
 

@@ -156,28 +156,58 @@ public final class SensorCatalog {
   static final String OPEN_FEXIT = "tapio_fexit_open";
 
   /**
-   * The file sensor's dentry walker ({@code bpf/lib/walker.h}): the sys_exit programs tail-call it
-   * through slot 0 of this program array, so the walk is verified once, not once per exit.
+   * File opens, and changes at the entry and exit of their syscalls (at the kernel function or the
+   * tracepoints).
    */
-  static final TailCall FILE_WALKER = new TailCall("tapio_walkers", 0, "tapio_walker");
+  private static final List<ProgramSpec> FILE_HOOKS =
+      Stream.concat(
+              OPENS.stream().map(SensorCatalog::open),
+              CHANGES.stream()
+                  .map(s -> syscallHook(s, Set.of(s), s, "tapio_enter_" + s, "tapio_exit_" + s)))
+          .toList();
+
+  /**
+   * The file sensor's dentry walkers ({@code bpf/lib/walker.h}): the exit programs tail-call one
+   * through slot 0 of a program array, so the walk is verified once, not once per exit; the
+   * tracepoint exits {@code tapio_walker}, the changes' fexit programs on their syscall functions
+   * {@code tapio_fn_walker} (a tail call stays within one program type).
+   */
+  static final TailCall FILE_WALKER =
+      new TailCall("tapio_walkers", 0, "tapio_walker", exits(TRACEPOINT));
+
+  static final TailCall FILE_FN_WALKER =
+      new TailCall(
+          "tapio_fn_walkers",
+          0,
+          "tapio_fn_walker",
+          exits(FENTRY).stream().filter(p -> p.endsWith("_fexit")).toList());
+
+  /** The programs of the file hooks' rungs on {@code mechanism} that report at an exit. */
+  private static List<String> exits(dev.tapio.sensors.Mechanism mechanism) {
+    return FILE_HOOKS.stream()
+        .flatMap(p -> p.ladder().stream())
+        .filter(a -> a.mechanism() == mechanism)
+        .flatMap(a -> a.programs().stream())
+        .filter(p -> !p.startsWith("tapio_enter_") && !p.equals(OPEN_FEXIT))
+        .distinct()
+        .toList();
+  }
 
   /**
    * File opens and changes to names and attributes. An open is seen at the fexit of the kernel
    * function all open syscalls call (one program for the four), else by its syscall's sys_enter and
-   * sys_exit tracepoints paired per thread; changes by their tracepoint pairs. Paths are walked by
-   * {@link #FILE_WALKER}.
+   * sys_exit tracepoints paired per thread; a change at the fentry and fexit of its syscall's
+   * function, else by its tracepoint pair. Paths are walked by {@link #FILE_WALKER} and {@link
+   * #FILE_FN_WALKER}.
    */
   public static final SensorSpec FILE =
       new SensorSpec(
               "file",
               "file.bpf.o",
-              Stream.concat(
-                      OPENS.stream().map(SensorCatalog::open),
-                      CHANGES.stream().flatMap(SensorCatalog::pairedSyscall))
-                  .toList(),
+              FILE_HOOKS,
               java.util.stream.Stream.concat(MapSpec.COMMON.stream(), MapSpec.FILTER.stream())
                   .toList())
-          .withTailCalls(FILE_WALKER);
+          .withTailCalls(FILE_WALKER, FILE_FN_WALKER);
 
   /** An open syscall: fexit of the kernel function, else its tracepoint pair. */
   private static ProgramSpec open(String syscall) {
@@ -187,23 +217,6 @@ public final class SensorCatalog {
             Attachment.at(FENTRY, OPEN_FUNCTION, OPEN_FEXIT),
             Attachment.of(TRACEPOINT, "tapio_enter_" + syscall, "tapio_exit_" + syscall))
         .onSyscall(numbered(syscall));
-  }
-
-  /** The sys_enter and sys_exit hooks of one syscall, attached as classic tracepoints. */
-  private static Stream<ProgramSpec> pairedSyscall(String syscall) {
-    return pairedSyscall(syscall, Set.of(syscall));
-  }
-
-  private static Stream<ProgramSpec> pairedSyscall(String syscall, Set<String> eventTypes) {
-    return Stream.of("enter", "exit")
-        .map(
-            side ->
-                ProgramSpec.of(
-                        "sys_" + side + "_" + syscall,
-                        eventTypes,
-                        TRACEPOINT,
-                        "tapio_" + side + "_" + syscall)
-                    .onSyscall(numbered(syscall)));
   }
 
   /** Module loads: no tracepoints of their own (see {@code bpf/priv/module.c}). */

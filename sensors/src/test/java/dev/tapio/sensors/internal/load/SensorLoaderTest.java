@@ -114,9 +114,8 @@ class SensorLoaderTest {
         .isEqualTo(
             "unavailable: openat: fentry not supported by the kernel (load probe_fentry: EPERM),"
                 + " tracepoint not supported by the kernel (tracefs not mounted);"
-                + " sys_enter_rename: tracepoint not supported by the kernel (tracefs not"
-                + " mounted); sys_exit_rename: tracepoint not supported by the kernel (tracefs not"
-                + " mounted)");
+                + " rename: fentry not supported by the kernel (load probe_fentry: EPERM),"
+                + " tracepoint not supported by the kernel (tracefs not mounted)");
     assertThat(r.loaded()).isNull();
     assertThat(backend.loads).isEmpty();
   }

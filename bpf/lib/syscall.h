@@ -90,9 +90,14 @@ static __always_inline __u64 tapio_syscall_arg(struct pt_regs *regs, int n)
  * a constant in each: what differs by program type (the file sensor's walker) goes by it.
  */
 struct tapio_sys {
-	struct trace_event_raw_sys_enter *tp;	/* the sys_enter tracepoint's context, or NULL */
-	struct pt_regs *regs;			/* at the kernel function: the user registers */
-	bool fn;				/* at the kernel function: a constant per flavor */
+	/*
+	 * At the tracepoint: its arguments, each read from the context where the program starts
+	 * (the verifier refuses a context pointer moved by an offset; the compiler drops the reads
+	 * the body does not use, and the kernel refuses reads past a syscall's arguments).
+	 */
+	__u64 args[5];
+	struct pt_regs *regs;	/* at the kernel function: the user registers */
+	bool fn;		/* at the kernel function: a constant per flavor */
 };
 
 /* Argument n (1-5) of the syscall, as the flavor running sees it; n is a constant. */
@@ -100,7 +105,7 @@ static __always_inline __u64 tapio_arg(const struct tapio_sys *sys, int n)
 {
 	if (sys->fn)
 		return tapio_syscall_arg(sys->regs, n);
-	return sys->tp ? sys->tp->args[n - 1] : 0;
+	return sys->args[n - 1];
 }
 
 #define TAPIO_SYSCALL_ENTER(syscall, prog)                                                         \
@@ -108,7 +113,8 @@ static __always_inline __u64 tapio_arg(const struct tapio_sys *sys, int n)
 	SEC("tracepoint/syscalls/sys_enter_" #syscall)                                             \
 	int prog(struct trace_event_raw_sys_enter *ctx)                                            \
 	{                                                                                          \
-		struct tapio_sys sys = {.tp = ctx};                                                 \
+		struct tapio_sys sys = {.args = {ctx->args[0], ctx->args[1], ctx->args[2],          \
+						 ctx->args[3], ctx->args[4]}};                        \
 		return prog##_body(ctx, &sys);                                                     \
 	}                                                                                          \
 	SEC("fentry/" TAPIO_SYSCALL_FN #syscall)                                                   \

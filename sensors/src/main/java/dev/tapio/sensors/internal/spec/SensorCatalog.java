@@ -56,6 +56,13 @@ public final class SensorCatalog {
 
   static final Attachment EXEC_FENTRY = Attachment.at(FENTRY, "finalize_exec", "tapio_exec_fentry");
 
+  /**
+   * The clone flags of fork, vfork, clone and clone3 at the function all four call with them
+   * decoded, one program for the four; fork and vfork's own functions are aliases the BTF lacks.
+   */
+  static final Attachment CLONE_FENTRY =
+      Attachment.at(FENTRY, "kernel_clone", "tapio_clone_fentry");
+
   static final Attachment FORK_FENTRY =
       Attachment.at(FENTRY, "wake_up_new_task", "tapio_fork_fentry");
 
@@ -76,10 +83,10 @@ public final class SensorCatalog {
               syscallEnter("execveat_mark", "execveat", "execveat"),
               syscallEnter("execveat_unmark", "execveat", "execve"),
               // Clone flags and the syscall name; without them forks are still reported.
-              syscallEnter("clone_args", "clone", "clone"),
-              syscallEnter("clone3_args", "clone3", "clone3"),
-              syscallEnter("fork_args", "fork", "fork"),
-              syscallEnter("vfork_args", "vfork", "vfork")),
+              syscallEnter("clone_args", "clone", "clone", CLONE_FENTRY),
+              syscallEnter("clone3_args", "clone3", "clone3", CLONE_FENTRY),
+              syscallEnter("fork_args", "fork", "fork", CLONE_FENTRY),
+              syscallEnter("vfork_args", "vfork", "vfork", CLONE_FENTRY)),
           MapSpec.COMMON);
 
   /**
@@ -104,9 +111,10 @@ public final class SensorCatalog {
         hook, eventTypes, Stream.concat(Stream.of(better), flavors.stream()).toList());
   }
 
-  /** The entry of {@code syscall}, needed when {@code eventType} is. */
-  private static ProgramSpec syscallEnter(String hook, String eventType, String syscall) {
-    return syscallHook(hook, Set.of(eventType), syscall, "tapio_enter_" + syscall, null);
+  /** The entry of {@code syscall}, needed when {@code eventType} is; {@code better} rungs first. */
+  private static ProgramSpec syscallEnter(
+      String hook, String eventType, String syscall, Attachment... better) {
+    return syscallHook(hook, Set.of(eventType), syscall, "tapio_enter_" + syscall, null, better);
   }
 
   /**

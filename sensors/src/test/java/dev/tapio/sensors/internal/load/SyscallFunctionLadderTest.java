@@ -61,7 +61,7 @@ class SyscallFunctionLadderTest {
         .contains(
             "tapio_enter_setuid_fentry",
             "tapio_exit_setuid_fexit",
-            "tapio_enter_clone3_fentry",
+            "tapio_clone_fentry",
             "tapio_enter_connect_fentry",
             "tapio_exit_connect_fexit",
             "tapio_exit_accept4_fexit",
@@ -96,6 +96,36 @@ class SyscallFunctionLadderTest {
     assertThat(backend.attached)
         .contains("tapio_enter_setuid", "tapio_exit_setuid", "tapio_enter_setgid_fentry")
         .doesNotContain("tapio_enter_setuid_fentry", "tapio_exit_setuid_fexit");
+  }
+
+  @Test
+  void cloneFlagsComeFromTheOneFunctionAllFourCallElseTheSyscallsOwn() {
+    Set<String> forks = Set.of("clone", "clone3", "fork", "vfork");
+    LoadResult r = loader.load(SensorCatalog.PROCESS, KernelFeatures.all(), forks);
+    assertThat(r.chosen())
+        .containsEntry("clone_args", Mechanism.FENTRY)
+        .containsEntry("vfork_args", Mechanism.FENTRY);
+    assertThat(backend.attached)
+        .containsOnlyOnce("tapio_clone_fentry")
+        .doesNotContain("tapio_enter_fork_fentry", "tapio_enter_fork");
+
+    // 6.1: __x64_sys_fork is an alias the BTF does not list; without kernel_clone too, the
+    // tracepoint, and each step said
+    backend.attached.clear();
+    backend.withoutFunction("kernel_clone");
+    backend.withoutFunction(Arch.current().syscallFunction("fork"));
+    LoadResult old = loader.load(SensorCatalog.PROCESS, KernelFeatures.all(), forks);
+    assertThat(old.chosen())
+        .containsEntry("fork_args", Mechanism.TRACEPOINT)
+        .containsEntry("clone_args", Mechanism.FENTRY);
+    assertThat(old.fallbacks())
+        .containsEntry(
+            "fork_args",
+            "fentry: no kernel function kernel_clone (BTF), fentry: no kernel function "
+                + Arch.current().syscallFunction("fork")
+                + " (BTF)")
+        .containsEntry("clone_args", "fentry: no kernel function kernel_clone (BTF)");
+    assertThat(backend.attached).contains("tapio_enter_clone_fentry", "tapio_enter_fork");
   }
 
   @Test

@@ -46,31 +46,25 @@ extern struct {
 } tapio_walk_jobs SEC(".maps");
 
 /*
- * Slot 0: tapio_walker, put there by the loader before any exit program attaches (SensorCatalog
- * names it; an initializer here would be lost by bpftool's static linker).
+ * A walker's program array: slot 0 holds the walker, put there by the loader before any exit
+ * program attaches (SensorCatalog names it; an initializer here would be lost by bpftool's static
+ * linker). One array per walker: an array holds programs of one type.
  */
 #ifdef TAPIO_WALKER_OWNER
-struct {
+#define TAPIO_WALKER_SLOT struct
 #else
-extern struct {
+#define TAPIO_WALKER_SLOT extern struct
 #endif
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, __u32);
-} tapio_walkers SEC(".maps");
+#define TAPIO_WALKERS(name)                                                                        \
+	TAPIO_WALKER_SLOT {                                                                        \
+		__uint(type, BPF_MAP_TYPE_PROG_ARRAY);                                             \
+		__uint(max_entries, 1);                                                            \
+		__type(key, __u32);                                                                \
+		__type(value, __u32);                                                              \
+	} name SEC(".maps")
 
-/* Slot 0: tapio_fn_walker, for the fexit programs on syscall functions. */
-#ifdef TAPIO_WALKER_OWNER
-struct {
-#else
-extern struct {
-#endif
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, __u32);
-} tapio_fn_walkers SEC(".maps");
+TAPIO_WALKERS(tapio_walkers);	 /* tapio_walker, for the sys_exit tracepoints */
+TAPIO_WALKERS(tapio_fn_walkers); /* tapio_fn_walker, for the fexit programs on syscall functions */
 
 /* Whether a walk has somewhere to start: tapio_put_path writes nothing otherwise. */
 static __always_inline bool tapio_walk_needed(struct tapio_walk w)

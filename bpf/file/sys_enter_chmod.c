@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_chmod. chmod(filename, mode). */
+/* Hook: syscalls/sys_enter_chmod, or the fentry of its kernel function (lib/syscall.h). chmod(filename, mode). */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_chmod")
-int tapio_enter_chmod(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(chmod, tapio_enter_chmod)
 {
-	tapio_change_enter(TAPIO_CHG_CHMOD, TAPIO_AT_FDCWD, ctx->args[0], TAPIO_NO_BASE, 0, ctx->args[1], 0);
+	tapio_change_enter(TAPIO_CHG_CHMOD, TAPIO_AT_FDCWD, tapio_arg(sys, 1), TAPIO_NO_BASE, 0, tapio_arg(sys, 2), 0);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_fchmod. fchmod(fd, mode): the path is the file behind fd. */
+/* Hook: syscalls/sys_enter_fchmod, or the fentry of its kernel function (lib/syscall.h). fchmod(fd, mode): the path is the file behind fd. */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_fchmod")
-int tapio_enter_fchmod(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(fchmod, tapio_enter_fchmod)
 {
-	tapio_fchmod_enter(ctx->args[0], ctx->args[1]);
+	tapio_fchmod_enter(tapio_arg(sys, 1), tapio_arg(sys, 2));
 	return 0;
 }

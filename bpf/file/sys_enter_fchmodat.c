@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_fchmodat. fchmodat(dfd, filename, mode). */
+/* Hook: syscalls/sys_enter_fchmodat, or the fentry of its kernel function (lib/syscall.h). fchmodat(dfd, filename, mode). */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_fchmodat")
-int tapio_enter_fchmodat(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(fchmodat, tapio_enter_fchmodat)
 {
-	tapio_change_enter(TAPIO_CHG_FCHMODAT, ctx->args[0], ctx->args[1], TAPIO_NO_BASE, 0, ctx->args[2], 0);
+	tapio_change_enter(TAPIO_CHG_FCHMODAT, tapio_arg(sys, 1), tapio_arg(sys, 2), TAPIO_NO_BASE, 0, tapio_arg(sys, 3), 0);
 	return 0;
 }

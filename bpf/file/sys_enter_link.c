@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_link. link(oldname, newname). */
+/* Hook: syscalls/sys_enter_link, or the fentry of its kernel function (lib/syscall.h). link(oldname, newname). */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_link")
-int tapio_enter_link(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(link, tapio_enter_link)
 {
-	tapio_change_enter(TAPIO_CHG_LINK, TAPIO_AT_FDCWD, ctx->args[0], TAPIO_AT_FDCWD, ctx->args[1], 0, 0);
+	tapio_change_enter(TAPIO_CHG_LINK, TAPIO_AT_FDCWD, tapio_arg(sys, 1), TAPIO_AT_FDCWD, tapio_arg(sys, 2), 0, 0);
 	return 0;
 }

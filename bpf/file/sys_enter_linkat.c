@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_linkat. linkat(olddfd, oldname, newdfd, newname, flags). */
+/* Hook: syscalls/sys_enter_linkat, or the fentry of its kernel function (lib/syscall.h). linkat(olddfd, oldname, newdfd, newname, flags). */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_linkat")
-int tapio_enter_linkat(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(linkat, tapio_enter_linkat)
 {
-	tapio_change_enter(TAPIO_CHG_LINKAT, ctx->args[0], ctx->args[1], ctx->args[2], ctx->args[3], 0,
-			   ctx->args[4]);
+	tapio_change_enter(TAPIO_CHG_LINKAT, tapio_arg(sys, 1), tapio_arg(sys, 2), tapio_arg(sys, 3), tapio_arg(sys, 4), 0,
+			   tapio_arg(sys, 5));
 	return 0;
 }

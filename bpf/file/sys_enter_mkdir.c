@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_mkdir. mkdir(pathname, mode). */
+/* Hook: syscalls/sys_enter_mkdir, or the fentry of its kernel function (lib/syscall.h). mkdir(pathname, mode). */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_mkdir")
-int tapio_enter_mkdir(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(mkdir, tapio_enter_mkdir)
 {
-	tapio_change_enter(TAPIO_CHG_MKDIR, TAPIO_AT_FDCWD, ctx->args[0], TAPIO_NO_BASE, 0, ctx->args[1], 0);
+	tapio_change_enter(TAPIO_CHG_MKDIR, TAPIO_AT_FDCWD, tapio_arg(sys, 1), TAPIO_NO_BASE, 0, tapio_arg(sys, 2), 0);
 	return 0;
 }

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_rename. rename(oldname, newname). */
+/* Hook: syscalls/sys_enter_rename, or the fentry of its kernel function (lib/syscall.h). rename(oldname, newname). */
 #define TAPIO_CHANGE_ARGS_OWNER
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_rename")
-int tapio_enter_rename(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(rename, tapio_enter_rename)
 {
-	tapio_change_enter(TAPIO_CHG_RENAME, TAPIO_AT_FDCWD, ctx->args[0], TAPIO_AT_FDCWD, ctx->args[1], 0, 0);
+	tapio_change_enter(TAPIO_CHG_RENAME, TAPIO_AT_FDCWD, tapio_arg(sys, 1), TAPIO_AT_FDCWD, tapio_arg(sys, 2), 0, 0);
 	return 0;
 }

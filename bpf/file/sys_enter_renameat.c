@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_renameat. renameat(olddfd, oldname, newdfd, newname). */
+/* Hook: syscalls/sys_enter_renameat, or the fentry of its kernel function (lib/syscall.h). renameat(olddfd, oldname, newdfd, newname). */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_renameat")
-int tapio_enter_renameat(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(renameat, tapio_enter_renameat)
 {
-	tapio_change_enter(TAPIO_CHG_RENAMEAT, ctx->args[0], ctx->args[1], ctx->args[2], ctx->args[3], 0, 0);
+	tapio_change_enter(TAPIO_CHG_RENAMEAT, tapio_arg(sys, 1), tapio_arg(sys, 2), tapio_arg(sys, 3), tapio_arg(sys, 4), 0, 0);
 	return 0;
 }

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_renameat2. renameat2(olddfd, oldname, newdfd, newname, flags). */
+/* Hook: syscalls/sys_enter_renameat2, or the fentry of its kernel function (lib/syscall.h). renameat2(olddfd, oldname, newdfd, newname, flags). */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_renameat2")
-int tapio_enter_renameat2(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(renameat2, tapio_enter_renameat2)
 {
-	tapio_change_enter(TAPIO_CHG_RENAMEAT2, ctx->args[0], ctx->args[1], ctx->args[2], ctx->args[3], 0,
-			   ctx->args[4]);
+	tapio_change_enter(TAPIO_CHG_RENAMEAT2, tapio_arg(sys, 1), tapio_arg(sys, 2), tapio_arg(sys, 3), tapio_arg(sys, 4), 0,
+			   tapio_arg(sys, 5));
 	return 0;
 }

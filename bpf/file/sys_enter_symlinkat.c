@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_symlinkat. symlinkat(oldname, newdfd, newname). */
+/* Hook: syscalls/sys_enter_symlinkat, or the fentry of its kernel function (lib/syscall.h). symlinkat(oldname, newdfd, newname). */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_symlinkat")
-int tapio_enter_symlinkat(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(symlinkat, tapio_enter_symlinkat)
 {
-	tapio_change_enter(TAPIO_CHG_SYMLINKAT, ctx->args[1], ctx->args[2], TAPIO_NO_BASE, ctx->args[0], 0, 0);
+	tapio_change_enter(TAPIO_CHG_SYMLINKAT, tapio_arg(sys, 2), tapio_arg(sys, 3), TAPIO_NO_BASE, tapio_arg(sys, 1), 0, 0);
 	return 0;
 }

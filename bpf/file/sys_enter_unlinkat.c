@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_unlinkat. unlinkat(dfd, pathname, flag); flag AT_REMOVEDIR makes it an rmdir. */
+/* Hook: syscalls/sys_enter_unlinkat, or the fentry of its kernel function (lib/syscall.h). unlinkat(dfd, pathname, flag); flag AT_REMOVEDIR makes it an rmdir. */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_enter_unlinkat")
-int tapio_enter_unlinkat(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(unlinkat, tapio_enter_unlinkat)
 {
-	tapio_change_enter(TAPIO_CHG_UNLINKAT, ctx->args[0], ctx->args[1], TAPIO_NO_BASE, 0, 0, ctx->args[2]);
+	tapio_change_enter(TAPIO_CHG_UNLINKAT, tapio_arg(sys, 1), tapio_arg(sys, 2), TAPIO_NO_BASE, 0, 0, tapio_arg(sys, 3));
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_chmod. Reports the change remembered at sys_enter_chmod with its result. */
+/* Hook: syscalls/sys_exit_chmod, or the fexit of its kernel function (lib/syscall.h). Reports the change remembered at sys_enter_chmod with its result. */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_exit_chmod")
-int tapio_exit_chmod(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(chmod, tapio_exit_chmod)
 {
-	tapio_change_exit(ctx, ctx->ret);
+	tapio_change_exit(ctx, ret, sys->fn);
 	return 0;
 }

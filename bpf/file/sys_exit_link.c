@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_link. Reports the change remembered at sys_enter_link with its result. */
+/* Hook: syscalls/sys_exit_link, or the fexit of its kernel function (lib/syscall.h). Reports the change remembered at sys_enter_link with its result. */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_exit_link")
-int tapio_exit_link(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(link, tapio_exit_link)
 {
-	tapio_change_exit(ctx, ctx->ret);
+	tapio_change_exit(ctx, ret, sys->fn);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_renameat. Reports the change remembered at sys_enter_renameat with its result. */
+/* Hook: syscalls/sys_exit_renameat, or the fexit of its kernel function (lib/syscall.h). Reports the change remembered at sys_enter_renameat with its result. */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_exit_renameat")
-int tapio_exit_renameat(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(renameat, tapio_exit_renameat)
 {
-	tapio_change_exit(ctx, ctx->ret);
+	tapio_change_exit(ctx, ret, sys->fn);
 	return 0;
 }

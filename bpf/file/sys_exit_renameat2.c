@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_renameat2. Reports the change remembered at sys_enter_renameat2 with its result. */
+/* Hook: syscalls/sys_exit_renameat2, or the fexit of its kernel function (lib/syscall.h). Reports the change remembered at sys_enter_renameat2 with its result. */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_exit_renameat2")
-int tapio_exit_renameat2(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(renameat2, tapio_exit_renameat2)
 {
-	tapio_change_exit(ctx, ctx->ret);
+	tapio_change_exit(ctx, ret, sys->fn);
 	return 0;
 }

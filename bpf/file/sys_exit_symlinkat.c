@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_symlinkat. Reports the change remembered at sys_enter_symlinkat with its result. */
+/* Hook: syscalls/sys_exit_symlinkat, or the fexit of its kernel function (lib/syscall.h). Reports the change remembered at sys_enter_symlinkat with its result. */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_exit_symlinkat")
-int tapio_exit_symlinkat(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(symlinkat, tapio_exit_symlinkat)
 {
-	tapio_change_exit(ctx, ctx->ret);
+	tapio_change_exit(ctx, ret, sys->fn);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_unlink. Reports the change remembered at sys_enter_unlink with its result. */
+/* Hook: syscalls/sys_exit_unlink, or the fexit of its kernel function (lib/syscall.h). Reports the change remembered at sys_enter_unlink with its result. */
 #include "change.h"
 
-SEC("tracepoint/syscalls/sys_exit_unlink")
-int tapio_exit_unlink(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(unlink, tapio_exit_unlink)
 {
-	tapio_change_exit(ctx, ctx->ret);
+	tapio_change_exit(ctx, ret, sys->fn);
 	return 0;
 }

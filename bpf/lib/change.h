@@ -12,6 +12,7 @@
 #include "common.h"
 #include "path.h"
 #include "walker.h"
+#include "syscall.h"
 
 /* A dirfd meaning "this path has no base": symlink content is not a path to resolve. */
 #define TAPIO_NO_BASE (-1000)
@@ -78,7 +79,7 @@ static __always_inline void tapio_fchmod_enter(__s32 fd, __u32 mode)
  */
 static __always_inline void tapio_change_walked(void *ctx, struct tapio_change_event *ev,
 						struct tapio_walk_job *job, __u32 step, __u32 off,
-						__u32 len)
+						__u32 len, bool fn)
 {
 	off += len;
 	if (step == TAPIO_WALK_PATH_BASE) {
@@ -98,7 +99,7 @@ static __always_inline void tapio_change_walked(void *ctx, struct tapio_change_e
 				job->walk = target;
 				job->step = TAPIO_WALK_TARGET_BASE;
 				job->off = off;
-				tapio_walk_later(ctx, job);
+				tapio_walk_later(ctx, job, fn);
 			}
 		}
 	}
@@ -110,7 +111,8 @@ static __always_inline void tapio_change_walked(void *ctx, struct tapio_change_e
 	tapio_emit(ctx, ev, size, TAPIO_EV_CHANGE);
 }
 
-static __always_inline void tapio_change_exit(void *ctx, long ret)
+/* At the syscall's exit (fn: at its kernel function's, a constant): reports the change. */
+static __always_inline void tapio_change_exit(void *ctx, long ret, bool fn)
 {
 	__u64 key = bpf_get_current_pid_tgid();
 	struct tapio_change_args *args = bpf_map_lookup_elem(&tapio_change_args, &key);
@@ -151,8 +153,8 @@ static __always_inline void tapio_change_exit(void *ctx, long ret)
 	ev->path_len = off;
 	job.off = off;
 	if (tapio_walk_needed(job.walk))
-		tapio_walk_later(ctx, &job);
-	tapio_change_walked(ctx, ev, &job, TAPIO_WALK_PATH_BASE, off, 0);
+		tapio_walk_later(ctx, &job, fn);
+	tapio_change_walked(ctx, ev, &job, TAPIO_WALK_PATH_BASE, off, 0, fn);
 }
 
 #endif

@@ -4,6 +4,7 @@
 #define TAPIO_EXEC_H
 
 #include "common.h"
+#include "syscall.h"
 #include "path.h"
 #include "sock.h"
 #include "task.h"

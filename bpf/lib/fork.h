@@ -7,6 +7,7 @@
 #define TAPIO_FORK_H
 
 #include "common.h"
+#include "syscall.h"
 
 #define TAPIO_CLONE_THREAD 0x00010000ULL
 #define TAPIO_CLONE_VM 0x00000100ULL

@@ -11,6 +11,7 @@
 #define TAPIO_NET_H
 
 #include "sock.h"
+#include "syscall.h"
 
 #ifdef TAPIO_NET_OWNER
 #define TAPIO_NET_MAP
@@ -228,11 +229,10 @@ static __always_inline bool tapio_udp_first(struct sock *sk, struct tapio_sock_a
  * (its fd is the result), both ends and the socket's network namespace; a TCP one is remembered so
  * that its close is reported. A failed accept is reported with its error and no addresses.
  */
-static __always_inline int tapio_accepted(struct trace_event_raw_sys_exit *ctx, __u32 kind)
+static __always_inline int tapio_accepted(void *ctx, long ret, __u32 kind)
 {
 	if (tapio_is_self())
 		return 0;
-	long ret = ctx->ret;
 	if (ret == -11) /* EAGAIN: a non-blocking server polling its queue */
 		return 0;
 	struct sock *sk = NULL;

@@ -109,7 +109,7 @@ static __always_inline void tapio_open_report(void *ctx, struct tapio_open_args 
 			len = tapio_put_walk(&ev->data[off], walk);
 		} else {
 			struct tapio_walk_job job = {.walk = walk, .kind = TAPIO_EV_OPEN, .off = off};
-			tapio_walk_later(ctx, &job);
+			tapio_walk_later(ctx, &job, false);
 		}
 	}
 	tapio_open_walked(ctx, ev, off, len);

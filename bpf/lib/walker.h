@@ -8,9 +8,11 @@
  * record and emits it. A record that needs no walk (an absolute path, most opens) is emitted by
  * its exit program itself, with no tail call.
  *
- * The fexit tier cannot tail-call a tracepoint program (a tail call stays within one program
- * type, and for fexit within one attach target); it is one program for the four opens, so it
- * walks inline, verified once all the same.
+ * A tail call stays within one program type, and for fexit within one attach function type: the
+ * changes' fexit programs (lib/syscall.h), all on syscall functions of one type, tail-call
+ * tapio_fn_walker instead, an fexit program of that type, through tapio_fn_walkers; the loader
+ * loads each walker only where a hook that calls it runs. The open's fexit is one program for the
+ * four opens, so it walks inline, verified once all the same.
  */
 #ifndef TAPIO_WALKER_H
 #define TAPIO_WALKER_H
@@ -44,19 +46,25 @@ extern struct {
 } tapio_walk_jobs SEC(".maps");
 
 /*
- * Slot 0: tapio_walker, put there by the loader before any exit program attaches (SensorCatalog
- * names it; an initializer here would be lost by bpftool's static linker).
+ * A walker's program array: slot 0 holds the walker, put there by the loader before any exit
+ * program attaches (SensorCatalog names it; an initializer here would be lost by bpftool's static
+ * linker). One array per walker: an array holds programs of one type.
  */
 #ifdef TAPIO_WALKER_OWNER
-struct {
+#define TAPIO_WALKER_SLOT struct
 #else
-extern struct {
+#define TAPIO_WALKER_SLOT extern struct
 #endif
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, __u32);
-} tapio_walkers SEC(".maps");
+#define TAPIO_WALKERS(name)                                                                        \
+	TAPIO_WALKER_SLOT {                                                                        \
+		__uint(type, BPF_MAP_TYPE_PROG_ARRAY);                                             \
+		__uint(max_entries, 1);                                                            \
+		__type(key, __u32);                                                                \
+		__type(value, __u32);                                                              \
+	} name SEC(".maps")
+
+TAPIO_WALKERS(tapio_walkers);	 /* tapio_walker, for the sys_exit tracepoints */
+TAPIO_WALKERS(tapio_fn_walkers); /* tapio_fn_walker, for the fexit programs on syscall functions */
 
 /* Whether a walk has somewhere to start: tapio_put_path writes nothing otherwise. */
 static __always_inline bool tapio_walk_needed(struct tapio_walk w)
@@ -65,14 +73,18 @@ static __always_inline bool tapio_walk_needed(struct tapio_walk w)
 }
 
 /*
- * Hands the record in scratch space to tapio_walker with this job; returns only when the tail
- * call failed (the walker missing from tapio_walkers), and the caller then goes on without the
- * walked path.
+ * Hands the record in scratch space to tapio_walker (fn: tapio_fn_walker, a constant) with this
+ * job; returns only when the tail call failed (the walker missing from its array), and the caller
+ * then goes on without the walked path.
  */
-static __always_inline void tapio_walk_later(void *ctx, struct tapio_walk_job *job)
+static __always_inline void tapio_walk_later(void *ctx, struct tapio_walk_job *job, bool fn)
 {
 	__u32 key = 0;
-	if (bpf_map_update_elem(&tapio_walk_jobs, &key, job, BPF_ANY) == 0)
+	if (bpf_map_update_elem(&tapio_walk_jobs, &key, job, BPF_ANY) != 0)
+		return;
+	if (fn)
+		bpf_tail_call(ctx, &tapio_fn_walkers, 0);
+	else
 		bpf_tail_call(ctx, &tapio_walkers, 0);
 }
 

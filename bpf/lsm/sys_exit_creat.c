@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_creat. creat(pathname, mode): the path, relative to the cwd. */
+/* Hook: syscalls/sys_exit_creat, or the fexit of its kernel function (lib/syscall.h). creat(pathname, mode): the path, relative to the cwd. */
 #include "deny.h"
 
-SEC("tracepoint/syscalls/sys_exit_creat")
-int tapio_deny_creat(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(creat, tapio_deny_creat)
 {
-	tapio_deny_exit(ctx, ctx->ret, TAPIO_LSM_CREAT, TAPIO_DENY_PATH, 1);
+	tapio_deny_exit(ctx, ret, TAPIO_LSM_CREAT, TAPIO_DENY_PATH, 1);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_open. open(filename, ...): the path, relative to the cwd. */
+/* Hook: syscalls/sys_exit_open, or the fexit of its kernel function (lib/syscall.h). open(filename, ...): the path, relative to the cwd. */
 #include "deny.h"
 
-SEC("tracepoint/syscalls/sys_exit_open")
-int tapio_deny_open(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(open, tapio_deny_open)
 {
-	tapio_deny_exit(ctx, ctx->ret, TAPIO_LSM_OPEN, TAPIO_DENY_PATH, 1);
+	tapio_deny_exit(ctx, ret, TAPIO_LSM_OPEN, TAPIO_DENY_PATH, 1);
 	return 0;
 }

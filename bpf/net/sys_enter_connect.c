@@ -1,18 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Hook: syscalls/sys_enter_connect. connect(fd, uservaddr, addrlen). Remembers the address asked
+ * Hook: syscalls/sys_enter_connect, or the fentry of its kernel function (lib/syscall.h). connect(fd, uservaddr, addrlen). Remembers the address asked
  * for (after a refused connect the socket no longer holds it), and remembers a TCP socket before
  * the handshake starts: on loopback it can finish before connect returns.
  */
 #include "net.h"
 
-SEC("tracepoint/syscalls/sys_enter_connect")
-int tapio_enter_connect(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(connect, tapio_enter_connect)
 {
 	if (tapio_is_self())
 		return 0;
-	__s32 fd = ctx->args[0];
-	tapio_sock_enter(TAPIO_SOCK_CONNECT, fd, ctx->args[1], -1);
+	__s32 fd = tapio_arg(sys, 1);
+	tapio_sock_enter(TAPIO_SOCK_CONNECT, fd, tapio_arg(sys, 2), -1);
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 	struct sock *sk = tapio_fd_sock(task, fd);
 	if (sk && BPF_CORE_READ(sk, sk_protocol) == TAPIO_IPPROTO_TCP)

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_dup. dup(fildes): remembered when the old fd is a socket. */
+/* Hook: syscalls/sys_enter_dup, or the fentry of its kernel function (lib/syscall.h). dup(fildes): remembered when the old fd is a socket. */
 #include "dup.h"
 
-SEC("tracepoint/syscalls/sys_enter_dup")
-int tapio_enter_dup(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(dup, tapio_enter_dup)
 {
-	tapio_dup_enter(TAPIO_SOCK_DUP, ctx->args[0], -1);
+	tapio_dup_enter(TAPIO_SOCK_DUP, tapio_arg(sys, 1), -1);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_dup3. dup3(oldfd, newfd, flags): remembered when the old fd is a socket. */
+/* Hook: syscalls/sys_enter_dup3, or the fentry of its kernel function (lib/syscall.h). dup3(oldfd, newfd, flags): remembered when the old fd is a socket. */
 #include "dup.h"
 
-SEC("tracepoint/syscalls/sys_enter_dup3")
-int tapio_enter_dup3(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(dup3, tapio_enter_dup3)
 {
-	tapio_dup_enter(TAPIO_SOCK_DUP3, ctx->args[0], ctx->args[1]);
+	tapio_dup_enter(TAPIO_SOCK_DUP3, tapio_arg(sys, 1), tapio_arg(sys, 2));
 	return 0;
 }

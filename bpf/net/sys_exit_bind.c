@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Hook: syscalls/sys_exit_bind. Reports the bind with its result; the local end is the address
+ * Hook: syscalls/sys_exit_bind, or the fexit of its kernel function (lib/syscall.h). Reports the bind with its result; the local end is the address
  * asked for (a failed bind leaves the socket unbound), the port the kernel chose for port 0 comes
  * from the socket.
  */
 #include "net.h"
 
-SEC("tracepoint/syscalls/sys_exit_bind")
-int tapio_exit_bind(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(bind, tapio_exit_bind)
 {
 	struct tapio_sock_args a;
 	if (!tapio_sock_exit(TAPIO_SOCK_BIND, &a))
 		return 0;
-	long ret = ctx->ret;
 	struct sock *sk = tapio_fd_sock((struct task_struct *)bpf_get_current_task(), a.fd);
 	struct tapio_sock_event *ev = tapio_sock_record(TAPIO_SOCK_BIND, ret, a.fd);
 	if (!ev)

@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Hook: syscalls/sys_exit_connect. Reports the connect with its result (0, -EINPROGRESS or the
+ * Hook: syscalls/sys_exit_connect, or the fexit of its kernel function (lib/syscall.h). Reports the connect with its result (0, -EINPROGRESS or the
  * error): the local end from the socket, the remote end as the caller named it. A TCP socket
  * moves on to PENDING (its outcome comes from sock_state.c) or OPEN (its close does).
  */
 #include "net.h"
 
-SEC("tracepoint/syscalls/sys_exit_connect")
-int tapio_exit_connect(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(connect, tapio_exit_connect)
 {
 	struct tapio_sock_args a;
 	if (!tapio_sock_exit(TAPIO_SOCK_CONNECT, &a))
 		return 0;
-	long ret = ctx->ret;
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 	struct sock *sk = tapio_fd_sock(task, a.fd);
 	struct tapio_sock_event *ev = tapio_sock_record(TAPIO_SOCK_CONNECT, ret, a.fd);

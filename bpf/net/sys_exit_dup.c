@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_dup. Reports a dup of a socket with the new fd. */
+/* Hook: syscalls/sys_exit_dup, or the fexit of its kernel function (lib/syscall.h). Reports a dup of a socket with the new fd. */
 #include "dup.h"
 
-SEC("tracepoint/syscalls/sys_exit_dup")
-int tapio_exit_dup(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(dup, tapio_exit_dup)
 {
-	tapio_dup_exit(ctx, TAPIO_SOCK_DUP, ctx->ret);
+	tapio_dup_exit(ctx, TAPIO_SOCK_DUP, ret);
 	return 0;
 }

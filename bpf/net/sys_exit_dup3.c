@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_dup3. Reports a dup3 of a socket with the new fd. */
+/* Hook: syscalls/sys_exit_dup3, or the fexit of its kernel function (lib/syscall.h). Reports a dup3 of a socket with the new fd. */
 #include "dup.h"
 
-SEC("tracepoint/syscalls/sys_exit_dup3")
-int tapio_exit_dup3(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(dup3, tapio_exit_dup3)
 {
-	tapio_dup_exit(ctx, TAPIO_SOCK_DUP3, ctx->ret);
+	tapio_dup_exit(ctx, TAPIO_SOCK_DUP3, ret);
 	return 0;
 }

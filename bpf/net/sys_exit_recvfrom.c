@@ -1,17 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Hook: syscalls/sys_exit_recvfrom. Reports the first datagram of each UDP conversation (socket
+ * Hook: syscalls/sys_exit_recvfrom, or the fexit of its kernel function (lib/syscall.h). Reports the first datagram of each UDP conversation (socket
  * and sender), with the sender's address the kernel wrote for the caller.
  */
 #include "net.h"
 
-SEC("tracepoint/syscalls/sys_exit_recvfrom")
-int tapio_exit_recvfrom(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(recvfrom, tapio_exit_recvfrom)
 {
 	struct tapio_sock_args a;
 	if (!tapio_sock_exit(TAPIO_SOCK_RECVFROM, &a))
 		return 0;
-	long ret = ctx->ret;
 	if (ret < 0)
 		return 0;
 	struct sock *sk = tapio_fd_sock((struct task_struct *)bpf_get_current_task(), a.fd);

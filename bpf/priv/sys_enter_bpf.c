@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Hook: syscalls/sys_enter_bpf. bpf(cmd, attr, size), remembered only for BPF_PROG_LOAD: the
+ * Hook: syscalls/sys_enter_bpf, or the fentry of its kernel function (lib/syscall.h). bpf(cmd, attr, size), remembered only for BPF_PROG_LOAD: the
  * program type and name are read from the caller's union bpf_attr (user memory, a stable UAPI
  * layout). Every other command (map lookups run all the time) returns here.
  */
@@ -9,13 +9,12 @@
 
 #define TAPIO_BPF_PROG_LOAD 5
 
-SEC("tracepoint/syscalls/sys_enter_bpf")
-int tapio_enter_bpf(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(bpf, tapio_enter_bpf)
 {
-	if (ctx->args[0] != TAPIO_BPF_PROG_LOAD)
+	if (tapio_arg(sys, 1) != TAPIO_BPF_PROG_LOAD)
 		return 0;
-	__u64 attr = ctx->args[1];
-	__u32 size = (__u32)ctx->args[2];
+	__u64 attr = tapio_arg(sys, 2);
+	__u32 size = (__u32)tapio_arg(sys, 3);
 	__u64 name = 0;
 	if (size >= offsetof(union bpf_attr, prog_name) + 16)
 		name = attr + offsetof(union bpf_attr, prog_name);

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_ptrace. ptrace(request, pid, addr, data). */
+/* Hook: syscalls/sys_enter_ptrace, or the fentry of its kernel function (lib/syscall.h). ptrace(request, pid, addr, data). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_ptrace")
-int tapio_enter_ptrace(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(ptrace, tapio_enter_ptrace)
 {
-	tapio_priv_enter(TAPIO_PRIV_PTRACE, ctx->args[0], ctx->args[1], ctx->args[2], ctx->args[3]);
+	tapio_priv_enter(TAPIO_PRIV_PTRACE, tapio_arg(sys, 1), tapio_arg(sys, 2), tapio_arg(sys, 3), tapio_arg(sys, 4));
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_setfsgid. setfsgid(gid). */
+/* Hook: syscalls/sys_enter_setfsgid, or the fentry of its kernel function (lib/syscall.h). setfsgid(gid). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_setfsgid")
-int tapio_enter_setfsgid(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(setfsgid, tapio_enter_setfsgid)
 {
-	tapio_priv_enter(TAPIO_PRIV_SETFSGID, ctx->args[0], 0, 0, 0);
+	tapio_priv_enter(TAPIO_PRIV_SETFSGID, tapio_arg(sys, 1), 0, 0, 0);
 	return 0;
 }

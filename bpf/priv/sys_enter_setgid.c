@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_setgid. setgid(gid). */
+/* Hook: syscalls/sys_enter_setgid, or the fentry of its kernel function (lib/syscall.h). setgid(gid). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_setgid")
-int tapio_enter_setgid(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(setgid, tapio_enter_setgid)
 {
-	tapio_priv_enter(TAPIO_PRIV_SETGID, ctx->args[0], 0, 0, 0);
+	tapio_priv_enter(TAPIO_PRIV_SETGID, tapio_arg(sys, 1), 0, 0, 0);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_setns. setns(fd, nstype). */
+/* Hook: syscalls/sys_enter_setns, or the fentry of its kernel function (lib/syscall.h). setns(fd, nstype). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_setns")
-int tapio_enter_setns(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(setns, tapio_enter_setns)
 {
-	tapio_priv_enter(TAPIO_PRIV_SETNS, ctx->args[0], ctx->args[1], 0, 0);
+	tapio_priv_enter(TAPIO_PRIV_SETNS, tapio_arg(sys, 1), tapio_arg(sys, 2), 0, 0);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_setregid. setregid(rgid, egid). */
+/* Hook: syscalls/sys_enter_setregid, or the fentry of its kernel function (lib/syscall.h). setregid(rgid, egid). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_setregid")
-int tapio_enter_setregid(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(setregid, tapio_enter_setregid)
 {
-	tapio_priv_enter(TAPIO_PRIV_SETREGID, ctx->args[0], ctx->args[1], 0, 0);
+	tapio_priv_enter(TAPIO_PRIV_SETREGID, tapio_arg(sys, 1), tapio_arg(sys, 2), 0, 0);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_setresuid. setresuid(ruid, euid, suid). */
+/* Hook: syscalls/sys_enter_setresuid, or the fentry of its kernel function (lib/syscall.h). setresuid(ruid, euid, suid). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_setresuid")
-int tapio_enter_setresuid(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(setresuid, tapio_enter_setresuid)
 {
-	tapio_priv_enter(TAPIO_PRIV_SETRESUID, ctx->args[0], ctx->args[1], ctx->args[2], 0);
+	tapio_priv_enter(TAPIO_PRIV_SETRESUID, tapio_arg(sys, 1), tapio_arg(sys, 2), tapio_arg(sys, 3), 0);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_setreuid. setreuid(ruid, euid). */
+/* Hook: syscalls/sys_enter_setreuid, or the fentry of its kernel function (lib/syscall.h). setreuid(ruid, euid). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_setreuid")
-int tapio_enter_setreuid(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(setreuid, tapio_enter_setreuid)
 {
-	tapio_priv_enter(TAPIO_PRIV_SETREUID, ctx->args[0], ctx->args[1], 0, 0);
+	tapio_priv_enter(TAPIO_PRIV_SETREUID, tapio_arg(sys, 1), tapio_arg(sys, 2), 0, 0);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_setuid. setuid(uid). */
+/* Hook: syscalls/sys_enter_setuid, or the fentry of its kernel function (lib/syscall.h). setuid(uid). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_setuid")
-int tapio_enter_setuid(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(setuid, tapio_enter_setuid)
 {
-	tapio_priv_enter(TAPIO_PRIV_SETUID, ctx->args[0], 0, 0, 0);
+	tapio_priv_enter(TAPIO_PRIV_SETUID, tapio_arg(sys, 1), 0, 0, 0);
 	return 0;
 }

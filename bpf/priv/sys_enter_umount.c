@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_umount. umount2(target, flags); the tracepoint is named after the kernel function, umount. */
+/* Hook: syscalls/sys_enter_umount, or the fentry of its kernel function (lib/syscall.h). umount2(target, flags); the tracepoint is named after the kernel function, umount. */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_umount")
-int tapio_enter_umount(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(umount, tapio_enter_umount)
 {
-	tapio_priv_enter_str(TAPIO_PRIV_UMOUNT, ctx->args[1], ctx->args[0], 0, 0);
+	tapio_priv_enter_str(TAPIO_PRIV_UMOUNT, tapio_arg(sys, 2), tapio_arg(sys, 1), 0, 0);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_unshare. unshare(flags). */
+/* Hook: syscalls/sys_enter_unshare, or the fentry of its kernel function (lib/syscall.h). unshare(flags). */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_enter_unshare")
-int tapio_enter_unshare(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(unshare, tapio_enter_unshare)
 {
-	tapio_priv_enter(TAPIO_PRIV_UNSHARE, ctx->args[0], 0, 0, 0);
+	tapio_priv_enter(TAPIO_PRIV_UNSHARE, tapio_arg(sys, 1), 0, 0, 0);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_exit_setfsuid. Reports the call remembered at sys_enter_setfsuid with its result. */
+/* Hook: syscalls/sys_exit_setfsuid, or the fexit of its kernel function (lib/syscall.h). Reports the call remembered at sys_enter_setfsuid with its result. */
 #include "priv.h"
 
-SEC("tracepoint/syscalls/sys_exit_setfsuid")
-int tapio_exit_setfsuid(struct trace_event_raw_sys_exit *ctx)
+TAPIO_SYSCALL_EXIT(setfsuid, tapio_exit_setfsuid)
 {
-	tapio_priv_exit(ctx, ctx->ret);
+	tapio_priv_exit(ctx, ret);
 	return 0;
 }

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_clone. Remembers the clone flags for sched_process_fork (see fork.h). */
+/* Hook: syscalls/sys_enter_clone, or the fentry of its kernel function (lib/syscall.h). Remembers the clone flags for sched_process_fork (see fork.h). */
 #include "fork.h"
 
-SEC("tracepoint/syscalls/sys_enter_clone")
-int tapio_enter_clone(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(clone, tapio_enter_clone)
 {
-	tapio_remember_clone(ctx->args[0], TAPIO_FORK_CLONE);
+	tapio_remember_clone(tapio_arg(sys, 1), TAPIO_FORK_CLONE);
 	return 0;
 }

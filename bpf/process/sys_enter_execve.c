@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_execve. Clears an execveat mark left by a failed execveat. */
+/* Hook: syscalls/sys_enter_execve, or the fentry of its kernel function (lib/syscall.h). Clears an execveat mark left by a failed execveat. */
 #include "exec.h"
 
-SEC("tracepoint/syscalls/sys_enter_execve")
-int tapio_enter_execve(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(execve, tapio_enter_execve)
 {
 	__u64 key = bpf_get_current_pid_tgid();
 	bpf_map_delete_elem(&tapio_execveat, &key);

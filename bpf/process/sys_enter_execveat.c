@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hook: syscalls/sys_enter_execveat. Marks the thread so its exec record says execveat. */
+/* Hook: syscalls/sys_enter_execveat, or the fentry of its kernel function (lib/syscall.h). Marks the thread so its exec record says execveat. */
 #include "exec.h"
 
-SEC("tracepoint/syscalls/sys_enter_execveat")
-int tapio_enter_execveat(struct trace_event_raw_sys_enter *ctx)
+TAPIO_SYSCALL_ENTER(execveat, tapio_enter_execveat)
 {
 	if (tapio_is_self())
 		return 0;

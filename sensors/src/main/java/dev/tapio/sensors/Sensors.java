@@ -76,8 +76,8 @@ public final class Sensors {
 
   /**
    * {@link #report(KernelFeatures, Map)} followed by the tier of every attached hook, per sensor,
-   * grouped by mechanism, named (counted beyond {@link #HOOKS_NAMED}): {@code file: fentry (open,
-   * openat, openat2, creat), tracepoint (30 hooks)}.
+   * grouped by mechanism, named (counted beyond {@link #HOOKS_NAMED}): {@code net: fentry (10
+   * hooks), tp_btf (inet_sock_set_state), tracepoint (kfree_skb)}.
    *
    * @param tiers from {@link SensorSet#hookTiers()}
    */

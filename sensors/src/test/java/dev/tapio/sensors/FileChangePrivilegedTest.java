@@ -65,9 +65,25 @@ class FileChangePrivilegedTest {
         .orElseThrow(() -> new AssertionError(op + " " + path + " not seen: " + events.events));
   }
 
+  /**
+   * Every change at the entry and exit of its syscall's kernel function where the kernel allows
+   * fentry and has the function (no syscall on the tracepoint slow path), else at its tracepoints
+   * (the CI host).
+   */
   @Test
-  void fileSensorIsEnabled() {
-    assertThat(sensors.statuses().get("file").toString()).isEqualTo("enabled (tracepoint)");
+  void fileSensorIsEnabledWithEachChangeOnTheBestTierTheKernelAllows() {
+    assertThat(sensors.statuses().get("file").state())
+        .isEqualTo(dev.tapio.api.spi.SourceStatus.State.ENABLED);
+    java.util.Map<String, Mechanism> tiers = sensors.hookTiers().get("file");
+    assertThat(tiers).hasSize(TYPES.size());
+    tiers.forEach(
+        (hook, tier) ->
+            assertThat(tier)
+                .as(hook)
+                .isEqualTo(
+                    Privileged.fentryOr(
+                        dev.tapio.sensors.internal.spec.Arch.current().syscallFunction(hook),
+                        Mechanism.TRACEPOINT)));
   }
 
   @Test

@@ -60,20 +60,20 @@ class SensorSetTest {
   void whereFentryIsAllowedOpensAreSeenAtTheKernelFunctionByOneProgram() {
     try (SensorSet s = set(KernelFeatures.all())) {
       s.start(Set.of("execve", "open", "openat", "openat2", "creat", "rename"), e -> {});
-      assertThat(s.statuses()).containsEntry("file", SourceStatus.enabled("fentry+tracepoint"));
+      assertThat(s.statuses()).containsEntry("file", SourceStatus.enabled("fentry"));
       assertThat(s.hookTiers().get("file"))
           .containsEntry("open", Mechanism.FENTRY)
           .containsEntry("openat", Mechanism.FENTRY)
           .containsEntry("creat", Mechanism.FENTRY)
-          .containsEntry("sys_enter_rename", Mechanism.TRACEPOINT);
+          .containsEntry("rename", Mechanism.FENTRY);
       assertThat(backend.attached)
           .containsOnlyOnce("tapio_fexit_open")
-          .doesNotContain("tapio_enter_openat", "tapio_exit_openat");
+          .contains("tapio_enter_rename_fentry", "tapio_exit_rename_fexit")
+          .doesNotContain("tapio_enter_openat", "tapio_exit_openat", "tapio_enter_rename");
       assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
           .contains(
               "hooks:\n  process: lsm (exec)\n"
-                  + "  file: fentry (open, openat, openat2, creat), tracepoint (sys_enter_rename,"
-                  + " sys_exit_rename)\n");
+                  + "  file: fentry (open, openat, openat2, creat, rename)\n");
     }
   }
 
@@ -82,7 +82,7 @@ class SensorSetTest {
     backend.withoutFunction("security_socket_connect");
     try (SensorSet s = set(KernelFeatures.all())) {
       s.start(Set.of("lsm_denial"), e -> {});
-      assertThat(s.hookTiers().get("lsm")).containsEntry("deny_connect", Mechanism.TRACEPOINT);
+      assertThat(s.hookTiers().get("lsm")).containsEntry("deny_connect", Mechanism.FENTRY);
       assertThat(
               Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers(), s.hookFallbacks()))
           .contains(
@@ -96,7 +96,12 @@ class SensorSetTest {
     try (SensorSet s = set(KernelFeatures.all())) {
       s.start(Sensors.eventTypes(), e -> {});
       assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
-          .contains("  file: fentry (open, openat, openat2, creat), tracepoint (30 hooks)\n");
+          .contains("  file: fentry (19 hooks)\n")
+          .contains("  privilege: fentry (18 hooks), tp_btf (module)\n")
+          .contains("  lsm: fentry (12 hooks)\n")
+          // skb:kfree_skb is no syscall's: it puts no syscall on the slow path
+          .contains(
+              "  net: fentry (10 hooks), tp_btf (inet_sock_set_state), tracepoint (kfree_skb)\n");
     }
   }
 

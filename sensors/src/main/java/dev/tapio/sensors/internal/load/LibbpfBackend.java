@@ -74,6 +74,9 @@ public final class LibbpfBackend implements Backend {
           }
         }
       }
+      for (TailCall slot : spec.tailCalls()) {
+        obj.setAutoload(slot.program(), slot.neededBy(programs));
+      }
       boolean perf = transport == Transport.PERF_BUFFER;
       obj.setConstant(spec.map(Role.CONSTANTS), 0, perf ? 1 : 0);
       obj.setAutocreate(spec.map(Role.RING_BUFFER), !perf);
@@ -83,7 +86,9 @@ public final class LibbpfBackend implements Backend {
       }
       obj.load();
       for (TailCall slot : spec.tailCalls()) {
-        obj.updateU32(slot.map(), slot.slot(), obj.programFd(slot.program()));
+        if (slot.neededBy(programs)) {
+          obj.updateU32(slot.map(), slot.slot(), obj.programFd(slot.program()));
+        }
       }
       obj.updateArray(
           spec.map(Role.CONFIG),

@@ -10,6 +10,7 @@ import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
 import dev.tapio.sensors.internal.abi.Abi.LsmSyscall;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.abi.Abi.PrivSyscall;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every sensor, in one place. Adding a sensor: write its hooks under {@code bpf/} (one file each),
@@ -54,6 +56,13 @@ public final class SensorCatalog {
 
   static final Attachment EXEC_FENTRY = Attachment.at(FENTRY, "finalize_exec", "tapio_exec_fentry");
 
+  /**
+   * The clone flags of fork, vfork, clone and clone3 at the function all four call with them
+   * decoded, one program for the four; fork and vfork's own functions are aliases the BTF lacks.
+   */
+  static final Attachment CLONE_FENTRY =
+      Attachment.at(FENTRY, "kernel_clone", "tapio_clone_fentry");
+
   static final Attachment FORK_FENTRY =
       Attachment.at(FENTRY, "wake_up_new_task", "tapio_fork_fentry");
 
@@ -74,10 +83,10 @@ public final class SensorCatalog {
               syscallEnter("execveat_mark", "execveat", "execveat"),
               syscallEnter("execveat_unmark", "execveat", "execve"),
               // Clone flags and the syscall name; without them forks are still reported.
-              syscallEnter("clone_args", "clone", "clone"),
-              syscallEnter("clone3_args", "clone3", "clone3"),
-              syscallEnter("fork_args", "fork", "fork"),
-              syscallEnter("vfork_args", "vfork", "vfork")),
+              syscallEnter("clone_args", "clone", "clone", CLONE_FENTRY),
+              syscallEnter("clone3_args", "clone3", "clone3", CLONE_FENTRY),
+              syscallEnter("fork_args", "fork", "fork", CLONE_FENTRY),
+              syscallEnter("vfork_args", "vfork", "vfork", CLONE_FENTRY)),
           MapSpec.COMMON);
 
   /**
@@ -102,10 +111,41 @@ public final class SensorCatalog {
         hook, eventTypes, Stream.concat(Stream.of(better), flavors.stream()).toList());
   }
 
-  /** A sys_enter tracepoint of {@code syscall}, needed when {@code eventType} is. */
-  private static ProgramSpec syscallEnter(String hook, String eventType, String syscall) {
-    return ProgramSpec.of(hook, Set.of(eventType), TRACEPOINT, "tapio_enter_" + syscall)
-        .onSyscall(syscall);
+  /** The entry of {@code syscall}, needed when {@code eventType} is; {@code better} rungs first. */
+  private static ProgramSpec syscallEnter(
+      String hook, String eventType, String syscall, Attachment... better) {
+    return syscallHook(hook, Set.of(eventType), syscall, "tapio_enter_" + syscall, null, better);
+  }
+
+  /**
+   * A syscall's hook written once for two flavors ({@code TAPIO_SYSCALL_ENTER} and {@code
+   * TAPIO_SYSCALL_EXIT} in {@code bpf/lib/syscall.h}): at the fentry and fexit of the kernel
+   * function the syscall enters through where the kernel allows fentry, so that no syscall is put
+   * on the tracepoint slow path; else at its sys_enter and sys_exit tracepoints. {@code enter} and
+   * {@code exit} name the tracepoint programs (either may be null), their kernel-function flavors
+   * the same with {@code _fentry} and {@code _fexit}.
+   */
+  static ProgramSpec syscallHook(
+      String hook,
+      Set<String> eventTypes,
+      String syscall,
+      @Nullable String enter,
+      @Nullable String exit,
+      Attachment... better) {
+    List<String> tracepoint = new ArrayList<>();
+    List<String> function = new ArrayList<>();
+    if (enter != null) {
+      tracepoint.add(enter);
+      function.add(enter + "_fentry");
+    }
+    if (exit != null) {
+      tracepoint.add(exit);
+      function.add(exit + "_fexit");
+    }
+    List<Attachment> ladder = new ArrayList<>(List.of(better));
+    ladder.add(new Attachment(FENTRY, function, Arch.current().syscallFunction(syscall)));
+    ladder.add(new Attachment(TRACEPOINT, tracepoint, null));
+    return new ProgramSpec(hook, eventTypes, ladder).onSyscall(numbered(syscall));
   }
 
   /**
@@ -124,28 +164,58 @@ public final class SensorCatalog {
   static final String OPEN_FEXIT = "tapio_fexit_open";
 
   /**
-   * The file sensor's dentry walker ({@code bpf/lib/walker.h}): the sys_exit programs tail-call it
-   * through slot 0 of this program array, so the walk is verified once, not once per exit.
+   * File opens, and changes at the entry and exit of their syscalls (at the kernel function or the
+   * tracepoints).
    */
-  static final TailCall FILE_WALKER = new TailCall("tapio_walkers", 0, "tapio_walker");
+  private static final List<ProgramSpec> FILE_HOOKS =
+      Stream.concat(
+              OPENS.stream().map(SensorCatalog::open),
+              CHANGES.stream()
+                  .map(s -> syscallHook(s, Set.of(s), s, "tapio_enter_" + s, "tapio_exit_" + s)))
+          .toList();
+
+  /**
+   * The file sensor's dentry walkers ({@code bpf/lib/walker.h}): the exit programs tail-call one
+   * through slot 0 of a program array, so the walk is verified once, not once per exit; the
+   * tracepoint exits {@code tapio_walker}, the changes' fexit programs on their syscall functions
+   * {@code tapio_fn_walker} (a tail call stays within one program type).
+   */
+  static final TailCall FILE_WALKER =
+      new TailCall("tapio_walkers", 0, "tapio_walker", exits(TRACEPOINT));
+
+  static final TailCall FILE_FN_WALKER =
+      new TailCall(
+          "tapio_fn_walkers",
+          0,
+          "tapio_fn_walker",
+          exits(FENTRY).stream().filter(p -> p.endsWith("_fexit")).toList());
+
+  /** The programs of the file hooks' rungs on {@code mechanism} that report at an exit. */
+  private static List<String> exits(dev.tapio.sensors.Mechanism mechanism) {
+    return FILE_HOOKS.stream()
+        .flatMap(p -> p.ladder().stream())
+        .filter(a -> a.mechanism() == mechanism)
+        .flatMap(a -> a.programs().stream())
+        .filter(p -> !p.startsWith("tapio_enter_") && !p.equals(OPEN_FEXIT))
+        .distinct()
+        .toList();
+  }
 
   /**
    * File opens and changes to names and attributes. An open is seen at the fexit of the kernel
    * function all open syscalls call (one program for the four), else by its syscall's sys_enter and
-   * sys_exit tracepoints paired per thread; changes by their tracepoint pairs. Paths are walked by
-   * {@link #FILE_WALKER}.
+   * sys_exit tracepoints paired per thread; a change at the fentry and fexit of its syscall's
+   * function, else by its tracepoint pair. Paths are walked by {@link #FILE_WALKER} and {@link
+   * #FILE_FN_WALKER}.
    */
   public static final SensorSpec FILE =
       new SensorSpec(
               "file",
               "file.bpf.o",
-              Stream.concat(
-                      OPENS.stream().map(SensorCatalog::open),
-                      CHANGES.stream().flatMap(SensorCatalog::pairedSyscall))
-                  .toList(),
+              FILE_HOOKS,
               java.util.stream.Stream.concat(MapSpec.COMMON.stream(), MapSpec.FILTER.stream())
                   .toList())
-          .withTailCalls(FILE_WALKER);
+          .withTailCalls(FILE_WALKER, FILE_FN_WALKER);
 
   /** An open syscall: fexit of the kernel function, else its tracepoint pair. */
   private static ProgramSpec open(String syscall) {
@@ -157,34 +227,15 @@ public final class SensorCatalog {
         .onSyscall(numbered(syscall));
   }
 
-  /** The sys_enter and sys_exit hooks of one syscall, attached as classic tracepoints. */
-  private static Stream<ProgramSpec> pairedSyscall(String syscall) {
-    return pairedSyscall(syscall, Set.of(syscall));
-  }
-
-  private static Stream<ProgramSpec> pairedSyscall(String syscall, Set<String> eventTypes) {
-    return Stream.of("enter", "exit")
-        .map(
-            side ->
-                ProgramSpec.of(
-                        "sys_" + side + "_" + syscall,
-                        eventTypes,
-                        TRACEPOINT,
-                        "tapio_" + side + "_" + syscall)
-                    .onSyscall(numbered(syscall)));
-  }
-
-  /** Syscalls that switch namespaces, seen at their kernel functions where fentry is allowed. */
-  static final Set<PrivSyscall> NAMESPACE_SWITCHES = Set.of(PrivSyscall.SETNS, PrivSyscall.UNSHARE);
-
   /** Module loads: no tracepoints of their own (see {@code bpf/priv/module.c}). */
   static final Set<PrivSyscall> MODULE_LOADS =
       Set.of(PrivSyscall.INIT_MODULE, PrivSyscall.FINIT_MODULE);
 
   /**
    * Syscalls that change what a task may see or do ({@code enum tapio_priv_syscall}): namespaces,
-   * root and mounts, credentials, ptrace, bpf program loads, each an enter and exit hook named
-   * after it; module loads through one filtered {@code sys_enter} program.
+   * root and mounts, credentials, ptrace, bpf program loads, each one hook named after it (its
+   * entry and exit, at the kernel function or the tracepoints); module loads through one filtered
+   * {@code sys_enter} program.
    */
   public static final SensorSpec PRIVILEGE =
       new SensorSpec(
@@ -195,9 +246,13 @@ public final class SensorCatalog {
                           .filter(s -> !MODULE_LOADS.contains(s))
                           .flatMap(
                               s ->
-                                  NAMESPACE_SWITCHES.contains(s)
-                                      ? Stream.of(onKernelFunction(s))
-                                      : pairedSyscall(s.label(), privEventTypes(s))),
+                                  Stream.of(
+                                      syscallHook(
+                                          s.label(),
+                                          privEventTypes(s),
+                                          s.label(),
+                                          "tapio_enter_" + s.label(),
+                                          "tapio_exit_" + s.label()))),
                       Stream.of(
                           ProgramSpec.of(
                               "module",
@@ -209,25 +264,6 @@ public final class SensorCatalog {
                   .toList(),
               MapSpec.COMMON)
           .quiet();
-
-  /**
-   * A privilege syscall at the fentry and fexit of the kernel function it enters through (the
-   * record its tracepoint pair builds, no syscall on the tracepoint slow path), else at its
-   * sys_enter and sys_exit tracepoints.
-   */
-  private static ProgramSpec onKernelFunction(PrivSyscall s) {
-    String syscall = s.label();
-    return ProgramSpec.ladder(
-            syscall,
-            privEventTypes(s),
-            Attachment.at(
-                FENTRY,
-                Arch.current().syscallFunction(syscall),
-                "tapio_fentry_" + syscall,
-                "tapio_fexit_" + syscall),
-            Attachment.of(TRACEPOINT, "tapio_enter_" + syscall, "tapio_exit_" + syscall))
-        .onSyscall(numbered(syscall));
-  }
 
   /** The event types a syscall's records have: its name, and umount2 for the umount hook. */
   static Set<String> privEventTypes(PrivSyscall s) {
@@ -269,17 +305,14 @@ public final class SensorCatalog {
 
   /**
    * A syscall's denials: the combined verdict of the LSMs at the fexit of its security hook where
-   * fentry is allowed and the syscall has one; else -EACCES/-EPERM at its sys_exit.
+   * fentry is allowed and the syscall has one; else -EACCES/-EPERM at the exit of the syscall's
+   * kernel function, else at its sys_exit.
    */
   private static ProgramSpec deny(LsmSyscall syscall) {
-    Attachment exit = new Attachment(TRACEPOINT, "tapio_deny_" + syscall.label());
+    String s = syscall.label();
     Attachment verdict = VERDICTS.get(syscall);
-    String hook = "deny_" + syscall.label();
-    ProgramSpec spec =
-        verdict == null
-            ? ProgramSpec.ladder(hook, LSM_EVENTS, exit)
-            : ProgramSpec.ladder(hook, LSM_EVENTS, verdict, exit);
-    return spec.onSyscall(numbered(syscall.label()));
+    Attachment[] better = verdict == null ? new Attachment[0] : new Attachment[] {verdict};
+    return syscallHook("deny_" + s, LSM_EVENTS, s, null, "tapio_deny_" + s, better);
   }
 
   /**
@@ -293,9 +326,12 @@ public final class SensorCatalog {
               "lsm.bpf.o",
               Stream.concat(
                       Stream.of(
-                          ProgramSpec.of(
-                                  "landlock_mark", LSM_EVENTS, TRACEPOINT, "tapio_landlock_mark")
-                              .onSyscall("landlock_restrict_self")),
+                          syscallHook(
+                              "landlock_mark",
+                              LSM_EVENTS,
+                              "landlock_restrict_self",
+                              null,
+                              "tapio_landlock_mark")),
                       Stream.of(LsmSyscall.values()).map(SensorCatalog::deny))
                   .toList(),
               MapSpec.COMMON)
@@ -339,19 +375,16 @@ public final class SensorCatalog {
               .toList(),
           Stream.concat(MapSpec.COMMON.stream(), Stream.of(MapSpec.DROP_REASONS)).toList());
 
-  /** The sys_enter and/or sys_exit hooks of one syscall, serving {@code eventTypes}. */
+  /** The entry and/or exit of one syscall, one hook named after it, serving {@code eventTypes}. */
   private static Stream<ProgramSpec> syscallHooks(
       String syscall, Set<String> eventTypes, boolean enter, boolean exit) {
-    return Stream.of(enter ? "enter" : "", exit ? "exit" : "")
-        .filter(side -> !side.isEmpty())
-        .map(
-            side ->
-                ProgramSpec.of(
-                        "sys_" + side + "_" + syscall,
-                        eventTypes,
-                        TRACEPOINT,
-                        "tapio_" + side + "_" + syscall)
-                    .onSyscall(numbered(syscall)));
+    return Stream.of(
+        syscallHook(
+            syscall,
+            eventTypes,
+            syscall,
+            enter ? "tapio_enter_" + syscall : null,
+            exit ? "tapio_exit_" + syscall : null));
   }
 
   public static final List<SensorSpec> ALL = List.of(PROCESS, FILE, PRIVILEGE, SECCOMP, LSM, NET);

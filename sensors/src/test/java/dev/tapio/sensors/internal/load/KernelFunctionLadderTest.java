@@ -45,7 +45,7 @@ class KernelFunctionLadderTest {
         .containsEntry("exec", Mechanism.LSM)
         .containsEntry("fork", Mechanism.FENTRY)
         .containsEntry("exit", Mechanism.TP_BTF);
-    assertThat(r.status().toString()).isEqualTo("enabled (lsm+fentry+tp_btf+tracepoint)");
+    assertThat(r.status().toString()).isEqualTo("enabled (lsm+fentry+tp_btf)");
     assertThat(r.fallbacks()).isEmpty();
     assertThat(backend.attached)
         .contains("tapio_exec_lsm", "tapio_fork_fentry", "tapio_exit_btf")
@@ -111,10 +111,10 @@ class KernelFunctionLadderTest {
             java.util.Map.entry("unshare", Mechanism.FENTRY));
     assertThat(backend.attached)
         .containsExactlyInAnyOrder(
-            "tapio_fentry_setns",
-            "tapio_fexit_setns",
-            "tapio_fentry_unshare",
-            "tapio_fexit_unshare");
+            "tapio_enter_setns_fentry",
+            "tapio_exit_setns_fexit",
+            "tapio_enter_unshare_fentry",
+            "tapio_exit_unshare_fexit");
   }
 
   @Test
@@ -130,7 +130,7 @@ class KernelFunctionLadderTest {
             "fentry: no kernel function " + Arch.current().syscallFunction("setns") + " (BTF)");
     assertThat(backend.attached)
         .contains("tapio_enter_setns", "tapio_exit_setns")
-        .doesNotContain("tapio_fentry_setns", "tapio_fexit_setns");
+        .doesNotContain("tapio_enter_setns_fentry", "tapio_exit_setns_fexit");
 
     backend.attached.clear();
     LoadResult noFentry =

@@ -6,6 +6,7 @@ import dev.tapio.sensors.Feature;
 import dev.tapio.sensors.KernelFeatures;
 import dev.tapio.sensors.Mechanism;
 import dev.tapio.sensors.internal.ffm.Errno;
+import dev.tapio.sensors.internal.spec.Arch;
 import dev.tapio.sensors.internal.spec.SensorCatalog;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,17 +75,31 @@ class SensorLoaderTest {
   }
 
   @Test
-  void missingTracefsLeavesForksWithoutCloneFlags() {
+  void missingTracefsLeavesForksWithoutCloneFlagsUnlessFentryIsAllowed() {
     LoadResult r = process(KernelFeatures.all().refuse(Feature.TRACEPOINT, "tracefs not mounted"));
+    // kernel_clone's rung, then the syscall function's, then the tracepoint
+    String noFentry = "fentry not supported by the kernel (load probe_fentry: EPERM), ";
+    String refused =
+        ": " + noFentry + noFentry + "tracepoint not supported by the kernel (tracefs not mounted)";
     assertThat(r.status().toString())
         .isEqualTo(
             "partial: running without "
-                + "clone_args: tracepoint not supported by the kernel (tracefs not mounted); "
-                + "clone3_args: tracepoint not supported by the kernel (tracefs not mounted); "
-                + "fork_args: tracepoint not supported by the kernel (tracefs not mounted); "
-                + "vfork_args: tracepoint not supported by the kernel (tracefs not mounted)");
+                + ("clone_args" + refused + "; ")
+                + ("clone3_args" + refused + "; ")
+                + ("fork_args" + refused + "; ")
+                + ("vfork_args" + refused));
     assertThat(r.status().mechanism()).isEqualTo("tp_btf");
     assertThat(r.loaded()).isNotNull();
+
+    LoadResult fentry =
+        loader.load(
+            SensorCatalog.PROCESS,
+            KernelFeatures.all().refuse(Feature.TRACEPOINT, "tracefs not mounted"),
+            PROCESS_TYPES);
+    assertThat(fentry.status().state()).isEqualTo(dev.tapio.api.spi.SourceStatus.State.ENABLED);
+    assertThat(fentry.chosen())
+        .containsEntry("clone_args", Mechanism.FENTRY)
+        .containsEntry("vfork_args", Mechanism.FENTRY);
   }
 
   @Test
@@ -100,9 +115,8 @@ class SensorLoaderTest {
         .isEqualTo(
             "unavailable: openat: fentry not supported by the kernel (load probe_fentry: EPERM),"
                 + " tracepoint not supported by the kernel (tracefs not mounted);"
-                + " sys_enter_rename: tracepoint not supported by the kernel (tracefs not"
-                + " mounted); sys_exit_rename: tracepoint not supported by the kernel (tracefs not"
-                + " mounted)");
+                + " rename: fentry not supported by the kernel (load probe_fentry: EPERM),"
+                + " tracepoint not supported by the kernel (tracefs not mounted)");
     assertThat(r.loaded()).isNull();
     assertThat(backend.loads).isEmpty();
   }
@@ -317,7 +331,8 @@ class SensorLoaderTest {
 
   @Test
   void aMissingTracepointTurnsOnlyItsHookOff() {
-    // 5.10: no landlock_restrict_self, so no tracepoint to mark Landlock's domains by
+    // 5.10: no landlock_restrict_self, so no function or tracepoint to mark Landlock's domains by
+    backend.withoutFunction(Arch.current().syscallFunction("landlock_restrict_self"));
     backend.refuseAttach("tapio_landlock_mark", Errno.ENOENT);
     LoadResult r = loader.load(SensorCatalog.LSM, KernelFeatures.all(), Set.of("lsm_denial"));
     assertThat(r.status().state()).isEqualTo(dev.tapio.api.spi.SourceStatus.State.PARTIAL);
@@ -336,12 +351,12 @@ class SensorLoaderTest {
         .containsEntry("deny_openat", Mechanism.FENTRY)
         .containsEntry("deny_creat", Mechanism.FENTRY)
         .containsEntry("deny_connect", Mechanism.FENTRY)
-        .containsEntry("deny_bind", Mechanism.TRACEPOINT);
-    assertThat(r.status().toString()).isEqualTo("enabled (fentry+tracepoint)");
+        .containsEntry("deny_bind", Mechanism.FENTRY);
+    assertThat(r.status().toString()).isEqualTo("enabled (fentry)");
     assertThat(backend.attached)
         .containsOnlyOnce("tapio_deny_file_open")
-        .contains("tapio_deny_socket_connect")
-        .doesNotContain("tapio_deny_openat", "tapio_deny_connect");
+        .contains("tapio_deny_socket_connect", "tapio_deny_bind_fexit")
+        .doesNotContain("tapio_deny_openat", "tapio_deny_connect", "tapio_deny_bind");
 
     backend.attached.clear();
     LoadResult host =

@@ -2,6 +2,7 @@ package dev.tapio.sensors.internal.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tapio.sensors.internal.decode.SyscallTable;
@@ -77,24 +78,10 @@ class SensorCatalogTest {
             entry(
                 "file",
                 List.of(
-                    "open",
-                    "creat",
-                    "sys_enter_rename",
-                    "sys_exit_rename",
-                    "sys_enter_unlink",
-                    "sys_exit_unlink",
-                    "sys_enter_rmdir",
-                    "sys_exit_rmdir",
-                    "sys_enter_mkdir",
-                    "sys_exit_mkdir",
-                    "sys_enter_chmod",
-                    "sys_exit_chmod",
-                    "sys_enter_symlink",
-                    "sys_exit_symlink",
-                    "sys_enter_link",
-                    "sys_exit_link")),
+                    "open", "creat", "rename", "unlink", "rmdir", "mkdir", "chmod", "symlink",
+                    "link")),
             entry("lsm", List.of("deny_open", "deny_creat")),
-            entry("net", List.of("sys_enter_dup2", "sys_exit_dup2")));
+            entry("net", List.of("dup2")));
     List<SensorSpec> arm64 = SensorCatalog.on(SyscallTable.of(Arch.ARM64)::has);
     SensorSpec file = arm64.get(SensorCatalog.ALL.indexOf(SensorCatalog.FILE));
     assertThat(file.programs()).extracting(ProgramSpec::hook).contains("openat");
@@ -107,7 +94,7 @@ class SensorCatalogTest {
     assertThat(SensorCatalog.absent(SyscallTable.of(Arch.X86_64)::has)).isEmpty();
     assertThat(SensorCatalog.on(SyscallTable.of(Arch.X86_64)::has)).isEqualTo(SensorCatalog.ALL);
     assertThat(SensorCatalog.PRIVILEGE.programs())
-        .filteredOn(p -> p.hook().equals("sys_enter_umount"))
+        .filteredOn(p -> p.hook().equals("umount"))
         .extracting(ProgramSpec::syscall)
         .containsExactly("umount2");
   }
@@ -119,7 +106,8 @@ class SensorCatalogTest {
         .contains(
             "object process.bpf.o",
             "hook exec tapio_exec_lsm tapio_exec_fentry tapio_exec_btf tapio_exec_raw tapio_exec_tp",
-            "hook setns tapio_fentry_setns tapio_fexit_setns tapio_enter_setns tapio_exit_setns",
+            "hook setns tapio_enter_setns_fentry tapio_exit_setns_fexit tapio_enter_setns"
+                + " tapio_exit_setns",
             "absent fork_args fork",
             "object floor-file.bpf.o",
             "hook openat tapio_fexit_open tapio_enter_openat tapio_exit_openat",
@@ -180,9 +168,25 @@ class SensorCatalogTest {
   }
 
   @Test
-  void theFileSensorsExitsTailCallOneWalkerAndItsFloorNone() {
+  void theFileSensorsExitsTailCallOneWalkerPerProgramTypeAndItsFloorNone() {
     assertThat(SensorCatalog.FILE.tailCalls())
-        .containsExactly(new TailCall("tapio_walkers", 0, "tapio_walker"));
+        .extracting(TailCall::map, TailCall::slot, TailCall::program)
+        .containsExactly(
+            tuple("tapio_walkers", 0, "tapio_walker"),
+            tuple("tapio_fn_walkers", 0, "tapio_fn_walker"));
+    TailCall tracepoints = SensorCatalog.FILE.tailCalls().getFirst();
+    TailCall functions = SensorCatalog.FILE.tailCalls().getLast();
+    assertThat(tracepoints.callers())
+        .contains("tapio_exit_openat", "tapio_exit_rename", "tapio_exit_fchmod")
+        .hasSize(4 + SensorCatalog.CHANGES.size())
+        .noneMatch(p -> p.startsWith("tapio_enter_") || p.endsWith("_fexit"));
+    assertThat(functions.callers())
+        .hasSize(SensorCatalog.CHANGES.size())
+        .allMatch(p -> p.startsWith("tapio_exit_") && p.endsWith("_fexit"));
+    assertThat(tracepoints.neededBy(Set.of("tapio_fexit_open", "tapio_exit_rename_fexit")))
+        .isFalse();
+    assertThat(functions.neededBy(Set.of("tapio_fexit_open", "tapio_exit_rename_fexit"))).isTrue();
+    assertThat(functions.neededBy(Set.of("tapio_exit_openat", "tapio_exit_rename"))).isFalse();
     assertThat(SensorCatalog.FILE.floor().tailCalls()).isEmpty();
     assertThat(SensorCatalog.on(s -> true))
         .filteredOn(s -> s.name().equals("file"))

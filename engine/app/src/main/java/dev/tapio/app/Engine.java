@@ -116,6 +116,7 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("build the rule base", this::awaitRules);
     lifecycle.step("reload rules on change", this::startReloading);
     lifecycle.step("report losses", this::startLossReports);
+    lifecycle.step("bound the heap", this::boundHeap);
     lifecycle.step("serve health and metrics", this::startHttp);
     SensorSet set = sensors.current();
     log.info(
@@ -368,6 +369,11 @@ public final class Engine implements AutoCloseable {
         options.config().get(Settings.LOSS_REPORT_INTERVAL),
         sink::send,
         new InternalAlerts(options.config().get(Settings.NODE_NAME)));
+  }
+
+  /** Full collections keep the old generation near its live size (see HeapBound). */
+  private AutoCloseable boundHeap() {
+    return HeapBound.start().<AutoCloseable>map(b -> b).orElse(() -> {});
   }
 
   /** Each enabled rule none of whose event types the sensors deliver here, then the count. */

@@ -56,6 +56,10 @@ final class EngineSensors {
     if (floor) {
       log.info("TAPIO_SENSORS=floor: the sensors only count, no event reaches the rules");
     }
+    // libbpf's parsed kernel BTF, freed after each object's load, goes back to the kernel
+    if (!NativeHeap.mapLargeBlocks()) {
+      log.debug("native heap: mallopt not available, large blocks stay in malloc's arenas");
+    }
     SensorSet set = floor ? Sensors.floor(config) : Sensors.open(config);
     sensors = set;
     set.start(SensorChoice.eventTypes(eventTypes(shape, flows), options.config()), sink);

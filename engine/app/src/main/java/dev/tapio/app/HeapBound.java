@@ -49,18 +49,18 @@ final class HeapBound implements AutoCloseable {
   }
 
   /**
-   * Starts bounding the old generation of this JVM's collector, when it has one that reports its
-   * usage (Serial's "Tenured Gen", G1's and Parallel's "Old Gen").
+   * Starts bounding Serial's old generation ("Tenured Gen"); under another collector (G1 collects
+   * its old regions concurrently and gives memory back on its own) this does nothing.
    */
   static Optional<HeapBound> start() {
     Optional<MemoryPoolMXBean> pool =
         ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP && p.isUsageThresholdSupported())
-            .filter(p -> p.getName().equals("Tenured Gen") || p.getName().endsWith("Old Gen"))
+            .filter(p -> p.getName().equals("Tenured Gen"))
             .findFirst();
     if (pool.isEmpty()
         || !(ManagementFactory.getMemoryMXBean() instanceof NotificationEmitter emitter)) {
-      log.debug("heap bound: no old generation to bound");
+      log.debug("heap bound: not Serial GC, nothing to bound");
       return Optional.empty();
     }
     HeapBound bound = new HeapBound(pool.get(), emitter);

@@ -36,6 +36,35 @@ class HeapBoundTest {
     assertThat(Long.parseLong(unbounded.split(" ")[1])).isGreaterThan(96);
   }
 
+  @Test
+  void underG1ThereIsNothingToBound() throws Exception {
+    assertThat(java("-XX:+UseG1GC", Probe.class)).contains("bound false");
+    assertThat(java("-XX:+UseSerialGC", Probe.class)).contains("bound true");
+  }
+
+  private static String java(String gc, Class<?> main) throws Exception {
+    Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p =
+        new ProcessBuilder(
+                javaBin.toString(),
+                gc,
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName())
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  /** The child JVM: whether there is an old generation to bound under its collector. */
+  static final class Probe {
+    public static void main(String[] args) {
+      System.out.println("bound " + HeapBound.start().isPresent());
+    }
+  }
+
   private static String run(boolean bound) throws Exception {
     Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p =

@@ -27,8 +27,8 @@ import java.util.Set;
  * is read and collected (later files may redefine, append to or override earlier items), then the
  * whole collection is compiled once. Falco compiles the collection after each file; here a compile
  * problem is reported against the latest file that defined or changed the item it is about, and a
- * list or macro is unused only if no rule of any file uses it. With Falco's three files, compiling
- * once instead of three times is most of the rules' start-up.
+ * list or macro is unused only if no rule of any file uses it. Falco's three files were compiled
+ * three times at every start.
  */
 public final class RuleLoader {
 

@@ -9,6 +9,9 @@
 #   SOAK=600 ./bench footprint                then 10 minutes of the mix, RSS sampled every minute
 #   JVM_OPTS="--enable-native-access=ALL-UNNAMED -XX:+UseG1GC" ./bench footprint
 #                                             other JVM options (A/B against the launcher's)
+#   AOT=0 ./bench footprint                   without the JVM's AOT cache (AOT=1, the default, uses
+#                                             the launcher's, beside the jar, training it first with
+#                                             an unmeasured start and one run of the mix if needed)
 #
 # The engine runs with the launcher's JVM options (engine/app/src/main/jvm/tapio.jvmopts, the
 # file ./tapio and the image use) unless JVM_OPTS is set. Other knobs: STARTS=3 SAMPLE=60
@@ -24,6 +27,8 @@ STARTS=${STARTS:-3}
 SOAK=${SOAK:-0}
 SAMPLE=${SAMPLE:-60}
 READY_TIMEOUT=${READY_TIMEOUT:-120}
+AOT=${AOT:-1}
+aot=""
 
 [ "$(id -u)" = 0 ] || { echo "footprint: run as root (the sensors load eBPF programs)" >&2; exit 2; }
 cd "$root"
@@ -89,7 +94,23 @@ stop_engine() {
   engine_pid=""
 }
 
-echo "footprint: rules=$RULES, JVM options: ${JVM_OPTS:-$(grep -v '^#' "$root/engine/app/src/main/jvm/tapio.jvmopts" | tr '\n' ' ')}" >&2
+if [ "$AOT" = 1 ]; then
+  # the launcher's AOT cache for this jar, as ./tapio uses it (engine/app/src/main/jvm/aot-cache.sh)
+  . "$root/engine/app/src/main/jvm/aot-cache.sh"
+  aot=$(tapio_aot_option "$jar" run)
+  if [ "${aot#-XX:AOTCacheOutput=}" != "$aot" ]; then
+    echo "footprint: training the AOT cache ${aot#*=} (one start and one run of the mix, not measured)" >&2
+    jvm_plain=("${jvm[@]}")
+    jvm+=("$aot")
+    start_engine
+    "$work/workload" run sh "$here/mixed.sh" "$work/mixed" > /dev/null
+    stop_engine
+    jvm=("${jvm_plain[@]}")
+    aot=$(tapio_aot_option "$jar" run)
+  fi
+  case "$aot" in -XX:AOTCache=*) jvm+=("$aot") ;; *) echo "footprint: no AOT cache" >&2 ;; esac
+fi
+echo "footprint: rules=$RULES, JVM options: ${JVM_OPTS:-$(grep -v '^#' "$root/engine/app/src/main/jvm/tapio.jvmopts" | tr '\n' ' ')}${aot:+ $aot}" >&2
 printf 'start\tready_s\tuser_s\tsys_s\trss_kib\tload1\n' > "$work/starts.tsv"
 for n in $(seq 1 "$STARTS"); do
   start_engine

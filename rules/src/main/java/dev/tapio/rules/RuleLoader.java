@@ -24,9 +24,11 @@ import java.util.Set;
 
 /**
  * Loads rule files in order into one rule set, as {@code falco -V a.yaml -V b.yaml} does: each file
- * is read, collected (later files may redefine, append to or override earlier items), and the whole
- * collection is compiled after each file, so problems are reported against the file that caused
- * them.
+ * is read and collected (later files may redefine, append to or override earlier items), then the
+ * whole collection is compiled once. Falco compiles the collection after each file; here a compile
+ * problem is reported against the latest file that defined or changed the item it is about, and a
+ * list or macro is unused only if no rule of any file uses it. Falco's three files were compiled
+ * three times at every start.
  */
 public final class RuleLoader {
 
@@ -71,10 +73,6 @@ public final class RuleLoader {
     Reporter reporter = new Reporter();
     RuleCollector collector = new RuleCollector(reporter);
     RuleReader reader = new RuleReader(reporter);
-    List<CompiledRule> rules = List.of();
-    List<CompiledCorrelation> correlations = List.of();
-    Set<String> seenWarnings = new HashSet<>();
-    List<FileResult> results = new ArrayList<>();
     for (Source s : sources) {
       reporter.startFile(s.name());
       if (unreadable.contains(s.name())) {
@@ -86,20 +84,25 @@ public final class RuleLoader {
         if (!reporter.hasErrors(s.name())) {
           collector.collect(items);
         }
-        if (!reporter.hasErrors(s.name())) {
-          RuleCompiler compiler = new RuleCompiler(reporter, FieldCatalog.syscall());
-          rules = compiler.compile(collector).stream().map(CompiledRule::new).toList();
-          correlations = compiler.correlations();
-        }
       }
-      List<Diagnostic> fresh = new ArrayList<>();
+    }
+    // What a file's own read left out was never collected, so this is the collection as it stood
+    // after the last file that read cleanly: what compiling after each file ended with.
+    reporter.attributeByContext(sources.stream().map(Source::name).toList(), collector.changedIn());
+    RuleCompiler compiler = new RuleCompiler(reporter, FieldCatalog.syscall());
+    List<CompiledRule> rules = compiler.compile(collector).stream().map(CompiledRule::new).toList();
+    // a warning the passes raise twice (a field checked in two of them) is reported once
+    Set<String> seenWarnings = new HashSet<>();
+    List<FileResult> results = new ArrayList<>();
+    for (Source s : sources) {
+      List<Diagnostic> once = new ArrayList<>();
       for (Diagnostic d : reporter.byFile().getOrDefault(s.name(), List.of())) {
         if (d.isError() || seenWarnings.add(d.code() + d.message() + d.context())) {
-          fresh.add(d);
+          once.add(d);
         }
       }
-      results.add(new FileResult(s.name(), fresh));
+      results.add(new FileResult(s.name(), once));
     }
-    return new LoadReport(results, rules, correlations, matching);
+    return new LoadReport(results, rules, compiler.correlations(), matching);
   }
 }

@@ -169,6 +169,30 @@ class LoadingTest {
   }
 
   @Test
+  void theCollectionCompilesOnceSoAMacroUsedByALaterFileIsNotUnused() {
+    LoadReport r =
+        load(
+            "- macro: m\n  condition: evt.type = openat\n",
+            "- rule: r\n  desc: d\n  output: o\n  priority: INFO\n  condition: m\n");
+    assertThat(r.successful()).as(r.text(true)).isTrue();
+    assertThat(r.files()).extracting(FileResult::status).containsOnly(FileResult.Status.OK);
+    assertThat(rule(r, "r").eventTypes()).containsExactly("openat");
+  }
+
+  @Test
+  void aCompileErrorBelongsToTheLatestFileThatChangedTheItem() {
+    LoadReport r =
+        load(
+            BASE,
+            "- rule: Etc opened\n  condition: and proc.nope = x\n  override:\n"
+                + "    condition: append\n");
+    assertThat(r.files().get(0).status()).isEqualTo(FileResult.Status.OK);
+    assertThat(r.files().get(1).errors())
+        .extracting(d -> d.code())
+        .containsExactly(DiagnosticCode.LOAD_ERR_COMPILE_CONDITION);
+  }
+
+  @Test
   void severalYamlDocumentsInOneFile() {
     LoadReport r =
         load(

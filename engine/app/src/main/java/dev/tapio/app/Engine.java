@@ -34,9 +34,7 @@ import dev.tapio.enrich.EnricherBuilder;
 import dev.tapio.enrich.HostRoot;
 import dev.tapio.enrich.netpol.NetworkPolicies;
 import dev.tapio.rules.CompiledRuleSet;
-import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
-import dev.tapio.sensors.Sensors;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -45,7 +43,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -73,13 +70,13 @@ public final class Engine implements AutoCloseable {
   private @Nullable AlertSink alerts;
   private @Nullable Enricher enricher;
   private @Nullable Pipeline pipeline;
-  private volatile @Nullable SensorSet sensors;
+  private final EngineSensors sensors;
   private @Nullable AlertOutputs outputs;
   private @Nullable FlowTelemetry flows;
   private PolicyJudge judge = new PolicyJudge(null);
   private @Nullable StatusServer http;
   private final EngineMetrics metrics;
-  private final KillSwitch killSwitch = new KillSwitch(() -> sensors);
+  private final KillSwitch killSwitch;
 
   private final AlertSink extraSink;
 
@@ -91,11 +88,13 @@ public final class Engine implements AutoCloseable {
   public Engine(EngineOptions options, AlertSink extraSink) {
     this.options = options;
     this.extraSink = extraSink;
+    this.sensors = new EngineSensors(options);
+    this.killSwitch = new KillSwitch(sensors::current);
     this.metrics =
         new EngineMetrics(
             BuildInfo.version(),
             MetricSources.of(
-                () -> pipeline, () -> sensors, () -> outputs, () -> rules, () -> enricher));
+                () -> pipeline, sensors::current, () -> outputs, () -> rules, () -> enricher));
   }
 
   /**
@@ -112,33 +111,44 @@ public final class Engine implements AutoCloseable {
     lifecycle.step("start flow telemetry", this::startFlows);
     lifecycle.step("start enrichment", this::startEnrichment);
     lifecycle.step("start the pipeline", this::startPipeline);
+    lifecycle.step("learn the rules' event types", this::awaitShape);
     lifecycle.step("start sensors", this::startSensors);
     lifecycle.step("build the rule base", this::awaitRules);
     lifecycle.step("reload rules on change", this::startReloading);
     lifecycle.step("report losses", this::startLossReports);
+    lifecycle.step("bound the heap", this::boundHeap);
     lifecycle.step("serve health and metrics", this::startHttp);
+    SensorSet set = sensors.current();
     log.info(
         "tapio {} ready: {} rules ({}), {} event types, sensors: {}",
         BuildInfo.version(),
         rules().rules().stream().filter(r -> r.enabled()).count(),
         options.describeRules(),
-        eventTypes().size(),
-        sensors == null ? "none" : sensors.statuses());
+        sensors.eventTypes(shape(), flows != null).size(),
+        set == null ? "none" : set.statuses());
   }
 
   /**
-   * Starts building the rules beside the next steps, and learns what the sensors need of them: from
-   * the rule cache at once, else once the files are compiled (before the Drools rule base).
+   * Starts building the rules beside the next steps. What the sensors need of them comes from the
+   * rule cache at once, else when the files are compiled (before the Drools rule base): the sinks,
+   * enrichment and the pipeline start meanwhile.
    */
   private AutoCloseable loadRules() {
     RuleBuild build = RuleBuild.start(options);
     ruleBuild = build;
-    shape = build.shape();
     log.info(
         "rules: event types and kernel filter {}; the rule base builds while the sensors start",
         build.cacheHit() ? "from the rule cache" : "compiled");
     metrics.reloads(() -> liveRules().stats());
     metrics.killSwitch(killSwitch::engaged);
+    return () -> {};
+  }
+
+  /**
+   * On a rule cache miss, the sensors wait for the rule files to compile, not for the rule base.
+   */
+  private AutoCloseable awaitShape() {
+    shape();
     return () -> {};
   }
 
@@ -154,16 +164,17 @@ public final class Engine implements AutoCloseable {
     rules = loaded.current().live();
     metrics.rulesLoaded(rules().rules());
     metrics.shadowRulesLoaded(loaded.current().shadowRules());
-    RuleShape actual = build.verify(requireNonNull(shape));
-    if (!actual.equals(shape)) {
+    RuleShape started = shape();
+    RuleShape actual = build.verify(started);
+    if (!actual.equals(started)) {
       shape = actual;
-      if (sensors != null) {
+      if (sensors.current() != null) {
         log.warn("sensors: starting again with the event types and kernel filter of the rules");
-        closeSensors();
+        sensors.close();
         openSensors();
       }
     }
-    SensorSet set = sensors;
+    SensorSet set = sensors.current();
     if (set != null) {
       warnAboutRulesThatCannotFire(set.eventTypesDelivered());
     }
@@ -301,37 +312,11 @@ public final class Engine implements AutoCloseable {
       return () -> {};
     }
     openSensors();
-    return this::closeSensors;
+    return sensors::close;
   }
 
   private void openSensors() {
-    SensorConfig config =
-        SensorConfig.builder()
-            .ringBufferBytes(options.ringBufferBytes())
-            .selfPid((int) ProcessHandle.current().pid())
-            .cgroupRateLimit(
-                options.config().get(Settings.CGROUP_FILE_RATE),
-                options.config().get(Settings.CGROUP_FILE_BURST))
-            .kernelFilter(kernelFilter())
-            .build();
-    // TAPIO_SENSORS=floor: counter-only programs on the same hooks, for overhead benchmarks.
-    boolean floor = "floor".equals(options.environment().get("TAPIO_SENSORS"));
-    if (floor) {
-      log.info("TAPIO_SENSORS=floor: the sensors only count, no event reaches the rules");
-    }
-    SensorSet set = floor ? Sensors.floor(config) : Sensors.open(config);
-    sensors = set;
-    set.start(SensorChoice.eventTypes(eventTypes(), options.config()), requireNonNull(pipeline));
-    set.statuses().forEach((name, status) -> log.info("sensor {}: {}", name, status));
-  }
-
-  private void closeSensors() {
-    SensorSet set = sensors;
-    if (set != null) {
-      sensors = null;
-      reportSensorLosses(set);
-      set.close();
-    }
+    sensors.open(shape(), flows != null, requireNonNull(pipeline));
   }
 
   /** Rule files are watched (unless rules.watch is off); SIGHUP is the CLI's, see reloadRules. */
@@ -352,22 +337,7 @@ public final class Engine implements AutoCloseable {
     rules = base.live();
     metrics.rulesLoaded(base.live().rules());
     metrics.shadowRulesLoaded(base.shadowRules());
-    SensorSet set = sensors;
-    if (set != null
-        && !installedFilter.equals(dev.tapio.api.filter.KernelFilter.NONE)
-        && !base.kernelFilter().equals(installedFilter)) {
-      // The filter was derived from the rules at start; the kernel cannot take a new one in place,
-      // so rather than drop opens the new rules need, it lets every open through until restart.
-      set.disableKernelFilter();
-      installedFilter = dev.tapio.api.filter.KernelFilter.NONE;
-      log.warn(
-          "kernel filter: off until restart, the reloaded rules need other opens than the rules"
-              + " it was derived from at start (restart tapio run to filter in the kernel again)");
-    }
-    if (set != null && !killSwitch.engaged()) {
-      RuleReach.dead(base.allRules(), set.eventTypesDelivered())
-          .forEach(dead -> log.warn("{} until restart (sensors attach at start)", dead.line()));
-    }
+    sensors.rulesSwapped(base, killSwitch.engaged());
   }
 
   /** Reloads the rules soon, even if no file changed (SIGHUP); returns at once. */
@@ -392,10 +362,18 @@ public final class Engine implements AutoCloseable {
     AlertSink sink = requireNonNull(alerts);
     return new LossReporter(
         this::pipelineStats,
-        () -> sensors == null ? Map.of() : sensors.dropCounters(),
+        () -> {
+          SensorSet set = sensors.current();
+          return set == null ? Map.of() : set.dropCounters();
+        },
         options.config().get(Settings.LOSS_REPORT_INTERVAL),
         sink::send,
         new InternalAlerts(options.config().get(Settings.NODE_NAME)));
+  }
+
+  /** Full collections keep the old generation near its live size (see HeapBound). */
+  private AutoCloseable boundHeap() {
+    return HeapBound.start().<AutoCloseable>map(b -> b).orElse(() -> {});
   }
 
   /** Each enabled rule none of whose event types the sensors deliver here, then the count. */
@@ -407,7 +385,8 @@ public final class Engine implements AutoCloseable {
 
   private AutoCloseable startHttp() throws IOException {
     EngineHealth health =
-        new EngineHealth(() -> pipeline, () -> rules != null, () -> sensors, killSwitch::engaged);
+        new EngineHealth(
+            () -> pipeline, () -> rules != null, sensors::current, killSwitch::engaged);
     StatusServer server =
         HttpEndpoint.start(options.config(), health, metrics, this::detachSensors).orElse(null);
     http = server;
@@ -419,56 +398,20 @@ public final class Engine implements AutoCloseable {
     return Optional.ofNullable(http).map(StatusServer::address);
   }
 
-  /** What the kernel could not hand over: never silent. */
-  private static void reportSensorLosses(SensorSet set) {
-    var dropped = set.dropCounters();
-    long total = dropped.values().stream().mapToLong(Long::longValue).sum();
-    if (total > 0) {
-      log.warn("sensors dropped {} records (ring buffers full): {}", total, dropped);
-    } else {
-      log.info("sensors dropped no records");
-    }
-    set.stats().forEach(s -> log.info("sensor stats: {}", s));
-  }
-
   /**
-   * The event types to ask the kernel for: what the rules can match, plus what enrichment needs.
+   * What the sensors start with: the rules' event types and kernel filter, from the cache or, on a
+   * miss, waiting for the rule files to compile.
+   *
+   * @throws RuleSets.InvalidRulesException when the files do not load
    */
-  Set<String> eventTypes() {
-    Set<String> types = new TreeSet<>(Enricher.requiredEventTypes());
-    if (flows != null) {
-      types.addAll(FlowTelemetry.eventTypes());
+  private RuleShape shape() {
+    RuleShape known = shape;
+    if (known == null) {
+      known = requireNonNull(ruleBuild, "rules not loaded").shape();
+      shape = known;
     }
-    if (options.printEvents() || options.recordTo() != null) {
-      types.addAll(Sensors.eventTypes());
-    } else {
-      types.addAll(requireNonNull(shape, "rules not loaded").eventTypes());
-    }
-    return types;
+    return known;
   }
-
-  /**
-   * What the kernel may drop: the rules' filter, or nothing when it is turned off ({@code
-   * sensors.file.kernelFilter}) or every event is printed or recorded.
-   */
-  private dev.tapio.api.filter.KernelFilter kernelFilter() {
-    if (!options.config().get(Settings.FILE_KERNEL_FILTER)
-        || options.printEvents()
-        || options.recordTo() != null) {
-      log.info("kernel filter: off, every open reaches the engine");
-      return dev.tapio.api.filter.KernelFilter.NONE;
-    }
-    // correlation steps and shadow rules are matched too: the filter admits what any may need
-    dev.tapio.api.filter.KernelFilter filter =
-        requireNonNull(shape, "rules not loaded").kernelFilter();
-    log.info("kernel filter: {}", filter.summary());
-    installedFilter = filter;
-    return filter;
-  }
-
-  /** The kernel filter the sensors were started with; NONE once a reload switched it off. */
-  private volatile dev.tapio.api.filter.KernelFilter installedFilter =
-      dev.tapio.api.filter.KernelFilter.NONE;
 
   private LiveRules liveRules() {
     return requireNonNull(liveRules, "rules not loaded");

@@ -6,6 +6,7 @@ import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_ERR_VALIDATE;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_ERR_YAML_VALIDATE;
 import static dev.tapio.rules.diagnostics.DiagnosticCode.LOAD_EXCEPTION_NAME_NOT_UNIQUE;
 
+import dev.tapio.rules.diagnostics.Location;
 import dev.tapio.rules.diagnostics.Messages;
 import dev.tapio.rules.internal.collector.Collected.ListInfo;
 import dev.tapio.rules.internal.collector.Collected.MacroInfo;
@@ -19,6 +20,7 @@ import dev.tapio.rules.internal.reader.RuleFileItem.RuleDef;
 import dev.tapio.rules.internal.report.Reporter;
 import dev.tapio.rules.internal.yaml.YNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +57,8 @@ public final class RuleCollector {
   private final List<String> engineVersions = new ArrayList<>();
   private final Map<String, RuleFileItem.CorrelationDef> correlations = new LinkedHashMap<>();
 
+  private final Map<String, String> changedIn = new HashMap<>();
+
   public RuleCollector(Reporter reporter) {
     this.reporter = reporter;
   }
@@ -80,6 +84,14 @@ public final class RuleCollector {
     return engineVersions;
   }
 
+  /**
+   * The file that last defined or changed each list, macro, rule and correlation, by {@code "type
+   * name"} ({@code "rule Etc opened"}): a compile problem of the whole collection belongs there.
+   */
+  public Map<String, String> changedIn() {
+    return changedIn;
+  }
+
   /** Adds the items of one file; stops at the file's first error, as Falco does. */
   public void collect(List<RuleFileItem> items) {
     for (RuleFileItem item : items) {
@@ -97,6 +109,10 @@ public final class RuleCollector {
           };
       if (!ok) {
         return;
+      }
+      if (!item.context().locations().isEmpty()) {
+        Location own = item.context().locations().getLast();
+        changedIn.put(own.itemType() + " " + own.itemName(), own.position().name());
       }
     }
   }

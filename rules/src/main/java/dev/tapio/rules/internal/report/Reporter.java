@@ -2,6 +2,7 @@ package dev.tapio.rules.internal.report;
 
 import dev.tapio.rules.diagnostics.Diagnostic;
 import dev.tapio.rules.diagnostics.DiagnosticCode;
+import dev.tapio.rules.diagnostics.Location;
 import dev.tapio.rules.diagnostics.Messages;
 import dev.tapio.rules.diagnostics.SourcePosition;
 import dev.tapio.rules.diagnostics.SourceText;
@@ -13,13 +14,17 @@ import java.util.Map;
 
 /**
  * Collects diagnostics for the file being loaded. A diagnostic's snippet is cut from the source of
- * its innermost location.
+ * its innermost location. While the whole collection compiles ({@link #attributeByContext}), a
+ * diagnostic belongs to the latest loaded file its context names: the file that defined or last
+ * changed the item it is about.
  */
 public final class Reporter {
 
   private final Map<String, SourceText> sources = new HashMap<>();
   private final Map<String, List<Diagnostic>> byFile = new LinkedHashMap<>();
   private String currentFile = "";
+  private List<String> loadOrder = List.of();
+  private Map<String, String> changedIn = Map.of();
 
   public void addSource(SourceText source) {
     sources.put(source.name(), source);
@@ -29,6 +34,16 @@ public final class Reporter {
   public void startFile(String file) {
     currentFile = file;
     byFile.computeIfAbsent(file, f -> new ArrayList<>());
+  }
+
+  /**
+   * Diagnostics from now on belong to the latest of {@code files} their context names, directly or
+   * as the file that last changed an item it names ({@code changedIn}, by {@code "type name"}); the
+   * current file when it names none of them.
+   */
+  public void attributeByContext(List<String> files, Map<String, String> changedIn) {
+    this.loadOrder = List.copyOf(files);
+    this.changedIn = Map.copyOf(changedIn);
   }
 
   public String currentFile() {
@@ -54,7 +69,19 @@ public final class Reporter {
       }
     }
     Diagnostic d = new Diagnostic(code, message, context.locations(), snippet);
-    byFile.computeIfAbsent(currentFile, f -> new ArrayList<>()).add(d);
+    byFile.computeIfAbsent(fileOf(context), f -> new ArrayList<>()).add(d);
+  }
+
+  private String fileOf(Context context) {
+    int latest = -1;
+    for (Location l : context.locations()) {
+      latest = Math.max(latest, loadOrder.indexOf(l.position().name()));
+      String changed = changedIn.get(l.itemType() + " " + l.itemName());
+      if (changed != null) {
+        latest = Math.max(latest, loadOrder.indexOf(changed));
+      }
+    }
+    return latest < 0 ? currentFile : loadOrder.get(latest);
   }
 
   public boolean hasErrors(String file) {

@@ -36,7 +36,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
   private static final int BATCH = 256;
 
   /** How late the pipeline thread may wake for a due event, to release its neighbours with it. */
-  private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+  private static final long SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(30);
 
   /** The longest sleep with nothing queued or held (a lost wake-up costs at most this). */
   private static final long IDLE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);

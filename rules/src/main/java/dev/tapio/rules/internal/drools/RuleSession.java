@@ -2,7 +2,10 @@ package dev.tapio.rules.internal.drools;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.rules.RuleMatching;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.runtime.KieSession;
@@ -11,17 +14,23 @@ import org.kie.api.runtime.conf.ThreadSafeOption;
 import org.kie.api.runtime.rule.FactHandle;
 
 /**
- * A long-lived Drools session over a compiled rule set: per event, insert, fire, delete. Not
- * thread-safe: one session per processing thread. Close it to release the Drools session.
+ * A long-lived Drools session over a compiled rule set: per event, insert, fire, delete. An event
+ * of a type no rule can match (a process exit, a fork, kept for enrichment or a correlation) is not
+ * inserted at all: Drools' insert and delete cost as much as a rule's test, and would find nothing.
+ * Not thread-safe: one session per processing thread. Close it to release the Drools session.
  */
 public final class RuleSession implements AutoCloseable {
 
   private final KieSession session;
   private final RuleRuntime runtime;
 
-  private RuleSession(KieSession session, RuleRuntime runtime) {
+  /** The event types some rule can match; null when one matches every type. */
+  private final @Nullable Set<String> eventTypes;
+
+  private RuleSession(KieSession session, RuleRuntime runtime, @Nullable Set<String> eventTypes) {
     this.session = session;
     this.runtime = runtime;
+    this.eventTypes = eventTypes;
   }
 
   /**
@@ -36,11 +45,32 @@ public final class RuleSession implements AutoCloseable {
     KieSession session = kieBase.newKieSession(conf, null);
     RuleRuntime runtime = new RuleRuntime(rules, matching, listener);
     session.setGlobal(DrlEmitter.GLOBAL, runtime);
-    return new RuleSession(session, runtime);
+    return new RuleSession(session, runtime, eventTypes(rules));
+  }
+
+  /** The types {@code rules} can match between them; null when one can match any type. */
+  static @Nullable Set<String> eventTypes(List<RuleCode> rules) {
+    Set<String> types = new HashSet<>();
+    for (RuleCode r : rules) {
+      if (r.anyEventType()) {
+        return null;
+      }
+      types.addAll(r.eventTypes());
+    }
+    return types;
+  }
+
+  /** Whether {@code type} reaches the rules: false when no rule can match it. */
+  public boolean matches(String type) {
+    Set<String> types = eventTypes;
+    return types == null || types.contains(type);
   }
 
   /** Runs the rules of {@code event}'s type; matches go to the session's listener. */
   public void process(EnrichedEvent event) {
+    if (!matches(event.type())) {
+      return;
+    }
     runtime.startEvent();
     FactHandle handle = session.insert(event);
     try {

@@ -76,7 +76,9 @@ public final class Twins implements EventSink {
 
   @Override
   public synchronized void accept(Event event) {
-    releaseDue();
+    if (!held.isEmpty()) {
+      releaseDue();
+    }
     String key = key(event);
     if (key == null) {
       downstream.accept(event);

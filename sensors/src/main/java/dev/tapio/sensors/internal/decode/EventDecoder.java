@@ -308,11 +308,20 @@ public final class EventDecoder {
     return Short.toUnsignedInt(r.get(JAVA_SHORT_UNALIGNED, off));
   }
 
-  private static String cString(MemorySegment r, long off, int max) {
+  /**
+   * The NUL-terminated string in the {@code max} bytes at {@code off}: one bulk copy into the
+   * scratch buffer, then a scan there (a memory segment's per-byte reads are slow in C1's code).
+   */
+  private String cString(MemorySegment r, long off, int max) {
+    int n = (int) Math.min(max, Math.max(0, r.byteSize() - off));
+    if (n > scratch.length) {
+      scratch = new byte[Math.max(n, 2 * scratch.length)];
+    }
+    MemorySegment.copy(r, JAVA_BYTE, off, scratch, 0, n);
     int len = 0;
-    while (len < max && r.get(JAVA_BYTE, off + len) != 0) {
+    while (len < n && scratch[len] != 0) {
       len++;
     }
-    return new String(r.asSlice(off, len).toArray(JAVA_BYTE), StandardCharsets.UTF_8);
+    return new String(scratch, 0, len, StandardCharsets.UTF_8);
   }
 }

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class Poller implements AutoCloseable {
   /** How long records gather in the rings after a small drain (see {@link #gather}). */
-  static final int GATHER_MILLIS = 10;
+  static final int GATHER_MILLIS = 20;
 
   private final List<RunningSensor> sensors;
   private final EventDecoder decoder;

@@ -65,9 +65,22 @@ public final class Report {
       return out;
     }
 
+    /** The test the guest was running when it stopped, if it stopped in one. */
+    Optional<TestCase> running() {
+      return suites.values().stream()
+          .flatMap(List::stream)
+          .filter(c -> c.outcome() == Outcome.RUNNING)
+          .findFirst();
+    }
+
     Optional<String> problem() {
       if (exit == 124) {
-        return Optional.of("the guest ran out of time after " + seconds + " s (see serial.log)");
+        return Optional.of(
+            "the guest ran out of time after "
+                + seconds
+                + " s"
+                + running().map(c -> " in " + c.className() + " " + c.name()).orElse("")
+                + " (see serial.log)");
       }
       if (exit != 0) {
         return Optional.of("qemu exited " + exit + " (see serial.log)");
@@ -84,8 +97,15 @@ public final class Report {
           return Optional.of("no " + suite + " test results");
         }
         long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
-        if (failed > 0) {
-          return Optional.of(failed + " " + suite + " tests failed");
+        Optional<TestCase> running =
+            cases.stream().filter(c -> c.outcome() == Outcome.RUNNING).findFirst();
+        if (failed > 0 || running.isPresent()) {
+          return Optional.of(
+              failed
+                  + " "
+                  + suite
+                  + " tests failed"
+                  + running.map(c -> ", " + c.className() + " " + c.name() + " never finished").orElse(""));
         }
       }
       return Optional.empty();
@@ -95,10 +115,16 @@ public final class Report {
   enum Outcome {
     PASSED,
     FAILED,
-    SKIPPED
+    SKIPPED,
+    /** Started, never finished: the guest stopped (ran out of time) while it ran. */
+    RUNNING
   }
 
-  record TestCase(String className, String name, Outcome outcome, String message) {}
+  /**
+   * One test's outcome and its wall time in seconds: from the previous test's end to its own, so a
+   * class's first test carries the class's setup (0 when unknown: results from JUnit XML).
+   */
+  record TestCase(String className, String name, Outcome outcome, String message, double seconds) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length >= 2 && args[0].equals("--check")) {
@@ -136,6 +162,38 @@ public final class Report {
               : Optional.of("no results");
       System.out.println(
           "matrix: " + name + ": " + problem.map(p -> "FAILED: " + p).orElse("passed"));
+      if (Files.isRegularFile(summary)) {
+        Run run = Results.fromSummary(name, Files.readAllLines(summary));
+        run.suites()
+            .forEach(
+                (suite, cases) -> {
+                  System.out.println(
+                      "matrix: "
+                          + name
+                          + ": "
+                          + suite
+                          + ": "
+                          + Page.counts(run, suite)
+                          + String.format(
+                              " in %.0f s",
+                              cases.stream().mapToDouble(TestCase::seconds).sum()));
+                  cases.stream()
+                      .filter(c -> c.outcome() == Outcome.FAILED || c.outcome() == Outcome.RUNNING)
+                      .forEach(
+                          c ->
+                              System.out.println(
+                                  "matrix: "
+                                      + name
+                                      + ":   "
+                                      + (c.outcome() == Outcome.RUNNING
+                                          ? "running when the guest stopped: "
+                                          : "failed: ")
+                                      + c.className()
+                                      + " "
+                                      + c.name()
+                                      + (c.message().isEmpty() ? "" : " — " + c.message())));
+                });
+      }
       bad += problem.isPresent() ? 1 : 0;
     }
     return bad == 0 ? 0 : 1;
@@ -305,7 +363,12 @@ public final class Report {
                   .append(' ')
                   .append(c.name())
                   .append(": ")
-                  .append(c.outcome() == Outcome.FAILED ? "**failed**" : "skipped")
+                  .append(
+                      switch (c.outcome()) {
+                        case FAILED -> "**failed**";
+                        case RUNNING -> "**running when the guest stopped**";
+                        default -> "skipped";
+                      })
                   .append(c.message().isEmpty() ? "" : " — " + cell(c.message()))
                   .append('\n');
             }
@@ -342,33 +405,37 @@ public final class Report {
       classes.forEach(
           (name, cases) -> {
             long passed = cases.stream().filter(c -> c.outcome() == Outcome.PASSED).count();
-            long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
+            double seconds = cases.stream().mapToDouble(TestCase::seconds).sum();
             out.put(
                 name,
                 passed
                     + "/"
                     + cases.size()
                     + " passed"
-                    + (failed > 0 ? ", **" + failed + " failed**" : "")
-                    + (cases.size() - passed - failed > 0
-                        ? ", " + (cases.size() - passed - failed) + " skipped"
-                        : ""));
+                    + notPassed(cases)
+                    + (seconds > 0 ? String.format(", %.0f s", seconds) : ""));
           });
       return out;
     }
 
-    private static String counts(Run run, String suite) {
+    static String counts(Run run, String suite) {
       List<TestCase> cases = run.suites().getOrDefault(suite, List.of());
       if (cases.isEmpty()) {
         return run.requested().contains(suite) ? "**no results**" : "not run";
       }
-      long passed = cases.stream().filter(c -> c.outcome() == Outcome.PASSED).count();
-      long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
-      long skipped = cases.size() - passed - failed;
-      return passed
+      return cases.stream().filter(c -> c.outcome() == Outcome.PASSED).count()
           + " passed"
-          + (failed > 0 ? ", **" + failed + " failed**" : "")
-          + (skipped > 0 ? ", " + skipped + " skipped" : "");
+          + notPassed(cases);
+    }
+
+    /** ", **2 failed**, 1 skipped, **1 running when the guest stopped**", or "". */
+    private static String notPassed(List<TestCase> cases) {
+      long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
+      long skipped = cases.stream().filter(c -> c.outcome() == Outcome.SKIPPED).count();
+      long running = cases.stream().filter(c -> c.outcome() == Outcome.RUNNING).count();
+      return (failed > 0 ? ", **" + failed + " failed**" : "")
+          + (skipped > 0 ? ", " + skipped + " skipped" : "")
+          + (running > 0 ? ", **" + running + " running when the guest stopped**" : "");
     }
 
     private static String cell(String text) {

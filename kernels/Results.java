@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -24,8 +25,14 @@ final class Results {
   static Report.Run fromGuest(Path dir) throws Exception {
     List<String> status = lines(dir.resolve("status.txt"));
     Map<String, List<Report.TestCase>> suites = new TreeMap<>();
+    for (String suite : words(first(dir.resolve("suites")))) {
+      List<Report.TestCase> fed = Feed.testCases(lines(dir.resolve(suite + ".log")));
+      if (!fed.isEmpty()) {
+        suites.put(suite, fed);
+      }
+    }
     Path junit = dir.resolve("junit");
-    if (Files.isDirectory(junit)) {
+    if (suites.isEmpty() && Files.isDirectory(junit)) {
       try (Stream<Path> files = Files.walk(junit)) {
         for (Path xml : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
           suites
@@ -79,7 +86,8 @@ final class Results {
                                 c.className(),
                                 c.name(),
                                 c.outcome().name(),
-                                c.message()))));
+                                c.message(),
+                                String.format(Locale.ROOT, "%.1f", c.seconds())))));
     return out.toString();
   }
 
@@ -97,12 +105,16 @@ final class Results {
       switch (kv[0]) {
         case "status" -> status.add(value);
         case "test" -> {
-          String[] t = value.split("\t", 5);
+          String[] t = value.split("\t", 6);
           suites
               .computeIfAbsent(t[0], k -> new ArrayList<>())
               .add(
                   new Report.TestCase(
-                      t[1], t[2], Report.Outcome.valueOf(t[3]), t.length > 4 ? t[4] : ""));
+                      t[1],
+                      t[2],
+                      Report.Outcome.valueOf(t[3]),
+                      t.length > 4 ? t[4] : "",
+                      t.length > 5 ? Double.parseDouble(t[5]) : 0));
         }
         default -> fields.put(kv[0], value);
       }
@@ -159,7 +171,8 @@ final class Results {
               className.substring(className.lastIndexOf('.') + 1),
               tc.getAttribute("name"),
               outcome,
-              message.replace('\t', ' ')));
+              message.replace('\t', ' '),
+              0));
     }
     return cases;
   }

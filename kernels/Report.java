@@ -40,7 +40,8 @@ public final class Report {
       long seconds,
       int exit,
       List<String> status,
-      Map<String, List<TestCase>> suites) {
+      Map<String, List<TestCase>> suites,
+      List<String> overhead) {
 
     Map<String, String> features() {
       return section("kernel features:");
@@ -91,7 +92,13 @@ public final class Report {
       if (sensors().isEmpty()) {
         return Optional.of("tapio sensors status printed no sensors");
       }
+      if (requested.contains(OVERHEAD) && overhead.isEmpty()) {
+        return Optional.of("the overhead benchmark printed no table (see overhead.log)");
+      }
       for (String suite : requested) {
+        if (suite.equals(OVERHEAD)) {
+          continue;
+        }
         List<TestCase> cases = suites.getOrDefault(suite, List.of());
         if (cases.isEmpty()) {
           return Optional.of("no " + suite + " test results");
@@ -111,6 +118,9 @@ public final class Report {
       return Optional.empty();
     }
   }
+
+  /** The suite that runs benchmarks/sensor-overhead.sh in the guest: a table, no test cases. */
+  static final String OVERHEAD = "overhead";
 
   enum Outcome {
     PASSED,
@@ -248,6 +258,7 @@ public final class Report {
           md, "End-to-end tests on each kernel", "test class", runs, r -> byClass(r, "end-to-end"));
       failures(md, runs);
       richerTiers(md, runs);
+      overhead(md, runs);
       md.append("\n## What a user sees: `tapio sensors status` on each kernel\n");
       for (Run r : runs) {
         md.append("\n### ").append(r.name()).append("\n\n```\n");
@@ -258,6 +269,28 @@ public final class Report {
       }
       md.append(ARM64);
       return md.toString();
+    }
+
+    /** The overhead benchmark's table from each run that ran it (MATRIX_SUITES=overhead). */
+    private static void overhead(StringBuilder md, List<Run> runs) {
+      List<Run> measured = runs.stream().filter(r -> !r.overhead().isEmpty()).toList();
+      if (measured.isEmpty()) {
+        return;
+      }
+      md.append(
+          """
+
+          ## Sensor overhead inside a guest
+
+          `benchmarks/sensor-overhead.sh` run in the guest (`MATRIX_SUITES=overhead kernels/matrix
+          RUN`: its settings are in `kernels/guest`), so the sensors run on the tier this kernel
+          allows. Under emulation the seconds mean nothing; read the ratios against `none` and
+          against the floor. docs/performance.md says how to read the columns.
+          """);
+      for (Run r : measured) {
+        md.append("\n### ").append(r.name()).append("\n\n");
+        r.overhead().forEach(l -> md.append(l).append('\n'));
+      }
     }
 
     /** The arm64 objects are proven by their own run and page (kernels/arm64/run). */

@@ -53,7 +53,8 @@ final class Results {
         seconds.isEmpty() ? 0 : Long.parseLong(seconds),
         exit.isEmpty() ? 0 : Integer.parseInt(exit),
         status,
-        suites);
+        suites,
+        lines(dir.resolve("overhead.txt")).stream().filter(l -> l.startsWith("|")).toList());
   }
 
   /** The summary of {@code run}: a key, a tab, a value; status lines and test cases repeat. */
@@ -72,6 +73,7 @@ final class Results {
     field(out, "seconds", Long.toString(run.seconds()));
     field(out, "exit", Integer.toString(run.exit()));
     run.status().stream().takeWhile(l -> !l.startsWith("host:")).forEach(l -> field(out, "status", l));
+    run.overhead().forEach(l -> field(out, "overhead", l));
     run.suites()
         .forEach(
             (suite, cases) ->
@@ -95,6 +97,7 @@ final class Results {
   static Report.Run fromSummary(String name, List<String> lines) {
     Map<String, String> fields = new LinkedHashMap<>();
     List<String> status = new ArrayList<>();
+    List<String> overhead = new ArrayList<>();
     Map<String, List<Report.TestCase>> suites = new TreeMap<>();
     for (String line : lines) {
       if (line.startsWith("#") || line.isBlank()) {
@@ -104,6 +107,7 @@ final class Results {
       String value = kv.length > 1 ? kv[1] : "";
       switch (kv[0]) {
         case "status" -> status.add(value);
+        case "overhead" -> overhead.add(value);
         case "test" -> {
           String[] t = value.split("\t", 6);
           suites
@@ -129,7 +133,8 @@ final class Results {
         Long.parseLong(fields.getOrDefault("seconds", "0")),
         Integer.parseInt(fields.getOrDefault("exit", "0")),
         status,
-        suites);
+        suites,
+        overhead);
   }
 
   private static void field(StringBuilder out, String key, String value) {

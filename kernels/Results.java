@@ -23,7 +23,11 @@ final class Results {
 
   /** What the guest left in {@code dir}. */
   static Report.Run fromGuest(Path dir) throws Exception {
-    List<String> status = lines(dir.resolve("status.txt"));
+    // the JVM's own log lines ([0.7s][error][cds] ...) are not what `tapio sensors status` says
+    List<String> status =
+        lines(dir.resolve("status.txt")).stream()
+            .filter(l -> !l.matches("^\\[[0-9.]+s\\]\\[.*"))
+            .toList();
     Map<String, List<Report.TestCase>> suites = new TreeMap<>();
     for (String suite : words(first(dir.resolve("suites")))) {
       List<Report.TestCase> fed = Feed.testCases(lines(dir.resolve(suite + ".log")));

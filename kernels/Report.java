@@ -40,7 +40,8 @@ public final class Report {
       long seconds,
       int exit,
       List<String> status,
-      Map<String, List<TestCase>> suites) {
+      Map<String, List<TestCase>> suites,
+      List<String> overhead) {
 
     Map<String, String> features() {
       return section("kernel features:");
@@ -65,9 +66,22 @@ public final class Report {
       return out;
     }
 
+    /** The test the guest was running when it stopped, if it stopped in one. */
+    Optional<TestCase> running() {
+      return suites.values().stream()
+          .flatMap(List::stream)
+          .filter(c -> c.outcome() == Outcome.RUNNING)
+          .findFirst();
+    }
+
     Optional<String> problem() {
       if (exit == 124) {
-        return Optional.of("the guest ran out of time after " + seconds + " s (see serial.log)");
+        return Optional.of(
+            "the guest ran out of time after "
+                + seconds
+                + " s"
+                + running().map(c -> " in " + c.className() + " " + c.name()).orElse("")
+                + " (see serial.log)");
       }
       if (exit != 0) {
         return Optional.of("qemu exited " + exit + " (see serial.log)");
@@ -78,27 +92,49 @@ public final class Report {
       if (sensors().isEmpty()) {
         return Optional.of("tapio sensors status printed no sensors");
       }
+      if (requested.contains(OVERHEAD) && overhead.isEmpty()) {
+        return Optional.of("the overhead benchmark printed no table (see overhead.log)");
+      }
       for (String suite : requested) {
+        if (suite.equals(OVERHEAD)) {
+          continue;
+        }
         List<TestCase> cases = suites.getOrDefault(suite, List.of());
         if (cases.isEmpty()) {
           return Optional.of("no " + suite + " test results");
         }
         long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
-        if (failed > 0) {
-          return Optional.of(failed + " " + suite + " tests failed");
+        Optional<TestCase> running =
+            cases.stream().filter(c -> c.outcome() == Outcome.RUNNING).findFirst();
+        if (failed > 0 || running.isPresent()) {
+          return Optional.of(
+              failed
+                  + " "
+                  + suite
+                  + " tests failed"
+                  + running.map(c -> ", " + c.className() + " " + c.name() + " never finished").orElse(""));
         }
       }
       return Optional.empty();
     }
   }
 
+  /** The suite that runs benchmarks/sensor-overhead.sh in the guest: a table, no test cases. */
+  static final String OVERHEAD = "overhead";
+
   enum Outcome {
     PASSED,
     FAILED,
-    SKIPPED
+    SKIPPED,
+    /** Started, never finished: the guest stopped (ran out of time) while it ran. */
+    RUNNING
   }
 
-  record TestCase(String className, String name, Outcome outcome, String message) {}
+  /**
+   * One test's outcome and its wall time in seconds: from the previous test's end to its own, so a
+   * class's first test carries the class's setup (0 when unknown: results from JUnit XML).
+   */
+  record TestCase(String className, String name, Outcome outcome, String message, double seconds) {}
 
   public static void main(String[] args) throws Exception {
     if (args.length >= 2 && args[0].equals("--check")) {
@@ -136,6 +172,38 @@ public final class Report {
               : Optional.of("no results");
       System.out.println(
           "matrix: " + name + ": " + problem.map(p -> "FAILED: " + p).orElse("passed"));
+      if (Files.isRegularFile(summary)) {
+        Run run = Results.fromSummary(name, Files.readAllLines(summary));
+        run.suites()
+            .forEach(
+                (suite, cases) -> {
+                  System.out.println(
+                      "matrix: "
+                          + name
+                          + ": "
+                          + suite
+                          + ": "
+                          + Page.counts(run, suite)
+                          + String.format(
+                              " in %.0f s",
+                              cases.stream().mapToDouble(TestCase::seconds).sum()));
+                  cases.stream()
+                      .filter(c -> c.outcome() == Outcome.FAILED || c.outcome() == Outcome.RUNNING)
+                      .forEach(
+                          c ->
+                              System.out.println(
+                                  "matrix: "
+                                      + name
+                                      + ":   "
+                                      + (c.outcome() == Outcome.RUNNING
+                                          ? "running when the guest stopped: "
+                                          : "failed: ")
+                                      + c.className()
+                                      + " "
+                                      + c.name()
+                                      + (c.message().isEmpty() ? "" : " — " + c.message())));
+                });
+      }
       bad += problem.isPresent() ? 1 : 0;
     }
     return bad == 0 ? 0 : 1;
@@ -190,6 +258,7 @@ public final class Report {
           md, "End-to-end tests on each kernel", "test class", runs, r -> byClass(r, "end-to-end"));
       failures(md, runs);
       richerTiers(md, runs);
+      overhead(md, runs);
       md.append("\n## What a user sees: `tapio sensors status` on each kernel\n");
       for (Run r : runs) {
         md.append("\n### ").append(r.name()).append("\n\n```\n");
@@ -200,6 +269,28 @@ public final class Report {
       }
       md.append(ARM64);
       return md.toString();
+    }
+
+    /** The overhead benchmark's table from each run that ran it (MATRIX_SUITES=overhead). */
+    private static void overhead(StringBuilder md, List<Run> runs) {
+      List<Run> measured = runs.stream().filter(r -> !r.overhead().isEmpty()).toList();
+      if (measured.isEmpty()) {
+        return;
+      }
+      md.append(
+          """
+
+          ## Sensor overhead inside a guest
+
+          `benchmarks/sensor-overhead.sh` run in the guest (`MATRIX_SUITES=overhead kernels/matrix
+          RUN`: its settings are in `kernels/guest`), so the sensors run on the tier this kernel
+          allows. Under emulation the seconds mean nothing; read the ratios against `none` and
+          against the floor. docs/performance.md says how to read the columns.
+          """);
+      for (Run r : measured) {
+        md.append("\n### ").append(r.name()).append("\n\n");
+        r.overhead().forEach(l -> md.append(l).append('\n'));
+      }
     }
 
     /** The arm64 objects are proven by their own run and page (kernels/arm64/run). */
@@ -305,7 +396,12 @@ public final class Report {
                   .append(' ')
                   .append(c.name())
                   .append(": ")
-                  .append(c.outcome() == Outcome.FAILED ? "**failed**" : "skipped")
+                  .append(
+                      switch (c.outcome()) {
+                        case FAILED -> "**failed**";
+                        case RUNNING -> "**running when the guest stopped**";
+                        default -> "skipped";
+                      })
                   .append(c.message().isEmpty() ? "" : " — " + cell(c.message()))
                   .append('\n');
             }
@@ -342,33 +438,37 @@ public final class Report {
       classes.forEach(
           (name, cases) -> {
             long passed = cases.stream().filter(c -> c.outcome() == Outcome.PASSED).count();
-            long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
+            double seconds = cases.stream().mapToDouble(TestCase::seconds).sum();
             out.put(
                 name,
                 passed
                     + "/"
                     + cases.size()
                     + " passed"
-                    + (failed > 0 ? ", **" + failed + " failed**" : "")
-                    + (cases.size() - passed - failed > 0
-                        ? ", " + (cases.size() - passed - failed) + " skipped"
-                        : ""));
+                    + notPassed(cases)
+                    + (seconds > 0 ? String.format(", %.0f s", seconds) : ""));
           });
       return out;
     }
 
-    private static String counts(Run run, String suite) {
+    static String counts(Run run, String suite) {
       List<TestCase> cases = run.suites().getOrDefault(suite, List.of());
       if (cases.isEmpty()) {
         return run.requested().contains(suite) ? "**no results**" : "not run";
       }
-      long passed = cases.stream().filter(c -> c.outcome() == Outcome.PASSED).count();
-      long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
-      long skipped = cases.size() - passed - failed;
-      return passed
+      return cases.stream().filter(c -> c.outcome() == Outcome.PASSED).count()
           + " passed"
-          + (failed > 0 ? ", **" + failed + " failed**" : "")
-          + (skipped > 0 ? ", " + skipped + " skipped" : "");
+          + notPassed(cases);
+    }
+
+    /** ", **2 failed**, 1 skipped, **1 running when the guest stopped**", or "". */
+    private static String notPassed(List<TestCase> cases) {
+      long failed = cases.stream().filter(c -> c.outcome() == Outcome.FAILED).count();
+      long skipped = cases.stream().filter(c -> c.outcome() == Outcome.SKIPPED).count();
+      long running = cases.stream().filter(c -> c.outcome() == Outcome.RUNNING).count();
+      return (failed > 0 ? ", **" + failed + " failed**" : "")
+          + (skipped > 0 ? ", " + skipped + " skipped" : "")
+          + (running > 0 ? ", **" + running + " running when the guest stopped**" : "");
     }
 
     private static String cell(String text) {

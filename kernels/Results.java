@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -22,10 +23,20 @@ final class Results {
 
   /** What the guest left in {@code dir}. */
   static Report.Run fromGuest(Path dir) throws Exception {
-    List<String> status = lines(dir.resolve("status.txt"));
+    // the JVM's own log lines ([0.7s][error][cds] ...) are not what `tapio sensors status` says
+    List<String> status =
+        lines(dir.resolve("status.txt")).stream()
+            .filter(l -> !l.matches("^\\[[0-9.]+s\\]\\[.*"))
+            .toList();
     Map<String, List<Report.TestCase>> suites = new TreeMap<>();
+    for (String suite : words(first(dir.resolve("suites")))) {
+      List<Report.TestCase> fed = Feed.testCases(lines(dir.resolve(suite + ".log")));
+      if (!fed.isEmpty()) {
+        suites.put(suite, fed);
+      }
+    }
     Path junit = dir.resolve("junit");
-    if (Files.isDirectory(junit)) {
+    if (suites.isEmpty() && Files.isDirectory(junit)) {
       try (Stream<Path> files = Files.walk(junit)) {
         for (Path xml : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
           suites
@@ -46,7 +57,8 @@ final class Results {
         seconds.isEmpty() ? 0 : Long.parseLong(seconds),
         exit.isEmpty() ? 0 : Integer.parseInt(exit),
         status,
-        suites);
+        suites,
+        lines(dir.resolve("overhead.txt")).stream().filter(l -> l.startsWith("|")).toList());
   }
 
   /** The summary of {@code run}: a key, a tab, a value; status lines and test cases repeat. */
@@ -65,6 +77,7 @@ final class Results {
     field(out, "seconds", Long.toString(run.seconds()));
     field(out, "exit", Integer.toString(run.exit()));
     run.status().stream().takeWhile(l -> !l.startsWith("host:")).forEach(l -> field(out, "status", l));
+    run.overhead().forEach(l -> field(out, "overhead", l));
     run.suites()
         .forEach(
             (suite, cases) ->
@@ -79,7 +92,8 @@ final class Results {
                                 c.className(),
                                 c.name(),
                                 c.outcome().name(),
-                                c.message()))));
+                                c.message(),
+                                String.format(Locale.ROOT, "%.1f", c.seconds())))));
     return out.toString();
   }
 
@@ -87,6 +101,7 @@ final class Results {
   static Report.Run fromSummary(String name, List<String> lines) {
     Map<String, String> fields = new LinkedHashMap<>();
     List<String> status = new ArrayList<>();
+    List<String> overhead = new ArrayList<>();
     Map<String, List<Report.TestCase>> suites = new TreeMap<>();
     for (String line : lines) {
       if (line.startsWith("#") || line.isBlank()) {
@@ -96,13 +111,18 @@ final class Results {
       String value = kv.length > 1 ? kv[1] : "";
       switch (kv[0]) {
         case "status" -> status.add(value);
+        case "overhead" -> overhead.add(value);
         case "test" -> {
-          String[] t = value.split("\t", 5);
+          String[] t = value.split("\t", 6);
           suites
               .computeIfAbsent(t[0], k -> new ArrayList<>())
               .add(
                   new Report.TestCase(
-                      t[1], t[2], Report.Outcome.valueOf(t[3]), t.length > 4 ? t[4] : ""));
+                      t[1],
+                      t[2],
+                      Report.Outcome.valueOf(t[3]),
+                      t.length > 4 ? t[4] : "",
+                      t.length > 5 ? Double.parseDouble(t[5]) : 0));
         }
         default -> fields.put(kv[0], value);
       }
@@ -117,7 +137,8 @@ final class Results {
         Long.parseLong(fields.getOrDefault("seconds", "0")),
         Integer.parseInt(fields.getOrDefault("exit", "0")),
         status,
-        suites);
+        suites,
+        overhead);
   }
 
   private static void field(StringBuilder out, String key, String value) {
@@ -159,7 +180,8 @@ final class Results {
               className.substring(className.lastIndexOf('.') + 1),
               tc.getAttribute("name"),
               outcome,
-              message.replace('\t', ' ')));
+              message.replace('\t', ' '),
+              0));
     }
     return cases;
   }

@@ -17,9 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,9 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  *       machine's own non-loopback address: the three steps of <em>Interactive shell then network
  *       tool then outbound connection in a container</em>, exactly one alert.
  * </ul>
- *
- * <p>Both run on one engine (each start loads every sensor, which under emulation in a kernel guest
- * takes minutes): each finds its alerts by its own container's id.
  */
 @Tag("privileged")
 @Tag("kernel")
@@ -49,33 +43,23 @@ class CorrelationEndToEndTest {
   private static final String CHAIN =
       "Interactive shell then network tool then outbound connection in a container";
 
-  private static final InMemoryAlertSink live = new InMemoryAlertSink();
-  private static @Nullable Engine engine;
-
   @TempDir Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    assumeTrue(
-        "root".equals(System.getProperty("user.name")),
-        "SKIPPED LOUDLY: the correlation end-to-end test needs root to load eBPF programs");
-    engine = new Engine(new EngineOptions(List.of(), false, null, false, 1 << 22, Map.of()), live);
-    engine.start();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (engine != null) {
-      engine.close();
-    }
-  }
 
   @Test
   void aBinaryWrittenThenRunInOneContainerRaisesOneCorrelatedAlert() throws Exception {
-    String id = randomId();
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "SKIPPED LOUDLY: the correlation end-to-end test needs root to load eBPF programs");
+    byte[] random = new byte[32];
+    ThreadLocalRandom.current().nextBytes(random);
+    String id = HexFormat.of().formatHex(random);
     Path dropped = dir.resolve("tapio-dropped");
+    var live = new InMemoryAlertSink();
+    var options = new EngineOptions(List.of(), false, null, false, 1 << 22, Map.of());
 
-    try (TestCgroup container = TestCgroup.dockerContainer(id)) {
+    try (TestCgroup container = TestCgroup.dockerContainer(id);
+        Engine engine = new Engine(options, live)) {
+      engine.start();
       String script = "cp /bin/true %s && %s && %s".formatted(dropped, dropped, dropped);
       EndToEnd.run(container.wrap("sh", "-c", script).toArray(String[]::new));
       awaitAlert(live, id);
@@ -98,15 +82,22 @@ class CorrelationEndToEndTest {
 
   @Test
   void aShellThenANetworkToolThenAnOutboundConnectionRaiseOneChainAlert() throws Exception {
+    assumeTrue(
+        "root".equals(System.getProperty("user.name")),
+        "SKIPPED LOUDLY: the correlation end-to-end test needs root to load eBPF programs");
     String id = randomId();
     InetAddress address = outboundAddress();
     Path wget = Files.copy(Path.of("/bin/bash"), dir.resolve("wget"));
     Files.setPosixFilePermissions(wget, PosixFilePermissions.fromString("rwxr-xr-x"));
+    var live = new InMemoryAlertSink();
+    var options = new EngineOptions(List.of(), false, null, false, 1 << 22, Map.of());
     int port;
 
     try (ServerSocket listener = new ServerSocket(0, 50, address);
-        TestCgroup container = TestCgroup.dockerContainer(id)) {
+        TestCgroup container = TestCgroup.dockerContainer(id);
+        Engine engine = new Engine(options, live)) {
       port = listener.getLocalPort();
+      engine.start();
       String tool =
           "%s -c 'exec 3<>/dev/tcp/%s/%d'".formatted(wget, address.getHostAddress(), port);
       EndToEnd.run(

@@ -301,8 +301,8 @@ public final class SensorCatalog {
   /**
    * Syscalls that change what a task may see or do ({@code enum tapio_priv_syscall}): namespaces,
    * root and mounts, credentials, ptrace, bpf program loads, each one hook named after it (its
-   * entry and exit, at the kernel function or the tracepoints); module loads through one filtered
-   * {@code sys_enter} program.
+   * entry and exit, at the kernel function or the tracepoints); module loads at their syscall
+   * functions ({@link #MODULE_FENTRY}), else through one filtered raw {@code sys_enter} program.
    */
   public static final SensorSpec PRIVILEGE =
       new SensorSpec(

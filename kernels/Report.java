@@ -258,6 +258,7 @@ public final class Report {
           md, "End-to-end tests on each kernel", "test class", runs, r -> byClass(r, "end-to-end"));
       failures(md, runs);
       richerTiers(md, runs);
+      compat(md, runs);
       overhead(md, runs);
       md.append("\n## What a user sees: `tapio sensors status` on each kernel\n");
       for (Run r : runs) {
@@ -379,6 +380,38 @@ public final class Report {
       }
       if (!any) {
         md.append("No kernel in this run allows fentry or BPF LSM.\n");
+      }
+    }
+
+    /** The line of `tapio sensors status` naming the hooks 32-bit syscalls pass unseen. */
+    static final String COMPAT = "32-bit syscalls (int 0x80, 32-bit binaries) unseen by: ";
+
+    /**
+     * Which hooks do not see syscalls through x86-64's 32-bit entry, per run: read from the status
+     * line that names them ({@code Sensors.COMPAT}).
+     */
+    private static void compat(StringBuilder md, List<Run> runs) {
+      md.append("\n## 32-bit syscalls\n\n");
+      md.append(
+          """
+          A syscall through x86-64's 32-bit entry (`int 0x80`, a 32-bit binary) passes every
+          syscall's hook unseen, on either tier: the kernel's syscall tracepoints skip it, it
+          enters through `__ia32_sys_*`, not the `__x64_sys_*` function the fentry tier hooks, and
+          the hooks on shared functions (`do_sys_openat2`, `kernel_clone`, the security hooks) tell
+          syscalls apart by their 64-bit numbers. Exec, fork, exit, seccomp (its syscall number
+          then the 32-bit table's) and the socket and packet tracepoints see it. An attacker's
+          32-bit binary escapes the hooks listed here (from the status line `32-bit syscalls`;
+          `CompatSyscallsPrivilegedTest` shows both halves):
+
+          """);
+      for (Run r : runs) {
+        String unseen =
+            r.status().stream()
+                .filter(l -> l.startsWith(COMPAT))
+                .map(l -> l.substring(COMPAT.length()))
+                .findFirst()
+                .orElse("not reported (a build before the status named them)");
+        md.append("- ").append(r.name()).append(": ").append(unseen).append('\n');
       }
     }
 

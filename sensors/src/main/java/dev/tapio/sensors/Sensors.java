@@ -124,10 +124,7 @@ public final class Sensors {
                 .orElse("none, no syscall is on the slow path"))
         .append('\n');
     if (Arch.current() == Arch.X86_64) {
-      HookTest misses =
-          (sensor, hook, m) ->
-              SensorCatalog.missesCompatSyscalls(
-                  sensor, hook, m, fallbacks.getOrDefault(sensor, Map.of()).containsKey(hook));
+      HookTest misses = (sensor, hook, m) -> SensorCatalog.missesCompatSyscalls(sensor, hook);
       out.append(COMPAT).append(hooksWhere(tiers, misses).orElse("none")).append('\n');
     }
     return out.toString();

@@ -268,34 +268,20 @@ public final class SensorCatalog {
   }
 
   /**
-   * Whether {@code hook} of {@code sensor}, attached by {@code mechanism}, misses syscalls entered
-   * through x86-64's 32-bit entry (int 0x80, a 32-bit binary): the kernel's syscall tracepoints
-   * skip them (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS), and they enter through {@code __ia32_sys_*}, not
-   * the {@code __x64_sys_*} function a syscall hook attaches to. The raw tracepoints, the other
-   * kernel functions and the sched, signal and socket tracepoints see them. Of two rungs on one
-   * mechanism (kernel_clone, then the syscall's function), the first runs unless the hook {@code
-   * fellBack}.
+   * Whether {@code hook} of {@code sensor} misses syscalls entered through x86-64's 32-bit entry
+   * (int 0x80, a 32-bit binary), on every tier: the kernel's syscall tracepoints skip them
+   * (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS), they enter through {@code __ia32_sys_*}, not the {@code
+   * __x64_sys_*} function a syscall hook attaches to, and the hooks on shared kernel functions
+   * ({@code do_sys_openat2}, {@code kernel_clone}, the security hooks) and the module loads' raw
+   * {@code sys_enter} tell syscalls apart by their 64-bit numbers. Every hook of a syscall does;
+   * exec, fork, exit, the SIGSYS and errno of seccomp and the socket and packet tracepoints see
+   * them (seccomp's syscall number is then the 32-bit table's).
    */
-  public static boolean missesCompatSyscalls(
-      String sensor, String hook, dev.tapio.sensors.Mechanism mechanism, boolean fellBack) {
-    String x64 = Arch.X86_64.syscallFunction("");
+  public static boolean missesCompatSyscalls(String sensor, String hook) {
     return ALL.stream()
         .filter(s -> s.name().equals(sensor))
         .flatMap(s -> s.programs().stream())
-        .filter(p -> p.hook().equals(hook))
-        .anyMatch(
-            p -> {
-              if (mechanism == TRACEPOINT) {
-                return p.syscall() != null;
-              }
-              List<Attachment> on =
-                  p.ladder().stream().filter(a -> a.mechanism() == mechanism).toList();
-              if (on.isEmpty()) {
-                return false;
-              }
-              String function = (fellBack ? on.getLast() : on.getFirst()).function();
-              return function != null && function.startsWith(x64);
-            });
+        .anyMatch(p -> p.hook().equals(hook) && (p.syscall() != null || hook.equals("module")));
   }
 
   /**

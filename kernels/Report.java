@@ -258,6 +258,7 @@ public final class Report {
           md, "End-to-end tests on each kernel", "test class", runs, r -> byClass(r, "end-to-end"));
       failures(md, runs);
       richerTiers(md, runs);
+      compat(md, runs);
       overhead(md, runs);
       md.append("\n## What a user sees: `tapio sensors status` on each kernel\n");
       for (Run r : runs) {
@@ -332,16 +333,25 @@ public final class Report {
       }
     }
 
+    /** The line of `tapio sensors status` naming the hooks on syscall tracepoints. */
+    static final String SLOW_PATH = "syscall tracepoints (every syscall on the slow path): ";
+
     /**
-     * Where the kernel allows fentry or BPF LSM, which sensors still run on tracepoints: the work
-     * list for fentry/LSM variants of the sensors.
+     * Where the kernel allows fentry or BPF LSM, which hooks still run on syscall tracepoints
+     * ({@code sys_enter_*}, {@code sys_exit_*}, raw {@code sys_enter}/{@code sys_exit}): the work
+     * list for fentry/LSM variants. Only those count: attaching one puts every syscall of every
+     * task on the slow path, while a hook on {@code tp_btf}, {@code raw_tp} or a tracepoint of the
+     * scheduler, signals, sockets or packets costs only the events it hooks. Read from the status
+     * line that names them ({@code Sensors.SLOW_PATH}).
      */
     private static void richerTiers(StringBuilder md, List<Run> runs) {
-      md.append("\n## Where fentry or BPF LSM is allowed, sensors still on tracepoints\n\n");
+      md.append("\n## Where fentry or BPF LSM is allowed, hooks still on syscall tracepoints\n\n");
       md.append(
           """
-          A sensor whose tier is `tp_btf`, `raw_tp` or `tracepoint` on a kernel that allows
-          `fentry` or `lsm` could hook the kernel functions instead (no syscall on the slow path).
+          Only syscall tracepoints count here (`sys_enter_*`, `sys_exit_*`, raw `sys_enter` and
+          `sys_exit`): attaching one puts every syscall of every task on the slow path, hooked or
+          not. Hooks on `tp_btf`, `raw_tp` or the scheduler's, signals', sockets' and packets'
+          tracepoints cost only the events they hook. From the status line `syscall tracepoints`.
 
           """);
       boolean any = false;
@@ -353,20 +363,19 @@ public final class Report {
         if (richer.isEmpty()) {
           continue;
         }
-        List<String> lower =
-            r.sensors().entrySet().stream()
-                .filter(e -> !e.getKey().equals("audit"))
-                .map(e -> Map.entry(e.getKey(), tier(e.getValue())))
-                .filter(e -> !e.getValue().contains("lsm") && !e.getValue().contains("fentry"))
-                .map(e -> e.getKey() + " (" + e.getValue() + ")")
-                .toList();
+        String slow =
+            r.status().stream()
+                .filter(l -> l.startsWith(SLOW_PATH))
+                .map(l -> l.substring(SLOW_PATH.length()))
+                .findFirst()
+                .orElse("not reported (a build before the status named them)");
         any = true;
         md.append("- ")
             .append(r.name())
             .append(" allows ")
             .append(String.join(" and ", richer))
             .append(": ")
-            .append(lower.isEmpty() ? "every sensor uses them" : String.join(", ", lower))
+            .append(slow)
             .append('\n');
       }
       if (!any) {
@@ -374,11 +383,36 @@ public final class Report {
       }
     }
 
-    /** The mechanism of an enabled sensor ({@code enabled (tp_btf)} → tp_btf), else its state. */
-    private static String tier(String status) {
-      return status.startsWith("enabled (")
-          ? status.substring("enabled (".length(), status.length() - 1)
-          : status.substring(0, Math.max(status.indexOf(':'), 0));
+    /** The line of `tapio sensors status` naming the hooks 32-bit syscalls pass unseen. */
+    static final String COMPAT = "32-bit syscalls (int 0x80, 32-bit binaries) unseen by: ";
+
+    /**
+     * Which hooks do not see syscalls through x86-64's 32-bit entry, per run: read from the status
+     * line that names them ({@code Sensors.COMPAT}).
+     */
+    private static void compat(StringBuilder md, List<Run> runs) {
+      md.append("\n## 32-bit syscalls\n\n");
+      md.append(
+          """
+          A syscall through x86-64's 32-bit entry (`int 0x80`, a 32-bit binary) passes every
+          syscall's hook unseen, on either tier: the kernel's syscall tracepoints skip it, it
+          enters through `__ia32_sys_*`, not the `__x64_sys_*` function the fentry tier hooks, and
+          the hooks on shared functions (`do_sys_openat2`, `kernel_clone`, the security hooks) tell
+          syscalls apart by their 64-bit numbers. Exec, fork, exit, seccomp (its syscall number
+          then the 32-bit table's) and the socket and packet tracepoints see it. An attacker's
+          32-bit binary escapes the hooks listed here (from the status line `32-bit syscalls`;
+          `CompatSyscallsPrivilegedTest` shows both halves):
+
+          """);
+      for (Run r : runs) {
+        String unseen =
+            r.status().stream()
+                .filter(l -> l.startsWith(COMPAT))
+                .map(l -> l.substring(COMPAT.length()))
+                .findFirst()
+                .orElse("not reported (a build before the status named them)");
+        md.append("- ").append(r.name()).append(": ").append(unseen).append('\n');
+      }
     }
 
     private static void failures(StringBuilder md, List<Run> runs) {

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Hook: the raw sys_enter tracepoint, for init_module and finit_module, which have no tracepoints
- * of their own on kernels built without module support (and which such kernels refuse with
- * ENOSYS). This program runs on every syscall of the machine, so it is attached only when a rule
- * needs module events, and its first test is the syscall number. It reports the attempt at
- * entry: the result is not seen (no matching sys_exit program, which would cost every syscall
- * twice). Flavors: tp_btf and raw_tp, both with (struct pt_regs *regs, long id).
+ * Hook: init_module and finit_module at the fentry of their syscall functions where the kernel
+ * allows fentry (a program each, on __x64_sys_init_module and __x64_sys_finit_module: no syscall
+ * on the slow path), else the raw sys_enter tracepoint, as they have no tracepoints of their own
+ * on kernels built without module support (and which such kernels refuse with ENOSYS). The raw
+ * sys_enter program runs on every syscall of the machine and puts every syscall on the slow path,
+ * so it is attached only when a rule needs module events, and its first test is the syscall
+ * number. The attempt is reported at entry: the result is not seen (no matching exit program,
+ * which would cost every syscall twice). Flavors: fentry (struct pt_regs *regs), tp_btf and
+ * raw_tp, both with (struct pt_regs *regs, long id).
  */
 #include "priv.h"
+#include "syscall.h"
 /* TAPIO_NR_<syscall> of the target architecture, generated from its <asm/unistd.h> (Makefile). */
 #include "syscall_nr.h"
 
@@ -49,5 +53,19 @@ int BPF_PROG(tapio_module_raw, struct pt_regs *regs, long id)
 	if (id != TAPIO_NR_INIT_MODULE && id != TAPIO_NR_FINIT_MODULE)
 		return 0;
 	tapio_module(ctx, regs, id);
+	return 0;
+}
+
+SEC("fentry/" TAPIO_SYSCALL_FN "init_module")
+int BPF_PROG(tapio_module_init_fentry, struct pt_regs *regs)
+{
+	tapio_module(ctx, regs, TAPIO_NR_INIT_MODULE);
+	return 0;
+}
+
+SEC("fentry/" TAPIO_SYSCALL_FN "finit_module")
+int BPF_PROG(tapio_module_finit_fentry, struct pt_regs *regs)
+{
+	tapio_module(ctx, regs, TAPIO_NR_FINIT_MODULE);
 	return 0;
 }

@@ -12,37 +12,22 @@
  * This program sees every syscall exit of the machine, so its first test is the return value (a
  * register already in the context), then the seccomp mode (one read from the task).
  *
+ * Attaching raw sys_exit puts every syscall of every task on the tracepoint slow path: where the
+ * kernel allows fentry, the hook runs at the fexit of __secure_computing instead
+ * (seccomp/fexit_secure_computing.c), which sees the filter's verdict itself.
+ *
  * Flavors: tp_btf and raw_tp (regs, ret), classic raw_syscalls/sys_exit (id, ret).
  */
 #include "common.h"
 #include "syscall.h"
+#include "seccomp.h"
 
 #define TAPIO_EPERM 1
 #define TAPIO_EACCES 13
-#define TAPIO_SECCOMP_MODE_FILTER 2
 
 static __always_inline bool tapio_refused(long ret)
 {
 	return ret == -TAPIO_EPERM || ret == -TAPIO_EACCES;
-}
-
-static __always_inline void tapio_scmp_errno(void *ctx, long ret, int syscall_nr)
-{
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-	if (BPF_CORE_READ(task, seccomp.mode) != TAPIO_SECCOMP_MODE_FILTER || tapio_is_self())
-		return;
-	struct tapio_seccomp_event *ev = tapio_scratch_buf();
-	if (!ev)
-		return;
-	tapio_fill_header(&ev->hdr, TAPIO_EV_SECCOMP);
-	ev->result = ret;
-	ev->syscall_nr = syscall_nr;
-	ev->arch = 0;
-	ev->source = TAPIO_SCMP_ERRNO;
-	ev->action = TAPIO_SCACT_ERRNO;
-	ev->pad = 0;
-	ev->hdr.size = sizeof(*ev);
-	tapio_emit(ctx, ev, sizeof(*ev), TAPIO_EV_SECCOMP);
 }
 
 SEC("tp_btf/sys_exit")

@@ -118,7 +118,61 @@ public final class Sensors {
                   (hook, why) ->
                       out.append("    ").append(hook).append(FELL_BACK).append(why).append('\n'));
         });
+    out.append(SLOW_PATH)
+        .append(
+            hooksWhere(tiers, SensorCatalog::onSyscallTracepoint)
+                .orElse("none, no syscall is on the slow path"))
+        .append('\n');
+    if (Arch.current() == Arch.X86_64) {
+      HookTest misses = (sensor, hook, m) -> SensorCatalog.missesCompatSyscalls(sensor, hook);
+      out.append(COMPAT).append(hooksWhere(tiers, misses).orElse("none")).append('\n');
+    }
     return out.toString();
+  }
+
+  /**
+   * The line naming the hooks on syscall tracepoints: each puts every syscall of every task on the
+   * tracepoint slow path, hooked or not.
+   */
+  static final String SLOW_PATH = "syscall tracepoints (every syscall on the slow path): ";
+
+  /**
+   * The line naming the hooks that do not see syscalls entered through x86-64's 32-bit entry
+   * ({@link SensorCatalog#missesCompatSyscalls}).
+   */
+  static final String COMPAT = "32-bit syscalls (int 0x80, 32-bit binaries) unseen by: ";
+
+  /** A test of one attached hook: its sensor, its name, its mechanism. */
+  interface HookTest {
+    boolean test(String sensor, String hook, Mechanism mechanism);
+  }
+
+  /** The attached hooks that pass {@code test}, per sensor as the hooks section lists them. */
+  private static java.util.Optional<String> hooksWhere(
+      Map<String, Map<String, Mechanism>> tiers, HookTest test) {
+    List<String> sensors = new java.util.ArrayList<>();
+    tiers.forEach(
+        (sensor, hooks) -> {
+          Map<String, Mechanism> these = new java.util.LinkedHashMap<>();
+          hooks.forEach(
+              (hook, m) -> {
+                if (test.test(sensor, hook, m)) {
+                  these.put(hook, m);
+                }
+              });
+          if (!these.isEmpty()) {
+            sensors.add(
+                sensor
+                    + " ("
+                    + (these.size() > HOOKS_NAMED
+                        ? these.size() + " hooks"
+                        : String.join(", ", these.keySet()))
+                    + ")");
+          }
+        });
+    return sensors.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(String.join(", ", sensors));
   }
 
   static final String FELL_BACK = " fell back: ";

@@ -97,11 +97,51 @@ class SensorSetTest {
       s.start(Sensors.eventTypes(), e -> {});
       assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
           .contains("  file: fentry (19 hooks)\n")
-          .contains("  privilege: fentry (18 hooks), tp_btf (module)\n")
+          .contains("  privilege: fentry (19 hooks)\n")
+          .contains("  seccomp: fentry (scmp_errno), tp_btf (sigsys)\n")
           .contains("  lsm: fentry (12 hooks)\n")
           // skb:kfree_skb is no syscall's: it puts no syscall on the slow path
           .contains(
-              "  net: fentry (10 hooks), tp_btf (inet_sock_set_state), tracepoint (kfree_skb)\n");
+              "  net: fentry (10 hooks), tp_btf (inet_sock_set_state), tracepoint (kfree_skb)\n")
+          .contains(Sensors.SLOW_PATH + "none, no syscall is on the slow path\n");
+      assertThat(backend.attached)
+          .contains(
+              "tapio_module_init_fentry", "tapio_module_finit_fentry", "tapio_scmp_errno_fexit")
+          .doesNotContain("tapio_module_btf", "tapio_scmp_errno_btf");
+    }
+  }
+
+  @Test
+  void theReportNamesTheHooksThatPutEverySyscallOnTheSlowPath() {
+    try (SensorSet s = set(NO_FENTRY)) {
+      s.start(Sensors.eventTypes(), e -> {});
+      assertThat(Sensors.report(NO_FENTRY, s.statuses(), s.hookTiers()))
+          // the sched, signal, socket and skb tracepoints are not syscall tracepoints
+          .contains(
+              Sensors.SLOW_PATH
+                  + "process (execveat_mark, execveat_unmark, clone_args, clone3_args, fork_args,"
+                  + " vfork_args), file (19 hooks), privilege (19 hooks), seccomp (scmp_errno),"
+                  + " lsm (12 hooks), net (10 hooks)\n");
+    }
+  }
+
+  @Test
+  void theReportNamesTheHooksThat32BitSyscallsPass() {
+    String compat =
+        Sensors.COMPAT
+            + "process (execveat_mark, execveat_unmark, clone_args, clone3_args, fork_args,"
+            + " vfork_args), file (19 hooks), privilege (19 hooks), lsm (12 hooks), net (10"
+            + " hooks)\n";
+    try (SensorSet s = set(KernelFeatures.all())) {
+      s.start(Sensors.eventTypes(), e -> {});
+      // exec, fork, exit, seccomp and the socket and packet tracepoints see them; every
+      // syscall's hook misses them, at its function, a shared one or its tracepoint alike
+      assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
+          .contains(compat);
+    }
+    try (SensorSet s = set(NO_FENTRY)) {
+      s.start(Sensors.eventTypes(), e -> {});
+      assertThat(Sensors.report(NO_FENTRY, s.statuses(), s.hookTiers())).contains(compat);
     }
   }
 

@@ -39,8 +39,10 @@ public record SeccompViolation(
     /** The SIGSYS the filter sent (kill, trap): certain. */
     SIGNAL,
     /**
-     * An EPERM/EACCES returned to a task under a seccomp filter: probable, since the kernel does
-     * not say whether the filter or the syscall refused.
+     * The errno a filter returned: where the kernel allows fentry, the filter's verdict at the
+     * fexit of {@code __secure_computing}, any errno, certain; else an EPERM/EACCES returned to a
+     * task under a seccomp filter, probable, since the syscall's exit does not say whether the
+     * filter or the syscall refused.
      */
     ERRNO,
     /** The kernel's seccomp audit record (type 1326): certain. */

@@ -15,6 +15,12 @@ import org.jspecify.annotations.Nullable;
  * has no fields for. Every field is unset on other events, so {@code !=} is false there too.
  */
 final class SecurityFields {
+  /** How a seccomp violation was seen, as tapio.seccomp.source describes it. */
+  private static final String SOURCE =
+      "how it was seen: signal (SIGSYS, certain), errno (the filter's verdict at"
+          + " __secure_computing where the kernel allows fentry, certain; else EPERM/EACCES"
+          + " returned to a task under a filter: probable) or audit (the kernel's seccomp record,"
+          + " certain)";
 
   private SecurityFields() {}
 
@@ -34,13 +40,7 @@ final class SecurityFields {
     seccomp(out, "syscall_nr", NUMBER, "the refused syscall's number", v -> (long) v.syscallNr());
     seccomp(
         out, "errno", NUMBER, "the errno returned (errno action), else 0", v -> (long) v.errno());
-    seccomp(
-        out,
-        "source",
-        STRING,
-        "how it was seen: signal (SIGSYS, certain), errno (EPERM/EACCES returned to a task under a"
-            + " filter: probable) or audit (the kernel's seccomp record, certain)",
-        v -> v.source().label());
+    seccomp(out, "source", STRING, SOURCE, v -> v.source().label());
     lsm(
         out,
         "name",

@@ -232,10 +232,63 @@ public final class SensorCatalog {
       Set.of(PrivSyscall.INIT_MODULE, PrivSyscall.FINIT_MODULE);
 
   /**
+   * Module loads at the entry of their two syscall functions, a program each (looked up by the
+   * second: a kernel with module support has both), where the kernel allows fentry; else the raw
+   * sys_enter tracepoint, which puts every syscall on the slow path.
+   */
+  static final Attachment MODULE_FENTRY =
+      new Attachment(
+          FENTRY,
+          List.of("tapio_module_init_fentry", "tapio_module_finit_fentry"),
+          Arch.current().syscallFunction("finit_module"));
+
+  /**
+   * The hooks whose tracepoint flavors are the raw {@code sys_enter} or {@code sys_exit}, which
+   * every syscall passes: the module loads and the seccomp errno refusals.
+   */
+  static final Set<String> RAW_SYSCALL_HOOKS = Set.of("module", "scmp_errno");
+
+  /**
+   * Whether {@code hook} of {@code sensor}, attached by {@code mechanism}, is on a syscall
+   * tracepoint ({@code sys_enter_*}, {@code sys_exit_*}, raw {@code sys_enter}/{@code sys_exit}),
+   * which puts every syscall of every task on the tracepoint slow path; the sched, signal, socket
+   * and skb tracepoints do not.
+   */
+  public static boolean onSyscallTracepoint(
+      String sensor, String hook, dev.tapio.sensors.Mechanism mechanism) {
+    if (mechanism != TRACEPOINT && mechanism != TP_BTF && mechanism != RAW_TRACEPOINT) {
+      return false;
+    }
+    return RAW_SYSCALL_HOOKS.contains(hook)
+        || (mechanism == TRACEPOINT
+            && ALL.stream()
+                .filter(s -> s.name().equals(sensor))
+                .flatMap(s -> s.programs().stream())
+                .anyMatch(p -> p.hook().equals(hook) && p.syscall() != null));
+  }
+
+  /**
+   * Whether {@code hook} of {@code sensor} misses syscalls entered through x86-64's 32-bit entry
+   * (int 0x80, a 32-bit binary), on every tier: the kernel's syscall tracepoints skip them
+   * (ARCH_TRACE_IGNORE_COMPAT_SYSCALLS), they enter through {@code __ia32_sys_*}, not the {@code
+   * __x64_sys_*} function a syscall hook attaches to, and the hooks on shared kernel functions
+   * ({@code do_sys_openat2}, {@code kernel_clone}, the security hooks) and the module loads' raw
+   * {@code sys_enter} tell syscalls apart by their 64-bit numbers. Every hook of a syscall does;
+   * exec, fork, exit, the SIGSYS and errno of seccomp and the socket and packet tracepoints see
+   * them (seccomp's syscall number is then the 32-bit table's).
+   */
+  public static boolean missesCompatSyscalls(String sensor, String hook) {
+    return ALL.stream()
+        .filter(s -> s.name().equals(sensor))
+        .flatMap(s -> s.programs().stream())
+        .anyMatch(p -> p.hook().equals(hook) && (p.syscall() != null || hook.equals("module")));
+  }
+
+  /**
    * Syscalls that change what a task may see or do ({@code enum tapio_priv_syscall}): namespaces,
    * root and mounts, credentials, ptrace, bpf program loads, each one hook named after it (its
-   * entry and exit, at the kernel function or the tracepoints); module loads through one filtered
-   * {@code sys_enter} program.
+   * entry and exit, at the kernel function or the tracepoints); module loads at their syscall
+   * functions ({@link #MODULE_FENTRY}), else through one filtered raw {@code sys_enter} program.
    */
   public static final SensorSpec PRIVILEGE =
       new SensorSpec(
@@ -254,13 +307,12 @@ public final class SensorCatalog {
                                           "tapio_enter_" + s.label(),
                                           "tapio_exit_" + s.label()))),
                       Stream.of(
-                          ProgramSpec.of(
+                          ProgramSpec.ladder(
                               "module",
                               Set.of("init_module", "finit_module"),
-                              TP_BTF,
-                              "tapio_module_btf",
-                              RAW_TRACEPOINT,
-                              "tapio_module_raw")))
+                              MODULE_FENTRY,
+                              Attachment.of(TP_BTF, "tapio_module_btf"),
+                              Attachment.of(RAW_TRACEPOINT, "tapio_module_raw"))))
                   .toList(),
               MapSpec.COMMON)
           .quiet();
@@ -273,15 +325,27 @@ public final class SensorCatalog {
   static final Set<String> SECCOMP_EVENTS = Set.of("seccomp");
 
   /**
+   * A filter's errno verdict where the kernel allows fexit: {@code __secure_computing} returns -1
+   * for a syscall a filter refused, the errno already in the task's return register, and runs only
+   * for tasks with a filter, so no syscall is put on the tracepoint slow path.
+   */
+  static final Attachment SECCOMP_VERDICT =
+      Attachment.at(FENTRY, "__secure_computing", "tapio_scmp_errno_fexit");
+
+  /**
    * Seccomp violations: the SIGSYS of kill and trap (signal_generate, a non-syscall tracepoint),
-   * and the probable errno refusals at sys_exit (every syscall's exit, filtered on the return value
-   * first). Audit records come from the audit socket, not from here.
+   * and the errno refusals: the filter's verdict at the fexit of {@link #SECCOMP_VERDICT}'s
+   * function, else the probable ones at raw sys_exit (every syscall's exit, filtered on the return
+   * value first, every syscall on the slow path). Audit records come from the audit socket, not
+   * from here.
    */
   public static final SensorSpec SECCOMP =
       new SensorSpec(
               "seccomp",
               "seccomp.bpf.o",
-              List.of(schedHook("sigsys", SECCOMP_EVENTS), schedHook("scmp_errno", SECCOMP_EVENTS)),
+              List.of(
+                  schedHook("sigsys", SECCOMP_EVENTS),
+                  schedHook("scmp_errno", SECCOMP_EVENTS, SECCOMP_VERDICT)),
               MapSpec.COMMON)
           .quiet();
 

@@ -40,6 +40,7 @@ int BPF_PROG(tapio_module_btf, struct pt_regs *regs, long id)
 	if (id != TAPIO_NR_INIT_MODULE && id != TAPIO_NR_FINIT_MODULE)
 		return 0;
 	tapio_module(ctx, regs, id);
+	tapio_frame_release();
 	return 0;
 }
 
@@ -49,5 +50,6 @@ int BPF_PROG(tapio_module_raw, struct pt_regs *regs, long id)
 	if (id != TAPIO_NR_INIT_MODULE && id != TAPIO_NR_FINIT_MODULE)
 		return 0;
 	tapio_module(ctx, regs, id);
+	tapio_frame_release();
 	return 0;
 }

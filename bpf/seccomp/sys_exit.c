@@ -31,7 +31,7 @@ static __always_inline void tapio_scmp_errno(void *ctx, long ret, int syscall_nr
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 	if (BPF_CORE_READ(task, seccomp.mode) != TAPIO_SECCOMP_MODE_FILTER || tapio_is_self())
 		return;
-	struct tapio_seccomp_event *ev = tapio_scratch_buf();
+	struct tapio_seccomp_event *ev = tapio_scratch_buf(TAPIO_EV_SECCOMP);
 	if (!ev)
 		return;
 	tapio_fill_header(&ev->hdr, TAPIO_EV_SECCOMP);
@@ -50,6 +50,7 @@ int BPF_PROG(tapio_scmp_errno_btf, struct pt_regs *regs, long ret)
 {
 	if (tapio_refused(ret))
 		tapio_scmp_errno(ctx, ret, tapio_syscall_nr(regs));
+	tapio_frame_release();
 	return 0;
 }
 
@@ -58,6 +59,7 @@ int BPF_PROG(tapio_scmp_errno_raw, struct pt_regs *regs, long ret)
 {
 	if (tapio_refused(ret))
 		tapio_scmp_errno(ctx, ret, tapio_syscall_nr(regs));
+	tapio_frame_release();
 	return 0;
 }
 
@@ -66,5 +68,6 @@ int tapio_scmp_errno_tp(struct trace_event_raw_sys_exit *ctx)
 {
 	if (tapio_refused(ctx->ret))
 		tapio_scmp_errno(ctx, ctx->ret, (int)ctx->id);
+	tapio_frame_release();
 	return 0;
 }

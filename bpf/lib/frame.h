@@ -13,9 +13,9 @@
  *  - a program that runs only in a task's context claims a task frame for its run, owned by its
  *    thread (a thread runs one such program at a time; interrupts use the nested frames), and
  *    releases it at its end (tapio_frame_release, which TAPIO_SYSCALL_ENTER/EXIT and every other
- *    such program's section call). The claim is a compare-and-swap where the kernel has BPF
- *    atomics (5.12); on 5.10 these programs run with preemption off (migrate_disable is
- *    preempt_disable there), so a plain test and store cannot race;
+ *    such program's section call). The claim is an atomic add (tapio_frame_claim), which holds
+ *    where these programs can be preempted (5.11 on, where migrate_disable stopped being
+ *    preempt_disable);
  *  - a program that may run in an interrupt (a file that defines TAPIO_NESTED before its
  *    includes: sock:inet_sock_set_state, skb:kfree_skb, signal:signal_generate, tracepoints that
  *    run with preemption off on every kernel) pushes a nested frame for its run
@@ -74,15 +74,24 @@ static __always_inline __u64 tapio_frame_owner(void)
 	return (__u64)(__u32)bpf_get_current_pid_tgid() + 1;
 }
 
-/* Takes a free frame for owner: with BPF atomics a compare-and-swap, else (5.10) test and store. */
-static __always_inline bool tapio_frame_claim(__u64 *slot, __u64 owner)
+/*
+ * Takes frame i for owner, or leaves it: an atomic add to its claims, then whoever reads exactly
+ * its own claim there holds it (a task preempted between the two by another claimant reads 2 and
+ * backs off, as may the other: then neither holds it, never both). Only the holder writes the
+ * owner. Atomic adds without a fetched result are all 5.10 allows (BPF_XADD; its verifier refuses
+ * every other atomic, reachable or not), and they are enough.
+ */
+static __always_inline bool tapio_frame_claim(struct tapio_frames *f, int i, __u64 owner)
 {
-	if (bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_check_mtu)) /* 5.12, as atomics */
-		return __sync_val_compare_and_swap(slot, 0, owner) == 0;
-	if (*slot != 0)
+	if (*(volatile __u64 *)&f->claims[i] != 0)
 		return false;
-	*slot = owner;
-	return true;
+	__sync_fetch_and_add(&f->claims[i], 1);
+	if (*(volatile __u64 *)&f->claims[i] == 1) {
+		f->owner[i] = owner;
+		return true;
+	}
+	__sync_fetch_and_add(&f->claims[i], -1);
+	return false;
 }
 
 /* The task frame this thread holds on this CPU, claimed at the first use; -1 when all are taken. */
@@ -98,7 +107,7 @@ static __always_inline int tapio_frame(void)
 			return i;
 #pragma unroll
 	for (int i = 0; i < TAPIO_FRAMES_TASK; i++)
-		if (tapio_frame_claim(&f->owner[i], me))
+		if (tapio_frame_claim(f, i, me))
 			return i;
 	return -1;
 }
@@ -115,8 +124,10 @@ static __always_inline void tapio_frame_release(void)
 	__u64 me = tapio_frame_owner();
 #pragma unroll
 	for (int i = 0; i < TAPIO_FRAMES_TASK; i++)
-		if (f->owner[i] == me)
+		if (f->owner[i] == me) {
 			f->owner[i] = 0;
+			__sync_fetch_and_add(&f->claims[i], -1);
+		}
 #endif
 }
 

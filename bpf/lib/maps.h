@@ -87,8 +87,12 @@ TAPIO_MAP struct {
 #define TAPIO_FRAMES_NESTED 3
 #define TAPIO_FRAMES (TAPIO_FRAMES_TASK + TAPIO_FRAMES_NESTED)
 
-/* Who holds this CPU's frames: a task frame's owner is its thread id + 1 (0: free). */
+/*
+ * Who holds this CPU's frames: a task frame's claims (tasks trying to take it or holding it) and
+ * its owner, the thread id + 1 of the one holding it (0: none).
+ */
 struct tapio_frames {
+	__u64 claims[TAPIO_FRAMES_TASK];
 	__u64 owner[TAPIO_FRAMES_TASK];
 	__u32 depth;	/* nested frames in use */
 	__u32 pad;

@@ -6,7 +6,8 @@
  * the task passed them, read from its syscall registers (the kernel function sees flags it added,
  * O_LARGEFILE, and a mode it cleared), and which syscall it was from the registers' syscall number;
  * any other caller (a 32-bit syscall, io_uring does not come here) is not reported, as the
- * tracepoints do not see it either.
+ * tracepoints do not see it either. Of the four, only those whose hooks were asked for are reported
+ * (tapio_constants.open_syscalls), as only their tracepoints would be attached.
  */
 #include "open.h"
 #include "syscall.h"
@@ -49,10 +50,14 @@ int BPF_PROG(tapio_fexit_open, int dfd, const char *filename, struct open_how *h
 	} else {
 		return 0;
 	}
+	/* only the opens asked for: a flood of creats is not to be counted with every other open */
+	if (!(tapio_constants.open_syscalls & (1u << a.syscall)))
+		return 0;
 	if (tapio_is_self() || !tapio_filter_open_enter(a.syscall, a.flags))
 		return 0;
 	/* The function returns int on newer kernels (7.x), long before: only the low 32 bits are
 	 * its result there, so it is sign-extended from them on every kernel (an fd fits in them). */
 	tapio_open_report(ctx, a, (long)(int)ret, true);
+	tapio_frame_release();
 	return 0;
 }

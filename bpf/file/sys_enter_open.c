@@ -8,5 +8,6 @@ SEC("tracepoint/syscalls/sys_enter_open")
 int tapio_enter_open(struct trace_event_raw_sys_enter *ctx)
 {
 	tapio_open_enter(TAPIO_OPEN_OPEN, TAPIO_AT_FDCWD, ctx->args[0], ctx->args[1], ctx->args[2]);
+	tapio_frame_release();
 	return 0;
 }

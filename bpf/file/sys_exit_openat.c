@@ -6,5 +6,6 @@ SEC("tracepoint/syscalls/sys_exit_openat")
 int tapio_exit_openat(struct trace_event_raw_sys_exit *ctx)
 {
 	tapio_open_exit(ctx, ctx->ret);
+	tapio_frame_release();
 	return 0;
 }

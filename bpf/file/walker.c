@@ -13,9 +13,8 @@
 /* The walk a job asks for, then the rest of its record; fn: the fexit walker, a constant. */
 static __always_inline int tapio_walk_run(void *ctx, bool fn)
 {
-	__u32 key = 0;
-	struct tapio_walk_job *job = bpf_map_lookup_elem(&tapio_walk_jobs, &key);
-	__u8 *ev = tapio_scratch_buf();
+	struct tapio_walk_job *job = tapio_frame_lookup(&tapio_walk_jobs);
+	__u8 *ev = tapio_scratch_buf(TAPIO_EV_OPEN);
 	if (!job || !ev)
 		return 0;
 	__u32 kind = job->kind;
@@ -44,7 +43,9 @@ static __always_inline int tapio_walk_run(void *ctx, bool fn)
 SEC("tracepoint")
 int tapio_walker(void *ctx)
 {
-	return tapio_walk_run(ctx, false);
+	tapio_walk_run(ctx, false);
+	tapio_frame_release();
+	return 0;
 }
 
 /*
@@ -54,5 +55,7 @@ int tapio_walker(void *ctx)
 SEC("fexit/" TAPIO_SYSCALL_FN "unlinkat")
 int tapio_fn_walker(void *ctx)
 {
-	return tapio_walk_run(ctx, true);
+	tapio_walk_run(ctx, true);
+	tapio_frame_release();
+	return 0;
 }

@@ -458,6 +458,19 @@ struct tapio_config {
 };
 
 /*
+ * Read-only constants Java sets before loading (section .rodata.tapio, lib/maps.h), so the
+ * verifier drops the branches they rule out.
+ */
+struct tapio_constants {
+	__u32 use_perf;		/* 1: records go to the perf buffer, not the ring buffer */
+	/*
+	 * Bit (1 << enum tapio_open_syscall) for each open syscall whose hook runs at the fexit of
+	 * do_sys_openat2: that one program sees every open, and reports only the ones asked for.
+	 */
+	__u32 open_syscalls;
+};
+
+/*
  * The kernel filter (lib/filter.h), filled by Java from the rules before attaching. Paths are
  * looked up in two LPM tries keyed by a filter slot byte and the path's bytes: forwards (prefixes;
  * an exact path ends in its NUL) and backwards (suffixes). Each entry already carries the modes
@@ -518,6 +531,7 @@ union tapio_abi {
 	struct tapio_seccomp_event seccomp;
 	struct tapio_lsm_event lsm;
 	struct tapio_config config;
+	struct tapio_constants constants;
 	struct tapio_bucket bucket;
 	struct tapio_fill fill;
 	struct tapio_filter_key filter_key;

@@ -121,7 +121,7 @@ static __always_inline void tapio_change_exit(void *ctx, long ret, bool fn)
 	struct tapio_change_args a = *args;
 	bpf_map_delete_elem(&tapio_change_args, &key);
 
-	struct tapio_change_event *ev = tapio_scratch_buf();
+	struct tapio_change_event *ev = tapio_scratch_buf(TAPIO_EV_CHANGE);
 	if (!ev)
 		return;
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();

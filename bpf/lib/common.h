@@ -12,6 +12,7 @@
 #include <bpf/bpf_tracing.h>
 #include "events.h"
 #include "maps.h"
+#include "frame.h"
 
 #define TAPIO_AT_FDCWD -100
 
@@ -24,12 +25,6 @@ static __always_inline bool tapio_is_self(void)
 	return cfg && cfg->self_tgid == tgid;
 }
 
-/* The scratch buffer of this CPU, or NULL (never in practice: the map is an array). */
-static __always_inline void *tapio_scratch_buf(void)
-{
-	__u32 key = 0;
-	return bpf_map_lookup_elem(&tapio_scratch, &key);
-}
 
 /*
  * The pid namespace the task lives in (what /proc/PID/ns/pid shows): the namespace of the
@@ -79,6 +74,18 @@ static __always_inline void tapio_count(void *map, __u16 kind)
 	__u64 *count = bpf_map_lookup_elem(map, &k);
 	if (count)
 		*count += 1;
+}
+
+/*
+ * The scratch buffer of this run's frame (lib/frame.h), for a record of this kind; NULL when no
+ * frame was free, which counts the record as dropped.
+ */
+static __always_inline void *tapio_scratch_buf(__u16 kind)
+{
+	void *buf = tapio_frame_lookup(&tapio_scratch);
+	if (!buf)
+		tapio_count(&tapio_drops, kind);
+	return buf;
 }
 
 /*
@@ -135,7 +142,7 @@ static __always_inline void tapio_emit(void *ctx, void *record, __u64 size, __u1
 		tapio_count(&tapio_throttled, kind);
 		return;
 	}
-	if (tapio_use_perf)
+	if (tapio_constants.use_perf)
 		rc = bpf_perf_event_output(ctx, &tapio_perf, BPF_F_CURRENT_CPU, record, size);
 	else
 		rc = bpf_ringbuf_output(&tapio_events, record, size, 0);
@@ -143,7 +150,7 @@ static __always_inline void tapio_emit(void *ctx, void *record, __u64 size, __u1
 		tapio_count(&tapio_drops, kind);
 		return;
 	}
-	if (tapio_use_perf)
+	if (tapio_constants.use_perf)
 		return;
 	struct tapio_fill *f = bpf_map_lookup_elem(&tapio_fill, &key);
 	if (f) {

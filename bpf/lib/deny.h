@@ -73,7 +73,7 @@ static __always_inline struct tapio_lsm_event *tapio_deny_begin(long ret, __u16 
 	struct tapio_config *cfg = bpf_map_lookup_elem(&tapio_config, &zero);
 	if (!verdict && marker == TAPIO_MARK_NONE && !(cfg && (cfg->flags & TAPIO_CFG_ALL_DENIALS)))
 		return NULL;
-	struct tapio_lsm_event *ev = tapio_scratch_buf();
+	struct tapio_lsm_event *ev = tapio_scratch_buf(TAPIO_EV_LSM);
 	if (!ev)
 		return NULL;
 	tapio_fill_header(&ev->hdr, TAPIO_EV_LSM);

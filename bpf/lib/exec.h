@@ -80,7 +80,7 @@ static __always_inline void tapio_exec_strings(void *ctx, const char *filename,
 {
 	if (tapio_is_self())
 		return;
-	struct tapio_exec_event *ev = tapio_scratch_buf();
+	struct tapio_exec_event *ev = tapio_scratch_buf(TAPIO_EV_EXEC);
 	if (!ev)
 		return;
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();

@@ -56,7 +56,7 @@ TAPIO_FILTER_MAP struct {
 	__type(value, __u64);
 } tapio_filtered SEC(".maps");
 
-/* Per-CPU keys: the lookup keys do not fit the 512-byte stack together. */
+/* Per-frame keys (lib/frame.h): the lookup keys do not fit the 512-byte stack together. */
 struct tapio_filter_keys {
 	struct tapio_filter_key fwd;
 	struct tapio_filter_key back;
@@ -64,7 +64,7 @@ struct tapio_filter_keys {
 };
 TAPIO_FILTER_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
+	__uint(max_entries, TAPIO_FRAMES);
 	__type(key, __u32);
 	__type(value, struct tapio_filter_keys);
 } tapio_filter_keys SEC(".maps");
@@ -112,8 +112,7 @@ static __always_inline bool tapio_filter_open_path(__u32 slot, const __u8 *path,
 	struct tapio_filter_type *t = tapio_filter_slot(slot);
 	if (!t)
 		return true;
-	__u32 zero = 0;
-	struct tapio_filter_keys *k = bpf_map_lookup_elem(&tapio_filter_keys, &zero);
+	struct tapio_filter_keys *k = tapio_frame_lookup(&tapio_filter_keys);
 	if (!k)
 		return true;
 	if (len == 0 || len >= TAPIO_FILTER_KEY_BYTES - 1)

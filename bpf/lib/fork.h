@@ -45,7 +45,7 @@ static __always_inline void tapio_fork(void *ctx, struct task_struct *child)
 {
 	if (tapio_is_self())
 		return;
-	struct tapio_fork_event *ev = tapio_scratch_buf();
+	struct tapio_fork_event *ev = tapio_scratch_buf(TAPIO_EV_FORK);
 	if (!ev)
 		return;
 	tapio_fill_header(&ev->hdr, TAPIO_EV_FORK);

@@ -21,8 +21,8 @@ TAPIO_MAP struct {
 
 /*
  * The fallback for kernels without ring buffers (before 5.8): one perf buffer per CPU. Java picks
- * one before loading, through tapio_use_perf, and does not create the other map; the verifier
- * drops the branch that would use it, because tapio_use_perf is a read-only constant.
+ * one before loading, through tapio_constants.use_perf, and does not create the other map; the
+ * verifier drops the branch that would use it, because tapio_constants is read-only.
  */
 TAPIO_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY);
@@ -31,9 +31,9 @@ TAPIO_MAP struct {
 } tapio_perf SEC(".maps");
 
 #ifdef TAPIO_MAPS_OWNER
-const volatile __u32 tapio_use_perf SEC(".rodata.tapio") = 0;
+const volatile struct tapio_constants tapio_constants SEC(".rodata.tapio") = {};
 #else
-extern const volatile __u32 tapio_use_perf;
+extern const volatile struct tapio_constants tapio_constants;
 #endif
 
 /* Records that found the ring buffer full, per CPU and per enum tapio_event_kind. */
@@ -77,8 +77,36 @@ TAPIO_MAP struct {
 } tapio_config SEC(".maps");
 
 /*
- * Per-CPU scratch space where a record is assembled before bpf_ringbuf_output copies the used
- * part: records have a variable size, and a ring-buffer reservation needs a constant one.
+ * Scratch space comes in frames (lib/frame.h): per CPU, TAPIO_FRAMES_TASK frames a task's program
+ * claims for its run (programs that run only in a task's context, which may be preempted on the
+ * CPU by another task's), then TAPIO_FRAMES_NESTED frames stacked by the programs that may run in
+ * an interrupt (with preemption off, so they only nest). Every per-CPU map a program keeps a
+ * half-done record or walk in has one entry per frame.
+ */
+#define TAPIO_FRAMES_TASK 4
+#define TAPIO_FRAMES_NESTED 3
+#define TAPIO_FRAMES (TAPIO_FRAMES_TASK + TAPIO_FRAMES_NESTED)
+
+/*
+ * Who holds this CPU's frames: a task frame's claims (tasks trying to take it or holding it) and
+ * its owner, the thread id + 1 of the one holding it (0: none).
+ */
+struct tapio_frames {
+	__u64 claims[TAPIO_FRAMES_TASK];
+	__u64 owner[TAPIO_FRAMES_TASK];
+	__u32 depth;	/* nested frames in use */
+	__u32 pad;
+};
+TAPIO_MAP struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct tapio_frames);
+} tapio_frames SEC(".maps");
+
+/*
+ * Scratch space where a record is assembled before bpf_ringbuf_output copies the used part, one
+ * per frame: records have a variable size, and a ring-buffer reservation needs a constant one.
  * Naming union tapio_abi here puts every type of events.h into the object's BTF, where Java's
  * declarations come from and where the loader checks them.
  */
@@ -91,19 +119,19 @@ struct tapio_scratch {
 };
 TAPIO_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
+	__uint(max_entries, TAPIO_FRAMES);
 	__type(key, __u32);
 	__type(value, struct tapio_scratch);
 } tapio_scratch SEC(".maps");
 
-/* Per-CPU list of the name pointers of one path walk, leaf first (see path.h). */
+/* The name pointers of one path walk, leaf first (see path.h), per frame. */
 struct tapio_pathbuf {
 	__u64 names[TAPIO_PATH_COMPONENTS_MAX];
 	__u32 lens[TAPIO_PATH_COMPONENTS_MAX];
 };
 TAPIO_MAP struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
+	__uint(max_entries, TAPIO_FRAMES);
 	__type(key, __u32);
 	__type(value, struct tapio_pathbuf);
 } tapio_pathbuf SEC(".maps");

@@ -104,7 +104,7 @@ TAPIO_NET_MAP struct {
 
 static __always_inline struct tapio_sock_event *tapio_sock_record(__u32 syscall, __s64 result, __s32 fd)
 {
-	struct tapio_sock_event *ev = tapio_scratch_buf();
+	struct tapio_sock_event *ev = tapio_scratch_buf(TAPIO_EV_SOCKET);
 	if (!ev)
 		return NULL;
 	tapio_fill_header(&ev->hdr, TAPIO_EV_SOCKET);
@@ -179,7 +179,7 @@ static __always_inline void tapio_track_open(struct sock *sk, struct tapio_sock_
 static __always_inline void tapio_track_emit(void *ctx, struct sock *sk, struct tapio_sock_track *t,
 					     __u32 syscall, __s64 result)
 {
-	struct tapio_sock_event *ev = tapio_scratch_buf();
+	struct tapio_sock_event *ev = tapio_scratch_buf(TAPIO_EV_SOCKET);
 	if (!ev)
 		return;
 	ev->hdr = t->hdr;

@@ -72,7 +72,7 @@ static __always_inline void tapio_open_report(void *ctx, struct tapio_open_args 
 	if (!tapio_filter_open_result(a.syscall, ret))
 		return;
 
-	struct tapio_open_event *ev = tapio_scratch_buf();
+	struct tapio_open_event *ev = tapio_scratch_buf(TAPIO_EV_OPEN);
 	if (!ev)
 		return;
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();

@@ -39,8 +39,7 @@ static __always_inline bool tapio_same(const void *a, const void *b)
 
 static __always_inline __u32 tapio_put_path(__u8 *data, struct dentry *dentry, struct vfsmount *vfsmnt)
 {
-	__u32 key = 0;
-	struct tapio_pathbuf *pb = bpf_map_lookup_elem(&tapio_pathbuf, &key);
+	struct tapio_pathbuf *pb = tapio_frame_lookup(&tapio_pathbuf);
 	if (!pb || !dentry || !vfsmnt)
 		return 0;
 	struct mount *mnt = container_of(vfsmnt, struct mount, mnt);

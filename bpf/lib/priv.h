@@ -96,7 +96,7 @@ static __always_inline void tapio_priv_enter_str(__u32 syscall, __u64 a0, __u64 
 /* Builds and emits the record from remembered arguments; the header is read now. */
 static __always_inline void tapio_priv_emit(void *ctx, struct tapio_priv_args *a, long ret, __u32 flags)
 {
-	struct tapio_priv_event *ev = tapio_scratch_buf();
+	struct tapio_priv_event *ev = tapio_scratch_buf(TAPIO_EV_PRIV);
 	if (!ev)
 		return;
 	tapio_fill_header(&ev->hdr, TAPIO_EV_PRIV);

@@ -16,7 +16,7 @@ static __always_inline void tapio_scmp_errno(void *ctx, long ret, int syscall_nr
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 	if (BPF_CORE_READ(task, seccomp.mode) != TAPIO_SECCOMP_MODE_FILTER || tapio_is_self())
 		return;
-	struct tapio_seccomp_event *ev = tapio_scratch_buf();
+	struct tapio_seccomp_event *ev = tapio_scratch_buf(TAPIO_EV_SECCOMP);
 	if (!ev)
 		return;
 	tapio_fill_header(&ev->hdr, TAPIO_EV_SECCOMP);

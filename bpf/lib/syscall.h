@@ -87,7 +87,9 @@ static __always_inline __u64 tapio_syscall_arg(struct pt_regs *regs, int n)
  * tapio_emit) and `sys`, whose arguments tapio_arg reads. TAPIO_SYSCALL_EXIT(setuid,
  * tapio_exit_setuid) likewise defines tapio_exit_setuid (sys_exit) and tapio_exit_setuid_fexit,
  * the body seeing `ctx`, `sys` and `ret`, the syscall's result. `sys->fn` says which flavor runs,
- * a constant in each: what differs by program type (the file sensor's walker) goes by it.
+ * a constant in each: what differs by program type (the file sensor's walker) goes by it. Both
+ * flavors release the scratch frame the body used (lib/frame.h) when it returns; the body's
+ * return value is not the program's (both kinds of program ignore it).
  */
 struct tapio_sys {
 	/*
@@ -115,13 +117,17 @@ static __always_inline __u64 tapio_arg(const struct tapio_sys *sys, int n)
 	{                                                                                          \
 		struct tapio_sys sys = {.args = {ctx->args[0], ctx->args[1], ctx->args[2],          \
 						 ctx->args[3], ctx->args[4]}};                        \
-		return prog##_body(ctx, &sys);                                                     \
+		prog##_body(ctx, &sys);                                                            \
+		tapio_frame_release();                                                             \
+		return 0;                                                                          \
 	}                                                                                          \
 	SEC("fentry/" TAPIO_SYSCALL_FN #syscall)                                                   \
 	int BPF_PROG(prog##_fentry, struct pt_regs *regs)                                          \
 	{                                                                                          \
-		struct tapio_sys sys = {.regs = regs, .fn = true};                                              \
-		return prog##_body(ctx, &sys);                                                     \
+		struct tapio_sys sys = {.regs = regs, .fn = true};                                  \
+		prog##_body(ctx, &sys);                                                            \
+		tapio_frame_release();                                                             \
+		return 0;                                                                          \
 	}                                                                                          \
 	static __always_inline int prog##_body(void *ctx, const struct tapio_sys *sys)
 
@@ -131,13 +137,17 @@ static __always_inline __u64 tapio_arg(const struct tapio_sys *sys, int n)
 	int prog(struct trace_event_raw_sys_exit *ctx)                                             \
 	{                                                                                          \
 		struct tapio_sys sys = {};                                                          \
-		return prog##_body(ctx, &sys, ctx->ret);                                            \
+		prog##_body(ctx, &sys, ctx->ret);                                                   \
+		tapio_frame_release();                                                              \
+		return 0;                                                                           \
 	}                                                                                          \
 	SEC("fexit/" TAPIO_SYSCALL_FN #syscall)                                                    \
 	int BPF_PROG(prog##_fexit, struct pt_regs *regs, long ret)                                 \
 	{                                                                                          \
 		struct tapio_sys sys = {.regs = regs, .fn = true};                                  \
-		return prog##_body(ctx, &sys, ret);                                                 \
+		prog##_body(ctx, &sys, ret);                                                        \
+		tapio_frame_release();                                                              \
+		return 0;                                                                           \
 	}                                                                                          \
 	static __always_inline int prog##_body(void *ctx, const struct tapio_sys *sys, long ret)
 

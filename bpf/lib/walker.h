@@ -24,7 +24,7 @@
 #define TAPIO_WALK_PATH_BASE 0
 #define TAPIO_WALK_TARGET_BASE 1
 
-/* What tapio_walker does for the record in scratch space; per CPU, like the record. */
+/* What tapio_walker does for the record in scratch space; per frame, like the record. */
 struct tapio_walk_job {
 	struct tapio_walk walk;
 	__u64 target;		/* change: the second name's user pointer, read after the first walk */
@@ -40,7 +40,7 @@ struct {
 extern struct {
 #endif
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
+	__uint(max_entries, TAPIO_FRAMES);
 	__type(key, __u32);
 	__type(value, struct tapio_walk_job);
 } tapio_walk_jobs SEC(".maps");
@@ -79,9 +79,10 @@ static __always_inline bool tapio_walk_needed(struct tapio_walk w)
  */
 static __always_inline void tapio_walk_later(void *ctx, struct tapio_walk_job *job, bool fn)
 {
-	__u32 key = 0;
-	if (bpf_map_update_elem(&tapio_walk_jobs, &key, job, BPF_ANY) != 0)
+	struct tapio_walk_job *slot = tapio_frame_lookup(&tapio_walk_jobs);
+	if (!slot)
 		return;
+	*slot = *job;
 	if (fn)
 		bpf_tail_call(ctx, &tapio_fn_walkers, 0);
 	else

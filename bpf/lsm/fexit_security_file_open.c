@@ -42,5 +42,6 @@ int BPF_PROG(tapio_deny_file_open, struct file *file, int ret)
 		return 0;
 	ev->object_kind = TAPIO_OBJ_PATH;
 	tapio_deny_send(ctx, ev, tapio_put_file_path(ev->data, file), 0);
+	tapio_frame_release();
 	return 0;
 }

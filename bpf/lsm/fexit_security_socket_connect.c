@@ -40,5 +40,6 @@ int BPF_PROG(tapio_deny_socket_connect, struct socket *sock, struct sockaddr *ad
 		len = n > TAPIO_SOCKADDR_MAX ? TAPIO_SOCKADDR_MAX : n;
 	}
 	tapio_deny_send(ctx, ev, len, 0);
+	tapio_frame_release();
 	return 0;
 }

@@ -16,6 +16,8 @@
  * Flavor: classic tracepoint (its fields are described by CO-RE, so the reason is read only where
  * the kernel has it).
  */
+/* runs in softirq and hardirq too: its record goes in a nested frame (lib/frame.h) */
+#define TAPIO_NESTED
 #include "net.h"
 
 /* The socket the packet was being received by: newer kernels give it, older ones lack the field. */
@@ -105,27 +107,16 @@ static __always_inline void tapio_drop_orient(struct tapio_drop_event *ev, bool 
 	ev->addrs.remote_port = port;
 }
 
-SEC("tracepoint/skb/kfree_skb")
-int tapio_kfree_skb(struct trace_event_raw_kfree_skb *ctx)
+static __always_inline void tapio_drop(struct trace_event_raw_kfree_skb *ctx, __u32 reason,
+				       __u16 proto)
 {
-	__u32 reason = 0;
-	if (bpf_core_field_exists(ctx->reason))
-		reason = BPF_CORE_READ(ctx, reason);
-	__u32 *wanted = bpf_map_lookup_elem(&tapio_drop_reasons, &reason);
-	if (!wanted || !*wanted)
-		return 0;
-	__u16 proto = ctx->protocol; /* the tracepoint stores it in host order */
-	if (proto != TAPIO_ETH_P_IP && proto != TAPIO_ETH_P_IPV6)
-		return 0;
-	if (!tapio_drop_admit())
-		return 0;
-	struct tapio_drop_event *ev = tapio_scratch_buf();
+	struct tapio_drop_event *ev = tapio_scratch_buf(TAPIO_EV_DROP);
 	if (!ev)
-		return 0;
+		return;
 	struct sk_buff *skb = ctx->skbaddr;
 	__builtin_memset(ev, 0, sizeof(*ev));
 	if (!tapio_packet_ends(skb, proto, &ev->addrs))
-		return 0;
+		return;
 
 	struct sock *sk = NULL;
 	struct trace_event_raw_kfree_skb___rx_sk *rx = (void *)ctx;
@@ -157,5 +148,23 @@ int tapio_kfree_skb(struct trace_event_raw_kfree_skb *ctx)
 		ev->hdr.ns.net = netns;
 	ev->reason = reason;
 	tapio_emit(ctx, ev, sizeof(*ev), TAPIO_EV_DROP);
+}
+
+SEC("tracepoint/skb/kfree_skb")
+int tapio_kfree_skb(struct trace_event_raw_kfree_skb *ctx)
+{
+	__u32 reason = 0;
+	if (bpf_core_field_exists(ctx->reason))
+		reason = BPF_CORE_READ(ctx, reason);
+	__u32 *wanted = bpf_map_lookup_elem(&tapio_drop_reasons, &reason);
+	if (!wanted || !*wanted)
+		return 0;
+	__u16 proto = ctx->protocol; /* the tracepoint stores it in host order */
+	if (proto != TAPIO_ETH_P_IP && proto != TAPIO_ETH_P_IPV6)
+		return 0;
+	if (!tapio_drop_admit() || !tapio_nest())
+		return 0;
+	tapio_drop(ctx, reason, proto);
+	tapio_unnest();
 	return 0;
 }

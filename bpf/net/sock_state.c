@@ -9,13 +9,15 @@
  * Flavors: tp_btf, raw_tp (same arguments, untyped), classic tracepoint.
  */
 #define TAPIO_NET_OWNER
+/* runs in softirq too: its records go in a nested frame (lib/frame.h) */
+#define TAPIO_NESTED
 #include "net.h"
 
 #define TAPIO_TCP_ESTABLISHED 1
 #define TAPIO_TCP_SYN_SENT 2
 #define TAPIO_TCP_CLOSE 7
 
-static __always_inline void tapio_state(void *ctx, struct sock *sk, int oldstate, int newstate)
+static __always_inline void tapio_state_body(void *ctx, struct sock *sk, int oldstate, int newstate)
 {
 	if (oldstate != TAPIO_TCP_SYN_SENT && newstate != TAPIO_TCP_CLOSE)
 		return;
@@ -47,6 +49,14 @@ static __always_inline void tapio_state(void *ctx, struct sock *sk, int oldstate
 	if (t->phase == TAPIO_TRACK_OPEN)
 		tapio_track_emit(ctx, sk, t, TAPIO_SOCK_CLOSE, 0);
 	bpf_map_delete_elem(&tapio_socks, &key);
+}
+
+static __always_inline void tapio_state(void *ctx, struct sock *sk, int oldstate, int newstate)
+{
+	if (!tapio_nest())
+		return;
+	tapio_state_body(ctx, sk, oldstate, newstate);
+	tapio_unnest();
 }
 
 SEC("tp_btf/inet_sock_set_state")

@@ -44,6 +44,7 @@ int BPF_PROG(tapio_module_btf, struct pt_regs *regs, long id)
 	if (id != TAPIO_NR_INIT_MODULE && id != TAPIO_NR_FINIT_MODULE)
 		return 0;
 	tapio_module(ctx, regs, id);
+	tapio_frame_release();
 	return 0;
 }
 
@@ -53,6 +54,7 @@ int BPF_PROG(tapio_module_raw, struct pt_regs *regs, long id)
 	if (id != TAPIO_NR_INIT_MODULE && id != TAPIO_NR_FINIT_MODULE)
 		return 0;
 	tapio_module(ctx, regs, id);
+	tapio_frame_release();
 	return 0;
 }
 
@@ -60,6 +62,7 @@ SEC("fentry/" TAPIO_SYSCALL_FN "init_module")
 int BPF_PROG(tapio_module_init_fentry, struct pt_regs *regs)
 {
 	tapio_module(ctx, regs, TAPIO_NR_INIT_MODULE);
+	tapio_frame_release();
 	return 0;
 }
 
@@ -67,5 +70,6 @@ SEC("fentry/" TAPIO_SYSCALL_FN "finit_module")
 int BPF_PROG(tapio_module_finit_fentry, struct pt_regs *regs)
 {
 	tapio_module(ctx, regs, TAPIO_NR_FINIT_MODULE);
+	tapio_frame_release();
 	return 0;
 }

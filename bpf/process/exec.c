@@ -11,6 +11,7 @@ SEC("tp_btf/sched_process_exec")
 int BPF_PROG(tapio_exec_btf, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
 	tapio_exec(ctx, BPF_CORE_READ(bprm, filename));
+	tapio_frame_release();
 	return 0;
 }
 
@@ -19,6 +20,7 @@ SEC("raw_tp/sched_process_exec")
 int BPF_PROG(tapio_exec_raw, struct task_struct *p, pid_t old_pid, struct linux_binprm *bprm)
 {
 	tapio_exec(ctx, BPF_CORE_READ(bprm, filename));
+	tapio_frame_release();
 	return 0;
 }
 
@@ -28,5 +30,6 @@ int tapio_exec_tp(struct trace_event_raw_sched_process_exec *ctx)
 	/* __data_loc: low 16 bits are the offset of the string inside the record. */
 	unsigned int loc = BPF_CORE_READ(ctx, __data_loc_filename);
 	tapio_exec(ctx, (const char *)ctx + (loc & 0xffff));
+	tapio_frame_release();
 	return 0;
 }

@@ -11,7 +11,7 @@ static __always_inline void tapio_exit(void *ctx)
 {
 	if (tapio_is_self())
 		return;
-	struct tapio_exit_event *ev = tapio_scratch_buf();
+	struct tapio_exit_event *ev = tapio_scratch_buf(TAPIO_EV_EXIT);
 	if (!ev)
 		return;
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
@@ -26,6 +26,7 @@ SEC("tp_btf/sched_process_exit")
 int BPF_PROG(tapio_exit_btf, struct task_struct *p)
 {
 	tapio_exit(ctx);
+	tapio_frame_release();
 	return 0;
 }
 
@@ -33,6 +34,7 @@ SEC("raw_tp/sched_process_exit")
 int BPF_PROG(tapio_exit_raw, struct task_struct *p)
 {
 	tapio_exit(ctx);
+	tapio_frame_release();
 	return 0;
 }
 
@@ -40,5 +42,6 @@ SEC("tracepoint/sched/sched_process_exit")
 int tapio_exit_tp(void *ctx)
 {
 	tapio_exit(ctx);
+	tapio_frame_release();
 	return 0;
 }

@@ -11,5 +11,6 @@ SEC("fentry/finalize_exec")
 int BPF_PROG(tapio_exec_fentry, struct linux_binprm *bprm)
 {
 	tapio_exec(ctx, BPF_CORE_READ(bprm, filename));
+	tapio_frame_release();
 	return 0;
 }

@@ -34,5 +34,6 @@ int BPF_PROG(tapio_clone_fentry, struct kernel_clone_args *args)
 	if (syscall != TAPIO_FORK_CLONE3)
 		flags |= (__u64)BPF_CORE_READ(args, exit_signal) & TAPIO_CSIGNAL;
 	tapio_remember_clone(flags, syscall);
+	tapio_frame_release();
 	return 0;
 }

@@ -15,5 +15,6 @@ int BPF_PROG(tapio_fork_fentry, struct task_struct *p)
 	if (BPF_CORE_READ(p, flags) & TAPIO_PF_IO_WORKER)
 		return 0;
 	tapio_fork(ctx, p);
+	tapio_frame_release();
 	return 0;
 }

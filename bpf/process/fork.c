@@ -11,6 +11,7 @@ SEC("tp_btf/sched_process_fork")
 int BPF_PROG(tapio_fork_btf, struct task_struct *parent, struct task_struct *child)
 {
 	tapio_fork(ctx, child);
+	tapio_frame_release();
 	return 0;
 }
 
@@ -18,6 +19,7 @@ SEC("raw_tp/sched_process_fork")
 int BPF_PROG(tapio_fork_raw, struct task_struct *parent, struct task_struct *child)
 {
 	tapio_fork(ctx, child);
+	tapio_frame_release();
 	return 0;
 }
 
@@ -40,5 +42,6 @@ int tapio_fork_tp(struct trace_event_raw_sched_process_fork *ctx)
 	if (BPF_CORE_READ(child, pid) != child_pid)
 		return 0;
 	tapio_fork(ctx, child);
+	tapio_frame_release();
 	return 0;
 }

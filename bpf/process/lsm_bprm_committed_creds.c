@@ -21,7 +21,7 @@
  */
 static __always_inline unsigned long tapio_skip_strings(unsigned long p, int count, unsigned long end)
 {
-	char *piece = tapio_scratch_buf();
+	char *piece = tapio_scratch_buf(TAPIO_EV_EXEC);
 	if (!piece)
 		return 0;
 	for (int i = 0; i < TAPIO_ARGV_READS; i++) {
@@ -57,5 +57,6 @@ int BPF_PROG(tapio_exec_lsm, struct linux_binprm *bprm)
 	}
 	s.env_start = s.arg_end;
 	tapio_exec_strings(ctx, BPF_CORE_READ(bprm, filename), &s);
+	tapio_frame_release();
 	return 0;
 }

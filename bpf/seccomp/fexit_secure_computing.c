@@ -31,5 +31,6 @@ int BPF_PROG(tapio_scmp_errno_fexit, const struct seccomp_data *sd, int skipped)
 	long ret = (long)PT_REGS_RC_CORE(regs);
 	if (ret < 0 && ret >= -TAPIO_MAX_ERRNO)
 		tapio_scmp_errno(ctx, ret, tapio_syscall_nr(regs));
+	tapio_frame_release();
 	return 0;
 }

@@ -13,6 +13,8 @@
  * siginfo pointer and reads the syscall number from the task's registers (for kill and trap the
  * kernel has rolled the registers back to the syscall's entry).
  */
+/* may run in an interrupt (a timer's signal): its record goes in a nested frame (lib/frame.h) */
+#define TAPIO_NESTED
 #include "common.h"
 #include "syscall.h"
 
@@ -24,7 +26,7 @@ static __always_inline void tapio_sigsys(void *ctx, int syscall_nr, __u32 arch)
 {
 	if (tapio_is_self())
 		return;
-	struct tapio_seccomp_event *ev = tapio_scratch_buf();
+	struct tapio_seccomp_event *ev = tapio_scratch_buf(TAPIO_EV_SECCOMP);
 	if (!ev)
 		return;
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
@@ -44,8 +46,11 @@ static __always_inline void tapio_sigsys_info(void *ctx, int sig, struct kernel_
 {
 	if (sig != TAPIO_SIGSYS || BPF_CORE_READ(info, si_code) != TAPIO_SYS_SECCOMP)
 		return;
+	if (!tapio_nest())
+		return;
 	tapio_sigsys(ctx, BPF_CORE_READ(info, _sifields._sigsys._syscall),
 		     BPF_CORE_READ(info, _sifields._sigsys._arch));
+	tapio_unnest();
 }
 
 SEC("tp_btf/signal_generate")

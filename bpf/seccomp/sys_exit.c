@@ -35,6 +35,7 @@ int BPF_PROG(tapio_scmp_errno_btf, struct pt_regs *regs, long ret)
 {
 	if (tapio_refused(ret))
 		tapio_scmp_errno(ctx, ret, tapio_syscall_nr(regs));
+	tapio_frame_release();
 	return 0;
 }
 
@@ -43,6 +44,7 @@ int BPF_PROG(tapio_scmp_errno_raw, struct pt_regs *regs, long ret)
 {
 	if (tapio_refused(ret))
 		tapio_scmp_errno(ctx, ret, tapio_syscall_nr(regs));
+	tapio_frame_release();
 	return 0;
 }
 
@@ -51,5 +53,6 @@ int tapio_scmp_errno_tp(struct trace_event_raw_sys_exit *ctx)
 {
 	if (tapio_refused(ctx->ret))
 		tapio_scmp_errno(ctx, ctx->ret, (int)ctx->id);
+	tapio_frame_release();
 	return 0;
 }

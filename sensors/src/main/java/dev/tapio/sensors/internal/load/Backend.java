@@ -7,11 +7,13 @@ import java.util.Set;
 /** Loads sensor objects into the kernel; the real one is libbpf, tests use a scripted one. */
 public interface Backend {
   /**
-   * Opens the sensor's object, loads only {@code programs} (plus the maps), and configures it.
+   * Opens the sensor's object, loads only {@code programs} (plus the maps), and configures it;
+   * {@code hooks} names the hooks they serve (a program several hooks share reports only theirs).
    *
    * @throws AbiMismatchException when the object's records differ from the decoders
    */
-  Loaded load(SensorSpec spec, Set<String> programs, Transport transport) throws BpfException;
+  Loaded load(SensorSpec spec, Set<String> programs, Set<String> hooks, Transport transport)
+      throws BpfException;
 
   /**
    * Whether the running kernel has the function {@code name} to attach fentry, fexit or BPF LSM

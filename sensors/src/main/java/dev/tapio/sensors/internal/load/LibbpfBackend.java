@@ -20,6 +20,7 @@ import dev.tapio.sensors.internal.ffm.RingReader;
 import dev.tapio.sensors.internal.spec.Attachment;
 import dev.tapio.sensors.internal.spec.MapSpec.Role;
 import dev.tapio.sensors.internal.spec.ProgramSpec;
+import dev.tapio.sensors.internal.spec.SensorCatalog;
 import dev.tapio.sensors.internal.spec.SensorSpec;
 import dev.tapio.sensors.internal.spec.TailCall;
 import java.io.IOException;
@@ -57,7 +58,7 @@ public final class LibbpfBackend implements Backend {
   }
 
   @Override
-  public Loaded load(SensorSpec spec, Set<String> programs, Transport transport)
+  public Loaded load(SensorSpec spec, Set<String> programs, Set<String> hooks, Transport transport)
       throws BpfException {
     BpfObject obj = BpfObject.open(spec.name(), objectBytes(spec.resource()));
     try {
@@ -78,7 +79,11 @@ public final class LibbpfBackend implements Backend {
         obj.setAutoload(slot.program(), slot.neededBy(programs));
       }
       boolean perf = transport == Transport.PERF_BUFFER;
-      obj.setConstant(spec.map(Role.CONSTANTS), 0, perf ? 1 : 0);
+      obj.setConstant(spec.map(Role.CONSTANTS), Abi.Constants.USE_PERF, perf ? 1 : 0);
+      obj.setConstant(
+          spec.map(Role.CONSTANTS),
+          Abi.Constants.OPEN_SYSCALLS,
+          SensorCatalog.openSyscallsAtFunction(programs, hooks));
       obj.setAutocreate(spec.map(Role.RING_BUFFER), !perf);
       obj.setAutocreate(spec.map(Role.PERF_BUFFER), perf);
       if (!perf) {

@@ -133,7 +133,7 @@ public final class SensorLoader {
       }
       Backend.Loaded loaded;
       try {
-        loaded = retry.run(() -> backend.load(spec, programs(active), transport));
+        loaded = retry.run(() -> backend.load(spec, programs(active), hooks(active), transport));
       } catch (Backend.AbiMismatchException e) {
         return LoadResult.unavailable(StatusMessages.ABI_MISMATCH.formatted(e.differences()));
       } catch (BpfException e) {
@@ -183,7 +183,9 @@ public final class SensorLoader {
     boolean blamed = false;
     for (Hook h : active) {
       try {
-        retry.run(() -> backend.load(spec, programs(List.of(h)), transport)).close();
+        retry
+            .run(() -> backend.load(spec, programs(List.of(h)), hooks(List.of(h)), transport))
+            .close();
       } catch (BpfException e) {
         h.fail(e, features, backend);
         blamed = true;
@@ -192,6 +194,12 @@ public final class SensorLoader {
     if (!blamed) {
       active.forEach(h -> h.fail(whole, features, backend));
     }
+  }
+
+  private static Set<String> hooks(List<Hook> active) {
+    return active.stream()
+        .map(h -> h.spec.hook())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
   private static Set<String> programs(List<Hook> active) {

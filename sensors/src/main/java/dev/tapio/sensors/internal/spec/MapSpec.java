@@ -22,7 +22,7 @@ public record MapSpec(String name, Role role) {
     FILL,
     /** Settings written before attaching (struct tapio_config). */
     CONFIG,
-    /** Read-only constants set before loading (tapio_use_perf). */
+    /** Read-only constants set before loading (struct tapio_constants). */
     CONSTANTS,
     /** Kernel filter: per open syscall, whether it filters and its modes (bpf/lib/filter.h). */
     FILTER_TYPES,

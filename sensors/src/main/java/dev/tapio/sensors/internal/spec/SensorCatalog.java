@@ -164,6 +164,25 @@ public final class SensorCatalog {
   static final String OPEN_FEXIT = "tapio_fexit_open";
 
   /**
+   * Which open syscalls the one program at {@link #OPEN_FUNCTION} reports, given the programs
+   * loaded and the hooks they serve ({@code struct tapio_constants.open_syscalls}): bit {@code 1 <<
+   * enum tapio_open_syscall} of each open hook asked for whose tracepoints are not loaded instead.
+   * That program sees every open; with only creat asked for, the others are not records.
+   */
+  public static int openSyscallsAtFunction(Set<String> programs, Set<String> hooks) {
+    if (!programs.contains(OPEN_FEXIT)) {
+      return 0;
+    }
+    int mask = 0;
+    for (OpenSyscall s : OpenSyscall.values()) {
+      if (hooks.contains(s.label()) && !programs.contains("tapio_exit_" + s.label())) {
+        mask |= 1 << s.value();
+      }
+    }
+    return mask;
+  }
+
+  /**
    * File opens, and changes at the entry and exit of their syscalls (at the kernel function or the
    * tracepoints).
    */

@@ -67,7 +67,7 @@ public final class ScriptedBackend implements Backend {
   }
 
   @Override
-  public Loaded load(SensorSpec spec, Set<String> programs, Transport transport)
+  public Loaded load(SensorSpec spec, Set<String> programs, Set<String> hooks, Transport transport)
       throws BpfException {
     loads.add(new LinkedHashSet<>(programs));
     transports.add(transport);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.decode.SyscallTable;
 import dev.tapio.sensors.internal.ffm.BpfObject;
 import dev.tapio.sensors.internal.ffm.Libbpf1;
@@ -16,6 +17,28 @@ import org.junit.jupiter.api.Test;
 
 /** The catalog against the objects the build produced (opened, not loaded: no root needed). */
 class SensorCatalogTest {
+  /**
+   * The one fexit program every open passes reports only the open syscalls whose hooks were asked
+   * for and run there: with creat alone asked for, another process's openat is no record.
+   */
+  @Test
+  void theOpenFunctionReportsOnlyTheOpensAskedForOnIt() {
+    int creat = 1 << OpenSyscall.CREAT.value();
+    int openat = 1 << OpenSyscall.OPENAT.value();
+    Set<String> fexit = Set.of(SensorCatalog.OPEN_FEXIT);
+    assertThat(SensorCatalog.openSyscallsAtFunction(fexit, Set.of("creat"))).isEqualTo(creat);
+    assertThat(SensorCatalog.openSyscallsAtFunction(fexit, Set.of("creat", "openat", "unlink")))
+        .isEqualTo(creat | openat);
+    assertThat(
+            SensorCatalog.openSyscallsAtFunction(
+                Set.of(SensorCatalog.OPEN_FEXIT, "tapio_enter_creat", "tapio_exit_creat"),
+                Set.of("creat", "openat")))
+        .as("creat on its tracepoints is theirs")
+        .isEqualTo(openat);
+    assertThat(SensorCatalog.openSyscallsAtFunction(Set.of("tapio_exit_creat"), Set.of("creat")))
+        .isZero();
+  }
+
   @Test
   void everyProgramAndMapOfTheCatalogIsInItsObject() throws Exception {
     for (SensorSpec spec : SensorCatalog.ALL) {

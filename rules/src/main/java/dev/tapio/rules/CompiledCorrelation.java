@@ -57,7 +57,7 @@ public record CompiledCorrelation(
   public enum Evaluator {
     /**
      * Per correlation a plain state machine over a bounded key table: the default, because it
-     * measured faster in the correlation soak (docs/performance.md).
+     * measured faster in the correlation soak (docs/performance-engine.md).
      */
     STATE_MACHINE,
     /**

@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * What scrubbing costs per alert and per string. Run with {@code ./bench alerts ScrubberBenchmark}
- * from the repository root; results are recorded in {@code docs/performance.md}.
+ * from the repository root; results are recorded in {@code docs/performance-engine.md}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

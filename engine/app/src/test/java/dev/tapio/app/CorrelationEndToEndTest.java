@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>An interactive shell (on the terminal {@code script} gives it) runs a network tool (bash
  *       copied to a file named {@code wget}) that opens a TCP connection to a listener on this
  *       machine's own non-loopback address: the three steps of <em>Interactive shell then network
- *       tool then outbound connection in a container</em>, exactly one alert.
+ *       tool then outbound connection in a container</em>, exactly one alert. The engine starts
+ *       first and two such containers follow back to back, each gone before its events are
+ *       enriched: both are named by their cgroup, each with its one alert.
  * </ul>
  */
 @Tag("privileged")
@@ -81,35 +84,47 @@ class CorrelationEndToEndTest {
   }
 
   @Test
-  void aShellThenANetworkToolThenAnOutboundConnectionRaiseOneChainAlert() throws Exception {
+  void aShellThenANetworkToolThenAnOutboundConnectionRaiseOneChainAlertInEachContainer()
+      throws Exception {
     assumeTrue(
         "root".equals(System.getProperty("user.name")),
         "SKIPPED LOUDLY: the correlation end-to-end test needs root to load eBPF programs");
-    String id = randomId();
     InetAddress address = outboundAddress();
     Path wget = Files.copy(Path.of("/bin/bash"), dir.resolve("wget"));
     Files.setPosixFilePermissions(wget, PosixFilePermissions.fromString("rwxr-xr-x"));
     var live = new InMemoryAlertSink();
     var options = new EngineOptions(List.of(), false, null, false, 1 << 22, Map.of());
-    int port;
 
-    try (ServerSocket listener = new ServerSocket(0, 50, address);
-        TestCgroup container = TestCgroup.dockerContainer(id);
-        Engine engine = new Engine(options, live)) {
-      port = listener.getLocalPort();
+    // as on a node: the engine runs first, then containers start; two short-lived ones back to
+    // back, whose processes are gone before their events are enriched, are both known by their
+    // cgroup (which outlives them, as a runtime's does for a while)
+    Map<String, Integer> ports = new LinkedHashMap<>();
+    try (Engine engine = new Engine(options, live)) {
       engine.start();
-      String tool =
-          "%s -c 'exec 3<>/dev/tcp/%s/%d'".formatted(wget, address.getHostAddress(), port);
-      EndToEnd.run(
-          container
-              .wrap("script", "-qec", "bash -c \"" + tool + "\"", "/dev/null")
-              .toArray(String[]::new));
-      awaitAlert(live, CHAIN, id);
+      for (int run = 0; run < 2; run++) {
+        String id = randomId();
+        try (ServerSocket listener = new ServerSocket(0, 50, address);
+            TestCgroup container = TestCgroup.dockerContainer(id)) {
+          int port = listener.getLocalPort();
+          String tool =
+              "%s -c 'exec 3<>/dev/tcp/%s/%d'".formatted(wget, address.getHostAddress(), port);
+          EndToEnd.run(
+              container
+                  .wrap("script", "-qec", "bash -c \"" + tool + "\"", "/dev/null")
+                  .toArray(String[]::new));
+          ports.put(id, port);
+          awaitAlert(live, CHAIN, id);
+        }
+      }
       Thread.sleep(1_000); // a second alert, were there one, would have come by now
     }
+    ports.forEach((id, port) -> assertChainAlert(live, id, wget, address, port));
+  }
 
+  private static void assertChainAlert(
+      InMemoryAlertSink live, String id, Path wget, InetAddress address, int port) {
     List<Alert> chain = ofContainer(live, CHAIN, id);
-    assertThat(chain).as("alerts of '%s' in the container", CHAIN).hasSize(1);
+    assertThat(chain).as("alerts of '%s' in container %s", CHAIN, id).hasSize(1);
     Alert alert = chain.getFirst();
     assertThat(alert.outputFields())
         .containsEntry("connect.fd.sip", address.getHostAddress())

@@ -129,15 +129,19 @@ class SamplingLoadTest {
             .start()) {
       long heapBefore = heapAfterGc();
 
-      // the flood: ~1M events a second for 3 seconds; 1 in 500 a ptrace (execs, ptraces and the
-      // like are rare beside opens), 1 in 10 a file change
+      // the flood: ~1M events a second for 3 seconds, and at least 1.2M events however slowly this
+      // thread runs on a busy machine (30 seconds at most); 1 in 500 a ptrace (execs, ptraces and
+      // the like are rare beside opens), 1 in 10 a file change
       long ptracesSent = 0;
       long changesSent = 0;
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+      long start = System.nanoTime();
+      long end = start + TimeUnit.SECONDS.toNanos(3);
+      long cap = start + TimeUnit.SECONDS.toNanos(30);
       int openFirstFasterThanChanges = 0;
+      int mostOpensSampled = 1;
       long maxHeap = 0;
       long t = 0;
-      while (System.nanoTime() < end) {
+      while (System.nanoTime() < end || (t < 1_200_000 && System.nanoTime() < cap)) {
         for (int i = 0; i < 1000; i++, t++) {
           if (t % 500 == 0) {
             pipeline.accept(new SyscallEvent(header(t), "ptrace", Map.of(), 0));
@@ -152,6 +156,7 @@ class SamplingLoadTest {
           }
         }
         Map<String, Integer> n = pipeline.stats().keepOneIn();
+        mostOpensSampled = Math.max(mostOpensSampled, n.get("file_open"));
         if (n.get("file_open") > n.get("file_change")) {
           openFirstFasterThanChanges++;
         }
@@ -163,9 +168,11 @@ class SamplingLoadTest {
       PipelineStats peak = pipeline.stats();
       maxHeap = Math.max(maxHeap, heapAfterGc());
 
-      // sampling engaged, opens before changes, and the ptraces all matched despite the flood
+      // sampling engaged, opens before changes, and the ptraces all matched despite the flood (the
+      // sampling rate at its strongest during the flood: on a busy machine this thread may stall
+      // long enough for the pipeline to catch up and relax it before the flood ends)
       assertThat(peak.sampled().get("file_open")).isPositive();
-      assertThat(peak.keepOneIn().get("file_open")).isGreaterThan(8);
+      assertThat(mostOpensSampled).isGreaterThan(8);
       assertThat(openFirstFasterThanChanges).isPositive();
       assertThat(peak.sampled().get("file_open")).isGreaterThan(peak.sampled().get("file_change"));
       assertThat(peak.sampled().get("datagram")).isZero();

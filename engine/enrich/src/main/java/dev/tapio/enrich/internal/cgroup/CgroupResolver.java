@@ -19,9 +19,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Maps a cgroup id (the cgroup v2 directory inode that {@code bpf_get_current_cgroup_id} returns)
- * to its path and then to a container. The cgroup v2 tree is scanned at start-up and again, off the
- * event path and at most once a second, when an unknown id shows up; meanwhile the event's
- * process's {@code /proc/PID/cgroup} answers. Results are cached per id.
+ * to its path and then to a container. The cgroup v2 tree is scanned at start-up. An id not seen
+ * then (a container started since) is opened by its file handle, which names the directory even
+ * after every process in it has exited (a short-lived container's events are enriched after the
+ * reorder delay, when its processes may be gone); where handles are refused, the event's process's
+ * {@code /proc/PID/cgroup} answers, and the tree is scanned again, off the event path and at most
+ * once a second. Results are cached per id.
  */
 public final class CgroupResolver {
   private static final long RESCAN_INTERVAL_NANOS = 1_000_000_000L;
@@ -29,6 +32,7 @@ public final class CgroupResolver {
 
   private final @Nullable Path cgroup2Root;
   private final @Nullable ProcfsReader procfs;
+  private final @Nullable CgroupHandles handles;
   private final Executor background;
   private final LongSupplier clock;
   private final Map<Long, String> paths = new ConcurrentHashMap<>();
@@ -49,6 +53,7 @@ public final class CgroupResolver {
       LongSupplier clock) {
     this.cgroup2Root = cgroup2Root;
     this.procfs = procfs;
+    this.handles = cgroup2Root == null ? null : new CgroupHandles(cgroup2Root);
     this.background = background;
     this.clock = clock;
   }
@@ -121,6 +126,11 @@ public final class CgroupResolver {
   public @Nullable String path(long cgroupId, int pid) {
     String path = cgroupId == 0 ? null : paths.get(cgroupId);
     if (path != null) {
+      return path;
+    }
+    path = handles == null ? null : handles.path(cgroupId);
+    if (path != null) {
+      paths.put(cgroupId, path);
       return path;
     }
     path = procfs == null || pid <= 0 ? null : procfs.cgroupPath(pid, cgroup2Root != null);

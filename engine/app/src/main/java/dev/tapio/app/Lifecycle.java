@@ -23,17 +23,45 @@ public final class Lifecycle implements AutoCloseable {
 
   private final Deque<Started> started = new ArrayDeque<>();
 
-  /** Runs {@code step} now; its result is closed at teardown, after every later step's. */
+  /**
+   * Runs {@code step} now; its result is closed at teardown, after every later step's. At debug
+   * level each step logs its wall time and this thread's CPU time, and the first one how long the
+   * process ran before it (the start-up timeline of docs/footprint.md).
+   */
   public void step(String name, Step step) {
+    if (started.isEmpty() && log.isDebugEnabled()) {
+      ProcessHandle.Info self = ProcessHandle.current().info();
+      log.debug(
+          "process started {} ms ago, {} ms of CPU so far",
+          self.startInstant()
+              .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis())
+              .orElse(-1L),
+          self.totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
+    }
     log.debug("start: {}", name);
     long t0 = System.nanoTime();
+    long c0 = threadCpuNanos();
     try {
       started.push(new Started(name, step.start()));
-      log.debug("started: {} ({} ms)", name, (System.nanoTime() - t0) / 1_000_000);
+      log.debug(
+          "started: {} ({} ms, {} ms of CPU)",
+          name,
+          (System.nanoTime() - t0) / 1_000_000,
+          (threadCpuNanos() - c0) / 1_000_000);
     } catch (Exception e) {
       close();
       throw new StartupException(name, e);
     }
+  }
+
+  /**
+   * This thread's CPU time in nanoseconds when debug logging is on, else 0: the management classes
+   * are not worth loading at every start.
+   */
+  public static long threadCpuNanos() {
+    return log.isDebugEnabled()
+        ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+        : 0;
   }
 
   /** Undoes every started step, newest first. Failures are logged and do not stop the others. */

@@ -4,6 +4,7 @@ import dev.tapio.app.RuleSelection;
 import dev.tapio.app.reload.RuleInputs;
 import dev.tapio.app.reload.RuleShape;
 import dev.tapio.app.reload.RuleShapeCache;
+import dev.tapio.rules.BundledRules;
 import dev.tapio.rules.CompiledRuleSet;
 import dev.tapio.rules.LoadReport;
 import dev.tapio.rules.RuleLoader;
@@ -19,9 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code tapio rules compile FILE... --emit DIR [--show-filter] [--cache DIR]}: compile, and keep
+ * {@code tapio rules compile [FILE...] --emit DIR [--show-filter] [--cache DIR]}: compile, and keep
  * what was generated: the DRL and the kernel filter; with {@code --cache}, warm the rule cache of
  * {@code tapio run} (an image build can, so its first start does not compile before the sensors).
+ * Without files it compiles the bundled rules, as {@code tapio run} loads them: the build trains
+ * the JVM's AOT cache on this command (no root, no BPF).
  */
 @Command(
     name = "compile",
@@ -29,7 +32,10 @@ import picocli.CommandLine.Parameters;
 public final class RulesCompileCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rule files, in load order.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..*",
+      description = "Rule files, in load order; none: the bundled rules.")
   List<Path> files = new ArrayList<>();
 
   @Option(
@@ -56,7 +62,11 @@ public final class RulesCompileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LoadReport report = RuleLoader.create().load(files);
+    boolean bundled = files.isEmpty();
+    LoadReport report =
+        bundled
+            ? RuleLoader.create().loadSources(BundledRules.sources())
+            : RuleLoader.create().load(files);
     PrintWriter out = spec.commandLine().getOut();
     if (!report.successful()) {
       out.print(report.text(false));
@@ -72,7 +82,7 @@ public final class RulesCompileCommand implements Callable<Integer> {
             + " in %s%n",
         rules.rules().size(), enabled, rules.eventTypes().size(), written, filter);
     if (cache != null) {
-      RuleInputs inputs = new RuleInputs(files, List.of(), false, RuleSelection.NONE, List.of());
+      RuleInputs inputs = new RuleInputs(files, List.of(), bundled, RuleSelection.NONE, List.of());
       RuleShapeCache.in(cache)
           .store(
               RuleShapeCache.key(inputs), new RuleShape(rules.eventTypes(), rules.kernelFilter()));

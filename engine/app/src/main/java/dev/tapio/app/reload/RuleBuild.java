@@ -1,6 +1,7 @@
 package dev.tapio.app.reload;
 
 import dev.tapio.app.EngineOptions;
+import dev.tapio.app.Lifecycle;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,14 +52,19 @@ public final class RuleBuild {
             () -> {
               try {
                 long t0 = System.nanoTime();
+                long c0 = Lifecycle.threadCpuNanos();
                 RuleReports read = inputs.read();
                 build.reports.complete(read);
                 long t1 = System.nanoTime();
+                long c1 = Lifecycle.threadCpuNanos();
                 RuleBase base = read.build();
                 log.debug(
-                    "rules compiled in {} ms, rule base built in {} ms",
+                    "rules compiled in {} ms ({} ms of CPU), rule base built in {} ms ({} ms of"
+                        + " CPU)",
                     (t1 - t0) / 1_000_000,
-                    (System.nanoTime() - t1) / 1_000_000);
+                    (c1 - c0) / 1_000_000,
+                    (System.nanoTime() - t1) / 1_000_000,
+                    (Lifecycle.threadCpuNanos() - c1) / 1_000_000);
                 RuleShape shape = RuleShape.of(base);
                 if (!shape.equals(build.cached)) {
                   cache.store(inputs, base); // here, not where the engine waits for the rules

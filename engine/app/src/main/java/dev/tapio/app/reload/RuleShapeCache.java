@@ -75,11 +75,27 @@ public final class RuleShapeCache {
 
   /** The key of what {@code inputs} load now; it changes with any input and with Tapio's build. */
   public static String key(RuleInputs inputs) {
+    return key(inputs, build());
+  }
+
+  /**
+   * This build of Tapio as the key sees it: its version and where its code comes from (a jar's
+   * path, size and time), so another version, or a rebuilt snapshot, never reads this one's
+   * entries.
+   */
+  static String build() {
+    return BuildInfo.version()
+        + "\0"
+        + codeIdentity(CompiledRuleSet.class)
+        + "\0"
+        + codeIdentity(RuleShapeCache.class);
+  }
+
+  /** The key of what {@code inputs} load now in the given {@link #build()}. */
+  static String key(RuleInputs inputs, String build) {
     MessageDigest sha = sha256();
     update(sha, RuleShape.HEADER);
-    update(sha, BuildInfo.version());
-    update(sha, codeIdentity(CompiledRuleSet.class));
-    update(sha, codeIdentity(RuleShapeCache.class));
+    update(sha, build);
     update(sha, inputs.fingerprint());
     update(sha, "bundled=" + inputs.bundled());
     if (inputs.bundled()) {

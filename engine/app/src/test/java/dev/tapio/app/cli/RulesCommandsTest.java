@@ -133,6 +133,28 @@ class RulesCommandsTest {
   }
 
   @Test
+  void compileWithoutFilesCompilesTheBundledRulesAsARunWithoutFilesLoadsThem() throws Exception {
+    Path cache = dir.resolve("cache");
+    CliRunner r =
+        CliRunner.run(
+            "rules",
+            "compile",
+            "--emit",
+            dir.resolve("out").toString(),
+            "--cache",
+            cache.toString());
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).startsWith("compiled ").endsWith("rule cache: " + cache + "\n");
+    assertThat(Files.readString(dir.resolve("out/rules.drl")))
+        .contains("Credential file read"); // tapio_rules.yaml's first rule
+
+    RuleBuild run =
+        RuleBuild.start(RuleFixtures.options(List.of(), "rules.cache.directory=" + cache));
+    assertThat(run.cacheHit()).isTrue();
+    assertThat(run.shape()).isEqualTo(RuleShape.of(run.live().current()));
+  }
+
+  @Test
   void testRunsCasesPrintsAReportAndWritesJUnitXml() throws Exception {
     Path rules = write("good.yaml", GOOD);
     write(

@@ -137,6 +137,29 @@ class RuleShapeCacheTest {
   }
 
   @Test
+  void anotherBuildOfTapioIsAnotherKey() throws Exception {
+    Path file = Files.writeString(dir.resolve("rules.yaml"), rule("Reads x", "/tmp/x"));
+    RuleInputs inputs = RuleInputs.of(options(List.of(file)));
+    String build = RuleShapeCache.build();
+    assertThat(build).startsWith(dev.tapio.app.BuildInfo.version());
+    assertThat(RuleShapeCache.key(inputs)).isEqualTo(RuleShapeCache.key(inputs, build));
+    assertThat(RuleShapeCache.key(inputs, "0.0.1\0" + build.substring(build.indexOf('\0') + 1)))
+        .as("another version")
+        .isNotEqualTo(RuleShapeCache.key(inputs));
+    assertThat(RuleShapeCache.key(inputs, build + " rebuilt"))
+        .as("the same version, another jar")
+        .isNotEqualTo(RuleShapeCache.key(inputs));
+
+    RuleShapeCache cache = RuleShapeCache.in(dir.resolve("cache"));
+    cache.store(
+        RuleShapeCache.key(inputs, "0.0.1"), new RuleShape(Set.of("ptrace"), KernelFilter.NONE));
+    RuleBuild build2 = RuleBuild.start(inputs, cache);
+    assertThat(build2.cacheHit()).as("an older build's entry is not read").isFalse();
+    assertThat(build2.shape().eventTypes()).contains("openat").doesNotContain("ptrace");
+    build2.live(); // its thread writes the cache: done before the directory goes
+  }
+
+  @Test
   void aCacheThatCannotBeWrittenIsLoggedAndIgnored() throws Exception {
     Path file = Files.writeString(dir.resolve("rules.yaml"), rule("Reads x", "/tmp/x"));
     Path notADirectory = Files.writeString(dir.resolve("plain-file"), "x");

@@ -121,7 +121,10 @@ public final class RuleCompiler {
     }
   }
 
-  /** The rule with its predicates running shared checks only where they are shared. */
+  /**
+   * The rule with its predicates running shared checks only where they are shared, each generated
+   * as straight-line code when first tested (not at every start for every rule and type).
+   */
   private static RuleCode withSharedChecks(RuleCode r) {
     Map<String, EventPredicate> byType = new LinkedHashMap<>();
     r.predicatesByType()
@@ -129,10 +132,10 @@ public final class RuleCompiler {
             (type, p) ->
                 byType.put(
                     type,
-                    PredicateClasses.generate(
+                    PredicateClasses.lazy(
                         SharedChecks.finish(p), "Rule" + r.index() + "_" + type)));
     return r.withPredicates(
-        PredicateClasses.generate(SharedChecks.finish(r.predicate()), "Rule" + r.index()), byType);
+        PredicateClasses.lazy(SharedChecks.finish(r.predicate()), "Rule" + r.index()), byType);
   }
 
   /** Items naming an earlier list are replaced by that list's items. */

@@ -20,6 +20,7 @@ import java.lang.reflect.AccessFlag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a tree of {@link Logic} nodes into one generated class whose {@code test} method is the
@@ -47,6 +48,53 @@ public final class PredicateClasses {
   private static final MethodTypeDesc TEST = MethodTypeDesc.of(CD_boolean, CD_EVENT);
 
   private PredicateClasses() {}
+
+  /**
+   * The same condition as {@code tree}, its class generated when it is first tested, not now: a
+   * rule set compiles hundreds of conditions (748 Drools rules for Falco's three files), and the
+   * engine should not spend its start-up defining classes for event types that may come minutes
+   * later or never; a single check is returned as it is.
+   */
+  public static EventPredicate lazy(EventPredicate tree, String name) {
+    return isNode(tree) ? new Lazy(tree, name) : tree;
+  }
+
+  /** A condition whose class is generated on its first test (on whichever thread tests first). */
+  static final class Lazy implements EventPredicate {
+    private final EventPredicate tree;
+    private final String name;
+    private volatile @Nullable EventPredicate generated;
+
+    Lazy(EventPredicate tree, String name) {
+      this.tree = tree;
+      this.name = name;
+    }
+
+    @Override
+    public boolean test(EnrichedEvent event) {
+      EventPredicate g = generated;
+      return (g != null ? g : generate()).test(event);
+    }
+
+    private synchronized EventPredicate generate() {
+      EventPredicate g = generated;
+      if (g == null) {
+        g = PredicateClasses.generate(tree, name);
+        generated = g;
+      }
+      return g;
+    }
+
+    /** Whether its class exists yet. */
+    boolean isGenerated() {
+      return generated != null;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
 
   /** {@link #generate(EventPredicate, String)} with a class named after nothing in particular. */
   public static EventPredicate generate(EventPredicate tree) {

@@ -39,9 +39,11 @@ public record ScalarLayout(List<Segment> segments) {
 
   /**
    * Works out the layout of the scalar whose token starts at {@code start} in {@code lines} (the
-   * source split into lines), given the scalar's value.
+   * source split into lines, each starting at its {@code lineOffsets} entry, {@link #lineOffsets}),
+   * given the scalar's value.
    */
-  static ScalarLayout of(List<String> lines, SourcePosition start, String value) {
+  static ScalarLayout of(
+      List<String> lines, int[] lineOffsets, SourcePosition start, String value) {
     int lineIdx = start.line() - 1;
     if (lineIdx < 0 || lineIdx >= lines.size()) {
       return SINGLE;
@@ -52,7 +54,6 @@ public record ScalarLayout(List<Segment> segments) {
       return SINGLE;
     }
     char indicator = first.charAt(col0);
-    int[] lineOffsets = lineOffsets(lines);
     List<Segment> segs = new ArrayList<>();
     int valuePos = 0;
     int next;
@@ -100,7 +101,8 @@ public record ScalarLayout(List<Segment> segments) {
     return indent;
   }
 
-  private static int[] lineOffsets(List<String> lines) {
+  /** Where each line starts in the source: once per source, not per scalar. */
+  static int[] lineOffsets(List<String> lines) {
     int[] offsets = new int[lines.size()];
     int off = 0;
     for (int i = 0; i < lines.size(); i++) {

@@ -37,10 +37,12 @@ public final class YamlTreeReader {
   }
 
   private final SourceText source;
+  private final int[] lineOffsets;
   private final JsonParser parser;
 
   private YamlTreeReader(SourceText source, JsonParser parser) {
     this.source = source;
+    this.lineOffsets = ScalarLayout.lineOffsets(source.lines());
     this.parser = parser;
   }
 
@@ -112,7 +114,7 @@ public final class YamlTreeReader {
       case VALUE_NULL -> new YNode.YNull(pos);
       default -> {
         String text = parser.getText();
-        yield new YNode.YScalar(pos, text, ScalarLayout.of(source.lines(), pos, text));
+        yield new YNode.YScalar(pos, text, ScalarLayout.of(source.lines(), lineOffsets, pos, text));
       }
     };
   }

@@ -63,6 +63,46 @@ class PredicateClassesTest {
   }
 
   @Test
+  void aLazyConditionGeneratesItsClassOnItsFirstTestOnlyAndAgreesWithTheTree() throws Exception {
+    List<Integer> log = java.util.Collections.synchronizedList(new ArrayList<>());
+    EventPredicate check = new Recorded(1, true, log);
+    assertThat(PredicateClasses.lazy(check, "Rule3")).isSameAs(check);
+
+    EventPredicate lazy =
+        PredicateClasses.lazy(
+            Logic.or(List.of(Logic.not(check), new Recorded(2, false, log))), "Rule3_openat");
+    var pending = (PredicateClasses.Lazy) lazy;
+    assertThat(pending.isGenerated()).as("no class before the first test").isFalse();
+
+    Thread[] testers = new Thread[4];
+    boolean[] answers = new boolean[testers.length];
+    for (int i = 0; i < testers.length; i++) {
+      int slot = i;
+      testers[i] = Thread.ofPlatform().start(() -> answers[slot] = lazy.test(EVENT));
+    }
+    for (Thread t : testers) {
+      t.join();
+    }
+    assertThat(answers).containsOnly(false);
+    assertThat(pending.isGenerated()).isTrue();
+    assertThat(log).hasSize(2 * testers.length).containsOnly(1, 2);
+
+    Random random = new Random(20261205);
+    for (int round = 0; round < 500; round++) {
+      List<Integer> treeLog = new ArrayList<>();
+      List<Integer> lazyLog = new ArrayList<>();
+      long seed = random.nextLong();
+      EventPredicate tree = randomTree(new Random(seed), treeLog, 4, new int[1]);
+      EventPredicate late =
+          PredicateClasses.lazy(randomTree(new Random(seed), lazyLog, 4, new int[1]), "R");
+      boolean expected = tree.test(EVENT);
+      assertThat(late.test(EVENT)).as("round %d", round).isEqualTo(expected);
+      assertThat(lazyLog).as("round %d: checks run, in order", round).isEqualTo(treeLog);
+      assertThat(late.test(EVENT)).as("round %d, generated", round).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void conditionsTooLargeForOneMethodAreSplitAndStillAgree() {
     List<Integer> log = new ArrayList<>();
     List<EventPredicate> alternatives = new ArrayList<>();

@@ -17,6 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * read their arguments from: some kernels' BTF (5.10's for {@code bpf}, {@code connect}, {@code
  * sendto} and a few more) describes the wrapper with the syscall's own parameters instead, and the
  * verifier then refuses any program that reads them.
+ *
+ * <p>A function whose hook reads its return value at fexit counts only with the number of
+ * parameters the program was written for: the return value follows the parameters in an fexit
+ * program's context, and {@code __secure_computing} lost its one parameter in later kernels (7.x),
+ * where the verifier refuses the program; its hook then falls back to its tracepoint.
  */
 public final class KernelFunctions {
   private static final int KIND_PTR = 2;
@@ -29,6 +34,9 @@ public final class KernelFunctions {
   private static final int KIND_TYPE_TAG = 18;
   private static final int TYPE_HEADER_BYTES = 12;
   private static final int PARAM_BYTES = 8;
+
+  /** Functions hooked at fexit by a program written for this many parameters. */
+  private static final Map<String, Integer> PARAMETERS = Map.of("__secure_computing", 1);
 
   private final Map<String, Boolean> known = new ConcurrentHashMap<>();
 
@@ -52,10 +60,18 @@ public final class KernelFunctions {
     }
     try (Arena arena = Arena.ofConfined()) {
       int id = Libbpf1.btfFind(btf, arena.allocateFrom(name), KIND_FUNC);
-      return id > 0 && (!isSyscallWrapper(name) || takesRegisters(btf, id));
+      int wanted = PARAMETERS.getOrDefault(name, -1);
+      return id > 0
+          && (!isSyscallWrapper(name) || takesRegisters(btf, id))
+          && (wanted < 0 || parameters(btf, id) == wanted);
     } finally {
       Libbpf1.btfFree(btf);
     }
+  }
+
+  /** How many parameters the function {@code func} takes. */
+  private static int parameters(MemorySegment btf, int func) {
+    return header(btf, header(btf, func).get(JAVA_INT, 8)).get(JAVA_INT, 4) & 0xffff;
   }
 
   /** Whether the function {@code func}'s first parameter is a pointer to struct pt_regs. */

@@ -244,7 +244,13 @@ struct tapio_header {
 	__u32 pid;		/* thread-group id */
 	__u32 tid;		/* thread id */
 	__u16 kind;		/* enum tapio_event_kind */
-	__u16 pad;
+	/*
+	 * The task's exec count (task_struct.self_exec_id, low 16 bits): one more after each exec,
+	 * inherited by a fork. The exec record carries the new count, so a record whose count is
+	 * ahead of the last exec seen for its process was made by a program whose exec record is
+	 * still on its way (another ring, read later).
+	 */
+	__u16 exec_id;
 	__u32 size;		/* bytes of the whole record, variable part included */
 	struct tapio_namespaces ns;
 };

@@ -63,7 +63,7 @@ static __always_inline void tapio_fill_header(struct tapio_header *hdr, __u16 ki
 	hdr->pid = pid_tgid >> 32;
 	hdr->tid = (__u32)pid_tgid;
 	hdr->kind = kind;
-	hdr->pad = 0;
+	hdr->exec_id = (__u16)BPF_CORE_READ(task, self_exec_id);
 	hdr->size = 0;
 	tapio_fill_namespaces(task, &hdr->ns);
 }

@@ -16,6 +16,7 @@ import dev.tapio.app.metrics.MetricSources;
 import dev.tapio.app.netpol.PolicyJudge;
 import dev.tapio.app.outputs.AlertOutputs;
 import dev.tapio.app.pipeline.AlertCompleter;
+import dev.tapio.app.pipeline.ExecTracker;
 import dev.tapio.app.pipeline.OutputAppender;
 import dev.tapio.app.pipeline.Pipeline;
 import dev.tapio.app.pipeline.PipelineStats;
@@ -278,6 +279,7 @@ public final class Engine implements AutoCloseable {
     Pipeline built =
         new Pipeline(
                 event -> policies.judge(enrich.enrich(event)),
+                ExecTracker.of(enrich::awaitsExec, enrich::execMissed),
                 options.printEvents() ? e -> List.of() : matcher,
                 completion::send,
                 seen,

@@ -7,6 +7,8 @@ import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.LsmDenial;
+import dev.tapio.api.event.ProcessExec;
+import dev.tapio.api.event.ProcessFork;
 import dev.tapio.api.event.SeccompViolation;
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.enrich.internal.ContainerContexts;
@@ -107,6 +109,30 @@ public final class Enricher implements AutoCloseable {
             ? processes.user(change.after())
             : processes.user(header.pid(), time);
     return new EnrichedEvent(event, lineage, user, context.container(), context.pod(), hostname);
+  }
+
+  /**
+   * Whether {@code event} was made by a program whose exec (or fork) the process table has not seen
+   * yet: the event's exec count is ahead of the latest program the table knows for its process. Its
+   * exec record is in another sensor's ring, still to be read; enriched now, the event would be
+   * blamed on the program before. Exec and fork events never wait: they are what the others wait
+   * for. False whenever the counts are unknown.
+   */
+  public boolean awaitsExec(Event event) {
+    if (event instanceof ProcessExec || event instanceof ProcessFork) {
+      return false;
+    }
+    EventHeader header = event.header();
+    return processes.aheadOfTable(header.pid(), header.execId());
+  }
+
+  /**
+   * The exec {@code event} {@linkplain #awaitsExec waited for} did not come (its record was lost):
+   * its process is taken as procfs shows it now, from the event's time on.
+   */
+  public void execMissed(Event event) {
+    EventHeader header = event.header();
+    processes.adopt(header.pid(), header.execId(), header.timeNanos(), header.cgroupId());
   }
 
   /**

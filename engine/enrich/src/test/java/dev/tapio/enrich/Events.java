@@ -71,7 +71,65 @@ public final class Events {
 
   private static EventHeader moved(EventHeader header, long timeNanos) {
     return new EventHeader(
-        timeNanos, header.pid(), header.tid(), header.cgroupId(), header.namespaces());
+        timeNanos,
+        header.pid(),
+        header.tid(),
+        header.cgroupId(),
+        header.namespaces(),
+        header.execId());
+  }
+
+  /** {@code event}'s header with the task's exec count {@code execId}. */
+  public static EventHeader counted(EventHeader header, int execId) {
+    return new EventHeader(
+        header.timeNanos(),
+        header.pid(),
+        header.tid(),
+        header.cgroupId(),
+        header.namespaces(),
+        execId);
+  }
+
+  /** {@code exec} made by a task whose exec count is {@code execId} after it. */
+  public static ProcessExec counted(int execId, ProcessExec exec) {
+    return new ProcessExec(
+        counted(exec.header(), execId),
+        exec.type(),
+        exec.filename(),
+        exec.exePath(),
+        exec.argv(),
+        exec.cwd(),
+        exec.comm(),
+        exec.ppid(),
+        exec.sessionId(),
+        exec.pgid(),
+        exec.tty(),
+        exec.credentials(),
+        exec.exeFromMemfd(),
+        exec.exeUpperLayer());
+  }
+
+  /** {@code fork} made by a parent whose exec count is {@code execId}. */
+  public static ProcessFork counted(int execId, ProcessFork fork) {
+    return new ProcessFork(
+        counted(fork.header(), execId),
+        fork.type(),
+        fork.childPid(),
+        fork.childTid(),
+        fork.cloneFlags(),
+        fork.comm());
+  }
+
+  /** {@code open} made by a task whose exec count is {@code execId}. */
+  public static FileOpen counted(int execId, FileOpen open) {
+    return new FileOpen(
+        counted(open.header(), execId),
+        open.type(),
+        open.path(),
+        open.rawPath(),
+        open.flags(),
+        open.mode(),
+        open.result());
   }
 
   public static ProcessExec exec(int pid, int ppid, String exePath, String... argv) {

@@ -98,6 +98,21 @@ public final class EngineMetrics {
         List.of(),
         cb -> cb.accept(s.pipeline().get().late(), new String[0]));
     counter(
+        "tapio_pipeline_events_exec_waits",
+        "Events read before the exec of the program that made them, held until it arrived.",
+        List.of(),
+        cb -> cb.accept(s.pipeline().get().execWaits(), new String[0]));
+    counter(
+        "tapio_pipeline_events_exec_wait_timeouts",
+        "Events whose exec did not arrive in time (record lost): named as procfs showed the process.",
+        List.of(),
+        cb -> cb.accept(s.pipeline().get().execWaitsTimedOut(), new String[0]));
+    counter(
+        "tapio_pipeline_events_exec_wait_refused",
+        "Events that should have waited for their exec but did not (too many waiting).",
+        List.of(),
+        cb -> cb.accept(s.pipeline().get().execWaitsRefused(), new String[0]));
+    counter(
         "tapio_events_sampled",
         "Events sampled away while the pipeline was behind, by kind (kinds rules depend on are never sampled).",
         List.of("kind"),

@@ -2,6 +2,8 @@ package dev.tapio.app.pipeline;
 
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.event.Event;
+import dev.tapio.api.event.ProcessExec;
+import dev.tapio.api.event.ProcessFork;
 import dev.tapio.api.spi.EventSink;
 import dev.tapio.rules.Match;
 import java.time.Duration;
@@ -56,6 +58,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
   private final Consumer<EnrichedEvent> eventTap;
   private final BlockingQueue<Event> queue;
   private final ReorderBuffer reorder;
+  private final ExecWait execWait;
   private final LongSupplier clock;
   private final Thread thread;
   private final Sampler sampler;
@@ -118,6 +121,30 @@ public final class Pipeline implements EventSink, AutoCloseable {
       int queueCapacity,
       Duration reorderDelay,
       SamplingSettings sampling) {
+    this(
+        enricher,
+        ExecTracker.NONE,
+        matcher,
+        matches,
+        eventTap,
+        queueCapacity,
+        reorderDelay,
+        sampling);
+  }
+
+  /**
+   * @param execs tells events made by a program whose exec the enrichment has not seen yet (its
+   *     record still in another ring): such an event waits for it ({@link ExecWait})
+   */
+  public Pipeline(
+      Function<Event, EnrichedEvent> enricher,
+      ExecTracker execs,
+      RuleMatcher matcher,
+      Consumer<Match> matches,
+      Consumer<EnrichedEvent> eventTap,
+      int queueCapacity,
+      Duration reorderDelay,
+      SamplingSettings sampling) {
     if (reorderDelay.isNegative()) {
       throw new IllegalArgumentException("reorderDelay must not be negative, was " + reorderDelay);
     }
@@ -127,6 +154,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
     this.eventTap = eventTap;
     this.queue = new ArrayBlockingQueue<>(queueCapacity);
     this.reorder = new ReorderBuffer(reorderDelay.toNanos());
+    this.execWait = new ExecWait(execs);
     this.clock =
         () -> {
           Instant now = Instant.now();
@@ -190,6 +218,9 @@ public final class Pipeline implements EventSink, AutoCloseable {
         failed.get(),
         alerts.get(),
         late.get(),
+        execWait.waited(),
+        execWait.timedOut(),
+        execWait.overflow(),
         sampler.sampled(),
         rates);
   }
@@ -215,7 +246,8 @@ public final class Pipeline implements EventSink, AutoCloseable {
       }
       long now = clock.getAsLong();
       reorder.readyAt(now).forEach(this::process);
-      long due = reorder.nextDueNanos();
+      execWait.expired(now).forEach(this::run);
+      long due = Math.min(reorder.nextDueNanos(), execWait.nextDueNanos());
       if (due == Long.MAX_VALUE) {
         idle = true;
         if (depth.get() == 0 && running) {
@@ -227,6 +259,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
       }
     }
     reorder.drain().forEach(this::process);
+    execWait.drain().forEach(this::run);
   }
 
   /**
@@ -241,6 +274,7 @@ public final class Pipeline implements EventSink, AutoCloseable {
     reorder.ready().forEach(this::process);
   }
 
+  /** An event leaving the reorder buffer, in time order. */
   private void process(Event event) {
     long time = event.header().timeNanos();
     if (time < newestProcessed) {
@@ -248,6 +282,28 @@ public final class Pipeline implements EventSink, AutoCloseable {
     } else {
       newestProcessed = time;
     }
+    runOrHold(event);
+  }
+
+  /**
+   * Enriches and matches {@code event} now, or holds it until its exec arrives; after an exec or a
+   * fork, the events that waited for it follow.
+   */
+  private void runOrHold(Event event) {
+    if (!(event instanceof ProcessExec || event instanceof ProcessFork)
+        && execWait.hold(event, clock)) {
+      return;
+    }
+    run(event);
+    switch (event) {
+      case ProcessExec exec -> execWait.release(exec.header().pid()).forEach(this::runOrHold);
+      case ProcessFork fork -> execWait.release(fork.childPid()).forEach(this::runOrHold);
+      default -> {}
+    }
+  }
+
+  /** Enriches and matches {@code event}, and hands its matches on. */
+  private void run(Event event) {
     try {
       EnrichedEvent enriched = enricher.apply(event);
       eventTap.accept(enriched);

@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  * @param alerts alerts produced
  * @param late events read later than the reorder delay: older than an event already processed. They
  *     are still enriched as of their own time, but correlation rules see them out of order
+ * @param execWaits events that arrived before the exec of the program that made them and waited for
+ *     it, so that they name that program ({@link ExecWait})
+ * @param execWaitsTimedOut of those, events whose exec did not come within {@link
+ *     ExecWait#WAIT_NANOS} (its record lost): they name the process as procfs showed it then
+ * @param execWaitsRefused events that should have waited but did not, {@link ExecWait#MAX_HELD}
+ *     waiting already: they name the program before the exec
  * @param sampled events sampled away while the pipeline was behind, per {@link SampledKind#label()}
  *     (every kind present, 0 when none)
  * @param keepOneIn N of "keep 1 in N" per {@link SampledKind#label()} now (1: not sampled)
@@ -24,6 +30,9 @@ public record PipelineStats(
     long failed,
     long alerts,
     long late,
+    long execWaits,
+    long execWaitsTimedOut,
+    long execWaitsRefused,
     Map<String, Long> sampled,
     Map<String, Integer> keepOneIn) {
 
@@ -35,7 +44,7 @@ public record PipelineStats(
   /** Counters of a pipeline that never sampled. */
   public PipelineStats(
       long received, long droppedQueueFull, long processed, long failed, long alerts, long late) {
-    this(received, droppedQueueFull, processed, failed, alerts, late, Map.of(), Map.of());
+    this(received, droppedQueueFull, processed, failed, alerts, late, 0, 0, 0, Map.of(), Map.of());
   }
 
   /** Events sampled away, all kinds together. */

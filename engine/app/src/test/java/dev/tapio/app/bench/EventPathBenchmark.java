@@ -2,7 +2,9 @@ package dev.tapio.app.bench;
 
 import dev.tapio.api.event.Event;
 import dev.tapio.app.RuleSets;
+import dev.tapio.app.pipeline.ExecTracker;
 import dev.tapio.app.pipeline.Pipeline;
+import dev.tapio.app.pipeline.SamplingSettings;
 import dev.tapio.enrich.Enricher;
 import dev.tapio.rules.MatchingSession;
 import dev.tapio.sensors.internal.decode.EventDecoder;
@@ -75,7 +77,16 @@ public class EventPathBenchmark {
             .hostname("node-1")
             .build();
     session = new MatchingSession(RuleSets.load(List.of()));
-    pipeline = new Pipeline(enricher::enrich, session::match, m -> {}, e -> {}, 16);
+    pipeline =
+        new Pipeline(
+            enricher::enrich,
+            ExecTracker.of(enricher::awaitsExec, enricher::execMissed),
+            session::match,
+            m -> {},
+            e -> {},
+            16,
+            Pipeline.REORDER_DELAY,
+            SamplingSettings.OFF);
     List<MemorySegment> start = new ArrayList<>();
     start.add(RawRecords.exec(FIRST_PID - 1, 1, "/usr/bin/make", "make\0-j2\0", "/src"));
     for (int i = 0; i < PIDS; i++) {

@@ -137,7 +137,8 @@ public final class EventDecoder {
         i32(r, Header.PID),
         i32(r, Header.TID),
         r.get(JAVA_LONG_UNALIGNED, Header.CGROUP_ID),
-        namespaces(r, Header.NS));
+        namespaces(r, Header.NS),
+        Short.toUnsignedInt(r.get(JAVA_SHORT_UNALIGNED, Header.EXEC_ID)));
   }
 
   /**

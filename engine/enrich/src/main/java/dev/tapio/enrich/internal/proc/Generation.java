@@ -23,6 +23,7 @@ final class Generation {
   final long sequence;
   final long since; // event time of the exec or fork that began it; FOREVER when read from procfs
   final long cgroupId; // the cgroup its exec or fork event ran in; 0 when read from procfs
+  final int execId; // the task's exec count in this program; EventHeader.NO_EXEC_ID if unknown
   volatile @Nullable Generation previous;
   volatile long exitedAt; // clock time of the exit, 0 while alive
   volatile @Nullable UserInfo user;
@@ -32,11 +33,12 @@ final class Generation {
   // the cached lineage holds for events from this time on (its newest generation's beginning)
   volatile long lineageFrom;
 
-  Generation(ProcessInfo info, long sequence, long since, long cgroupId) {
+  Generation(ProcessInfo info, long sequence, long since, long cgroupId, int execId) {
     this.info = info;
     this.sequence = sequence;
     this.since = since;
     this.cgroupId = cgroupId;
+    this.execId = execId;
   }
 
   /**

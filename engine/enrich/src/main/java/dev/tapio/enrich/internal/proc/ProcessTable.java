@@ -6,6 +6,7 @@ import dev.tapio.api.context.UserInfo;
 import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.Event;
+import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.ProcessExec;
 import dev.tapio.api.event.ProcessExit;
 import dev.tapio.api.event.ProcessFork;
@@ -102,7 +103,9 @@ public final class ProcessTable {
       ProcessInfo info = procfs.read(pid);
       if (info != null && info.pid() == pid) {
         entries.putIfAbsent(
-            pid, new Generation(info, sequence.incrementAndGet(), Generation.FOREVER, 0));
+            pid,
+            new Generation(
+                info, sequence.incrementAndGet(), Generation.FOREVER, 0, EventHeader.NO_EXEC_ID));
         version.incrementAndGet();
         added++;
       }
@@ -150,7 +153,8 @@ public final class ProcessTable {
     put(
         current.info.withCredentials(after),
         Math.max(change.header().timeNanos(), current.since),
-        current.cgroupId);
+        current.cgroupId,
+        current.execId);
   }
 
   /**
@@ -279,6 +283,42 @@ public final class ProcessTable {
     return historyMisses.get();
   }
 
+  /**
+   * Whether an event of {@code pid} whose task had exec count {@code execId} was made by a program
+   * newer than the latest the table knows for it: the exec (or the fork) that began that program is
+   * still on its way, in another sensor's ring read later. Comparing counts modulo 2^16, "newer"
+   * means up to half the range ahead. False when either count is unknown (a process read from
+   * procfs, an event whose source has no count) or the table does not know the process.
+   */
+  public boolean aheadOfTable(int pid, int execId) {
+    if (execId == EventHeader.NO_EXEC_ID) {
+      return false;
+    }
+    Generation latest = entries.get(pid);
+    if (latest == null || latest.execId == EventHeader.NO_EXEC_ID) {
+      return false;
+    }
+    int ahead = (execId - latest.execId) & EventHeader.MAX_EXEC_ID;
+    return ahead != 0 && ahead <= EventHeader.MAX_EXEC_ID / 2;
+  }
+
+  /**
+   * Takes process {@code pid} as procfs shows it now for the program with exec count {@code
+   * execId}, from {@code timeNanos} on: for a process whose exec record was lost, so that its
+   * events name the program procfs shows rather than the one before. Without procfs, or once the
+   * process is gone, the latest program known stays, with that count, so the process's later events
+   * are not taken for a newer program again.
+   */
+  public void adopt(int pid, int execId, long timeNanos, long cgroupId) {
+    Generation latest = entries.get(pid);
+    ProcessInfo info = procfs == null ? null : procfs.read(pid);
+    if (info != null && info.pid() == pid) {
+      put(info, timeNanos, cgroupId, execId);
+    } else if (latest != null) {
+      put(latest.info, Math.max(timeNanos, latest.since), latest.cgroupId, execId);
+    }
+  }
+
   private @Nullable Generation entry(int pid) {
     Generation entry = entries.get(pid);
     if (entry != null || procfs == null || pid <= 0) {
@@ -288,7 +328,9 @@ public final class ProcessTable {
     if (info == null) {
       return null;
     }
-    return info.pid() == pid ? put(info, Generation.FOREVER, 0) : entry(info.pid());
+    return info.pid() == pid
+        ? put(info, Generation.FOREVER, 0, EventHeader.NO_EXEC_ID)
+        : entry(info.pid());
   }
 
   private void exec(ProcessExec exec) {
@@ -316,7 +358,8 @@ public final class ProcessTable {
             exec.exeUpperLayer(),
             exec.env()),
         exec.header().timeNanos(),
-        exec.header().cgroupId());
+        exec.header().cgroupId(),
+        exec.header().execId());
   }
 
   /**
@@ -357,7 +400,8 @@ public final class ProcessTable {
             base.exeUpperLayer(),
             base.env()),
         fork.header().timeNanos(),
-        fork.header().cgroupId());
+        fork.header().cgroupId(),
+        fork.header().execId());
   }
 
   private void exit(ProcessExit exit) {
@@ -379,8 +423,8 @@ public final class ProcessTable {
    * Makes {@code info}, beginning at {@code since}, the latest program of its pid; the one it
    * replaces (an earlier program, or an exited process whose pid was reused) stays behind it.
    */
-  private synchronized Generation put(ProcessInfo info, long since, long cgroupId) {
-    Generation entry = new Generation(info, sequence.incrementAndGet(), since, cgroupId);
+  private synchronized Generation put(ProcessInfo info, long since, long cgroupId, int execId) {
+    Generation entry = new Generation(info, sequence.incrementAndGet(), since, cgroupId, execId);
     Generation replaced = entries.put(info.pid(), entry);
     if (replaced != null && since != Generation.FOREVER) {
       entry.previous = replaced;

@@ -35,6 +35,7 @@ enum tapio_event_kind {
 	TAPIO_EV_OPEN = 4,
 	TAPIO_EV_CHANGE = 5,
 	TAPIO_EV_PRIV = 6,
+	TAPIO_EV_CGROUP = 7,
 	TAPIO_EV_SECCOMP = 12,
 	TAPIO_EV_LSM = 13,
 	TAPIO_EV_SOCKET = 18,
@@ -306,6 +307,20 @@ struct tapio_exit_event {
 	__u32 group_dead;	/* 1 when the last thread of the process ended */
 };
 
+/*
+ * cgroup_mkdir on the default (v2) hierarchy: a cgroup was created. Followed by its path from the
+ * hierarchy's root ("/kubepods/…/cri-containerd-<id>.scope"), so its id names a container even
+ * after a short-lived one has removed it.
+ */
+struct tapio_cgroup_event {
+	struct tapio_header hdr;	/* of the task that created it */
+	__u64 id;		/* the new cgroup's id (bpf_get_current_cgroup_id of its tasks) */
+	__u32 level;		/* depth below the root (the root is 0) */
+	__u16 path_len;
+	__u16 pad;
+	__u8 data[];
+};
+
 /* sys_exit_open*: an open finished. Followed by the raw path, then the resolved path. */
 struct tapio_open_event {
 	struct tapio_header hdr;
@@ -529,6 +544,7 @@ union tapio_abi {
 	struct tapio_exec_event exec;
 	struct tapio_fork_event fork;
 	struct tapio_exit_event exit;
+	struct tapio_cgroup_event cgroup;
 	struct tapio_open_event open;
 	struct tapio_change_event change;
 	struct tapio_priv_event priv;

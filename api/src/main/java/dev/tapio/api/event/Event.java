@@ -16,7 +16,8 @@ public sealed interface Event
         SeccompViolation,
         LsmDenial,
         NetworkFlow,
-        SyscallEvent {
+        SyscallEvent,
+        CgroupCreated {
 
   EventHeader header();
 

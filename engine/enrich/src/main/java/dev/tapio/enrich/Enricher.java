@@ -3,6 +3,7 @@ package dev.tapio.enrich;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.UserInfo;
+import dev.tapio.api.event.CgroupCreated;
 import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.EventHeader;
@@ -22,6 +23,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,12 +83,16 @@ public final class Enricher implements AutoCloseable {
 
   /**
    * The event types enrichment must see whatever the rules ask for: those that build the process
-   * tree (exec, fork and their kin, exit). A pipeline that filters events in the kernel asks for
-   * these too, or lineages go stale.
+   * tree (exec, fork and their kin, exit), and the creation of cgroups, which names containers. A
+   * pipeline that filters events in the kernel asks for these too, or lineages go stale.
    */
   public static Set<String> requiredEventTypes() {
-    return ProcessTable.EVENT_TYPES;
+    return REQUIRED_EVENT_TYPES;
   }
+
+  private static final Set<String> REQUIRED_EVENT_TYPES =
+      Stream.concat(ProcessTable.EVENT_TYPES.stream(), Stream.of(CgroupCreated.TYPE))
+          .collect(Collectors.toUnmodifiableSet());
 
   /**
    * Applies {@code event} to the process table (exec, fork, exit) and returns it with its context.
@@ -96,6 +103,9 @@ public final class Enricher implements AutoCloseable {
    */
   public EnrichedEvent enrich(Event event) {
     processes.apply(event);
+    if (event instanceof CgroupCreated created) {
+      cgroups.learn(created.cgroupId(), created.path());
+    }
     EventHeader header = event.header();
     long time = lookupTime(event);
     Lineage lineage = processes.lineage(header.pid(), time);

@@ -11,6 +11,7 @@ import dev.tapio.api.context.ContainerInfo;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.CgroupCreated;
 import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.EventHeader;
@@ -55,7 +56,24 @@ class EnricherTest {
   void enrichmentNeedsTheProcessTreesEventsWhateverTheRulesAskFor() {
     assertThat(Enricher.requiredEventTypes())
         .containsExactlyInAnyOrder(
-            "execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit");
+            "execve", "execveat", "clone", "clone3", "fork", "vfork", "procexit", "cgroup_mkdir");
+  }
+
+  @Test
+  void aCgroupLearnedAtItsCreationNamesItsContainerOnceTheDirectoryIsGone() {
+    long gone = 987_654_321L; // no directory of the tree has this inode: it was removed
+    String path = "/kubepods/besteffort/pod" + POD_UID + "/cri-containerd-" + ID + ".scope";
+    try (Enricher enricher = enricher()) {
+      assertThat(enricher.enrich(open(50, gone, "/etc/shadow")).container().isHost())
+          .as("unknown before its creation was seen")
+          .isTrue();
+      enricher.enrich(
+          new CgroupCreated(
+              new EventHeader(Events.TIME, 1, 1, hostCgroup, Namespaces.UNKNOWN), gone, path));
+      EnrichedEvent event = enricher.enrich(open(51, gone, "/etc/shadow"));
+      assertThat(event.container().id()).isEqualTo(ID);
+      assertThat(event.container().isHost()).isFalse();
+    }
   }
 
   Enricher enricher() {

@@ -42,6 +42,7 @@ public enum EventKind {
           "packets_in",
           "verdict",
           "policy")),
+  CGROUP(Set.of("created", "path")),
   SYSCALL(Set.of("args", "result"));
 
   /** Keys every event accepts, whatever its kind. */
@@ -124,6 +125,7 @@ public enum EventKind {
       case "seccomp" -> SECCOMP;
       case "lsm_denial" -> LSM;
       case "flow" -> FLOW;
+      case "cgroup_mkdir" -> CGROUP;
       default -> SYSCALL;
     };
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tapio.api.context.EnrichedEvent;
 import dev.tapio.api.context.Lineage;
 import dev.tapio.api.context.ProcessInfo;
+import dev.tapio.api.event.CgroupCreated;
 import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.Event;
@@ -208,6 +209,7 @@ public final class EventReader {
               t.number("packets_in", 0),
               t.text("verdict", ""),
               t.textOrNull("policy"));
+      case CGROUP -> new CgroupCreated(header, t.number("created", 0), t.text("path", ""));
       case SYSCALL -> new SyscallEvent(header, type, t.textMap("args"), t.number("result", 0));
     };
   }

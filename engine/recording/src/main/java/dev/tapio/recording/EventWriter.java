@@ -9,6 +9,7 @@ import dev.tapio.api.context.PodInfo;
 import dev.tapio.api.context.PolicyVerdict;
 import dev.tapio.api.context.ProcessInfo;
 import dev.tapio.api.context.UserInfo;
+import dev.tapio.api.event.CgroupCreated;
 import dev.tapio.api.event.CredentialChange;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.EventHeader;
@@ -177,6 +178,10 @@ public final class EventWriter {
         out.put("packets_in", x.packetsIn());
         out.put("verdict", x.verdict());
         putIfSet(out, "policy", x.policy());
+      }
+      case CgroupCreated x -> {
+        out.put("created", x.cgroupId());
+        out.put("path", x.path());
       }
       case SyscallEvent x -> {
         ObjectNode args = out.putObject("args");

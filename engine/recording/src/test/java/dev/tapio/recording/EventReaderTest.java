@@ -161,6 +161,7 @@ class EventReaderTest {
             "{type: flow, protocol: udp, source: {ip: 10.1.0.2, port: 5353},"
                 + " destination: {ip: 10.1.0.3, port: 53}, bytes_out: 80, verdict: denied,"
                 + " policy: default-deny}",
+            "{type: cgroup_mkdir, created: 4242, path: /kubepods/besteffort/pod1/cri-containerd-ab.scope}",
             "{type: ptrace, args: {request: PTRACE_ATTACH, pid: '77'}, result: 0}",
             "{type: clone, child_pid: 5000, clone_flags: 0x10000}",
             "{type: procexit, exit_code: 31, signal: 31,"

@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
+import dev.tapio.api.event.CgroupCreated;
 import dev.tapio.api.event.Credentials;
 import dev.tapio.api.event.Event;
 import dev.tapio.api.event.EventHeader;
@@ -113,6 +114,7 @@ public final class EventDecoder {
           SecurityRecords.lsm(this, need(record, kind, Abi.LsmEvent.SIZEOF), ActiveLsms.host());
       case SOCKET -> Sockets.decode(this, need(record, kind, Abi.SockEvent.SIZEOF));
       case DROP -> Sockets.drop(this, need(record, kind, Abi.DropEvent.SIZEOF), dropReasons());
+      case CGROUP -> cgroup(need(record, kind, Abi.CgroupEvent.SIZEOF));
     };
   }
 
@@ -242,6 +244,13 @@ public final class EventDecoder {
   private ProcessExit exit(MemorySegment r) {
     int code = i32(r, ExitEvent.EXIT_CODE);
     return new ProcessExit(header(r), code, code & 0x7f, i32(r, ExitEvent.GROUP_DEAD) != 0);
+  }
+
+  private CgroupCreated cgroup(MemorySegment r) {
+    return new CgroupCreated(
+        header(r),
+        r.get(JAVA_LONG_UNALIGNED, Abi.CgroupEvent.ID),
+        string(r, Abi.CgroupEvent.DATA, u16(r, Abi.CgroupEvent.PATH_LEN)));
   }
 
   private FileOpen open(MemorySegment r) {

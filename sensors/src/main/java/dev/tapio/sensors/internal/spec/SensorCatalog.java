@@ -5,6 +5,7 @@ import static dev.tapio.sensors.Mechanism.RAW_TRACEPOINT;
 import static dev.tapio.sensors.Mechanism.TP_BTF;
 import static dev.tapio.sensors.Mechanism.TRACEPOINT;
 
+import dev.tapio.api.event.CgroupCreated;
 import dev.tapio.sensors.internal.abi.Abi.ChangeSyscall;
 import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
 import dev.tapio.sensors.internal.abi.Abi.LsmSyscall;
@@ -79,6 +80,14 @@ public final class SensorCatalog {
               schedHook("exec", EXEC, EXEC_LSM, EXEC_FENTRY),
               schedHook("fork", FORK, FORK_FENTRY),
               schedHook("exit", EXIT),
+              // A cgroup's path at its creation: a short-lived container's events still name it.
+              ProgramSpec.of(
+                  "cgroup",
+                  Set.of(CgroupCreated.TYPE),
+                  TP_BTF,
+                  "tapio_cgroup_btf",
+                  RAW_TRACEPOINT,
+                  "tapio_cgroup_raw"),
               // Which exec syscall ran; without these every exec reports as execve.
               syscallEnter("execveat_mark", "execveat", "execveat"),
               syscallEnter("execveat_unmark", "execveat", "execve"),

@@ -122,6 +122,16 @@ public final class CgroupResolver {
     return scans.get();
   }
 
+  /**
+   * Learns the path of a cgroup as it was created (the kernel's {@code cgroup_mkdir}): its events
+   * then name its container even once the cgroup is gone. A path the id is already known by stays.
+   */
+  public void learn(long cgroupId, String path) {
+    if (cgroupId != 0 && path.startsWith("/")) {
+      paths.putIfAbsent(cgroupId, path);
+    }
+  }
+
   /** The cgroup path of id {@code cgroupId}, if known, consulting {@code pid}'s procfs entry. */
   public @Nullable String path(long cgroupId, int pid) {
     String path = cgroupId == 0 ? null : paths.get(cgroupId);

@@ -16,7 +16,8 @@ class AbiTest {
   void enumeratorNamesBecomeTheNamesJavaShows() {
     assertThat(Stream.of(EventKind.values()).map(EventKind::label))
         .containsExactly(
-            "exec", "fork", "exit", "open", "change", "priv", "seccomp", "lsm", "socket", "drop");
+            "exec", "fork", "exit", "open", "change", "priv", "cgroup", "seccomp", "lsm", "socket",
+            "drop");
     assertThat(ChangeSyscall.RENAMEAT2.label()).isEqualTo("renameat2");
     assertThat(ForkSyscall.CLONE3.label()).isEqualTo("clone3");
     assertThat(OpenSyscall.OPENAT2.label()).isEqualTo("openat2");

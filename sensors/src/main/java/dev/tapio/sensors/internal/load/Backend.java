@@ -16,12 +16,10 @@ public interface Backend {
       throws BpfException;
 
   /**
-   * Whether the running kernel has the function {@code name} to attach fentry, fexit or BPF LSM
-   * programs to (its BTF describes it).
+   * How many parameters the running kernel's function {@code name} takes, where it has one to
+   * attach fentry, fexit or BPF LSM programs to (its BTF describes it); empty where it has none.
    */
-  default boolean hasFunction(String name) {
-    return true;
-  }
+  java.util.OptionalInt functionParameters(String name);
 
   /** A loaded sensor object. */
   interface Loaded extends AutoCloseable {

@@ -41,8 +41,8 @@ public final class LibbpfBackend implements Backend {
   }
 
   @Override
-  public boolean hasFunction(String name) {
-    return functions.has(name);
+  public java.util.OptionalInt functionParameters(String name) {
+    return functions.parameters(name);
   }
 
   /** The object file of a sensor, from the jar. */

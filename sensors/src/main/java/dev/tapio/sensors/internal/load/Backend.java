@@ -38,6 +38,16 @@ public interface Backend {
       return new long[0];
     }
 
+    /**
+     * What the kernel counts for each loaded program, by program name: its runs (while BPF
+     * statistics are on) and how often it skipped the program because another BPF program was
+     * running on the same CPU ({@code recursion_misses}, 5.12+), each skip a record lost.
+     */
+    default java.util.Map<String, dev.tapio.sensors.internal.ffm.ProgramInfo.Counts> programCounts()
+        throws BpfException {
+      return java.util.Map.of();
+    }
+
     /** Records the per-cgroup token bucket refused, summed over CPUs, indexed by record kind. */
     long[] throttled() throws BpfException;
 

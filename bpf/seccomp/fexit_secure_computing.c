@@ -14,7 +14,11 @@
  * same.)
  *
  * A global function, exported, in the BTF of every kernel since 5.10 (x86-64 and arm64); it runs
- * only for tasks with a filter, so other tasks' syscalls cost nothing.
+ * only for tasks with a filter, so other tasks' syscalls cost nothing. Its prototype changed:
+ * (const struct seccomp_data *sd) in 5.10 to 6.12, (void) in later ones (the 6.18 host, 7.x). An fexit
+ * program finds the return value after the parameters, so each prototype has its program; the
+ * loader loads the one the kernel's BTF matches (SensorCatalog.SECCOMP_VERDICT). Neither reads sd
+ * (NULL on this path anyway): the syscall number comes from the task's registers.
  */
 #include "common.h"
 #include "syscall.h"
@@ -22,8 +26,7 @@
 
 #define TAPIO_MAX_ERRNO 4095
 
-SEC("fexit/__secure_computing")
-int BPF_PROG(tapio_scmp_errno_fexit, const struct seccomp_data *sd, int skipped)
+static __always_inline int tapio_scmp_verdict(void *ctx, int skipped)
 {
 	if (skipped != -1)
 		return 0;
@@ -33,4 +36,18 @@ int BPF_PROG(tapio_scmp_errno_fexit, const struct seccomp_data *sd, int skipped)
 		tapio_scmp_errno(ctx, ret, tapio_syscall_nr(regs));
 	tapio_frame_release();
 	return 0;
+}
+
+/* int __secure_computing(const struct seccomp_data *sd): 5.10 to 6.12 */
+SEC("fexit/__secure_computing")
+int BPF_PROG(tapio_scmp_errno_fexit, const struct seccomp_data *sd, int skipped)
+{
+	return tapio_scmp_verdict(ctx, skipped);
+}
+
+/* int __secure_computing(void): later kernels (6.18, 7.x), the return value first in ctx */
+SEC("fexit/__secure_computing")
+int BPF_PROG(tapio_scmp_errno_fexit_void, int skipped)
+{
+	return tapio_scmp_verdict(ctx, skipped);
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -295,13 +296,38 @@ public final class SensorSet implements EventSource {
     }
   }
 
-  /** Records lost to full ring buffers, by record kind, over all sensors. */
+  /**
+   * Records lost to full ring buffers, by record kind, over all sensors, and under {@link
+   * SensorStats#RECURSION} those lost because the kernel skipped a program (another BPF program ran
+   * on the same CPU), when any.
+   */
   public synchronized Map<String, Long> dropCounters() {
     Map<String, Long> out = new TreeMap<>();
     for (SensorStats s : stats()) {
       s.dropped().forEach((k, v) -> out.merge(k, v, Long::sum));
+      if (s.skipped() > 0) {
+        out.merge(SensorStats.RECURSION, s.skipped(), Long::sum);
+      }
     }
     return out;
+  }
+
+  /**
+   * Records lost because the kernel skipped a sensor program while another BPF program ran on the
+   * same CPU ({@code recursion_misses}), over all running sensors; empty where the kernel does not
+   * count them (before 5.12) or no sensor is loaded.
+   */
+  public synchronized OptionalLong skippedByKernel() {
+    long sum = 0;
+    boolean counted = false;
+    for (RunningSensor s : running) {
+      OptionalLong skipped = closed ? OptionalLong.empty() : s.skipped();
+      if (skipped.isPresent()) {
+        counted = true;
+        sum += skipped.getAsLong();
+      }
+    }
+    return counted ? OptionalLong.of(sum) : OptionalLong.empty();
   }
 
   /** Counters and ring-buffer fill per started sensor. */
@@ -320,6 +346,7 @@ public final class SensorSet implements EventSource {
               byKind(s.drops()),
               byKind(s.throttled()),
               byKind(s.filtered()),
+              s.skipped().orElse(0),
               s.decodeErrors(),
               s.sinkErrors(),
               ring.pending(),

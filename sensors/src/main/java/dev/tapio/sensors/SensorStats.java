@@ -11,6 +11,9 @@ import java.util.Map;
  * @param throttled records the per-cgroup rate limit refused, by record kind
  * @param filtered records the kernel filter dropped because no loaded rule could match them, by
  *     record kind
+ * @param skipped records lost because the kernel skipped one of the sensor's programs while another
+ *     BPF program ran on the same CPU (its {@code recursion_misses}, summed over the programs); 0
+ *     where the kernel does not count them (before 5.12)
  * @param decodeErrors records that could not be decoded
  * @param sinkErrors events the sink threw on
  * @param ringPending bytes waiting in the ring buffer now
@@ -23,6 +26,7 @@ public record SensorStats(
     Map<String, Long> dropped,
     Map<String, Long> throttled,
     Map<String, Long> filtered,
+    long skipped,
     long decodeErrors,
     long sinkErrors,
     long ringPending,
@@ -33,6 +37,12 @@ public record SensorStats(
     throttled = Map.copyOf(throttled);
     filtered = Map.copyOf(filtered);
   }
+
+  /**
+   * The key under which {@link SensorSet#dropCounters()} counts records the kernel skipped, beside
+   * the record kinds lost to full ring buffers.
+   */
+  public static final String RECURSION = "recursion";
 
   public long droppedTotal() {
     return dropped.values().stream().mapToLong(Long::longValue).sum();

@@ -66,6 +66,24 @@ public final class Sensors {
     return out.toString();
   }
 
+  /**
+   * The line saying how many records the kernel skipped while the sensors were attached: it skips a
+   * program that would run while another BPF program runs on the same CPU (preemptible kernels),
+   * and counts each skip in the program's {@code recursion_misses} (5.12+).
+   *
+   * @param skipped from {@link SensorSet#skippedByKernel()}
+   */
+  public static String skippedLine(java.util.OptionalLong skipped) {
+    return SKIPPED
+        + (skipped.isPresent() ? SKIPPED_COUNT.formatted(skipped.getAsLong()) : SKIPPED_NOT_COUNTED)
+        + '\n';
+  }
+
+  static final String SKIPPED = "skipped by the kernel (recursion): ";
+  static final String SKIPPED_COUNT =
+      "%d records while attached (another BPF program ran on the same CPU)";
+  static final String SKIPPED_NOT_COUNTED = "not counted by this kernel (recursion_misses: 5.12+)";
+
   /** A sensor's hooks whose syscall this architecture does not have (arm64: open, creat…). */
   static final String NOT_HERE = "  %s: not applicable on %s (no such syscall): %s\n";
 

@@ -44,6 +44,7 @@ class KernelFunctionTierPrivilegedTest {
           if (function == null
               || !features.supports(best.mechanism().feature())
               || !functions.has(function)
+              || best.programsFor(functions.parameters(function).getAsInt()).isEmpty()
               || !tiers.getOrDefault(spec.name(), Map.of()).containsKey(p.hook())) {
             continue;
           }
@@ -61,6 +62,14 @@ class KernelFunctionTierPrivilegedTest {
                       (hook, why) ->
                           assertThat(why).as(sensor + " " + hook).doesNotContain(" failed (")));
       System.out.println("hooks on kernel functions: " + onFunctions);
+      System.out.println(
+          "__secure_computing parameters: " + functions.parameters("__secure_computing"));
+      if (features.supports(Feature.FENTRY) && functions.has("__secure_computing")) {
+        // both of its prototypes (5.10 to 6.12, and 7.x's without a parameter) have a program
+        assertThat(tiers.get("seccomp"))
+            .as("seccomp's verdict at the fexit of __secure_computing")
+            .containsEntry("scmp_errno", Mechanism.FENTRY);
+      }
       if (features.supports(Feature.FENTRY) && functions.has("finalize_exec")) {
         assertThat(onFunctions).isPositive();
       }

@@ -39,4 +39,16 @@ class KernelFunctionsPrivilegedTest {
     // finalize_exec (4.18) takes a struct linux_binprm *, not the registers: still a function.
     assertThat(new KernelFunctions().has("finalize_exec")).isTrue();
   }
+
+  @Test
+  void aFunctionsParametersAreCounted() {
+    Privileged.assumeBpf();
+    KernelFunctions functions = new KernelFunctions();
+    // finalize_exec(struct linux_binprm *), a wrapper (const struct pt_regs *): one each
+    assertThat(functions.parameters("finalize_exec")).hasValue(1);
+    assertThat(functions.parameters(WRAPPER + "openat")).hasValue(1);
+    // __secure_computing(const struct seccomp_data *sd) to 6.12, (void) since
+    assertThat(functions.parameters("__secure_computing").getAsInt()).isBetween(0, 1);
+    assertThat(functions.parameters("tapio_no_such_function")).isEmpty();
+  }
 }

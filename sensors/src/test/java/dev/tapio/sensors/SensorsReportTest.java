@@ -49,4 +49,16 @@ class SensorsReportTest {
     assertThat(Sensors.report(KernelFeatures.all(), statuses, Arch.X86_64))
         .doesNotContain("not applicable");
   }
+
+  @Test
+  void theSkippedLineSaysWhetherTheKernelCountsThem() {
+    assertThat(Sensors.skippedLine(java.util.OptionalLong.of(12)))
+        .isEqualTo(
+            "skipped by the kernel (recursion): 12 records while attached (another BPF program"
+                + " ran on the same CPU)\n");
+    assertThat(Sensors.skippedLine(java.util.OptionalLong.empty()))
+        .isEqualTo(
+            "skipped by the kernel (recursion): not counted by this kernel (recursion_misses:"
+                + " 5.12+)\n");
+  }
 }

@@ -9,6 +9,7 @@ import dev.tapio.app.reload.RuleShape;
 import dev.tapio.enrich.Enricher;
 import dev.tapio.sensors.SensorConfig;
 import dev.tapio.sensors.SensorSet;
+import dev.tapio.sensors.SensorStats;
 import dev.tapio.sensors.Sensors;
 import java.util.Set;
 import java.util.TreeSet;
@@ -139,7 +140,11 @@ final class EngineSensors {
     var dropped = set.dropCounters();
     long total = dropped.values().stream().mapToLong(Long::longValue).sum();
     if (total > 0) {
-      log.warn("sensors dropped {} records (ring buffers full): {}", total, dropped);
+      log.warn(
+          "sensors dropped {} records (ring buffers full; {}: skipped by the kernel): {}",
+          total,
+          SensorStats.RECURSION,
+          dropped);
     } else {
       log.info("sensors dropped no records");
     }

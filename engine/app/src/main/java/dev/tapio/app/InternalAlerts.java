@@ -12,6 +12,7 @@ import dev.tapio.api.event.EventHeader;
 import dev.tapio.api.event.Namespaces;
 import dev.tapio.api.event.SyscallEvent;
 import dev.tapio.app.reload.RuleLoad;
+import dev.tapio.sensors.SensorStats;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,10 @@ final class InternalAlerts {
           + ". %d events lost since the last report: %d in the kernel (ring buffers full), %d in"
           + " the pipeline (queue full)";
   static final String SAMPLED_OUTPUT = "; %d sampled away while the pipeline was behind";
+
+  /** Of the kernel's losses, those of programs it skipped ({@link SensorStats#RECURSION}). */
+  static final String SKIPPED_OUTPUT =
+      "; of the kernel's, %d skipped by the kernel (another BPF program ran on the same CPU)";
 
   static final String RULES_LOADED = PREFIX + "rules loaded";
   static final String RULES_FAILED = PREFIX + "rules reload failed";
@@ -65,12 +70,14 @@ final class InternalAlerts {
     fields.put("tapio.drops.pipeline", pipeline);
     kernelByKind.forEach((kind, n) -> fields.put("tapio.drops.kernel." + kind, n));
     long sampled = sampledByKind.values().stream().mapToLong(Long::longValue).sum();
+    long skipped = kernelByKind.getOrDefault(SensorStats.RECURSION, 0L);
     fields.put("tapio.sampled.total", sampled);
     sampledByKind.forEach((kind, n) -> fields.put("tapio.sampled." + kind, n));
     return alert(
         DROPS_RULE,
         Priority.WARNING,
         DROPS_OUTPUT.formatted(kernel + pipeline, kernel, pipeline)
+            + (skipped > 0 ? SKIPPED_OUTPUT.formatted(skipped) : "")
             + (sampled > 0 ? SAMPLED_OUTPUT.formatted(sampled) : ""),
         fields);
   }

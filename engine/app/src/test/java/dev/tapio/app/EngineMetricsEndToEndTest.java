@@ -104,6 +104,9 @@ class EngineMetricsEndToEndTest {
                   metrics,
                   "tapio_sensor_records_filtered_total\\{kind=\"open\",sensor=\"file\"\\}"))
           .isPositive();
+      // what the kernel skipped (recursion_misses; the host's kernel counts them)
+      assertThat(value(metrics, "tapio_sensor_records_skipped_total\\{sensor=\"file\"\\}"))
+          .isGreaterThanOrEqualTo(0);
       assertThat(value(metrics, "tapio_sensor_ring_buffer_capacity_bytes\\{sensor=\"file\"\\}"))
           .isEqualTo(1 << 22);
       assertThat(metrics)

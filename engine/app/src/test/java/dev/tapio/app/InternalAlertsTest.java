@@ -57,4 +57,21 @@ class InternalAlertsTest {
         .containsEntry("tapio.rules.result", "failed")
         .containsEntry("tapio.rules.error", report);
   }
+
+  @Test
+  void recordsTheKernelSkippedAreSaidApartFromFullRingBuffers() {
+    Alert drops =
+        internal.drops(
+            7, 0, java.util.Map.of("open", 4L, dev.tapio.sensors.SensorStats.RECURSION, 3L));
+    assertThat(drops.output())
+        .isEqualTo(
+            "Tapio internal: events dropped. 7 events lost since the last report: 7 in the kernel"
+                + " (ring buffers full), 0 in the pipeline (queue full); of the kernel's, 3"
+                + " skipped by the kernel (another BPF program ran on the same CPU)");
+    assertThat(drops.outputFields())
+        .containsEntry("tapio.drops.kernel.open", 4L)
+        .containsEntry("tapio.drops.kernel.recursion", 3L);
+    assertThat(internal.drops(4, 0, java.util.Map.of("open", 4L)).output())
+        .doesNotContain("skipped");
+  }
 }

@@ -104,6 +104,7 @@ public final class SensorsCommand implements Runnable {
       Map<String, Map<String, String>> fallbacks;
       Set<String> delivered;
       long filtered;
+      java.util.OptionalLong skipped;
       try (SensorSet set = Sensors.open(SensorConfig.builder().kernelFilter(filter).build())) {
         set.start(Sensors.eventTypes(), event -> {});
         statuses = set.statuses();
@@ -114,8 +115,10 @@ public final class SensorsCommand implements Runnable {
             set.stats().stream()
                 .mapToLong(st -> st.filtered().values().stream().mapToLong(Long::longValue).sum())
                 .sum();
+        skipped = set.skippedByKernel();
       }
       out.print(Sensors.report(FeatureProbe.probe(), statuses, tiers, fallbacks));
+      out.print(Sensors.skippedLine(skipped));
       HostRoot host = HostRoot.of(settings.find(Settings.HOST_ROOT).orElse(null));
       out.println("host: " + host.path() + " (" + settings.origin(Settings.HOST_ROOT) + ")");
       host.describe(host.cri(CriSettings.DEFAULT)).forEach(line -> out.println("  " + line));

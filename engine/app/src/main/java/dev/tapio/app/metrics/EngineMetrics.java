@@ -152,6 +152,11 @@ public final class EngineMetrics {
         "Records the kernel filter dropped because no enabled rule could match them, by record kind; 0 for kind \"all\" when none.",
         s,
         SensorStats::filtered);
+    counter(
+        "tapio_sensor_records_skipped",
+        "Records lost because the kernel skipped a sensor program while another BPF program ran on the same CPU (recursion_misses, 5.12+; 0 where not counted).",
+        List.of("sensor"),
+        cb -> s.sensors().get().forEach(st -> cb.accept(st.skipped(), new String[] {st.sensor()})));
     gauge(
         "tapio_sensor_ring_buffer_pending_bytes",
         "Bytes waiting in each sensor's ring buffer.",

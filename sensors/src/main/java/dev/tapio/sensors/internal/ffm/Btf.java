@@ -96,6 +96,25 @@ public final class Btf {
     }
   }
 
+  /**
+   * The struct {@code name} of the running kernel ({@code /sys/kernel/btf/vmlinux}); empty where
+   * the kernel has no BTF, libbpf is missing or the struct does not exist.
+   */
+  public static Optional<Struct> kernelStruct(String name) {
+    if (!Libbpf1.available()) {
+      return Optional.empty();
+    }
+    MemorySegment btf = Libbpf1.btfLoadVmlinux();
+    if (btf.equals(MemorySegment.NULL)) {
+      return Optional.empty();
+    }
+    try (Arena arena = Arena.ofConfined()) {
+      return new Btf(btf, arena).struct(name);
+    } finally {
+      Libbpf1.btfFree(btf);
+    }
+  }
+
   /** Type {@code id} with room for the most entries its kind can have. */
   private MemorySegment type(int id, int entryBytes) {
     return Libbpf1.btfType(btf, id).reinterpret(TYPE_HEADER_BYTES + 65535L * entryBytes);

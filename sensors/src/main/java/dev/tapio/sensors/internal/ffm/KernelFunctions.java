@@ -5,6 +5,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,10 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * sendto} and a few more) describes the wrapper with the syscall's own parameters instead, and the
  * verifier then refuses any program that reads them.
  *
- * <p>A function whose hook reads its return value at fexit counts only with the number of
- * parameters the program was written for: the return value follows the parameters in an fexit
- * program's context, and {@code __secure_computing} lost its one parameter in later kernels (7.x),
- * where the verifier refuses the program; its hook then falls back to its tracepoint.
+ * <p>It also says how many parameters a function takes: an fexit program finds the return value
+ * after the parameters, so a function whose prototype changed ({@code __secure_computing} lost its
+ * one parameter in 7.x) needs a program per prototype, chosen by this count.
  */
 public final class KernelFunctions {
   private static final int KIND_PTR = 2;
@@ -35,13 +35,18 @@ public final class KernelFunctions {
   private static final int TYPE_HEADER_BYTES = 12;
   private static final int PARAM_BYTES = 8;
 
-  /** Functions hooked at fexit by a program written for this many parameters. */
-  private static final Map<String, Integer> PARAMETERS = Map.of("__secure_computing", 1);
-
-  private final Map<String, Boolean> known = new ConcurrentHashMap<>();
+  private final Map<String, OptionalInt> known = new ConcurrentHashMap<>();
 
   /** Whether {@code name} is a function in {@code /sys/kernel/btf/vmlinux} a hook can attach to. */
   public boolean has(String name) {
+    return parameters(name).isPresent();
+  }
+
+  /**
+   * How many parameters the function {@code name} takes, where it is one a hook can attach to (in
+   * {@code /sys/kernel/btf/vmlinux}, and a syscall's wrapper only when it takes the registers).
+   */
+  public OptionalInt parameters(String name) {
     return known.computeIfAbsent(name, KernelFunctions::lookUp);
   }
 
@@ -50,20 +55,19 @@ public final class KernelFunctions {
     return name.startsWith("__x64_sys_") || name.startsWith("__arm64_sys_");
   }
 
-  private static boolean lookUp(String name) {
+  private static OptionalInt lookUp(String name) {
     if (!Libbpf1.available()) {
-      return false;
+      return OptionalInt.empty();
     }
     MemorySegment btf = Libbpf1.btfLoadVmlinux();
     if (btf.equals(MemorySegment.NULL)) {
-      return false;
+      return OptionalInt.empty();
     }
     try (Arena arena = Arena.ofConfined()) {
       int id = Libbpf1.btfFind(btf, arena.allocateFrom(name), KIND_FUNC);
-      int wanted = PARAMETERS.getOrDefault(name, -1);
-      return id > 0
-          && (!isSyscallWrapper(name) || takesRegisters(btf, id))
-          && (wanted < 0 || parameters(btf, id) == wanted);
+      return id > 0 && (!isSyscallWrapper(name) || takesRegisters(btf, id))
+          ? OptionalInt.of(parameters(btf, id))
+          : OptionalInt.empty();
     } finally {
       Libbpf1.btfFree(btf);
     }

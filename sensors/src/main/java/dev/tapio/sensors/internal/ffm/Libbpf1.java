@@ -87,6 +87,10 @@ public final class Libbpf1 {
   private static final MethodHandle BTF_LOAD_VMLINUX =
       h("btf__load_vmlinux_btf", FunctionDescriptor.of(ADDRESS));
   private static final MethodHandle BTF_FREE = h("btf__free", FunctionDescriptor.ofVoid(ADDRESS));
+  private static final MethodHandle OBJ_GET_INFO =
+      h("bpf_obj_get_info_by_fd", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+  private static final MethodHandle ENABLE_STATS =
+      h("bpf_enable_stats", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
   private static final MethodHandle SET_PRINT =
       h("libbpf_set_print", FunctionDescriptor.of(ADDRESS, ADDRESS));
 
@@ -116,6 +120,27 @@ public final class Libbpf1 {
   static MemorySegment openMem(MemorySegment capture, MemorySegment buf, long size) {
     try {
       return (MemorySegment) OPEN_MEM.invokeExact(capture, buf, size, MemorySegment.NULL);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /** {@code bpf_obj_get_info_by_fd}: fills {@code info} up to {@code *length}; -errno on error. */
+  static int objGetInfoByFd(int fd, MemorySegment info, MemorySegment length) {
+    try {
+      return (int) OBJ_GET_INFO.invokeExact(fd, info, length);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    }
+  }
+
+  /**
+   * {@code bpf_enable_stats(BPF_STATS_RUN_TIME)}: the kernel counts every program's runs and run
+   * time while the returned descriptor is open; -errno on error.
+   */
+  static int enableStats() {
+    try {
+      return (int) ENABLE_STATS.invokeExact(0);
     } catch (Throwable t) {
       throw Native.rethrow(t);
     }

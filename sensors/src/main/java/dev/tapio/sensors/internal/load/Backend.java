@@ -16,12 +16,10 @@ public interface Backend {
       throws BpfException;
 
   /**
-   * Whether the running kernel has the function {@code name} to attach fentry, fexit or BPF LSM
-   * programs to (its BTF describes it).
+   * How many parameters the running kernel's function {@code name} takes, where it has one to
+   * attach fentry, fexit or BPF LSM programs to (its BTF describes it); empty where it has none.
    */
-  default boolean hasFunction(String name) {
-    return true;
-  }
+  java.util.OptionalInt functionParameters(String name);
 
   /** A loaded sensor object. */
   interface Loaded extends AutoCloseable {
@@ -38,6 +36,16 @@ public interface Backend {
     /** Records the kernel filter dropped, summed over CPUs, indexed by record kind. */
     default long[] filtered() throws BpfException {
       return new long[0];
+    }
+
+    /**
+     * What the kernel counts for each loaded program, by program name: its runs (while BPF
+     * statistics are on) and how often it skipped the program because another BPF program was
+     * running on the same CPU ({@code recursion_misses}, 5.12+), each skip a record lost.
+     */
+    default java.util.Map<String, dev.tapio.sensors.internal.ffm.ProgramInfo.Counts> programCounts()
+        throws BpfException {
+      return java.util.Map.of();
     }
 
     /** Records the per-cgroup token bucket refused, summed over CPUs, indexed by record kind. */

@@ -15,6 +15,7 @@ import dev.tapio.sensors.internal.ffm.BpfObject;
 import dev.tapio.sensors.internal.ffm.KernelFunctions;
 import dev.tapio.sensors.internal.ffm.Libbpf1;
 import dev.tapio.sensors.internal.ffm.PerfReader;
+import dev.tapio.sensors.internal.ffm.ProgramInfo;
 import dev.tapio.sensors.internal.ffm.RecordSource;
 import dev.tapio.sensors.internal.ffm.RingReader;
 import dev.tapio.sensors.internal.spec.Attachment;
@@ -41,8 +42,8 @@ public final class LibbpfBackend implements Backend {
   }
 
   @Override
-  public boolean hasFunction(String name) {
-    return functions.has(name);
+  public java.util.OptionalInt functionParameters(String name) {
+    return functions.parameters(name);
   }
 
   /** The object file of a sensor, from the jar. */
@@ -116,7 +117,13 @@ public final class LibbpfBackend implements Backend {
           obj.updateArray(spec.map(Role.DROP_REASONS), reason, v -> v.set(JAVA_INT, 0, 1));
         }
       }
-      return new LoadedObject(obj, spec, transport, spec.ringBytes(ringBytes));
+      Set<String> loaded = new java.util.LinkedHashSet<>(programs);
+      for (TailCall slot : spec.tailCalls()) {
+        if (slot.neededBy(programs)) {
+          loaded.add(slot.program());
+        }
+      }
+      return new LoadedObject(obj, spec, transport, spec.ringBytes(ringBytes), Set.copyOf(loaded));
     } catch (BpfException | RuntimeException e) {
       obj.close();
       throw e;
@@ -174,7 +181,8 @@ public final class LibbpfBackend implements Backend {
     }
   }
 
-  private record LoadedObject(BpfObject obj, SensorSpec spec, Transport transport, int ringBytes)
+  private record LoadedObject(
+      BpfObject obj, SensorSpec spec, Transport transport, int ringBytes, Set<String> programs)
       implements Loaded {
     @Override
     public AutoCloseable attach(String program) throws BpfException {
@@ -193,6 +201,15 @@ public final class LibbpfBackend implements Backend {
     @Override
     public long[] drops() throws BpfException {
       return perKind(spec.map(Role.DROPS));
+    }
+
+    @Override
+    public java.util.Map<String, ProgramInfo.Counts> programCounts() throws BpfException {
+      java.util.Map<String, ProgramInfo.Counts> out = new java.util.TreeMap<>();
+      for (String program : programs) {
+        out.put(program, ProgramInfo.of(obj.programFd(program)));
+      }
+      return out;
     }
 
     @Override

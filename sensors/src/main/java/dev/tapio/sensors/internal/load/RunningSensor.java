@@ -2,7 +2,10 @@ package dev.tapio.sensors.internal.load;
 
 import dev.tapio.api.spi.SourceStatus;
 import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.ffm.ProgramInfo;
 import dev.tapio.sensors.internal.ffm.RecordSource;
+import java.util.Collection;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 
@@ -61,6 +64,32 @@ public final class RunningSensor implements AutoCloseable {
     } catch (BpfException e) {
       return new long[0];
     }
+  }
+
+  /**
+   * Records lost because the kernel skipped one of the sensor's programs while another BPF program
+   * ran on the same CPU (the programs' {@code recursion_misses}, summed); empty where the kernel
+   * does not count them (before 5.12), nothing is loaded, or they cannot be read.
+   */
+  public OptionalLong skipped() {
+    Backend.Loaded loaded = result.loaded();
+    try {
+      return loaded == null ? OptionalLong.empty() : skipped(loaded.programCounts().values());
+    } catch (BpfException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  static OptionalLong skipped(Collection<ProgramInfo.Counts> counts) {
+    long sum = 0;
+    boolean counted = false;
+    for (ProgramInfo.Counts c : counts) {
+      if (c.recursionMisses().isPresent()) {
+        counted = true;
+        sum += c.recursionMisses().getAsLong();
+      }
+    }
+    return counted ? OptionalLong.of(sum) : OptionalLong.empty();
   }
 
   /** Records the kernel filter dropped per record kind, or zeros when nothing is loaded. */

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -41,6 +43,10 @@ public final class SensorLoader {
   private static final class Hook {
     final ProgramSpec spec;
     int rung = -1;
+
+    /** The programs of the current rung to load: a kernel function's, those of its prototype. */
+    List<String> programs = List.of();
+
     final List<String> failures = new ArrayList<>();
 
     /** The failures of this hook itself, not of a feature the probe refused. */
@@ -60,8 +66,9 @@ public final class SensorLoader {
 
     /**
      * Moves to the next rung the kernel supports, noting the skipped ones: a mechanism the feature
-     * probe refused, or a kernel function its BTF does not describe. Of the probe's refusals, only
-     * BPF LSM left out of the kernel's LSM list is this hook's fallback (the kernel has it).
+     * probe refused, or a kernel function its BTF does not describe or describes with a prototype
+     * none of the rung's programs was written for. Of the probe's refusals, only BPF LSM left out
+     * of the kernel's LSM list is this hook's fallback (the kernel has it).
      */
     void advance(KernelFeatures features, Backend backend) {
       rung++;
@@ -75,11 +82,28 @@ public final class SensorLoader {
             // the kernel could run it, were it booted so: a fallback of this hook, said
             fallbacks.add(StatusMessages.BPF_LSM_NOT_ENABLED);
           }
-        } else if (function != null && !backend.hasFunction(function)) {
-          failures.add(StatusMessages.NO_FUNCTION.formatted(m.label(), function));
-          fallbacks.add(failures.getLast());
-        } else {
+        } else if (function == null) {
+          programs = current().programs();
           return;
+        } else {
+          OptionalInt parameters = backend.functionParameters(function);
+          Optional<List<String>> flavor =
+              parameters.isPresent()
+                  ? current().programsFor(parameters.getAsInt())
+                  : Optional.empty();
+          if (flavor.isPresent()) {
+            programs = flavor.get();
+            return;
+          }
+          failures.add(
+              parameters.isEmpty()
+                  ? StatusMessages.NO_FUNCTION.formatted(m.label(), function)
+                  : StatusMessages.OTHER_PROTOTYPE.formatted(
+                      m.label(),
+                      function,
+                      StatusMessages.parameters(parameters.getAsInt()),
+                      current().expectedParameters()));
+          fallbacks.add(failures.getLast());
         }
         rung++;
       }
@@ -146,7 +170,7 @@ public final class SensorLoader {
       for (Hook h : active) {
         try {
           // a program several hooks share (one fexit for a syscall family) attaches once
-          for (String program : h.current().programs()) {
+          for (String program : h.programs) {
             if (!attached.contains(program)) {
               links.add(retry.run(() -> loaded.attach(program)));
               attached.add(program);
@@ -204,7 +228,7 @@ public final class SensorLoader {
 
   private static Set<String> programs(List<Hook> active) {
     return active.stream()
-        .flatMap(h -> h.current().programs().stream())
+        .flatMap(h -> h.programs.stream())
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 

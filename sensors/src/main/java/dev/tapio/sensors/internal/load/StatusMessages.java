@@ -25,6 +25,14 @@ public final class StatusMessages {
   /** {@code %s} = mechanism, kernel function. */
   public static final String NO_FUNCTION = "%s: no kernel function %s (BTF)";
 
+  /** {@code %s} = mechanism, kernel function, its parameters, the numbers the programs expect. */
+  public static final String OTHER_PROTOTYPE = "%s: %s has %s here, the hook expects %s";
+
+  /** How many parameters, in words: {@code 1 parameter}, {@code 2 parameters}. */
+  static String parameters(int count) {
+    return count + (count == 1 ? " parameter" : " parameters");
+  }
+
   /** {@code %s} = mechanism, failure. */
   public static final String FAILED = "%s failed (%s)";
 

@@ -355,10 +355,15 @@ public final class SensorCatalog {
   /**
    * A filter's errno verdict where the kernel allows fexit: {@code __secure_computing} returns -1
    * for a syscall a filter refused, the errno already in the task's return register, and runs only
-   * for tasks with a filter, so no syscall is put on the tracepoint slow path.
+   * for tasks with a filter, so no syscall is put on the tracepoint slow path. A program per
+   * prototype: {@code (const struct seccomp_data *sd)} in 5.10 to 6.12, {@code (void)} later.
    */
   static final Attachment SECCOMP_VERDICT =
-      Attachment.at(FENTRY, "__secure_computing", "tapio_scmp_errno_fexit");
+      Attachment.flavored(
+          FENTRY,
+          "__secure_computing",
+          Attachment.Flavor.of(1, "tapio_scmp_errno_fexit"),
+          Attachment.Flavor.of(0, "tapio_scmp_errno_fexit_void"));
 
   /**
    * Seccomp violations: the SIGSYS of kill and trap (signal_generate, a non-syscall tracepoint),

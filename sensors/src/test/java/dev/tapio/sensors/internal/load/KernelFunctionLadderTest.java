@@ -81,6 +81,42 @@ class KernelFunctionLadderTest {
   }
 
   @Test
+  void theSeccompVerdictLoadsTheProgramOfTheFunctionsPrototype() {
+    Set<String> seccomp = Set.of("seccomp");
+    LoadResult sd = loader.load(SensorCatalog.SECCOMP, NO_LSM, seccomp);
+    assertThat(sd.chosen()).containsEntry("scmp_errno", Mechanism.FENTRY);
+    assertThat(sd.fallbacks()).isEmpty();
+    assertThat(backend.attached)
+        .contains("tapio_scmp_errno_fexit")
+        .doesNotContain("tapio_scmp_errno_fexit_void");
+    assertThat(backend.loads.getLast()).doesNotContain("tapio_scmp_errno_fexit_void");
+
+    // 7.x: int __secure_computing(void), the return value first in the context
+    backend.attached.clear();
+    backend.withParameters("__secure_computing", 0);
+    LoadResult none = loader.load(SensorCatalog.SECCOMP, NO_LSM, seccomp);
+    assertThat(none.chosen()).containsEntry("scmp_errno", Mechanism.FENTRY);
+    assertThat(none.fallbacks()).isEmpty();
+    assertThat(backend.attached)
+        .contains("tapio_scmp_errno_fexit_void")
+        .doesNotContain("tapio_scmp_errno_fexit");
+    assertThat(backend.loads.getLast()).doesNotContain("tapio_scmp_errno_fexit");
+  }
+
+  @Test
+  void aPrototypeNoProgramWasWrittenForFallsBackAndSaysWhatWasFound() {
+    backend.withParameters("__secure_computing", 2);
+    LoadResult r = loader.load(SensorCatalog.SECCOMP, NO_LSM, Set.of("seccomp"));
+    assertThat(r.chosen()).containsEntry("scmp_errno", Mechanism.TP_BTF);
+    assertThat(r.fallbacks())
+        .containsExactly(
+            java.util.Map.entry(
+                "scmp_errno",
+                "fentry: __secure_computing has 2 parameters here, the hook expects 0 or 1"));
+    assertThat(backend.loads).allSatisfy(l -> assertThat(l).noneMatch(p -> p.contains("fexit")));
+  }
+
+  @Test
   void aRefusedProgramFallsBackWithTheVerifiersWords() {
     backend.refuseLoad(
         "tapio_fork_fentry",

@@ -29,6 +29,7 @@ public final class ScriptedBackend implements Backend {
   BpfException abiMismatch;
   final Set<String> missingFunctions = new java.util.HashSet<>();
   final Map<String, List<String>> loadLogs = new HashMap<>();
+  final Map<String, Integer> parameterCounts = new HashMap<>();
 
   /** The kernel's BTF lacks {@code function} (symbol drift, an older kernel). */
   public ScriptedBackend withoutFunction(String function) {
@@ -42,9 +43,17 @@ public final class ScriptedBackend implements Backend {
     return refuseLoad(program, errno);
   }
 
+  /** The kernel's {@code function} takes {@code parameters} parameters (else one). */
+  public ScriptedBackend withParameters(String function, int parameters) {
+    parameterCounts.put(function, parameters);
+    return this;
+  }
+
   @Override
-  public boolean hasFunction(String name) {
-    return !missingFunctions.contains(name);
+  public java.util.OptionalInt functionParameters(String name) {
+    return missingFunctions.contains(name)
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(parameterCounts.getOrDefault(name, 1));
   }
 
   public ScriptedBackend refuseLoad(String program, int errno) {

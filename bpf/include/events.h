@@ -89,6 +89,7 @@ enum tapio_change_syscall {
 	TAPIO_CHG_SYMLINKAT = 13,
 	TAPIO_CHG_LINK = 14,
 	TAPIO_CHG_LINKAT = 15,
+	TAPIO_CHG_FCHMODAT2 = 16,	/* reported as fchmodat, which Falco's rules name (it adds flags) */
 };
 
 /*

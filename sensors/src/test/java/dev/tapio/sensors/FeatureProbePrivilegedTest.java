@@ -45,7 +45,7 @@ class FeatureProbePrivilegedTest {
         .containsExactly("process", "file", "privilege", "seccomp", "lsm", "net", "audit");
     System.out.println(Sensors.report(FeatureProbe.probe(), statuses));
     // a kernel before Landlock (5.10) has no landlock_restrict_self to mark its domains by: that
-    // hook alone is off, said so, and the rest of the lsm sensor runs
+    // hook is off and said to miss nothing (no task can make the call), the sensor enabled
     boolean landlockSyscalls =
         java.nio.file.Files.exists(
                 java.nio.file.Path.of(
@@ -54,16 +54,12 @@ class FeatureProbePrivilegedTest {
                 java.nio.file.Path.of(
                     "/sys/kernel/debug/tracing/events/syscalls/sys_exit_landlock_restrict_self"));
     statuses.forEach(
-        (name, status) -> {
-          if (name.equals("lsm") && !landlockSyscalls) {
-            assertThat(status.toString())
-                .startsWith("partial: running without landlock_mark: ")
-                .doesNotContain("; ");
-          } else {
+        (name, status) ->
             assertThat(status.state())
                 .as(name + ": " + status)
-                .isEqualTo(dev.tapio.api.spi.SourceStatus.State.ENABLED);
-          }
-        });
+                .isEqualTo(dev.tapio.api.spi.SourceStatus.State.ENABLED));
+    if (!landlockSyscalls) {
+      System.out.println("no landlock_restrict_self in this kernel: its hook is off");
+    }
   }
 }

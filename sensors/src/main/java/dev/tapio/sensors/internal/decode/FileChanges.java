@@ -47,12 +47,21 @@ public final class FileChanges {
         op == Operation.MKDIR || op == Operation.CHMOD ? EventDecoder.i32(r, ChangeEvent.MODE) : 0;
     return new FileChange(
         decoder.header(r),
-        syscall.label(),
+        eventType(syscall),
         op,
         path,
         target,
         mode,
         r.get(JAVA_LONG_UNALIGNED, ChangeEvent.RESULT));
+  }
+
+  /**
+   * The Falco event type a change is reported as: its syscall's name, but {@code fchmodat} for
+   * {@code fchmodat2} (Linux 6.6), which is fchmodat with flags and which a C library calls when
+   * flags are given: Falco's rules name fchmodat, and would miss it under its own name.
+   */
+  public static String eventType(ChangeSyscall syscall) {
+    return syscall == ChangeSyscall.FCHMODAT2 ? ChangeSyscall.FCHMODAT.label() : syscall.label();
   }
 
   static Operation operation(ChangeSyscall syscall, int flags) {
@@ -62,7 +71,7 @@ public final class FileChanges {
       case UNLINK -> Operation.UNLINK;
       case RMDIR -> Operation.RMDIR;
       case MKDIR, MKDIRAT -> Operation.MKDIR;
-      case CHMOD, FCHMODAT, FCHMOD -> Operation.CHMOD;
+      case CHMOD, FCHMODAT, FCHMODAT2, FCHMOD -> Operation.CHMOD;
       case SYMLINK, SYMLINKAT -> Operation.SYMLINK;
       case LINK, LINKAT -> Operation.LINK;
     };

@@ -6,6 +6,7 @@ import dev.tapio.sensors.FeatureProbe;
 import dev.tapio.sensors.KernelFeatures;
 import dev.tapio.sensors.Mechanism;
 import dev.tapio.sensors.internal.ffm.BpfException;
+import dev.tapio.sensors.internal.spec.Arch;
 import dev.tapio.sensors.internal.spec.Attachment;
 import dev.tapio.sensors.internal.spec.ProgramSpec;
 import dev.tapio.sensors.internal.spec.SensorSpec;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Loads one sensor, walking each hook's ladder: mechanisms the feature probe refused are skipped; a
@@ -51,6 +53,9 @@ public final class SensorLoader {
 
     /** The failures of this hook itself, not of a feature the probe refused. */
     final List<String> fallbacks = new ArrayList<>();
+
+    /** Why the hook is off without being missed: its syscall is not in this kernel; else null. */
+    @org.jspecify.annotations.Nullable String notInKernel;
 
     Hook(ProgramSpec spec) {
       this.spec = spec;
@@ -148,7 +153,15 @@ public final class SensorLoader {
     } else {
       return LoadResult.unavailable(StatusMessages.NO_BUFFERS);
     }
-    hooks.forEach(h -> h.advance(features, backend));
+    for (Hook h : hooks) {
+      String syscall = h.spec.syscall();
+      if (syscall != null && !kernelHas(h.spec)) {
+        h.notInKernel = StatusMessages.NOT_IN_KERNEL.formatted(syscall);
+        h.rung = h.spec.ladder().size();
+      } else {
+        h.advance(features, backend);
+      }
+    }
 
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Hook> active = hooks.stream().filter(Hook::live).toList();
@@ -232,6 +245,26 @@ public final class SensorLoader {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
+  /**
+   * Whether the running kernel has {@code hook}'s syscall: its kernel function is in the BTF. A
+   * kernel older than a syscall (fchmodat2 before 6.6, landlock_restrict_self before 5.13) has
+   * neither the function nor the tracepoints; its hooks are off and nothing is missed, since no
+   * task can make the call. Where the BTF answers for no syscall at all, every syscall is taken as
+   * there.
+   */
+  private boolean kernelHas(ProgramSpec hook) {
+    Arch arch = Arch.current();
+    String prefix = arch.syscallFunction("");
+    // the syscall's own function, and the one its fentry rung names (umount2's is sys_umount)
+    return Stream.concat(
+                Stream.of(arch.syscallFunction(java.util.Objects.requireNonNull(hook.syscall()))),
+                hook.ladder().stream()
+                    .map(Attachment::function)
+                    .filter(f -> f != null && f.startsWith(prefix)))
+            .anyMatch(f -> backend.functionParameters(f).isPresent())
+        || backend.functionParameters(arch.syscallFunction("read")).isEmpty();
+  }
+
   private static LoadResult result(
       List<Hook> hooks,
       Backend.@org.jspecify.annotations.Nullable Loaded loaded,
@@ -241,7 +274,9 @@ public final class SensorLoader {
     Map<String, String> fallbacks = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
     for (Hook h : hooks) {
-      if (h.live() && loaded != null) {
+      if (h.notInKernel != null) {
+        fallbacks.put(h.spec.hook(), h.notInKernel);
+      } else if (h.live() && loaded != null) {
         chosen.put(h.spec.hook(), h.current().mechanism());
         if (!h.fallbacks.isEmpty()) {
           fallbacks.put(h.spec.hook(), String.join(", ", h.fallbacks));
@@ -258,7 +293,9 @@ public final class SensorLoader {
                 .collect(Collectors.joining("+"))
             + (transport == Transport.PERF_BUFFER ? StatusMessages.OVER_PERF_BUFFER : "");
     SourceStatus status;
-    if (chosen.isEmpty()) {
+    if (chosen.isEmpty() && failed.isEmpty()) {
+      status = SourceStatus.unavailable(String.join("; ", fallbacks.values()));
+    } else if (chosen.isEmpty()) {
       status = SourceStatus.unavailable(String.join("; ", failed));
     } else if (failed.isEmpty()) {
       status = SourceStatus.enabled(mechanisms);

@@ -25,6 +25,9 @@ public final class StatusMessages {
   /** {@code %s} = mechanism, kernel function. */
   public static final String NO_FUNCTION = "%s: no kernel function %s (BTF)";
 
+  /** A hook off because its syscall came after this kernel: nothing can call it, nothing missed. */
+  public static final String NOT_IN_KERNEL = "no syscall %s in this kernel: nothing to miss";
+
   /** {@code %s} = mechanism, kernel function, its parameters, the numbers the programs expect. */
   public static final String OTHER_PROTOTYPE = "%s: %s has %s here, the hook expects %s";
 

@@ -11,6 +11,7 @@ import dev.tapio.sensors.internal.abi.Abi.ForkSyscall;
 import dev.tapio.sensors.internal.abi.Abi.LsmSyscall;
 import dev.tapio.sensors.internal.abi.Abi.OpenSyscall;
 import dev.tapio.sensors.internal.abi.Abi.PrivSyscall;
+import dev.tapio.sensors.internal.decode.FileChanges;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -198,8 +199,15 @@ public final class SensorCatalog {
   private static final List<ProgramSpec> FILE_HOOKS =
       Stream.concat(
               OPENS.stream().map(SensorCatalog::open),
-              CHANGES.stream()
-                  .map(s -> syscallHook(s, Set.of(s), s, "tapio_enter_" + s, "tapio_exit_" + s)))
+              Stream.of(ChangeSyscall.values())
+                  .map(
+                      c ->
+                          syscallHook(
+                              c.label(),
+                              Set.of(FileChanges.eventType(c)),
+                              c.label(),
+                              "tapio_enter_" + c.label(),
+                              "tapio_exit_" + c.label())))
           .toList();
 
   /**

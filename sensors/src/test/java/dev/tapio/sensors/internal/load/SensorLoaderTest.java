@@ -330,17 +330,43 @@ class SensorLoaderTest {
   }
 
   @Test
-  void aMissingTracepointTurnsOnlyItsHookOff() {
-    // 5.10: no landlock_restrict_self, so no function or tracepoint to mark Landlock's domains by
+  void aHookOnASyscallTheKernelLacksIsOffAndMissesNothing() {
+    // 5.10: no landlock_restrict_self, so no function or tracepoint to mark Landlock's domains by,
+    // and no task can call it either
     backend.withoutFunction(Arch.current().syscallFunction("landlock_restrict_self"));
     backend.refuseAttach("tapio_landlock_mark", Errno.ENOENT);
     LoadResult r = loader.load(SensorCatalog.LSM, KernelFeatures.all(), Set.of("lsm_denial"));
+    assertThat(r.status().state()).isEqualTo(dev.tapio.api.spi.SourceStatus.State.ENABLED);
+    assertThat(r.fallbacks())
+        .containsEntry(
+            "landlock_mark", "no syscall landlock_restrict_self in this kernel: nothing to miss");
+    assertThat(r.chosen()).containsKey("deny_openat").doesNotContainKey("landlock_mark");
+    assertThat(r.loaded()).isNotNull();
+  }
+
+  @Test
+  void aMissingTracepointOfASyscallTheKernelHasTurnsOnlyItsHookOffAndSaysSo() {
+    backend.refuseAttach("tapio_landlock_mark", Errno.ENOENT);
+    LoadResult r =
+        loader.load(
+            SensorCatalog.LSM,
+            KernelFeatures.all().refuse(Feature.FENTRY, "load probe_fentry: EINVAL"),
+            Set.of("lsm_denial"));
     assertThat(r.status().state()).isEqualTo(dev.tapio.api.spi.SourceStatus.State.PARTIAL);
     assertThat(r.status().toString())
         .startsWith("partial: running without landlock_mark: ")
         .endsWith("tracepoint failed (attach tapio_landlock_mark: ENOENT)");
     assertThat(r.chosen()).containsKey("deny_openat").doesNotContainKey("landlock_mark");
-    assertThat(r.loaded()).isNotNull();
+  }
+
+  @Test
+  void aSyscallOnlyItsFentryRungNamesIsThere() {
+    // umount2's kernel function is sys_umount: the hook is not taken for one the kernel lacks
+    backend.withoutFunction(Arch.current().syscallFunction("umount2"));
+    LoadResult r =
+        loader.load(SensorCatalog.PRIVILEGE, KernelFeatures.all(), Set.of("umount2", "umount"));
+    assertThat(r.chosen()).containsKey("umount");
+    assertThat(r.fallbacks()).doesNotContainKey("umount");
   }
 
   @Test

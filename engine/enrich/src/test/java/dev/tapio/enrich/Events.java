@@ -23,77 +23,51 @@ public final class Events {
 
   /** {@code exec} as if it happened at {@code timeNanos}. */
   public static ProcessExec at(long timeNanos, ProcessExec exec) {
-    return new ProcessExec(
-        moved(exec.header(), timeNanos),
-        exec.type(),
-        exec.filename(),
-        exec.exePath(),
-        exec.argv(),
-        exec.cwd(),
-        exec.comm(),
-        exec.ppid(),
-        exec.sessionId(),
-        exec.pgid(),
-        exec.tty(),
-        exec.credentials(),
-        exec.exeFromMemfd(),
-        exec.exeUpperLayer());
+    return withHeader(exec, moved(exec.header(), timeNanos, exec.header().execId()));
   }
 
   /** {@code fork} as if it happened at {@code timeNanos}. */
   public static ProcessFork at(long timeNanos, ProcessFork fork) {
-    return new ProcessFork(
-        moved(fork.header(), timeNanos),
-        fork.type(),
-        fork.childPid(),
-        fork.childTid(),
-        fork.cloneFlags(),
-        fork.comm());
+    return withHeader(fork, moved(fork.header(), timeNanos, fork.header().execId()));
   }
 
   /** {@code exit} as if it happened at {@code timeNanos}. */
   public static ProcessExit at(long timeNanos, ProcessExit exit) {
     return new ProcessExit(
-        moved(exit.header(), timeNanos), exit.exitCode(), exit.signal(), exit.groupLeader());
+        moved(exit.header(), timeNanos, exit.header().execId()),
+        exit.exitCode(),
+        exit.signal(),
+        exit.groupLeader());
   }
 
   /** {@code open} as if it happened at {@code timeNanos}. */
   public static FileOpen at(long timeNanos, FileOpen open) {
-    return new FileOpen(
-        moved(open.header(), timeNanos),
-        open.type(),
-        open.path(),
-        open.rawPath(),
-        open.flags(),
-        open.mode(),
-        open.result());
-  }
-
-  private static EventHeader moved(EventHeader header, long timeNanos) {
-    return new EventHeader(
-        timeNanos,
-        header.pid(),
-        header.tid(),
-        header.cgroupId(),
-        header.namespaces(),
-        header.execId());
-  }
-
-  /** {@code event}'s header with the task's exec count {@code execId}. */
-  public static EventHeader counted(EventHeader header, int execId) {
-    return new EventHeader(
-        header.timeNanos(),
-        header.pid(),
-        header.tid(),
-        header.cgroupId(),
-        header.namespaces(),
-        execId);
+    return withHeader(open, moved(open.header(), timeNanos, open.header().execId()));
   }
 
   /** {@code exec} made by a task whose exec count is {@code execId} after it. */
   public static ProcessExec counted(int execId, ProcessExec exec) {
+    return withHeader(exec, moved(exec.header(), exec.header().timeNanos(), execId));
+  }
+
+  /** {@code fork} made by a parent whose exec count is {@code execId}. */
+  public static ProcessFork counted(int execId, ProcessFork fork) {
+    return withHeader(fork, moved(fork.header(), fork.header().timeNanos(), execId));
+  }
+
+  /** {@code open} made by a task whose exec count is {@code execId}. */
+  public static FileOpen counted(int execId, FileOpen open) {
+    return withHeader(open, moved(open.header(), open.header().timeNanos(), execId));
+  }
+
+  private static EventHeader moved(EventHeader header, long timeNanos, int execId) {
+    return new EventHeader(
+        timeNanos, header.pid(), header.tid(), header.cgroupId(), header.namespaces(), execId);
+  }
+
+  private static ProcessExec withHeader(ProcessExec exec, EventHeader header) {
     return new ProcessExec(
-        counted(exec.header(), execId),
+        header,
         exec.type(),
         exec.filename(),
         exec.exePath(),
@@ -109,27 +83,14 @@ public final class Events {
         exec.exeUpperLayer());
   }
 
-  /** {@code fork} made by a parent whose exec count is {@code execId}. */
-  public static ProcessFork counted(int execId, ProcessFork fork) {
+  private static ProcessFork withHeader(ProcessFork fork, EventHeader header) {
     return new ProcessFork(
-        counted(fork.header(), execId),
-        fork.type(),
-        fork.childPid(),
-        fork.childTid(),
-        fork.cloneFlags(),
-        fork.comm());
+        header, fork.type(), fork.childPid(), fork.childTid(), fork.cloneFlags(), fork.comm());
   }
 
-  /** {@code open} made by a task whose exec count is {@code execId}. */
-  public static FileOpen counted(int execId, FileOpen open) {
+  private static FileOpen withHeader(FileOpen open, EventHeader header) {
     return new FileOpen(
-        counted(open.header(), execId),
-        open.type(),
-        open.path(),
-        open.rawPath(),
-        open.flags(),
-        open.mode(),
-        open.result());
+        header, open.type(), open.path(), open.rawPath(), open.flags(), open.mode(), open.result());
   }
 
   public static ProcessExec exec(int pid, int ppid, String exePath, String... argv) {

@@ -96,7 +96,7 @@ class SensorSetTest {
     try (SensorSet s = set(KernelFeatures.all())) {
       s.start(Sensors.eventTypes(), e -> {});
       assertThat(Sensors.report(KernelFeatures.all(), s.statuses(), s.hookTiers()))
-          .contains("  file: fentry (19 hooks)\n")
+          .contains("  file: fentry (20 hooks)\n")
           .contains("  privilege: fentry (19 hooks)\n")
           .contains("  seccomp: fentry (scmp_errno), tp_btf (sigsys)\n")
           .contains("  lsm: fentry (12 hooks)\n")
@@ -120,7 +120,7 @@ class SensorSetTest {
           .contains(
               Sensors.SLOW_PATH
                   + "process (execveat_mark, execveat_unmark, clone_args, clone3_args, fork_args,"
-                  + " vfork_args), file (19 hooks), privilege (19 hooks), seccomp (scmp_errno),"
+                  + " vfork_args), file (20 hooks), privilege (19 hooks), seccomp (scmp_errno),"
                   + " lsm (12 hooks), net (10 hooks)\n");
     }
   }
@@ -130,7 +130,7 @@ class SensorSetTest {
     String compat =
         Sensors.COMPAT
             + "process (execveat_mark, execveat_unmark, clone_args, clone3_args, fork_args,"
-            + " vfork_args), file (19 hooks), privilege (19 hooks), lsm (12 hooks), net (10"
+            + " vfork_args), file (20 hooks), privilege (19 hooks), lsm (12 hooks), net (10"
             + " hooks)\n";
     try (SensorSet s = set(KernelFeatures.all())) {
       s.start(Sensors.eventTypes(), e -> {});

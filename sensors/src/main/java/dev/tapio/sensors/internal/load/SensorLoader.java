@@ -6,7 +6,6 @@ import dev.tapio.sensors.FeatureProbe;
 import dev.tapio.sensors.KernelFeatures;
 import dev.tapio.sensors.Mechanism;
 import dev.tapio.sensors.internal.ffm.BpfException;
-import dev.tapio.sensors.internal.spec.Arch;
 import dev.tapio.sensors.internal.spec.Attachment;
 import dev.tapio.sensors.internal.spec.ProgramSpec;
 import dev.tapio.sensors.internal.spec.SensorSpec;
@@ -21,7 +20,6 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Loads one sensor, walking each hook's ladder: mechanisms the feature probe refused are skipped; a
@@ -54,8 +52,24 @@ public final class SensorLoader {
     /** The failures of this hook itself, not of a feature the probe refused. */
     final List<String> fallbacks = new ArrayList<>();
 
-    /** Why the hook is off without being missed: its syscall is not in this kernel; else null. */
-    @org.jspecify.annotations.Nullable String notInKernel;
+    /** A rung on a kernel function the BTF does not have was skipped. */
+    boolean functionMissing;
+
+    /** The tracepoint rung failed for want of the tracepoint (attach: ENOENT). */
+    boolean tracepointMissing;
+
+    /**
+     * Whether the hook failed because its syscall is not in this kernel: a kernel older than the
+     * syscall (fchmodat2 before 6.6, landlock_restrict_self before 5.13) has neither its function
+     * nor its tracepoints. Nothing is missed then: no task can make the call. A syscall whose
+     * function alone is missing from the BTF (an alias, as fork's) still has its tracepoints.
+     */
+    boolean syscallNotInKernel(KernelFeatures features) {
+      return spec.syscall() != null
+          && !live()
+          && tracepointMissing
+          && (functionMissing || !features.supports(Mechanism.FENTRY.feature()));
+    }
 
     Hook(ProgramSpec spec) {
       this.spec = spec;
@@ -100,6 +114,7 @@ public final class SensorLoader {
             programs = flavor.get();
             return;
           }
+          functionMissing |= parameters.isEmpty();
           failures.add(
               parameters.isEmpty()
                   ? StatusMessages.NO_FUNCTION.formatted(m.label(), function)
@@ -116,6 +131,9 @@ public final class SensorLoader {
 
     /** The rung failed: noted with the verifier's first and last words when it refused. */
     void fail(BpfException e, KernelFeatures features, Backend backend) {
+      tracepointMissing |=
+          current().mechanism() == Mechanism.TRACEPOINT
+              && e.errno() == dev.tapio.sensors.internal.ffm.Errno.ENOENT;
       String verifier = VerifierLog.summary(e.log());
       failures.add(
           StatusMessages.FAILED.formatted(
@@ -153,15 +171,7 @@ public final class SensorLoader {
     } else {
       return LoadResult.unavailable(StatusMessages.NO_BUFFERS);
     }
-    for (Hook h : hooks) {
-      String syscall = h.spec.syscall();
-      if (syscall != null && !kernelHas(h.spec)) {
-        h.notInKernel = StatusMessages.NOT_IN_KERNEL.formatted(syscall);
-        h.rung = h.spec.ladder().size();
-      } else {
-        h.advance(features, backend);
-      }
-    }
+    hooks.forEach(h -> h.advance(features, backend));
 
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<Hook> active = hooks.stream().filter(Hook::live).toList();
@@ -195,12 +205,12 @@ public final class SensorLoader {
         }
       }
       if (!reload) {
-        return result(hooks, loaded, links, transport);
+        return result(hooks, loaded, links, transport, features);
       }
       closeAll(links);
       loaded.close();
     }
-    return result(hooks, null, List.of(), transport);
+    return result(hooks, null, List.of(), transport, features);
   }
 
   /**
@@ -245,37 +255,21 @@ public final class SensorLoader {
         .collect(Collectors.toCollection(LinkedHashSet::new));
   }
 
-  /**
-   * Whether the running kernel has {@code hook}'s syscall: its kernel function is in the BTF. A
-   * kernel older than a syscall (fchmodat2 before 6.6, landlock_restrict_self before 5.13) has
-   * neither the function nor the tracepoints; its hooks are off and nothing is missed, since no
-   * task can make the call. Where the BTF answers for no syscall at all, every syscall is taken as
-   * there.
-   */
-  private boolean kernelHas(ProgramSpec hook) {
-    Arch arch = Arch.current();
-    String prefix = arch.syscallFunction("");
-    // the syscall's own function, and the one its fentry rung names (umount2's is sys_umount)
-    return Stream.concat(
-                Stream.of(arch.syscallFunction(java.util.Objects.requireNonNull(hook.syscall()))),
-                hook.ladder().stream()
-                    .map(Attachment::function)
-                    .filter(f -> f != null && f.startsWith(prefix)))
-            .anyMatch(f -> backend.functionParameters(f).isPresent())
-        || backend.functionParameters(arch.syscallFunction("read")).isEmpty();
-  }
-
   private static LoadResult result(
       List<Hook> hooks,
       Backend.@org.jspecify.annotations.Nullable Loaded loaded,
       List<AutoCloseable> links,
-      Transport transport) {
+      Transport transport,
+      KernelFeatures features) {
     Map<String, Mechanism> chosen = new LinkedHashMap<>();
     Map<String, String> fallbacks = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
     for (Hook h : hooks) {
-      if (h.notInKernel != null) {
-        fallbacks.put(h.spec.hook(), h.notInKernel);
+      if (h.syscallNotInKernel(features)) {
+        fallbacks.put(
+            h.spec.hook(),
+            StatusMessages.NOT_IN_KERNEL.formatted(
+                java.util.Objects.requireNonNull(h.spec.syscall())));
       } else if (h.live() && loaded != null) {
         chosen.put(h.spec.hook(), h.current().mechanism());
         if (!h.fallbacks.isEmpty()) {

@@ -21,6 +21,7 @@
  * and zstd from kernels/arm64/fetch): the guest has busybox and this, nothing else.
  */
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -30,7 +31,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#define MAX_LADDER 4
+#define MAX_LADDER 8
 #define LOG_LINES 6
 
 /* The last lines libbpf printed, for a refusal's reason. */
@@ -70,7 +71,9 @@ static void print_log_tail(void)
 struct hook {
 	char name[64];
 	char programs[MAX_LADDER][64];
+	int params[MAX_LADDER];	/* the prototype a program is written for (NAME@N); -1: any */
 	int rungs;
+	char syscall[64];	/* a syscall's hook: its name; else empty */
 };
 
 /* The hooks of one object, read from the plan. */
@@ -81,6 +84,51 @@ struct plan {
 };
 
 static int failures;
+
+/* The running kernel's BTF, where kernel functions are looked up as the sensors do. */
+static struct btf *vmlinux;
+
+/*
+ * Why a planned program is not loaded here, as the sensors decide it before loading: its kernel
+ * function is not in the BTF (a syscall newer than this kernel), or takes another number of
+ * parameters than the program is written for (another flavor is). NULL: it is loaded.
+ */
+static const char *not_here(const struct plan *p, struct bpf_program *prog)
+{
+	static char why[200];
+	const char *section = bpf_program__section_name(prog);
+	const char *function = NULL;
+	if (!strncmp(section, "fentry/", 7))
+		function = section + 7;
+	else if (!strncmp(section, "fexit/", 6))
+		function = section + 6;
+	if (!function || !vmlinux)
+		return NULL;
+	int id = btf__find_by_name_kind(vmlinux, function, BTF_KIND_FUNC);
+	if (id < 0) {
+		snprintf(why, sizeof(why), "no kernel function %s", function);
+		return why;
+	}
+	const struct btf_type *proto = btf__type_by_id(vmlinux, btf__type_by_id(vmlinux, id)->type);
+	const char *name = bpf_program__name(prog);
+	for (int h = 0; h < p->count; h++)
+		for (int r = 0; r < p->hooks[h].rungs; r++)
+			if (!strcmp(p->hooks[h].programs[r], name) && p->hooks[h].params[r] >= 0 &&
+			    p->hooks[h].params[r] != btf_vlen(proto)) {
+				snprintf(why, sizeof(why), "%s has %d parameters here, this flavor is for %d",
+					 function, btf_vlen(proto), p->hooks[h].params[r]);
+				return why;
+			}
+	return NULL;
+}
+
+/* Whether the kernel has the syscall: its tracepoint exists (tracefs is mounted in the guest). */
+static bool has_syscall(const char *syscall)
+{
+	char path[256];
+	snprintf(path, sizeof(path), "/sys/kernel/tracing/events/syscalls/sys_enter_%s", syscall);
+	return access(path, F_OK) == 0;
+}
 
 static bool planned(const struct plan *p, const char *program)
 {
@@ -105,7 +153,8 @@ static struct bpf_object *open_object(const char *path, const struct plan *p, co
 	bpf_object__for_each_program(prog, obj)
 	{
 		const char *name = bpf_program__name(prog);
-		bpf_program__set_autoload(prog, only ? !strcmp(name, only) : planned(p, name));
+		bpf_program__set_autoload(prog, (only ? !strcmp(name, only) : planned(p, name)) &&
+							!not_here(p, prog));
 	}
 	struct bpf_map *perf = bpf_object__find_map_by_name(obj, "tapio_perf");
 	if (perf)
@@ -130,6 +179,11 @@ static void run_object(const char *dir, const struct plan *p)
 			for (int r = 0; r < p->hooks[h].rungs; r++) {
 				const char *name = p->hooks[h].programs[r];
 				struct bpf_object *one = open_object(path, p, name);
+				struct bpf_program *alone = one ? bpf_object__find_program_by_name(one, name) : NULL;
+				if (alone && not_here(p, alone)) {
+					bpf_object__close(one);
+					continue;
+				}
 				if (one && bpf_object__load(one)) {
 					printf("tapio-arm64: %s %s %s refused: load: %s\n", p->object, p->hooks[h].name,
 					       name, strerror(errno));
@@ -152,6 +206,12 @@ static void run_object(const char *dir, const struct plan *p)
 				failures++;
 				continue;
 			}
+			const char *why = not_here(p, prog);
+			if (why) {
+				printf("tapio-arm64: %s %s %s not loaded: %s\n", p->object, hk->name,
+				       hk->programs[r], why);
+				continue;
+			}
 			if (attached) {
 				printf("tapio-arm64: %s %s %s fallback (loaded)\n", p->object, hk->name,
 				       hk->programs[r]);
@@ -171,7 +231,11 @@ static void run_object(const char *dir, const struct plan *p)
 				print_log_tail();
 			}
 		}
-		if (!attached) {
+		if (!attached && hk->syscall[0] && !has_syscall(hk->syscall)) {
+			/* a syscall newer than this kernel: no task can make it, the sensors say so */
+			printf("tapio-arm64: %s %s not in this kernel: no %s syscall here\n", p->object,
+			       hk->name, hk->syscall);
+		} else if (!attached) {
 			printf("tapio-arm64: %s %s attached nowhere\n", p->object, hk->name);
 			failures++;
 		}
@@ -185,10 +249,9 @@ static void run_object(const char *dir, const struct plan *p)
  */
 static void absent(const char *object, const char *hook, const char *syscall)
 {
-	char path[256];
-	snprintf(path, sizeof(path), "/sys/kernel/tracing/events/syscalls/sys_enter_%s", syscall);
-	if (access(path, F_OK) == 0) {
-		printf("tapio-arm64: %s %s refused: left out, but %s exists\n", object, hook, path);
+	if (has_syscall(syscall)) {
+		printf("tapio-arm64: %s %s refused: left out, but sys_enter_%s exists\n", object, hook,
+		       syscall);
 		failures++;
 	} else {
 		printf("tapio-arm64: %s %s not applicable: no %s syscall here\n", object, hook, syscall);
@@ -204,6 +267,9 @@ int main(int argc, char **argv)
 	struct rlimit unlimited = { RLIM_INFINITY, RLIM_INFINITY };
 	setrlimit(RLIMIT_MEMLOCK, &unlimited);
 	libbpf_set_print(on_libbpf_print);
+	vmlinux = btf__load_vmlinux_btf();
+	if (libbpf_get_error(vmlinux))
+		vmlinux = NULL;
 	FILE *in = fopen(argv[1], "r");
 	if (!in) {
 		perror(argv[1]);
@@ -225,8 +291,16 @@ int main(int argc, char **argv)
 		} else if (!strcmp(word, "hook") && plan.count < 128) {
 			struct hook *hk = &plan.hooks[plan.count++];
 			snprintf(hk->name, sizeof(hk->name), "%s", strtok(NULL, " \t\n"));
-			for (char *p; hk->rungs < MAX_LADDER && (p = strtok(NULL, " \t\n"));)
+			for (char *p; hk->rungs < MAX_LADDER && (p = strtok(NULL, " \t\n"));) {
+				char *at = strchr(p, '@');
+				hk->params[hk->rungs] = at ? atoi(at + 1) : -1;
+				if (at)
+					*at = 0;
 				snprintf(hk->programs[hk->rungs++], sizeof(hk->programs[0]), "%s", p);
+			}
+		} else if (!strcmp(word, "syscall") && plan.count > 0) {
+			snprintf(plan.hooks[plan.count - 1].syscall, sizeof(plan.hooks[0].syscall), "%s",
+				 strtok(NULL, " \t\n"));
 		} else if (!strcmp(word, "absent")) {
 			char *hook = strtok(NULL, " \t\n"), *syscall = strtok(NULL, " \t\n");
 			absent(plan.object, hook ? hook : "?", syscall ? syscall : "?");

@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
  * ({@code kernels/arm64/loader.c}) reads, so the list of programs is never written twice: per
  * object (each sensor's and its floor's), {@code object NAME}, then {@code hook HOOK PROGRAM…} (the
  * programs of the ladder's rungs, best first; a rung of two programs, such as a sys_enter and
- * sys_exit pair, gives both in order) for every hook the architecture has, and {@code absent HOOK
- * SYSCALL} for those whose syscall it lacks.
+ * sys_exit pair, gives both in order; a program written for one prototype of its kernel function as
+ * {@code PROGRAM@N}) for every hook the architecture has, followed by {@code syscall NAME} for a
+ * syscall's hook, and {@code absent HOOK SYSCALL} for those whose syscall it lacks.
  *
  * <pre>java -cp sensors/target/classes dev.tapio.sensors.internal.spec.CatalogPlan arm64</pre>
  */
@@ -30,9 +31,12 @@ public final class CatalogPlan {
                 .append(' ')
                 .append(
                     p.ladder().stream()
-                        .flatMap(rung -> rung.programs().stream())
+                        .flatMap(CatalogPlan::programs)
                         .collect(Collectors.joining(" ")))
                 .append('\n');
+            if (p.syscall() != null) {
+              out.append("syscall ").append(p.syscall()).append('\n');
+            }
           } else {
             out.append("absent ").append(p.hook()).append(' ').append(p.syscall()).append('\n');
           }
@@ -40,6 +44,18 @@ public final class CatalogPlan {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * A rung's programs; one written for a kernel function's prototype as {@code PROGRAM@N}, N its
+   * number of parameters, so the loader loads it only where the kernel's function has N.
+   */
+  private static java.util.stream.Stream<String> programs(Attachment rung) {
+    if (rung.flavors().isEmpty()) {
+      return rung.programs().stream();
+    }
+    return rung.flavors().stream()
+        .flatMap(f -> f.programs().stream().map(program -> program + "@" + f.parameters()));
   }
 
   /**

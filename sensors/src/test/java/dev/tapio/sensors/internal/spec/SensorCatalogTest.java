@@ -131,7 +131,10 @@ class SensorCatalogTest {
             "hook exec tapio_exec_lsm tapio_exec_fentry tapio_exec_btf tapio_exec_raw tapio_exec_tp",
             "hook setns tapio_enter_setns_fentry tapio_exit_setns_fexit tapio_enter_setns"
                 + " tapio_exit_setns",
+            "syscall setns",
             "absent fork_args fork",
+            "hook scmp_errno tapio_scmp_errno_fexit@1 tapio_scmp_errno_fexit_void@0"
+                + " tapio_scmp_errno_btf tapio_scmp_errno_raw tapio_scmp_errno_tp",
             "object floor-file.bpf.o",
             "hook openat tapio_fexit_open tapio_enter_openat tapio_exit_openat",
             "absent open open")

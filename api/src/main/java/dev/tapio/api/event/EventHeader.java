@@ -32,9 +32,4 @@ public record EventHeader(
   public EventHeader(long timeNanos, int pid, int tid, long cgroupId, Namespaces namespaces) {
     this(timeNanos, pid, tid, cgroupId, namespaces, NO_EXEC_ID);
   }
-
-  /** Whether the source knows the task's exec count. */
-  public boolean knowsExecId() {
-    return execId != NO_EXEC_ID;
-  }
 }

@@ -82,18 +82,7 @@ public final class Btf {
    * where the kernel has no BTF, libbpf is missing or the enum does not exist.
    */
   public static Optional<Enum> kernelEnum(String name) {
-    if (!Libbpf1.available()) {
-      return Optional.empty();
-    }
-    MemorySegment btf = Libbpf1.btfLoadVmlinux();
-    if (btf.equals(MemorySegment.NULL)) {
-      return Optional.empty();
-    }
-    try (Arena arena = Arena.ofConfined()) {
-      return new Btf(btf, arena).enumeration(name);
-    } finally {
-      Libbpf1.btfFree(btf);
-    }
+    return inKernel(btf -> btf.enumeration(name));
   }
 
   /**
@@ -101,6 +90,11 @@ public final class Btf {
    * the kernel has no BTF, libbpf is missing or the struct does not exist.
    */
   public static Optional<Struct> kernelStruct(String name) {
+    return inKernel(btf -> btf.struct(name));
+  }
+
+  /** {@code lookup} in the running kernel's BTF, loaded for it and freed after; empty without. */
+  private static <T> Optional<T> inKernel(java.util.function.Function<Btf, Optional<T>> lookup) {
     if (!Libbpf1.available()) {
       return Optional.empty();
     }
@@ -109,7 +103,7 @@ public final class Btf {
       return Optional.empty();
     }
     try (Arena arena = Arena.ofConfined()) {
-      return new Btf(btf, arena).struct(name);
+      return lookup.apply(new Btf(btf, arena));
     } finally {
       Libbpf1.btfFree(btf);
     }

@@ -159,14 +159,11 @@ public final class SensorCatalog {
   }
 
   /**
-   * Syscalls that open files and that change names or attributes ({@code enum tapio_open_syscall},
-   * {@code enum tapio_change_syscall}); each has an enter and an exit hook, named after it.
+   * Syscalls that open files ({@code enum tapio_open_syscall}); each has an enter and an exit hook,
+   * named after it, as the changes ({@code enum tapio_change_syscall}) have.
    */
   static final List<String> OPENS =
       Stream.of(OpenSyscall.values()).map(OpenSyscall::label).toList();
-
-  static final List<String> CHANGES =
-      Stream.of(ChangeSyscall.values()).map(ChangeSyscall::label).toList();
 
   /** The kernel function every open syscall calls, and the fexit program there. */
   static final String OPEN_FUNCTION = "do_sys_openat2";
